@@ -1,0 +1,198 @@
+"""The command line: a thin face over `ingest`, `pipeline` and `query` (no logic of its own)."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from dataclasses import asdict
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import query
+from .errors import InputError, NewsgraphError
+from .readers import ReadStats
+
+app = typer.Typer(help="newsgraph: who said what, about whom, and who did what to whom, when.",
+                  no_args_is_help=True, add_completion=False)
+eval_app = typer.Typer(help="Score newsgraph against public gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+DEFAULT_DB = "newsgraph.duckdb"
+
+DbOption = Annotated[str, typer.Option("--db", envvar="NEWSGRAPH_DB", help="DuckDB store file.")]
+DateOption = Annotated[Optional[str], typer.Option("--date", help="Date YYYY-MM-DD for inputs without one.")]
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+def _report(error: InputError) -> None:
+    err.print(f"error: {error}", markup=False, highlight=False)
+
+
+def _undated_warning(count: int) -> None:
+    if count:
+        err.print(f"warning: {count} article(s) have no date line; their date is null (pass --date YYYY-MM-DD)",
+                  markup=False, highlight=False)
+
+
+def _checked_date(value: str | None) -> str | None:
+    try:
+        return query.parse_date(value)
+    except NewsgraphError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _fail(exc: Exception) -> None:
+    err.print(f"error: {exc}", markup=False, highlight=False)
+    raise typer.Exit(1)
+
+
+@app.command()
+def extract(paths: Annotated[list[str], typer.Argument(help="Files, folders, .gz, or - for stdin.")],
+            format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.jsonl,
+            date: DateOption = None) -> None:
+    """Print one JSON object per article (the JSON contract) without touching a store."""
+    from .ingest import extract as run_extract
+
+    failures = []
+
+    def on_error(e: InputError) -> None:
+        failures.append(e)
+        _report(e)
+
+    stats = ReadStats()
+    try:
+        for article in run_extract(paths, date=_checked_date(date), on_error=on_error, stats=stats):
+            d = article.to_dict()
+            if format is Format.jsonl:
+                sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+            else:
+                out.print(f"{d['id']}  {d['date']}  {d['source']}  actors={len(d['actors'])} mentions={len(d['mentions'])} "
+                          f"quotes={len(d['quotes'])} events={len(d['events'])}", markup=False)
+        sys.stdout.flush()
+    except NewsgraphError as exc:
+        _fail(exc)
+    _undated_warning(stats.undated)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, .gz, or - for stdin.")],
+           db: DbOption = DEFAULT_DB, date: DateOption = None,
+           batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch and per transaction.")] = 64) -> None:
+    """Extract and store articles; re-ingesting an article already stored is a no-op."""
+    from .ingest import ingest as run_ingest
+
+    started = time.monotonic()
+    progress = Progress(TextColumn("ingest"), BarColumn(), TextColumn("{task.completed} articles"),
+                        TextColumn("{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn(), console=err,
+                        transient=True)
+    with progress:
+        task = progress.add_task("ingest", total=None, rate=0.0)
+
+        def on_batch(n: int) -> None:
+            progress.advance(task, n)
+            done = progress.tasks[0].completed
+            progress.update(task, rate=done / max(time.monotonic() - started, 1e-9))
+
+        try:
+            summary = run_ingest(paths, db, date=_checked_date(date), batch_size=batch_size,
+                                 on_error=lambda e: progress.console.print(f"error: {e}", markup=False, highlight=False),
+                                 on_batch=on_batch)
+        except NewsgraphError as exc:
+            _fail(exc)
+    _undated_warning(summary.undated)
+    elapsed = time.monotonic() - started
+    out.print(f"{summary.line()} in {elapsed:.1f}s ({summary.read / max(elapsed, 1e-9):.1f} articles/s) -> {db}",
+              markup=False, highlight=False)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _open(db: str) -> query.Corpus:
+    try:
+        return query.open(db)
+    except (NewsgraphError, FileNotFoundError) as exc:
+        _fail(exc)
+        raise  # unreachable
+
+
+@app.command()
+def actors(db: DbOption = DEFAULT_DB,
+           type: Annotated[Optional[list[str]], typer.Option("--type", help="PERSON, ORG, GPE, LOC or NORP; repeatable.")] = None,
+           top: Annotated[int, typer.Option("--top", help="How many to list.")] = 20,
+           format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
+    """List actors by number of mentions."""
+    with _open(db) as corpus:
+        rows = list(corpus.actors(type=[t.upper() for t in type] if type else None, top=top))
+    if format is Format.jsonl:
+        for r in rows:
+            print(json.dumps(asdict(r), ensure_ascii=False))
+        return
+    table = Table("name", "type", "country", "mentions", "articles", "id")
+    for r in rows:
+        table.add_row(r.name, r.type, r.country or "", str(r.mentions), str(r.articles), r.id)
+    out.print(table)
+
+
+@app.command()
+def show(article_id: Annotated[str, typer.Argument(help="Article id (from `extract`, `stats` or `actors`).")],
+         db: DbOption = DEFAULT_DB,
+         format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
+    """Show one stored article with its actors and mentions."""
+    with _open(db) as corpus:
+        try:
+            article = corpus.article(article_id)
+        except NewsgraphError as exc:
+            _fail(exc)
+    if format is Format.jsonl:
+        print(json.dumps(article.to_dict(), ensure_ascii=False))
+        return
+    out.print(f"[bold]{article.title or article.id}[/bold]  {article.date or 'undated'}  {article.source}")
+    out.print(article.text, markup=False, highlight=False)
+    names = {a.id: a.name for a in article.actors}
+    table = Table("actor", "type", "country", "mentions", "as written")
+    for a in article.actors:
+        forms = sorted({m.text for m in article.mentions if m.actor == a.id})
+        table.add_row(a.name, a.type, a.country or "", str(sum(m.actor == a.id for m in article.mentions)), ", ".join(forms))
+    out.print(table)
+    mtable = Table("start", "end", "text", "actor", "how")
+    for m in article.mentions:
+        mtable.add_row(str(m.start), str(m.end), m.text, names.get(m.actor, m.actor), m.how)
+    out.print(mtable)
+
+
+@app.command()
+def stats(db: DbOption = DEFAULT_DB,
+          top: Annotated[int, typer.Option("--top", help="Top actors to list.")] = 10) -> None:
+    """Corpus summary: counts, date range and top actors."""
+    with _open(db) as corpus:
+        s = corpus.stats()
+        top_actors = list(corpus.actors(top=top))
+    out.print(f"store {db}: {s['articles']} articles ({s['first_date'] or '-'} .. {s['last_date'] or '-'}), "
+              f"{s['actors']} actors, {s['mentions']} mentions, {s['quotes']} quotes, {s['events']} events",
+              markup=False, highlight=False)
+    table = Table("top actors", "type", "country", "mentions", "articles")
+    for r in top_actors:
+        table.add_row(r.name, r.type, r.country or "", str(r.mentions), str(r.articles))
+    out.print(table)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

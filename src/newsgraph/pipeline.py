@@ -1,0 +1,45 @@
+"""Article → Doc → records: the one function that ingest, extract, --workers and Ray all call.
+
+One spaCy pass per article (`nlp.pipe`, batched); every extractor reads that Doc.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from . import nlp as nlp_module
+from .extract.events import extract_events
+from .extract.mentions import entity_mentions
+from .extract.quotes import extract_quotes
+from .model import Article
+from .readers import article_id
+from .resolve.actors import resolve_mentions
+
+DEFAULT_BATCH_SIZE = 64
+
+
+def annotate(article: Article, doc: Doc) -> Article:
+    """Fill an article's actors, mentions, quotes and events from its parsed Doc."""
+    mentions, actors = resolve_mentions(entity_mentions(doc))
+    quotes = extract_quotes(doc, mentions, actors)
+    events = extract_events(doc, mentions, actors, quotes, article.date)
+    article.mentions = mentions
+    article.actors = sorted(actors.values(), key=lambda a: a.id)
+    article.quotes = quotes
+    article.events = events
+    return article
+
+
+def analyze(articles: Iterable[Article], *, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Article]:
+    """Parse articles in batches and annotate each; yields them in input order."""
+    nlp = nlp_module.load()
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield annotate(article, doc)
+
+
+def analyze_text(text: str, date: str | None = None, *, source: str = "<text>") -> Article:
+    """Annotate a text as it is (no cleaning), so offsets refer to the caller's own string."""
+    article = Article(id=article_id(text, date), source=source, date=date, title=None, text=text)
+    return next(analyze([article]))

@@ -1,0 +1,127 @@
+"""The one read API over a store: the CLI, the web face and notebooks all call this.
+
+`Corpus` methods return `Result`s: iterate typed records, or convert straight from DuckDB
+with `.to_pandas()` / `.to_arrow()` (no Python loop per row).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from .errors import BadDateError, UnknownActorError, UnknownArticleError
+from .model import Actor, Article
+from .store import duckdb as store
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSummary:
+    """An actor with its counts in the store."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None
+    mentions: int
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorProfile:
+    """One actor as the store knows it: names and counts."""
+
+    actor: Actor
+    mentions: int
+    articles: int
+
+
+class Result(Generic[T]):
+    """Rows of one query; iterate records or convert to DataFrames / Arrow tables."""
+
+    def __init__(self, rows: store.Rows, make: Callable[[dict[str, Any]], T]) -> None:
+        self._rows, self._make = rows, make
+
+    def __iter__(self) -> Iterator[T]:
+        return (self._make(d) for d in self._rows.dicts())
+
+    def to_list(self) -> list[T]:
+        return list(self)
+
+    def to_pandas(self):  # type: ignore[no-untyped-def]
+        return self._rows.to_pandas()
+
+    def to_arrow(self):  # type: ignore[no-untyped-def]
+        return self._rows.to_arrow()
+
+    def to_polars(self):  # type: ignore[no-untyped-def]
+        import polars as pl  # optional dependency
+
+        return pl.from_arrow(self.to_arrow())
+
+
+def parse_date(value: str | dt.date | None) -> str | None:
+    """Validate a YYYY-MM-DD date (or None)."""
+    if value is None or isinstance(value, dt.date):
+        return value.isoformat() if value else None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise BadDateError(value) from None
+
+
+class Corpus:
+    """A newsgraph store opened for reading (or writing, for `ingest`)."""
+
+    def __init__(self, path: str, *, read_only: bool = True) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._con = store.connect(path, read_only=read_only)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> "Corpus":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- actors
+    def actor_ids(self, name: str) -> list[str]:
+        """Ids of actors with this name or alias (folded), most mentioned first; raises if none."""
+        ids = store.find_actor_ids(self._con, name)
+        if not ids and store.actor(self._con, name):
+            ids = [name]
+        if not ids:
+            raise UnknownActorError(name)
+        return ids
+
+    def actors(self, type: str | Sequence[str] | None = None, top: int | None = None) -> Result[ActorSummary]:
+        types = [type] if isinstance(type, str) else (list(type) if type else None)
+        return Result(store.actors(self._con, types, top), lambda d: ActorSummary(**d))
+
+    def actor(self, name: str) -> ActorProfile:
+        row = store.actor(self._con, self.actor_ids(name)[0])
+        assert row is not None
+        actor = Actor(row["id"], row["name"], row["type"], row["country"], tuple(row["aliases"] or ()))
+        return ActorProfile(actor, row["mentions"], row["articles"])
+
+    # -- articles
+    def article(self, article_id: str) -> Article:
+        row = store.article(self._con, article_id)
+        if row is None:
+            raise UnknownArticleError(article_id)
+        for a in row["actors"]:
+            a["aliases"] = a["aliases"] or []
+        return Article.from_dict(row)
+
+    def stats(self) -> dict[str, Any]:
+        return store.stats(self._con)
+
+
+def open(path: str = "newsgraph.duckdb", *, read_only: bool = True) -> Corpus:  # noqa: A001 - mirrors builtins.open on purpose
+    """Open a store; read-only by default so several readers can share it."""
+    return Corpus(path, read_only=read_only)

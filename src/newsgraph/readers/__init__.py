@@ -1,0 +1,170 @@
+"""Readers: files, folders, JSON Lines, gzip and stdin → `Article` records (cleaned, not yet parsed).
+
+`read(paths)` yields either an `Article` or an `InputError` for each input it meets, so a
+batch goes on past a bad file and the caller decides how to report it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import io
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from ..errors import InputError
+from ..model import Article
+from ..nlp import MAX_CHARS
+from .clean import clean_text
+from .seed import split_date_line
+
+TEXT_SUFFIXES = {".txt", ".text", ""}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+MAX_FILE_BYTES = 4 * MAX_CHARS  # a plain-text article above this cannot be parsed by spaCy anyway
+
+
+@dataclass
+class ReadStats:
+    """Counts the readers keep so the CLI can say what happened."""
+
+    undated: int = 0
+
+
+def article_id(text: str, date: str | None) -> str:
+    """Identity of an article: its cleaned text and its date (re-ingesting is then a no-op)."""
+    return hashlib.sha1(f"{date or ''}\n{text}".encode("utf-8")).hexdigest()[:16]
+
+
+def make_article(raw: str, *, source: str, date: str | None = None, title: str | None = None,
+                 url: str | None = None, outlet: str | None = None, line: int | None = None) -> Article:
+    """Clean a raw body and wrap it as an Article; raises InputError when nothing is left."""
+    text, blocks = clean_text(raw)
+    if not text.strip():
+        raise InputError(source, "no article text (empty after cleaning)", line=line)
+    if len(text) > MAX_CHARS:
+        raise InputError(source, f"article text has {len(text):,} characters, above the limit of {MAX_CHARS:,}; split it", line=line)
+    return Article(id=article_id(text, date), source=source, date=date, title=title, text=text,
+                   blocks=blocks, url=url, outlet=outlet)
+
+
+def _check_date(value: Any, source: str, line: int | None) -> str | None:
+    if value in (None, ""):
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        raise InputError(source, f"'date' is {value!r}, not a date YYYY-MM-DD", line=line) from None
+
+
+def _decode(data: bytes, source: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise InputError(source, "binary file (NUL bytes), not text; pass text, .jsonl or .gz files")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(source, f"invalid UTF-8 at byte {exc.start}; re-encode the file as UTF-8") from None
+
+
+def _logical_name(path: Path) -> str:
+    return path.name[:-3] if path.name.endswith(".gz") else path.name
+
+
+def _open(path: Path) -> BinaryIO:
+    return gzip.open(path, "rb") if path.name.endswith(".gz") else path.open("rb")  # type: ignore[return-value]
+
+
+def _read_text_blob(data: bytes, source: str, default_date: str | None, stats: ReadStats) -> Iterator[Article | InputError]:
+    try:
+        if not data.strip():
+            raise InputError(source, "empty file")
+        if len(data) > MAX_FILE_BYTES:
+            raise InputError(source, f"file has {len(data):,} bytes, above the limit of {MAX_FILE_BYTES:,} for one article; split it")
+        text = _decode(data, source)
+        date, body = split_date_line(text, source)
+        if date is None:
+            date = default_date
+            if date is None:
+                stats.undated += 1
+        yield make_article(body, source=source, date=date)
+    except InputError as err:
+        yield err
+
+
+def _read_jsonl_lines(lines: Iterable[bytes], source: str, default_date: str | None, stats: ReadStats) -> Iterator[Article | InputError]:
+    seen_any = False
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        seen_any = True
+        try:
+            if len(raw) > MAX_FILE_BYTES:
+                raise InputError(source, f"line has {len(raw):,} bytes, above the limit of {MAX_FILE_BYTES:,}", line=number)
+            try:
+                record = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                raise InputError(source, f"not valid JSON ({exc.__class__.__name__}: {str(exc)[:80]})", line=number) from None
+            if not isinstance(record, dict):
+                raise InputError(source, "a JSON object is expected on each line", line=number)
+            text = record.get("text")
+            if not isinstance(text, str):
+                raise InputError(source, "the record has no 'text' string; every line needs one", line=number)
+            date = _check_date(record.get("date"), source, number) or default_date
+            if date is None:
+                stats.undated += 1
+            article = make_article(text, source=f"{source}:{number}", date=date, title=record.get("title"),
+                                   url=record.get("url"), outlet=record.get("outlet"), line=number)
+            if record.get("id"):
+                article.id = str(record["id"])
+            yield article
+        except InputError as err:
+            yield err
+    if not seen_any:
+        yield InputError(source, "empty file")
+
+
+def _read_stream(stream: BinaryIO, name: str, source: str, default_date: str | None, stats: ReadStats) -> Iterator[Article | InputError]:
+    suffix = Path(name).suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl_lines(stream, source, default_date, stats)
+        return
+    data = stream.read(MAX_FILE_BYTES + 1)
+    if suffix not in TEXT_SUFFIXES and data.lstrip()[:1] == b"{":
+        yield from _read_jsonl_lines(io.BytesIO(data + stream.read()).readlines(), source, default_date, stats)
+        return
+    if name == "<stdin>" and data.lstrip()[:1] == b"{":
+        yield from _read_jsonl_lines(io.BytesIO(data + stream.read()).readlines(), source, default_date, stats)
+        return
+    yield from _read_text_blob(data, source, default_date, stats)
+
+
+def _files(path: Path) -> Iterator[Path]:
+    if path.is_dir():
+        for child in sorted(path.rglob("*")):
+            if child.is_file() and not child.name.startswith("."):
+                yield child
+    else:
+        yield path
+
+
+def read(paths: Iterable[str], *, date: str | None = None, stats: ReadStats | None = None) -> Iterator[Article | InputError]:
+    """Yield an Article or an InputError for every article-sized input under `paths`."""
+    stats = stats if stats is not None else ReadStats()
+    for given in paths:
+        if given == "-":
+            yield from _read_stream(sys.stdin.buffer, "<stdin>", "<stdin>", date, stats)
+            continue
+        root = Path(given)
+        if not root.exists():
+            yield InputError(given, "no such file or directory")
+            continue
+        for path in _files(root):
+            source = str(path)
+            try:
+                with _open(path) as stream:
+                    yield from _read_stream(stream, _logical_name(path), source, date, stats)
+            except (OSError, EOFError, gzip.BadGzipFile) as exc:
+                yield InputError(source, f"cannot read ({exc.__class__.__name__}: {exc})")

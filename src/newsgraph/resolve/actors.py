@@ -1,0 +1,123 @@
+"""Mentions → canonical actors, within an article, with ids stable across articles.
+
+An actor's id is a hash of a canonical key that depends only on the name, never on the
+article or the store: `country:RUS` for every way of naming Russia (country_converter plus
+demonyms), `org:nato` for NATO and "North Atlantic Treaty Organization" (acronym table or
+initials), `person:mark rutte` for a full name. A one-word person name ("Rutte", "Rütte")
+takes the key of the full name with the same folded surname in the article.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from ..model import Actor, Mention
+from .countries import is_demonym, iso3_of, short_name
+from .organizations import is_acronym, known, org_key
+from .text import bare, fold
+
+# Words that make an ORG span an organization *of* a country rather than the country itself.
+_ORG_WORDS = {"ministry", "army", "forces", "force", "party", "government", "parliament", "council",
+              "department", "office", "agency", "police", "navy", "embassy", "court", "bank", "service",
+              "committee", "guard", "command", "news", "media", "times", "post", "university"}
+_COUNTRY_LABELS = {"GPE", "NORP"}
+
+
+def actor_id(key: str) -> str:
+    """Stable id of a canonical key (same in every article, store and run)."""
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class _Draft:
+    key: str
+    type: str
+    name: str
+    country: str | None = None
+    surfaces: dict[str, None] = field(default_factory=dict)  # ordered set
+
+
+def _country_actor(surface: str, label: str) -> str | None:
+    """ISO3 when the whole span names a country (not an organization or a region of it)."""
+    words = {w.lower() for w in surface.split()}
+    if label in _COUNTRY_LABELS:
+        return iso3_of(surface)
+    if label == "ORG" and not (words & _ORG_WORDS) and len(surface.split()) <= 4:
+        return iso3_of(surface) if (is_acronym(surface) or fold(surface) == fold(short_name(iso3_of(surface) or ""))) else None
+    if label == "LOC" and is_demonym(surface):
+        return iso3_of(surface)
+    return None
+
+
+def _non_person(surface: str, label: str) -> tuple[str, str, str, str | None, str]:
+    """(key, type, canonical name, country, how) for a GPE/NORP/LOC/ORG surface."""
+    iso3 = _country_actor(surface, label)
+    if iso3:
+        name = short_name(iso3)
+        how = "demonym" if is_demonym(surface) else ("name" if fold(surface) == fold(name) else "alias")
+        return f"country:{iso3}", "GPE", name, iso3, how
+    if label == "ORG":
+        table = known().get(fold(surface))
+        if table:
+            how = "name" if fold(surface) == fold(table.name) else ("acronym" if is_acronym(surface) else "alias")
+            return f"org:{fold(table.acronym)}", "ORG", table.name, table.country, how
+        country = iso3_of(surface) if len(surface.split()) > 1 else None
+        return f"org:{org_key(surface)}", "ORG", surface, country, "acronym" if is_acronym(surface) else "name"
+    return f"{label.lower()}:{fold(surface)}", label, surface, None, "name"
+
+
+def _surname(name: str) -> str:
+    return fold(name.split()[-1])
+
+
+def resolve_mentions(spans: Iterable[Span]) -> tuple[list[Mention], dict[str, Actor]]:
+    """Link entity spans to canonical actors; returns mentions in text order and actors by id."""
+    spans = list(spans)
+    drafts: dict[str, _Draft] = {}
+    linked: list[tuple[Span, str, str]] = []  # span, key, how
+
+    # Full person names first, so a surname anywhere in the article can find its full name.
+    full_names: list[tuple[int, str, str]] = []  # (start_char, folded surname, key)
+    first_last: dict[tuple[str, str], str] = {}
+    for span in spans:
+        surface = bare(span.text)
+        if span.label_ == "PERSON" and len(surface.split()) >= 2:
+            parts = fold(surface).split()
+            key = first_last.setdefault((parts[0], parts[-1]), f"person:{fold(surface)}")
+            full_names.append((span.start_char, parts[-1], key))
+            drafts.setdefault(key, _Draft(key, "PERSON", surface))
+
+    for span in spans:
+        surface = bare(span.text)
+        if span.label_ == "PERSON":
+            if len(surface.split()) >= 2:
+                parts = fold(surface).split()
+                key = first_last[(parts[0], parts[-1])]
+                how = "name" if fold(surface) == fold(drafts[key].name) else "alias"
+            else:
+                candidates = [(start, k) for start, last, k in full_names if last == _surname(surface)]
+                before = [c for c in candidates if c[0] < span.start_char]
+                if candidates:
+                    key = (before[-1] if before else candidates[0])[1]
+                    how = "surname"
+                else:
+                    key, how = f"person:{fold(surface)}", "name"
+                    drafts.setdefault(key, _Draft(key, "PERSON", surface))
+        else:
+            key, type_, name, country, how = _non_person(surface, span.label_)
+            drafts.setdefault(key, _Draft(key, type_, name, country))
+        drafts[key].surfaces[surface] = None
+        linked.append((span, key, how))
+
+    actors: dict[str, Actor] = {}
+    for draft in drafts.values():
+        if not draft.surfaces:
+            continue
+        aid = actor_id(draft.key)
+        aliases = tuple(s for s in draft.surfaces if s != draft.name)
+        actors[aid] = Actor(aid, draft.name, draft.type, draft.country, aliases)
+    mentions = [Mention(actor_id(key), span.start_char, span.end_char, span.text, how) for span, key, how in linked]
+    return mentions, actors

@@ -1,0 +1,241 @@
+"""The DuckDB store: schema, versioning, batched idempotent writes and every read query.
+
+All SQL of newsgraph lives here, with parameters (never values formatted into SQL). Writers
+hold the file only for the time of one batch, so readers (`serve`, the CLI) get in between;
+DuckDB allows one read-write process per file, so opening retries while another holds it.
+"""
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from ..errors import SchemaVersionError, StoreLockedError
+from ..model import Article, Event, Quote, field_names
+from ..resolve.text import fold
+
+SCHEMA_VERSION = 1
+_SCHEMA = Path(__file__).with_name("schema.sql")
+_LOCK_WAIT_SECONDS = 30.0
+
+
+@dataclass
+class WriteResult:
+    """What one batch did: new articles stored, and those already present (skipped)."""
+
+    stored: int = 0
+    skipped: int = 0
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "lock" in text or "conflicting" in text or "being used by another process" in text
+
+
+def connect(path: str, *, read_only: bool, wait: float = _LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+    """Open the store, creating the schema when writable; retries while another process holds it."""
+    if read_only and not Path(path).exists():
+        raise FileNotFoundError(f"{path}: no store here yet. Run `newsgraph ingest PATH --db {path}` first.")
+    deadline = time.monotonic() + wait
+    delay = 0.05
+    while True:
+        try:
+            con = duckdb.connect(path, read_only=read_only)
+            break
+        except duckdb.IOException as exc:
+            if not _is_lock_error(exc) or time.monotonic() > deadline:
+                if _is_lock_error(exc):
+                    raise StoreLockedError(path) from exc
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+    try:
+        _check_schema(con, path, read_only)
+    except Exception:
+        con.close()
+        raise
+    return con
+
+
+def _check_schema(con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
+    has_meta = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]
+    if has_meta:
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        found = int(row[0]) if row else 0
+        if found > SCHEMA_VERSION:
+            raise SchemaVersionError(path, found, SCHEMA_VERSION)
+        if found == SCHEMA_VERSION:
+            return
+    if read_only:
+        raise FileNotFoundError(f"{path}: not a newsgraph store (no schema). Run `newsgraph ingest PATH --db {path}` first.")
+    con.execute(_SCHEMA.read_text())
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+
+@contextmanager
+def opened(path: str, *, read_only: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = connect(path, read_only=read_only)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> pa.Table:
+    return pa.Table.from_pydict({c: [r[c] for r in rows] for c in columns})
+
+
+def write_articles(path: str, articles: Sequence[Article]) -> WriteResult:
+    """Store a batch in one transaction; articles already present are skipped (a no-op)."""
+    result = WriteResult()
+    with opened(path, read_only=False) as con:
+        ids = list(dict.fromkeys(a.id for a in articles))
+        present = {r[0] for r in con.execute("SELECT id FROM articles WHERE list_contains(?, id)", [ids]).fetchall()}
+        fresh: dict[str, Article] = {}
+        for a in articles:
+            if a.id in present or a.id in fresh:
+                result.skipped += 1
+            else:
+                fresh[a.id] = a
+        if not fresh:
+            return result
+        new = list(fresh.values())
+        tables = _batch_tables(new)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for name, table in tables.items():
+                con.register("batch_rows", table)
+                cols = ", ".join(f'"{c}"' for c in table.column_names)
+                conflict = " ON CONFLICT DO NOTHING" if name in ("actors", "aliases") else ""
+                con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM batch_rows{conflict}")
+                con.unregister("batch_rows")
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        result.stored = len(new)
+    return result
+
+
+_ARTICLE_COLUMNS = ["id", "source", "date", "title", "url", "outlet", "text", "blocks"]
+_QUOTE_COLUMNS = ["article_id", "idx", *field_names(Quote)]
+_EVENT_COLUMNS = ["article_id", "idx", *field_names(Event)]
+
+
+def _batch_tables(articles: Sequence[Article]) -> dict[str, pa.Table]:
+    """Column tables for one batch (built once, inserted with one statement per table)."""
+    art_rows, actor_rows, alias_rows, mention_rows, quote_rows, event_rows = [], {}, {}, [], [], []
+    for a in articles:
+        art_rows.append({"id": a.id, "source": a.source, "date": a.date, "title": a.title, "url": a.url,
+                         "outlet": a.outlet, "text": a.text, "blocks": json.dumps([asdict(b) for b in a.blocks])})
+        for actor in a.actors:
+            actor_rows.setdefault(actor.id, {"id": actor.id, "name": actor.name, "type": actor.type, "country": actor.country})
+            for alias in (actor.name, *actor.aliases):
+                alias_rows.setdefault((actor.id, alias), {"actor_id": actor.id, "alias": alias, "folded": fold(alias)})
+        for i, m in enumerate(a.mentions):
+            mention_rows.append({"article_id": a.id, "idx": i, "actor_id": m.actor, "start": m.start,
+                                 "end": m.end, "text": m.text, "how": m.how})
+        for i, q in enumerate(a.quotes):
+            quote_rows.append({"article_id": a.id, "idx": i, **asdict(q)})
+        for i, e in enumerate(a.events):
+            event_rows.append({"article_id": a.id, "idx": i, **asdict(e)})
+    tables = {
+        "articles": _table(art_rows, _ARTICLE_COLUMNS),
+        "actors": _table(list(actor_rows.values()), ["id", "name", "type", "country"]),
+        "aliases": _table(list(alias_rows.values()), ["actor_id", "alias", "folded"]),
+        "mentions": _table(mention_rows, ["article_id", "idx", "actor_id", "start", "end", "text", "how"]),
+    }
+    if quote_rows:
+        tables["quotes"] = _table(quote_rows, _QUOTE_COLUMNS)
+    if event_rows:
+        tables["events"] = _table(event_rows, _EVENT_COLUMNS)
+    return {k: v for k, v in tables.items() if v.num_rows}
+
+
+# ---------------------------------------------------------------- reads
+
+
+class Rows:
+    """A read query bound to a connection: iterate dicts, or convert in DuckDB without a Python loop."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> None:
+        self._con, self._sql, self._params = con, sql, list(params)
+
+    def dicts(self) -> list[dict[str, Any]]:
+        cur = self._con.execute(self._sql, self._params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def to_arrow(self) -> pa.Table:
+        return self._con.execute(self._sql, self._params).fetch_arrow_table()
+
+    def to_pandas(self):  # type: ignore[no-untyped-def]
+        return self._con.execute(self._sql, self._params).df()
+
+
+def find_actor_ids(con: duckdb.DuckDBPyConnection, name: str) -> list[str]:
+    """Actor ids whose name or alias folds to `name`, most-mentioned first."""
+    rows = con.execute(
+        """SELECT a.actor_id FROM aliases a LEFT JOIN mentions m ON m.actor_id = a.actor_id
+           WHERE a.folded = ? GROUP BY a.actor_id ORDER BY count(m.actor_id) DESC, a.actor_id""",
+        [fold(name)]).fetchall()
+    return [r[0] for r in rows]
+
+
+def actors(con: duckdb.DuckDBPyConnection, types: Sequence[str] | None = None, top: int | None = None) -> Rows:
+    sql = """SELECT a.id, a.name, a.type, a.country, count(m.actor_id) AS mentions,
+                    count(DISTINCT m.article_id) AS articles
+             FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id
+             WHERE (? IS NULL OR list_contains(?, a.type))
+             GROUP BY a.id, a.name, a.type, a.country
+             ORDER BY mentions DESC, a.name, a.id
+             LIMIT ?"""
+    type_list = list(types) if types else None
+    return Rows(con, sql, [type_list, type_list, top if top is not None else 2**62])
+
+
+def actor(con: duckdb.DuckDBPyConnection, actor_id: str) -> dict[str, Any] | None:
+    rows = Rows(con, """SELECT a.id, a.name, a.type, a.country,
+                               (SELECT count(*) FROM mentions WHERE actor_id = a.id) AS mentions,
+                               (SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = a.id) AS articles,
+                               (SELECT list(alias ORDER BY alias) FROM aliases WHERE actor_id = a.id AND alias <> a.name) AS aliases
+                        FROM actors a WHERE a.id = ?""", [actor_id]).dicts()
+    return rows[0] if rows else None
+
+
+def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
+    rows = Rows(con, "SELECT id, source, strftime(date, '%Y-%m-%d') AS date, title, url, outlet, text, blocks FROM articles WHERE id = ?",
+                [article_id]).dicts()
+    if not rows:
+        return None
+    art = rows[0]
+    art["blocks"] = json.loads(art["blocks"] or "[]")
+    art["mentions"] = Rows(con, 'SELECT actor_id AS actor, "start", "end", text, how FROM mentions WHERE article_id = ? ORDER BY idx',
+                           [article_id]).dicts()
+    art["actors"] = Rows(con, """SELECT a.id, a.name, a.type, a.country,
+                                        (SELECT list(alias ORDER BY alias) FROM aliases WHERE actor_id = a.id AND alias <> a.name) AS aliases
+                                 FROM actors a WHERE a.id IN (SELECT actor_id FROM mentions WHERE article_id = ?)
+                                 ORDER BY a.id""", [article_id]).dicts()
+    qcols = ", ".join(f'"{c}"' for c in field_names(Quote))
+    ecols = ", ".join(f'"{c}"' if c != "date" else "strftime(date, '%Y-%m-%d') AS date" for c in field_names(Event))
+    art["quotes"] = Rows(con, f"SELECT {qcols} FROM quotes WHERE article_id = ? ORDER BY idx", [article_id]).dicts()
+    art["events"] = Rows(con, f"SELECT {ecols} FROM events WHERE article_id = ? ORDER BY idx", [article_id]).dicts()
+    return art
+
+
+def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    row = con.execute("""SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM actors),
+                                (SELECT count(*) FROM mentions), (SELECT count(*) FROM quotes),
+                                (SELECT count(*) FROM events),
+                                (SELECT strftime(min(date), '%Y-%m-%d') FROM articles),
+                                (SELECT strftime(max(date), '%Y-%m-%d') FROM articles)""").fetchone()
+    keys = ["articles", "actors", "mentions", "quotes", "events", "first_date", "last_date"]
+    return dict(zip(keys, row))

@@ -1,0 +1,23 @@
+-- newsgraph store, schema version 1. Columns mirror newsgraph.model; offsets refer to articles.text.
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY, source VARCHAR, date DATE, title VARCHAR, url VARCHAR, outlet VARCHAR,
+    text VARCHAR NOT NULL, blocks VARCHAR, ingested_at TIMESTAMP DEFAULT current_timestamp);
+CREATE TABLE IF NOT EXISTS actors (
+    id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, type VARCHAR NOT NULL, country VARCHAR);
+CREATE TABLE IF NOT EXISTS aliases (
+    actor_id VARCHAR NOT NULL, alias VARCHAR NOT NULL, folded VARCHAR NOT NULL, PRIMARY KEY (actor_id, alias));
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, actor_id VARCHAR NOT NULL,
+    "start" INTEGER NOT NULL, "end" INTEGER NOT NULL, text VARCHAR, how VARCHAR, PRIMARY KEY (article_id, idx));
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, speaker VARCHAR, speaker_text VARCHAR,
+    speaker_start INTEGER, speaker_end INTEGER, cue VARCHAR, cue_start INTEGER, cue_end INTEGER,
+    text VARCHAR, "start" INTEGER, "end" INTEGER, kind VARCHAR, PRIMARY KEY (article_id, idx));
+CREATE TABLE IF NOT EXISTS events (
+    article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, type VARCHAR NOT NULL, mode VARCHAR,
+    source VARCHAR, target VARCHAR, trigger VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
+    sentence_start INTEGER, sentence_end INTEGER, modality VARCHAR, quote INTEGER, date DATE, location VARCHAR,
+    PRIMARY KEY (article_id, idx));
+CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id);
+CREATE INDEX IF NOT EXISTS aliases_folded ON aliases (folded);
