@@ -1,11 +1,727 @@
-"""PLOVER event coding (issue 4) — placeholder until the extractor lands: finds nothing."""
+"""PLOVER event coding: who did what to whom, when, where, and how sure the text is about it.
+
+Rules over the one spaCy parse, in the spirit of PETRARCH-2's dependency-based coder
+(Norris, Schrodt & Beieler 2017, JOSS 2(9)) but with the PLOVER ontology (Halterman et al.
+2023, "PLOVER and POLECAT"; PLOVER manual draft 0.8, 2021) and a small lexicon instead of
+CAMEO's verb patterns:
+
+1. **Trigger**: every verb, noun or adjective whose lemma is in `data/plover_triggers.tsv`
+   (one dict lookup per content token; phrasal keys such as `call on`, `open fire`,
+   `air strike` are tried first).
+2. **Actor and recipient** from the syntax: subject / `by`-agent (passives swap roles),
+   object or `to`/`against`/`with`/`on` phrase; for nouns the possessor, a modifier or a
+   `by`/`from` phrase, and `to`/`against`/`of` for the recipient; `between A and B` gives
+   both directions. Infinitive and participle clauses without a subject inherit the
+   governing verb's (`agreed to send` → the subject of `agreed`). A noun phrase maps to an
+   actor when a mention is its head, a modifier (`North Korean soldiers` → North Korea) or
+   an `of`/`from` phrase (`doctors from two American aid groups` → United States).
+   Coordination fans out: `China, Iran and North Korea` gives three events.
+3. **Modality** (precedence `negated` > `possible` > `future` > `reported` > `asserted`):
+   what the event's own clause says about its factuality is more specific than who claims
+   it, and the claim stays traceable through `quote` either way. The cues (auxiliaries,
+   control verbs such as `refused to` / `plans to`, adverbs, `it is possible that`,
+   conditionals) are in `data/plover_cues.tsv`. A nominal event inside a prepositional
+   phrase (`goals in the war`) is presupposed, so it does not inherit the verb's negation.
+   `reported`: the trigger lies inside a quote's content span (then `quote` is its index),
+   in the complement of a speech verb, or in a sentence with `according to`.
+4. **Date**: the article date unless a DATE entity of the sentence parses (dateparser,
+   relative to the article date, cached; called only when a sentence has a DATE entity).
+   **Location**: a GPE/LOC/FAC entity in an `in`/`at`/`near` phrase of the trigger.
+
+Events of one sentence come in order of syntactic prominence (the main clause's event
+first), which is how `main_event` and the PLOVER evaluation pick one event per sentence.
+`plover_category` applies the manual's future rules (3.1, 3.4) for comparison with coded data.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Event, Mention, Quote
 
+DATA_DIR = Path(__file__).parent / "data"
+TRIGGERS_FILE = DATA_DIR / "plover_triggers.tsv"
+CONTEXTS_FILE = DATA_DIR / "plover_contexts.tsv"
+CUES_FILE = DATA_DIR / "plover_cues.tsv"
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+                "FIGHT", "INVESTIGATE")
+#: older PLOVER / CAMEO-era names found in coded data, mapped to the current ones
+LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "YIELD": "CONCEDE"}
+MODALITY_PRECEDENCE = ("negated", "possible", "future", "reported", "asserted")
+
+_TRIGGER_POS = {"VERB", "NOUN", "ADJ"}
+_SUBJ = {"nsubj", "csubj"}
+_PASS_SUBJ = {"nsubjpass", "csubjpass"}
+_OBJ = {"dobj", "obj"}
+_INHERIT = {"xcomp", "advcl", "conj", "pcomp", "acl"}
+_TARGET_PREPS = ("to", "against", "with", "on", "upon", "into", "toward", "towards", "at", "over", "for")
+_NOUN_TARGET_PREPS = ("to", "against", "on", "with", "into", "toward", "towards", "upon", "at")
+_ACTOR_MODS = {"compound", "amod", "poss", "nmod", "npadvmod", "appos"}
+_LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "around"}
+_LOC_LABELS = {"GPE", "LOC", "FAC"}
+_MALE_FEMALE = {"he", "him", "his", "she", "her", "hers"}
+_NEUTER_PLURAL = {"it", "its", "they", "them", "their"}
+_COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+_MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE"}
+_YEAR = re.compile(r"^(?:in |the year )?((?:1[89]|20)\d\d)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry: the PLOVER type and context a lemma signals, and how its roles map."""
+
+    type: str
+    mode: str | None
+    roles: frozenset[str]
+
+
+def _rows(path: Path) -> list[list[str]]:
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            rows.append([c.strip() for c in line.rstrip("\n").split("\t")])
+    return rows
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], Trigger]:
+    """(lemma or phrase, POS) → Trigger, from `data/plover_triggers.tsv`."""
+    lex: dict[tuple[str, str], Trigger] = {}
+    for n, row in enumerate(_rows(TRIGGERS_FILE), 1):
+        row += [""] * (5 - len(row))
+        lemma, pos, etype, mode, roles = row[:5]
+        if etype not in PLOVER_TYPES or pos not in _TRIGGER_POS:
+            raise ValueError(f"{TRIGGERS_FILE}: entry {n} '{lemma}' has type '{etype}' / pos '{pos}'; "
+                             f"types must be one of {PLOVER_TYPES}, pos one of {sorted(_TRIGGER_POS)}")
+        lex[(lemma.lower(), pos)] = Trigger(etype, mode or None,
+                                            frozenset(r.strip() for r in roles.split(",") if r.strip()))
+    return lex
+
+
+@lru_cache(maxsize=1)
+def context_cues() -> dict[str, str]:
+    """lemma → PLOVER context, from `data/plover_contexts.tsv`."""
+    return {row[0].lower(): row[1] for row in _rows(CONTEXTS_FILE) if len(row) >= 2}
+
+
+@lru_cache(maxsize=1)
+def modality_cues() -> dict[str, frozenset[str]]:
+    """kind (speech, future, possible, negate) → lemmas, from `data/plover_cues.tsv`."""
+    kinds: dict[str, set[str]] = {}
+    for row in _rows(CUES_FILE):
+        if len(row) >= 2:
+            kinds.setdefault(row[0], set()).add(row[1].lower())
+    return {k: frozenset(v) for k, v in kinds.items()}
+
+
+# ---------------------------------------------------------------- trigger lookup
+
+def lookup(tok: Token) -> Trigger | None:
+    """The lexicon entry for a token, phrasal keys first (`call on`, `open fire`, `air strike`)."""
+    pos = tok.pos_
+    if pos not in _TRIGGER_POS:
+        return None
+    lex = lexicon()
+    lemma = tok.lemma_.lower()
+    if pos == "VERB":
+        for c in tok.children:
+            if c.dep_ in ("prt", "prep") or c.dep_ in _OBJ:
+                hit = lex.get((f"{lemma} {c.lemma_.lower()}", pos))
+                if hit:
+                    return hit
+    elif pos == "NOUN" and tok.i > 0:
+        prev = tok.doc[tok.i - 1]
+        if prev.head.i == tok.i and prev.dep_ in ("compound", "amod", "nmod"):
+            hit = lex.get((f"{prev.lemma_.lower()} {lemma}", pos)) or lex.get((f"{prev.lower_} {lemma}", pos))
+            if hit:
+                return hit
+    hit = lex.get((lemma, pos))
+    if hit is None and pos == "VERB" and tok.tag_ == "VBG":  # "the sending of ..." tagged as a verb
+        hit = lex.get((tok.lower_, "NOUN"))
+    return hit
+
+
+# ---------------------------------------------------------------- actors of a noun phrase
+
+class _Context:
+    """Per-document lookups built once: token → actor, token → location entity, actor types."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], actors: dict[str, Actor]):
+        self.doc = doc
+        self.actors = actors
+        self.tok_actor: list[str | None] = [None] * len(doc)
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                if self.tok_actor[t.i] is None:
+                    self.tok_actor[t.i] = m.actor
+        self.tok_loc: dict[int, Span] = {}
+        for ent in doc.ents:
+            if ent.label_ in _LOC_LABELS:
+                for t in ent:
+                    self.tok_loc[t.i] = ent
+
+    def is_person(self, actor_id: str) -> bool:
+        a = self.actors.get(actor_id)
+        return a is not None and a.type == "PERSON"
+
+    def pronoun(self, tok: Token) -> str | None:
+        """A same-sentence antecedent: he/she → last person before; it/they → last non-person."""
+        low = tok.lower_
+        if low not in _MALE_FEMALE and low not in _NEUTER_PLURAL:
+            return None
+        want_person = low in _MALE_FEMALE
+        sent = tok.sent
+        for i in range(tok.i - 1, sent.start - 1, -1):
+            a = self.tok_actor[i]
+            if a and self.is_person(a) == want_person:
+                return a
+        return None
+
+    def np_actors(self, tok: Token | None, depth: int = 0) -> list[str]:
+        """Actors of the noun phrase headed by `tok` and of its conjuncts (coordination fans out)."""
+        if tok is None:
+            return []
+        out: list[str] = []
+        for head in (tok, *tok.conjuncts):
+            for a in self._one(head, depth):
+                if a not in out:
+                    out.append(a)
+        return out
+
+    def _one(self, tok: Token, depth: int) -> list[str]:
+        a = self.tok_actor[tok.i]
+        if a:
+            return [a]
+        if tok.pos_ == "PRON":
+            a = self.pronoun(tok)
+            return [a] if a else []
+        for c in tok.children:  # "North Korean soldiers", "Hungarian and Romanian officials", "Russia's army"
+            if c.dep_ in _ACTOR_MODS:
+                found = self.tok_actor[c.i] or (self.pronoun(c) if c.dep_ == "poss" else None)
+                if found:
+                    return [found] + [x for x in (self.tok_actor[k.i] for k in c.conjuncts) if x and x != found]
+        if depth < 2:
+            for c in tok.children:  # "leaders of the coalition", "doctors from two American aid groups"
+                if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            found = self.np_actors(p, depth + 1)
+                            if found:
+                                return found
+            for c in tok.children:
+                if c.dep_ in _ACTOR_MODS and c.dep_ != "appos":
+                    found = self._one(c, depth + 1)
+                    if found:
+                        return found
+        return []
+
+
+def _children(tok: Token, deps: set[str] | tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _pobj(prep: Token) -> Token | None:
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            return c
+    return None
+
+
+def _preps(tok: Token) -> dict[str, Token]:
+    """prep word → its object, for the direct prepositional children of `tok` (first wins)."""
+    out: dict[str, Token] = {}
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ not in out:
+            obj = _pobj(c)
+            if obj is not None:
+                out[c.lower_] = obj
+    return out
+
+
+def _subject(verb: Token, seen: int = 0) -> tuple[list[Token], bool]:
+    """(subject tokens, passive?) of a verb, inherited from a governing verb when it has none."""
+    subj = _children(verb, _SUBJ)
+    if subj:
+        s = subj[0]
+        if verb.dep_ == "relcl" and s.tag_ in ("WDT", "WP", "WP$") or s.lower_ == "that" and verb.dep_ == "relcl":
+            return [verb.head], False
+        return [s], False
+    psubj = _children(verb, _PASS_SUBJ)
+    if psubj:
+        s = psubj[0]
+        if verb.dep_ == "relcl" and s.tag_ in ("WDT", "WP"):
+            return [verb.head], True
+        return [s], True
+    if verb.dep_ == "relcl":
+        return [verb.head], False
+    if seen < 3 and verb.dep_ in _INHERIT and verb.head is not verb:
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "for providing its soldiers, X will ..."
+            head = head.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "troops deployed in X": the noun is the patient
+            return [verb.head], True
+        if verb.dep_ == "acl":
+            return [verb.head], False
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            s, passive = _subject(head, seen + 1)
+            return s, (passive if verb.dep_ == "conj" else False)
+    return [], False
+
+
+# ---------------------------------------------------------------- roles
+
+def _roles(tok: Token, trig: Trigger, ctx: _Context, speaker: str | None) -> tuple[list[str], list[str], bool]:
+    """(source actors, target actors, mutual?) of a trigger from its syntax.
+
+    `mutual` when a reciprocal trigger names both sides alike (`ties between A and B`,
+    `A clashed with B`): then both directions are events; `war against B` stays one-way.
+    """
+    roles = trig.roles
+    nominal = tok.pos_ == "NOUN" or (tok.tag_ == "VBG" and any(c.dep_ in ("det", "poss") for c in tok.children))
+    if tok.pos_ == "ADJ":
+        head = tok.head if tok.dep_ in ("acomp", "attr", "amod", "xcomp") else tok
+        subj, _ = _subject(head)
+        subj_actors = [a for s in subj for a in ctx.np_actors(s)]
+        if "subj_target" in roles:  # "X is responsible for ...": claimed by the speaker
+            return ([speaker] if speaker else []), subj_actors, False
+        return subj_actors, [a for p, o in _preps(tok).items() if p in _TARGET_PREPS for a in ctx.np_actors(o)], False
+    if nominal:
+        return _nominal_roles(tok, trig, ctx)
+    sources, targets = _verb_roles(tok, trig, ctx)
+    with_ = _preps(tok).get("with")
+    mutual = "sym" in trig.roles and with_ is not None and bool(targets) and targets == ctx.np_actors(with_)
+    return sources, targets, mutual
+
+
+def _verb_roles(tok: Token, trig: Trigger, ctx: _Context) -> tuple[list[str], list[str]]:
+    roles = trig.roles
+    subj, passive = _subject(tok)
+    if not passive and any(c.dep_ == "auxpass" for c in tok.children):
+        passive = True
+    preps = _preps(tok)
+    subj_actors = [a for s in subj for a in ctx.np_actors(s)]
+    agent = preps.get("by")
+    if passive:
+        sources = ctx.np_actors(agent) if agent is not None else []
+        targets = subj_actors
+        if "obj_theme" in roles:  # "arms were sent to X by Y"
+            to = preps.get("to")
+            targets = ctx.np_actors(to) if to is not None else []
+        return sources, targets
+    if "inverse" in roles:  # "X received Y from Z", "X hosted Z"
+        src = preps.get("from") or agent
+        if src is not None:
+            return ctx.np_actors(src), subj_actors
+        obj = _children(tok, _OBJ)
+        if trig.type == "CONSULT" and obj:  # host: the visitor is the actor (manual 3.2.2)
+            return ctx.np_actors(obj[0]), subj_actors
+        return [], subj_actors
+    targets: list[str] = []
+    dative = _children(tok, {"dative"})
+    objs = _children(tok, _OBJ)
+    if "obj_theme" in roles:
+        for d in dative:
+            targets = ctx.np_actors(_pobj(d) if d.pos_ == "ADP" else d)
+            if targets:
+                break
+        if not targets:
+            for p in ("to", "with", "for"):
+                if p in preps:
+                    targets = ctx.np_actors(preps[p])
+                    if targets:
+                        break
+        if not targets and len(objs) >= 2 and ctx.tok_actor[objs[0].i]:  # "gave Tanzania a grant"
+            targets = ctx.np_actors(objs[0])
+    else:
+        for o in objs:
+            targets = ctx.np_actors(o)
+            if targets:
+                break
+        if not targets:
+            for d in dative:
+                targets = ctx.np_actors(_pobj(d) if d.pos_ == "ADP" else d)
+                if targets:
+                    break
+        if not targets:
+            for p in _TARGET_PREPS + ("from",):
+                if p in preps:
+                    targets = ctx.np_actors(preps[p])
+                    if targets:
+                        break
+        if not targets and objs:  # "withdraw its troops from Lebanon": the recipient sits in the object's phrase
+            op = _preps(objs[0])
+            for p in ("from", "to", "against", "in"):
+                if p in op:
+                    targets = ctx.np_actors(op[p])
+                    if targets:
+                        break
+    if not targets and "obj_theme" in roles and objs:  # "sent arms from X to Y" attached to the object
+        op = _preps(objs[0])
+        if "to" in op:
+            targets = ctx.np_actors(op["to"])
+    return subj_actors, targets
+
+
+def _nominal_roles(tok: Token, trig: Trigger, ctx: _Context) -> tuple[list[str], list[str]]:
+    roles = trig.roles
+    sources: list[str] = []
+    targets: list[str] = []
+    preps = _preps(tok)
+    theme = preps.get("of")
+    # phrases attached to the theme rather than the trigger: "the sending of soldiers ... from X to Y"
+    deeper = _preps(theme) if theme is not None else {}
+    for c in (theme, *(theme.conjuncts if theme is not None else ())):
+        if c is not None:
+            for k, v in _preps(c).items():
+                deeper.setdefault(k, v)
+    for c in tok.children:
+        if c.dep_ == "poss":
+            sources = ctx.np_actors(c) or ([ctx.pronoun(c)] if ctx.pronoun(c) else [])
+        elif c.dep_ in ("compound", "amod", "nmod") and ctx.tok_actor[c.i] and not sources:
+            sources = ctx.np_actors(c)
+    for p in ("by", "from"):
+        if not sources and p in preps:
+            sources = ctx.np_actors(preps[p])
+    if not sources and "from" in deeper:
+        sources = ctx.np_actors(deeper["from"])
+    if "between" in preps or "among" in preps:
+        both = ctx.np_actors(preps.get("between") or preps.get("among"))
+        if len(both) >= 2:
+            return both[:1], both[1:], True
+        sources = sources or both
+    if theme is not None:
+        if "of_source" in roles:
+            if not sources:
+                sources = ctx.np_actors(theme)
+        elif "of_theme" not in roles and not targets:
+            targets = ctx.np_actors(theme)
+    for p in _NOUN_TARGET_PREPS:
+        if not targets and p in preps:
+            targets = ctx.np_actors(preps[p])
+    if not targets and "to" in deeper:
+        targets = ctx.np_actors(deeper["to"])
+    # "on the side of X" names a belligerent: X fights the war; an involvement or aid goes to X.
+    # The phrase may hang on the trigger or on the noun whose phrase holds it
+    # ("the involvement of N in the war against U on the side of R").
+    for holder in (tok, tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None):
+        side = _preps(holder).get("on") if holder is not None else None
+        if side is None or side.lemma_ != "side":
+            continue
+        ally = _preps(side).get("of")
+        if ally is None:
+            continue
+        if trig.type in ("FIGHT", "ASSAULT"):
+            sources = sources or ctx.np_actors(ally)
+        elif holder is tok:
+            targets = targets or ctx.np_actors(ally)
+        break
+    if not sources or not targets:
+        # a light verb governs the nominal event: "X held talks with Y", "X launched an attack on Y"
+        head = tok.head
+        if tok.dep_ in _OBJ | {"attr", "nsubjpass"} and head.pos_ in ("VERB", "AUX"):
+            if not sources:
+                subj, passive = _subject(head)
+                if not passive:
+                    sources = [a for s in subj for a in ctx.np_actors(s)]
+            if not targets:
+                hp = _preps(head)
+                for p in _NOUN_TARGET_PREPS:
+                    if p in hp:
+                        targets = ctx.np_actors(hp[p])
+                        if targets:
+                            break
+    return sources, targets, False
+
+
+# ---------------------------------------------------------------- modality, speaker, date, location
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb whose argument a nominal trigger is; None when it sits in a prepositional phrase."""
+    t = tok
+    if t.pos_ in ("VERB", "AUX"):
+        return t
+    if t.pos_ == "ADJ":
+        return t.head if t.dep_ in ("acomp", "attr") else t
+    for _ in range(2):
+        if t.dep_ in _OBJ | _SUBJ | _PASS_SUBJ | {"attr", "appos", "conj"}:
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                return t
+        else:
+            return None
+    return None
+
+
+def _modality_cue(tok: Token) -> str:
+    """negated / possible / future / '' from the trigger's own clause and its control chain."""
+    cues = modality_cues()
+    found: set[str] = set()
+    t = _governing_verb(tok)
+    if tok.pos_ == "NOUN" and any(c.dep_ == "neg" or c.lower_ == "no" and c.dep_ == "det" for c in tok.children):
+        found.add("negated")
+    steps = 0
+    while t is not None and steps < 4:
+        steps += 1
+        for c in t.children:
+            low = c.lower_
+            if c.dep_ == "neg":
+                found.add("negated")
+            elif c.dep_ in ("aux", "auxpass"):
+                if low in cues["possible"] or c.lemma_ in cues["possible"]:
+                    found.add("possible")
+                elif low in cues["future"] or c.lemma_ in cues["future"]:
+                    found.add("future")
+            elif c.dep_ == "advmod" and low in cues["possible"]:
+                found.add("possible")
+            elif c.dep_ == "mark" and low in ("if", "unless"):
+                found.add("possible")
+        if t.dep_ == "xcomp" or (t.dep_ == "acomp" and t.pos_ == "ADJ"):
+            head = t.head
+            lemma = head.lemma_.lower()
+            if lemma in cues["negate"]:
+                found.add("negated")
+            elif lemma in cues["future"] or lemma == "be" and t.tag_ == "VB":  # "is to visit"
+                found.add("future")
+            if t.pos_ == "ADJ" and t.lemma_.lower() in cues["future"]:  # "is willing to withdraw"
+                found.add("future")
+            t = head
+            continue
+        if t.dep_ == "ccomp":
+            head = t.head
+            if any(c.dep_ in ("acomp", "attr") and c.lower_ in cues["possible"] for c in head.children):
+                found.add("possible")
+        break
+    for m in MODALITY_PRECEDENCE:
+        if m in found:
+            return m
+    return ""
+
+
+def _attribution(tok: Token, ctx: _Context) -> tuple[bool, str | None]:
+    """(is the trigger reported speech?, the speaker's actor) from `according to X` or `X said that`."""
+    cues = modality_cues()["speech"]
+    sent = tok.sent
+    for t in sent:
+        if t.lower_ == "according" and t.dep_ == "prep":
+            for to in t.children:
+                obj = _pobj(to) if to.lower_ == "to" else None
+                if obj is not None:
+                    who = ctx.np_actors(obj)
+                    return True, (who[0] if who else None)
+    t = tok
+    for _ in range(8):
+        if t.dep_ in ("ccomp", "parataxis") or (t.dep_ == "ROOT" and t is not tok):
+            head = t.head if t.dep_ != "ROOT" else t
+            if head.lemma_.lower() in cues:
+                subj, _ = _subject(head)
+                who = [a for s in subj for a in ctx.np_actors(s)]
+                return True, (who[0] if who else None)
+            if t.dep_ == "parataxis":  # "..., the ministry said" with the speech verb as a child
+                pass
+        if t.head is t:
+            for c in t.children:  # "X attacked Y, officials said": speech verb attached below the root
+                if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in cues and c.i > tok.i:
+                    subj, _ = _subject(c)
+                    who = [a for s in subj for a in ctx.np_actors(s)]
+                    return True, (who[0] if who else None)
+            break
+        t = t.head
+    return False, None
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(text: str, base: str) -> str | None:
+    """A DATE entity's text as YYYY-MM-DD relative to the article date; None when it is no date."""
+    m = _YEAR.match(text.strip())
+    if m:
+        return f"{m.group(1)}-01-01"
+    import dateparser  # slow import, only needed when a sentence has a DATE entity
+
+    try:
+        base_dt = datetime.strptime(base, "%Y-%m-%d")
+    except ValueError:
+        return None
+    parsed = dateparser.parse(text, languages=["en"], settings={
+        "RELATIVE_BASE": base_dt, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False})
+    if parsed is None:
+        return None
+    return parsed.strftime("%Y-%m-%d")
+
+
+def _event_date(sent: Span, tok: Token, article_date: str | None) -> str | None:
+    """The sentence's own date nearest the trigger, else the article date."""
+    if not article_date:
+        return None
+    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    if not dates:
+        return article_date
+    dates.sort(key=lambda e: min(abs(e.start - tok.i), abs(e.end - 1 - tok.i)))
+    for e in dates:
+        text = re.sub(r"^(?:on|in|since|during|until|by)\s+", "", e.text.strip(), flags=re.I)
+        d = _parse_date(text, article_date)
+        if d:
+            return d
+    return article_date
+
+
+def _location(tok: Token, ctx: _Context) -> str | None:
+    """A place in an `in`/`at`/`near` phrase of the trigger (or of its governing verb)."""
+    heads = [tok]
+    gv = _governing_verb(tok)
+    if gv is not None and gv is not tok:
+        heads.append(gv)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in _LOC_PREPS:
+                obj = _pobj(c)
+                if obj is None:
+                    continue
+                if obj.i in ctx.tok_loc:
+                    return ctx.tok_loc[obj.i].text
+                for k in obj.children:  # "in the town of Samarra", "in the capital Kabul"
+                    if k.i in ctx.tok_loc and k.dep_ in ("compound", "appos", "prep"):
+                        return ctx.tok_loc[k.i].text
+                    if k.dep_ == "prep" and k.lower_ == "of":
+                        o = _pobj(k)
+                        if o is not None and o.i in ctx.tok_loc:
+                            return ctx.tok_loc[o.i].text
+                    if k.dep_ == "appos" and k.i in ctx.tok_loc:
+                        return ctx.tok_loc[k.i].text
+    return None
+
+
+def _mode(tok: Token, trig: Trigger) -> str | None:
+    """The lexicon's context, else the first context cue in the trigger's phrase."""
+    if trig.mode:
+        return trig.mode
+    cues = context_cues()
+    sub = tok.subtree if tok.pos_ == "NOUN" else (c for ch in tok.children if ch.dep_ in _OBJ | {"prep", "dative", "xcomp"} for c in ch.subtree)
+    n = 0
+    for t in sub:
+        n += 1
+        if n > 30:
+            break
+        ctx = cues.get(t.lemma_.lower())
+        if ctx:
+            return ctx
+    return None
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+# ---------------------------------------------------------------- the extractor
 
 def extract_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
                    quotes: list[Quote], article_date: str | None) -> list[Event]:
-    return []
+    """PLOVER events of a parsed article, in text order of sentences, main clause first.
+
+    Args:
+        doc: the article's one spaCy parse (needs the dependency parser).
+        mentions: actor mentions with character offsets into `doc.text`.
+        actors: actor id → Actor.
+        quotes: attributions; an event inside a quote's content is `reported` with `quote` = its index.
+        article_date: YYYY-MM-DD or None; relative dates in a sentence are normalized against it.
+    Returns:
+        Events with source/target actor ids (or None), trigger and sentence offsets, modality, date, location.
+    """
+    if not doc.has_annotation("DEP") or len(doc) == 0:
+        return []
+    ctx = _Context(doc, mentions, actors)
+    quote_spans = sorted(((q.start, q.end, i) for i, q in enumerate(quotes)), key=lambda x: x[0])
+    out: list[tuple[int, int, int, Event]] = []
+    seen: set[tuple] = set()
+    for sent in doc.sents:
+        for tok in sent:
+            trig = lookup(tok)
+            if trig is None:
+                continue
+            qi = next((i for s, e, i in quote_spans if s <= tok.idx < e), None)
+            reported, speaker = _attribution(tok, ctx)
+            if qi is not None:
+                reported = True
+                speaker = quotes[qi].speaker or speaker
+            sources, targets, mutual = _roles(tok, trig, ctx, speaker)
+            modality = _modality_cue(tok) or ("reported" if reported else "asserted")
+            pairs = _pairs(sources, targets, trig, mutual)
+            date = _event_date(sent, tok, article_date)
+            location = _location(tok, ctx)
+            mode = _mode(tok, trig)
+            depth = _depth(tok)
+            for src, tgt in pairs:
+                key = (trig.type, src, tgt, tok.i)
+                if key in seen:
+                    continue
+                seen.add(key)
+                ev = Event(type=trig.type, mode=mode, source=src, target=tgt, trigger=tok.text,
+                           trigger_start=tok.idx, trigger_end=tok.idx + len(tok.text),
+                           sentence_start=sent.start_char, sentence_end=sent.end_char,
+                           modality=modality, quote=qi, date=date, location=location)
+                out.append((sent.start, depth, tok.i, ev))
+    out.sort(key=lambda x: x[:3])
+    return [e for *_, e in out]
+
+
+def _pairs(sources: list[str], targets: list[str], trig: Trigger,
+           mutual: bool) -> list[tuple[str | None, str | None]]:
+    """Source × target pairs; reciprocal triggers with several actors and no recipient pair them up."""
+    sources = list(dict.fromkeys(sources))
+    targets = [t for t in dict.fromkeys(targets)]
+    if "sym" in trig.roles and not targets and len(sources) >= 2:
+        return [(a, b) for a in sources for b in sources if a != b]
+    pairs: list[tuple[str | None, str | None]] = []
+    for s in sources or [None]:
+        ts = [t for t in targets if t != s]
+        for t in ts or [None]:
+            pairs.append((s, t))
+    if mutual:  # "ties between A and B", "A clashed with B": both directions
+        pairs += [(t, s) for s, t in pairs if s and t and (t, s) not in pairs]
+    return pairs
+
+
+def main_event(events: list[Event], sentence_start: int | None = None) -> Event | None:
+    """The most prominent event (of one sentence, if given): the first in extraction order,
+    preferring one that has a source actor among equally prominent events."""
+    cands = [e for e in events if sentence_start is None or e.sentence_start == sentence_start]
+    if not cands:
+        return None
+    first = cands[0]
+    same = [e for e in cands if e.trigger_start == first.trigger_start]
+    return next((e for e in same if e.source), first)
+
+
+def plover_category(event: Event) -> str:
+    """The PLOVER category a coder would assign, applying the manual's future rules.
+
+    Manual 3.1: cooperative actions (CONSULT, SUPPORT, COOPERATE, AID) in the future are AGREE;
+    3.4: announced future retreats are CONCEDE; by the same reasoning an announced future
+    material-conflict action (sanction, coerce, assault, fight, mobilize) is a THREATEN.
+    The extractor keeps the action's own type plus modality `future`; this maps it for scoring.
+    """
+    t = event.type
+    if event.modality == "future":
+        if t in _COOPERATIVE:
+            return "AGREE"
+        if t == "RETREAT":
+            return "CONCEDE"
+        if t in _MATERIAL_CONFLICT:
+            return "THREATEN"
+    return t
