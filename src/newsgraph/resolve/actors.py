@@ -73,6 +73,21 @@ def _surname(name: str) -> str:
     return fold(name.split()[-1])
 
 
+def _person_by_surname(full_names: list[tuple[int, tuple[str, ...], str]], surface: str, at: int) -> str | None:
+    """Key of the full name this one word shortens: the nearest before `at`, else the first after.
+
+    The last word is tried first ("Rutte" for "Mark Rutte"); then the first, for names that
+    put the family name first ("Yoon" for "Yoon Suk Yeol", "Xi" for "Xi Jinping").
+    """
+    word = _surname(surface)
+    for position in (-1, 0):
+        candidates = [(start, key) for start, parts, key in full_names if parts[position] == word]
+        if candidates:
+            before = [c for c in candidates if c[0] < at]
+            return (before[-1] if before else candidates[0])[1]
+    return None
+
+
 def resolve_mentions(spans: Iterable[Span]) -> tuple[list[Mention], dict[str, Actor]]:
     """Link entity spans to canonical actors; returns mentions in text order and actors by id."""
     spans = list(spans)
@@ -80,14 +95,14 @@ def resolve_mentions(spans: Iterable[Span]) -> tuple[list[Mention], dict[str, Ac
     linked: list[tuple[Span, str, str]] = []  # span, key, how
 
     # Full person names first, so a surname anywhere in the article can find its full name.
-    full_names: list[tuple[int, str, str]] = []  # (start_char, folded surname, key)
+    full_names: list[tuple[int, tuple[str, ...], str]] = []  # (start_char, folded words, key)
     first_last: dict[tuple[str, str], str] = {}
     for span in spans:
         surface = bare(span.text)
         if span.label_ == "PERSON" and len(surface.split()) >= 2:
             parts = fold(surface).split()
             key = first_last.setdefault((parts[0], parts[-1]), f"person:{fold(surface)}")
-            full_names.append((span.start_char, parts[-1], key))
+            full_names.append((span.start_char, tuple(parts), key))
             drafts.setdefault(key, _Draft(key, "PERSON", surface))
 
     for span in spans:
@@ -98,14 +113,16 @@ def resolve_mentions(spans: Iterable[Span]) -> tuple[list[Mention], dict[str, Ac
                 key = first_last[(parts[0], parts[-1])]
                 how = "name" if fold(surface) == fold(drafts[key].name) else "alias"
             else:
-                candidates = [(start, k) for start, last, k in full_names if last == _surname(surface)]
-                before = [c for c in candidates if c[0] < span.start_char]
-                if candidates:
-                    key = (before[-1] if before else candidates[0])[1]
-                    how = "surname"
+                found = _person_by_surname(full_names, surface, span.start_char)
+                if found:
+                    key, how = found, "surname"
                 else:
                     key, how = f"person:{fold(surface)}", "name"
                     drafts.setdefault(key, _Draft(key, "PERSON", surface))
+        elif (len(surface.split()) == 1 and not _country_actor(surface, span.label_)
+              and (person := _person_by_surname(full_names, surface, span.start_char))):
+            # The small model often labels a lone surname GPE or ORG ("Yoon said", "Rutte warned").
+            key, how = person, "surname"
         else:
             key, type_, name, country, how = _non_person(surface, span.label_)
             drafts.setdefault(key, _Draft(key, type_, name, country))

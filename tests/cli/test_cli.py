@@ -1,0 +1,98 @@
+"""The CLI end to end through typer's CliRunner: every command, its help and its exit status."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+
+runner = CliRunner()
+ARTICLE = "date 2024-11-06 NATO Secretary General Mark Rutte said North Korea sent troops to Russia.\n\nRutte spoke in Brussels. Share\n"
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(ARTICLE)
+    (d / "b.jsonl").write_text(json.dumps({"text": "The Kremlin denied it. Russia said nothing.", "date": "2024-11-07"}) + "\n")
+    return d
+
+
+@pytest.mark.parametrize("command", [[], ["extract"], ["ingest"], ["actors"], ["show"], ["stats"], ["eval"]])
+def test_help(command):
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_extract_prints_the_contract(inputs):
+    result = runner.invoke(app, ["extract", str(inputs / "a.txt"), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    (line,) = [l for l in result.stdout.splitlines() if l.strip()]
+    d = json.loads(line)
+    assert list(d)[:5] == ["id", "source", "date", "title", "url"]
+    assert {"text", "actors", "mentions", "quotes", "events", "blocks"} <= set(d)
+    assert d["date"] == "2024-11-06" and "Share" not in d["text"]
+    for m in d["mentions"]:
+        assert d["text"][m["start"]:m["end"]] == m["text"]
+        assert m["actor"] in {a["id"] for a in d["actors"]}
+    assert {"id", "name", "type", "country", "aliases"} == set(d["actors"][0])
+
+
+def test_extract_reports_bad_input_and_goes_on(inputs):
+    (inputs / "bad.jsonl").write_text("{oops\n")
+    result = runner.invoke(app, ["extract", str(inputs), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert len([l for l in result.stdout.splitlines() if l.startswith("{")]) == 2
+    assert "bad.jsonl:1" in result.stderr and "not valid JSON" in result.stderr
+
+
+def test_undated_plain_text_warns_once(tmp_path):
+    (tmp_path / "x.txt").write_text("Officials met in Kyiv.")
+    (tmp_path / "y.txt").write_text("Officials met in Riga.")
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 0
+    assert result.stderr.count("warning:") == 1 and "2 article(s) have no date" in result.stderr
+    result = runner.invoke(app, ["extract", str(tmp_path), "--date", "2024-05-01"])
+    assert all(json.loads(l)["date"] == "2024-05-01" for l in result.stdout.splitlines())
+
+
+def test_ingest_then_query(tmp_path, inputs, monkeypatch):
+    db = str(tmp_path / "s.duckdb")
+    result = runner.invoke(app, ["ingest", str(inputs), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "read 2, stored 2, skipped 0 (already present), failed 0" in result.stdout
+    again = runner.invoke(app, ["ingest", str(inputs), "--db", db])
+    assert "read 2, stored 0, skipped 2 (already present), failed 0" in again.stdout
+
+    monkeypatch.setenv("NEWSGRAPH_DB", db)  # the env var replaces --db
+    stats = runner.invoke(app, ["stats"])
+    assert stats.exit_code == 0 and "2 articles" in stats.stdout and "Mark Rutte" in stats.stdout
+    people = runner.invoke(app, ["actors", "--type", "PERSON", "--format", "jsonl"])
+    rows = [json.loads(l) for l in people.stdout.splitlines()]
+    assert [r["name"] for r in rows] == ["Mark Rutte"] and rows[0]["mentions"] == 2
+    gpe = runner.invoke(app, ["actors", "--type", "GPE", "--top", "1", "--format", "jsonl"])
+    assert [json.loads(l)["name"] for l in gpe.stdout.splitlines()] == ["Russia"]
+
+    article_id = json.loads(runner.invoke(app, ["extract", str(inputs / "a.txt")]).stdout)["id"]
+    show = runner.invoke(app, ["show", article_id])
+    assert show.exit_code == 0 and "Mark Rutte" in show.stdout and "surname" in show.stdout
+    missing = runner.invoke(app, ["show", "nope"])
+    assert missing.exit_code == 1 and "no article with id 'nope'" in missing.stderr
+
+
+def test_ingest_failure_sets_exit_status_and_keeps_store(tmp_path, inputs):
+    db = str(tmp_path / "s.duckdb")
+    runner.invoke(app, ["ingest", str(inputs), "--db", db])
+    (inputs / "empty.txt").write_text("")
+    result = runner.invoke(app, ["ingest", str(inputs), "--db", db])
+    assert result.exit_code == 1
+    assert "empty.txt: empty file" in result.output
+    assert "stored 0, skipped 2 (already present), failed 1" in result.stdout
+
+
+def test_query_commands_on_missing_store(tmp_path):
+    result = runner.invoke(app, ["stats", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 1 and "no store here yet" in result.stderr

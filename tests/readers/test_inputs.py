@@ -1,0 +1,109 @@
+"""Input formats and bad input: each bad input is one clear error naming the file and reason."""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+
+import pytest
+
+from newsgraph.errors import InputError
+from newsgraph.model import Article
+from newsgraph.readers import ReadStats, read
+
+BODY = "date 2024-11-06 Officials in Kyiv said on Monday that talks would resume.\n\nThey gave no date."
+
+
+def _split(items):
+    items = list(items)
+    return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, InputError)]
+
+
+def test_jsonl_optional_fields(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"text": "Talks resumed.", "date": "2024-10-01", "title": "T", "url": "https://x.test/a",
+                                "outlet": "x.test", "id": "mine"}) + "\n\n" + json.dumps({"text": "No date here."}) + "\n")
+    articles, errors = _split(read([str(path)]))
+    assert not errors
+    assert (articles[0].id, articles[0].date, articles[0].title, articles[0].outlet) == ("mine", "2024-10-01", "T", "x.test")
+    assert articles[0].source.endswith("a.jsonl:1")
+    assert articles[1].date is None and articles[1].source.endswith(":3")
+
+
+def test_plain_text_without_date_uses_default_or_null(tmp_path):
+    path = tmp_path / "plain.txt"
+    path.write_text("Officials met in Kyiv.")
+    stats = ReadStats()
+    (article,) = read([str(path)], stats=stats)
+    assert article.date is None and stats.undated == 1
+    (article,) = read([str(path)], date="2024-01-02")
+    assert article.date == "2024-01-02"
+
+
+def test_directory_recursive_and_gzip(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "one.txt").write_text(BODY)
+    with gzip.open(tmp_path / "two.txt.gz", "wt") as fh:
+        fh.write(BODY.replace("Monday", "Tuesday"))
+    with gzip.open(tmp_path / "three.jsonl.gz", "wt") as fh:
+        fh.write(json.dumps({"text": "A third article.", "date": "2024-02-02"}) + "\n")
+    articles, errors = _split(read([str(tmp_path)]))
+    assert not errors
+    assert sorted(a.date for a in articles) == ["2024-02-02", "2024-11-06", "2024-11-06"]
+
+
+def test_stdin(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BODY.encode())))
+    (article,) = read(["-"])
+    assert article.date == "2024-11-06" and article.source == "<stdin>"
+
+
+def test_same_text_and_date_gives_same_id(tmp_path):
+    (tmp_path / "a.txt").write_text(BODY)
+    (tmp_path / "b.txt").write_text("\n" + BODY + "\n\nShare")
+    a, b = read([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert a.id == b.id
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("empty.txt", b"", "empty file"),
+    ("blank.txt", b"   \n\n ", "empty file"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    ("latin1.txt", "date 2024-11-06 Caf\u00e9 owners protested.".encode("latin-1"), "invalid UTF-8"),
+    ("baddate.txt", b"date 2024-13-06 Talks resumed.", "'2024-13-06', not a date"),
+    ("shortdate.txt", b"date 2024-1-6 Talks resumed.", "not a date"),
+    ("notjson.jsonl", b'{"text": "fine", "date": "2024-01-01"}\n{not json}\n', "line 2" ),
+    ("notext.jsonl", b'{"title": "no text"}\n', "no 'text'"),
+    ("baddate.jsonl", b'{"text": "x", "date": "yesterday"}\n', "not a date"),
+])
+def test_bad_input_is_one_clear_error(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    good = tmp_path / "good.txt"
+    good.write_text(BODY)
+    articles, errors = _split(read([str(path), str(good)]))
+    assert len(errors) == 1
+    message = str(errors[0])
+    assert name in message and "\n" not in message
+    if reason == "line 2":
+        assert f"{name}:2" in message and "not valid JSON" in message
+    else:
+        assert reason in message
+    assert any(a.source == str(good) for a in articles)  # the rest of the batch goes on
+
+
+def test_huge_file_is_refused_without_reading_it_all(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        fh.write(b"date 2024-11-06 ")
+        chunk = b"Officials met again and again in the capital. " * 20000
+        while fh.tell() < 50 * 1024 * 1024:
+            fh.write(chunk)
+    (error,) = read([str(path)])
+    assert isinstance(error, InputError) and "huge.txt" in str(error) and "above the limit" in str(error)
+
+
+def test_missing_path():
+    (error,) = read(["/nonexistent/file.txt"])
+    assert isinstance(error, InputError) and "no such file" in str(error)

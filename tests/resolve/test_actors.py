@@ -1,0 +1,102 @@
+"""Mentions → canonical actors: surnames, folded spellings, countries, demonyms, acronyms, stable ids."""
+from __future__ import annotations
+
+import pytest
+
+
+def _actor_of(article, surface):
+    ids = {m.actor for m in article.mentions if m.text == surface}
+    assert ids, f"{surface!r} not found among {[m.text for m in article.mentions]}"
+    assert len(ids) == 1, f"{surface!r} resolved to several actors"
+    return next(iter(ids))
+
+
+def _by_id(article):
+    return {a.id: a for a in article.actors}
+
+
+def test_seed_clusters(seed_article):
+    a = seed_article
+    rutte = _actor_of(a, "Mark Rutte")
+    assert _actor_of(a, "Rütte") == rutte
+    russia = _actor_of(a, "Russia")
+    assert _actor_of(a, "Russian Federation") == russia
+    korea = _actor_of(a, "North Korea")
+    assert _actor_of(a, "DPRK") == korea
+    putin, nato = _actor_of(a, "Vladimir Putin"), _actor_of(a, "NATO")
+    assert _actor_of(a, "Putin") == putin
+    assert len({rutte, putin, nato, russia, korea}) == 5
+    actors = _by_id(a)
+    assert (actors[russia].name, actors[russia].country) == ("Russia", "RUS")
+    assert (actors[korea].name, actors[korea].country) == ("North Korea", "PRK")
+
+
+@pytest.mark.parametrize("text, full, short", [
+    ("Angela Merkel met reporters in Berlin. Merkel said little.", "Angela Merkel", "Merkel"),
+    ("Prime Minister Kaja Kallas spoke first. Later, Kallas left for Tallinn.", "Kaja Kallas", "Kallas"),
+    ("Viktor Orbán arrived on Monday. Orban then met the press.", "Viktor Orbán", "Orban"),
+])
+def test_surname_and_folded_spelling_link_to_full_name(analyze_text, text, full, short):
+    article = analyze_text(text)
+    assert _actor_of(article, short) == _actor_of(article, full)
+    assert {m.how for m in article.mentions if m.text == short} == {"surname"}
+
+
+def test_two_people_with_one_surname_take_the_nearest(analyze_text):
+    article = analyze_text("Hillary Clinton spoke first. Clinton was brief. Then Bill Clinton spoke. Clinton was long.")
+    mentions = [m for m in article.mentions if m.text == "Clinton"]
+    names = _by_id(article)
+    assert [names[m.actor].name for m in mentions] == ["Hillary Clinton", "Bill Clinton"]
+
+
+@pytest.mark.parametrize("form, iso3", [
+    ("the Russian Federation", "RUS"), ("the DPRK", "PRK"), ("the United States", "USA"),
+    ("Britain", "GBR"),
+])
+def test_country_names_resolve_to_country_actor(analyze_text, form, iso3):
+    article = analyze_text(f"Officials from {form} met on Monday.")
+    countries = [a for a in article.actors if a.type == "GPE"]
+    assert [a.country for a in countries] == [iso3]
+
+
+@pytest.mark.parametrize("sentence, iso3", [
+    ("North Korean soldiers arrived at the border.", "PRK"),
+    ("Chinese diplomats arrived at the border.", "CHN"),
+    ("The French minister arrived in the city.", "FRA"),
+    ("Ukrainian troops held the line.", "UKR"),
+])
+def test_demonyms_resolve_to_country(analyze_text, sentence, iso3):
+    article = analyze_text(sentence)
+    demonyms = [m for m in article.mentions if m.how == "demonym"]
+    assert demonyms, article.mentions
+    assert _by_id(article)[demonyms[0].actor].country == iso3
+
+
+def test_acronym_and_expansion_are_one_actor(analyze_text):
+    article = analyze_text("The North Atlantic Treaty Organization met in Brussels. NATO leaders agreed to act.")
+    assert _actor_of(article, "North Atlantic Treaty Organization") == _actor_of(article, "NATO")
+
+
+def test_derived_acronym_without_table(analyze_text):
+    article = analyze_text("The International Rescue Committee sent teams. The IRC said more help was needed.")
+    assert _actor_of(article, "International Rescue Committee") == _actor_of(article, "IRC")
+
+
+def test_organization_of_a_country_is_not_the_country(analyze_text):
+    article = analyze_text("The Russian Defense Ministry said the strike hit a depot.")
+    orgs = [a for a in article.actors if a.type == "ORG"]
+    assert orgs and all(a.country == "RUS" for a in orgs)
+    assert not any(a.type == "GPE" for a in article.actors)
+
+
+def test_lone_surname_mislabelled_as_place_links_to_person(analyze_text):
+    article = analyze_text("President Yoon Suk Yeol met the minister in Seoul. Yoon said the talks went well.")
+    yoon = _actor_of(article, "Yoon Suk Yeol")
+    assert {m.actor for m in article.mentions if m.text == "Yoon"} == {yoon}
+
+
+def test_ids_are_stable_across_articles(analyze_text):
+    first = analyze_text("Mark Rutte met officials of the Russian Federation in Brussels.", "2024-01-01")
+    second = analyze_text("Russia rejected the proposal. Rutte, who met Mark Rutte's staff, said nothing.", "2024-02-01")
+    assert _actor_of(first, "Mark Rutte") == _actor_of(second, "Mark Rutte")
+    assert _actor_of(first, "Russian Federation") == _actor_of(second, "Russia")
