@@ -38,6 +38,62 @@ class ActorProfile:
     articles: int
 
 
+@dataclass(frozen=True, slots=True)
+class QuoteRecord:
+    """A stored quote with its article, date and speaker's canonical name."""
+
+    article_id: str
+    idx: int
+    date: str | None
+    title: str | None
+    source: str
+    outlet: str | None
+    speaker: str | None
+    speaker_name: str | None
+    speaker_text: str | None
+    cue: str | None
+    text: str
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """A stored event with its actors' names and countries and the sentence it comes from."""
+
+    article_id: str
+    idx: int
+    date: str | None
+    type: str
+    mode: str | None
+    source: str | None
+    source_name: str | None
+    source_country: str | None
+    target: str | None
+    target_name: str | None
+    target_country: str | None
+    trigger: str
+    modality: str
+    quote: int | None
+    location: str | None
+    sentence: str
+    trigger_start: int
+    trigger_end: int
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class RelationRow:
+    """Events of one type in one period and direction between two actors (a->b or b->a)."""
+
+    period: str | None
+    direction: str
+    type: str
+    events: int
+
+
 class Result(Generic[T]):
     """Rows of one query; iterate records or convert to DataFrames / Arrow tables."""
 
@@ -108,6 +164,34 @@ class Corpus:
         assert row is not None
         actor = Actor(row["id"], row["name"], row["type"], row["country"], tuple(row["aliases"] or ()))
         return ActorProfile(actor, row["mentions"], row["articles"])
+
+    def _ids(self, name: str | None) -> list[str] | None:
+        return None if name is None else self.actor_ids(name)
+
+    # -- quotes and events
+    def quotes(self, speaker: str | None = None, about: str | None = None, since: str | dt.date | None = None,
+               until: str | dt.date | None = None, *, limit: int | None = None, offset: int = 0) -> Result[QuoteRecord]:
+        """Quotes by `speaker` and/or mentioning `about` in their content (any alias of an actor)."""
+        rows = store.quotes(self._con, speakers=self._ids(speaker), about=self._ids(about), since=parse_date(since),
+                            until=parse_date(until), limit=limit, offset=offset)
+        return Result(rows, lambda d: QuoteRecord(**d))
+
+    def events(self, source: str | None = None, target: str | None = None, type: str | Sequence[str] | None = None,
+               modality: str | Sequence[str] | None = None, since: str | dt.date | None = None,
+               until: str | dt.date | None = None, *, limit: int | None = None, offset: int = 0) -> Result[EventRecord]:
+        """Events filtered by source/target actor (any alias), PLOVER type, modality and date."""
+        def many(v: str | Sequence[str] | None) -> list[str] | None:
+            return [v] if isinstance(v, str) else (list(v) if v is not None else None)
+        rows = store.events(self._con, sources=self._ids(source), targets=self._ids(target), types=many(type),
+                            modalities=many(modality), since=parse_date(since), until=parse_date(until),
+                            limit=limit, offset=offset)
+        return Result(rows, lambda d: EventRecord(**d))
+
+    def relation(self, a: str, b: str, by: str = "week") -> Result[RelationRow]:
+        """Event counts per `by` period (day, week, month, year), type and direction between a and b."""
+        if by not in ("day", "week", "month", "year"):
+            raise ValueError(f"by must be one of day, week, month, year; not {by!r}")
+        return Result(store.relation(self._con, self.actor_ids(a), self.actor_ids(b), by), lambda d: RelationRow(**d))
 
     # -- articles
     def article(self, article_id: str) -> Article:

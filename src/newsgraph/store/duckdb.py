@@ -239,3 +239,65 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
                                 (SELECT strftime(max(date), '%Y-%m-%d') FROM articles)""").fetchone()
     keys = ["articles", "actors", "mentions", "quotes", "events", "first_date", "last_date"]
     return dict(zip(keys, row))
+
+
+_PAGE_ALL = 2**62
+
+
+def quotes(con: duckdb.DuckDBPyConnection, *, speakers: Sequence[str] | None = None, about: Sequence[str] | None = None,
+           since: str | None = None, until: str | None = None, limit: int | None = None, offset: int = 0) -> Rows:
+    """Quotes with their article, date and speaker name; `about` = an actor mentioned inside the content."""
+    sql = """SELECT q.article_id, q.idx, strftime(a.date, '%Y-%m-%d') AS date, a.title, a.source, a.outlet,
+                    q.speaker, s.name AS speaker_name, q.speaker_text, q.cue, q.text, q."start", q."end", q.kind
+             FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker
+             WHERE (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], q.speaker))
+               AND (?::VARCHAR[] IS NULL OR EXISTS (
+                    SELECT 1 FROM mentions m WHERE m.article_id = q.article_id AND list_contains(?::VARCHAR[], m.actor_id)
+                      AND m."start" >= q."start" AND m."end" <= q."end"))
+               AND (?::DATE IS NULL OR a.date >= ?::DATE) AND (?::DATE IS NULL OR a.date <= ?::DATE)
+             ORDER BY a.date NULLS LAST, q.article_id, q.idx
+             LIMIT ? OFFSET ?"""
+    sp, ab = (list(speakers) if speakers is not None else None), (list(about) if about is not None else None)
+    return Rows(con, sql, [sp, sp, ab, ab, since, since, until, until, limit if limit is not None else _PAGE_ALL, offset])
+
+
+def events(con: duckdb.DuckDBPyConnection, *, sources: Sequence[str] | None = None, targets: Sequence[str] | None = None,
+           types: Sequence[str] | None = None, modalities: Sequence[str] | None = None, since: str | None = None,
+           until: str | None = None, limit: int | None = None, offset: int = 0) -> Rows:
+    """Events with source/target names and the sentence they come from (dated by the event's date)."""
+    sql = """SELECT e.article_id, e.idx, strftime(coalesce(e.date, a.date), '%Y-%m-%d') AS date, e.type, e.mode,
+                    e.source, s.name AS source_name, s.country AS source_country,
+                    e.target, t.name AS target_name, t.country AS target_country,
+                    e.trigger, e.modality, e.quote, e.location,
+                    trim(substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), chr(10) || ' ') AS sentence,
+                    e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end
+             FROM events e JOIN articles a ON a.id = e.article_id
+                  LEFT JOIN actors s ON s.id = e.source LEFT JOIN actors t ON t.id = e.target
+             WHERE (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], e.source))
+               AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], e.target))
+               AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], e.type))
+               AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], e.modality))
+               AND (?::DATE IS NULL OR coalesce(e.date, a.date) >= ?::DATE)
+               AND (?::DATE IS NULL OR coalesce(e.date, a.date) <= ?::DATE)
+             ORDER BY coalesce(e.date, a.date) NULLS LAST, e.article_id, e.idx
+             LIMIT ? OFFSET ?"""
+    def opt(v: Sequence[str] | None) -> list[str] | None:
+        return list(v) if v is not None else None
+    s, t, ty, mo = opt(sources), opt(targets), opt(types), opt(modalities)
+    return Rows(con, sql, [s, s, t, t, ty, ty, mo, mo, since, since, until, until,
+                           limit if limit is not None else _PAGE_ALL, offset])
+
+
+def relation(con: duckdb.DuckDBPyConnection, a_ids: Sequence[str], b_ids: Sequence[str], by: str) -> Rows:
+    """Event counts per period, direction and type between two actors (both directions)."""
+    if by not in ("day", "week", "month", "year"):
+        raise ValueError(f"by must be day, week, month or year, not {by!r}")
+    sql = """SELECT strftime(date_trunc(?, coalesce(e.date, a.date)), '%Y-%m-%d') AS period,
+                    CASE WHEN list_contains(?::VARCHAR[], e.source) THEN 'a->b' ELSE 'b->a' END AS direction,
+                    e.type, count(*) AS events
+             FROM events e JOIN articles a ON a.id = e.article_id
+             WHERE (list_contains(?::VARCHAR[], e.source) AND list_contains(?::VARCHAR[], e.target))
+                OR (list_contains(?::VARCHAR[], e.source) AND list_contains(?::VARCHAR[], e.target))
+             GROUP BY ALL ORDER BY period NULLS LAST, direction, e.type"""
+    a, b = list(a_ids), list(b_ids)
+    return Rows(con, sql, [by, a, a, b, b, a])
