@@ -144,6 +144,12 @@ def lookup(tok: Token) -> Trigger | None:
             hit = lex.get((f"{prev.lemma_.lower()} {lemma}", pos)) or lex.get((f"{prev.lower_} {lemma}", pos))
             if hit:
                 return hit
+    if pos == "NOUN" and tok.dep_ == "compound":  # "aid groups", "riot police", "war crimes court"
+        return None
+    if pos == "VERB" and tok.dep_ == "amod":  # "its long-threatened invasion", "the Israeli-occupied West Bank"
+        return None
+    if pos == "ADJ" and tok.dep_ not in ("acomp", "attr", "xcomp", "ROOT", "conj", "ccomp"):
+        return None  # adjectives code events only as predicates: "X is responsible for", "ready to"
     hit = lex.get((lemma, pos))
     if hit is None and pos == "VERB" and tok.tag_ == "VBG":  # "the sending of ..." tagged as a verb
         hit = lex.get((tok.lower_, "NOUN"))
@@ -207,21 +213,27 @@ class _Context:
         if tok.pos_ == "PRON":
             a = self.pronoun(tok)
             return [a] if a else []
-        for c in tok.children:  # "North Korean soldiers", "Hungarian and Romanian officials", "Russia's army"
-            if c.dep_ in _ACTOR_MODS:
-                found = self.tok_actor[c.i] or (self.pronoun(c) if c.dep_ == "poss" else None)
-                if found:
-                    return [found] + [x for x in (self.tok_actor[k.i] for k in c.conjuncts) if x and x != found]
-        if depth < 2:
-            for c in tok.children:  # "leaders of the coalition", "doctors from two American aid groups"
-                if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+        # "Russia's army", "NATO troops", "North Korean soldiers", "Hungarian and Romanian officials";
+        # possessors and compounds before adjectives, and no stance prefixes ("pro-Iranian group")
+        mods = sorted((c for c in tok.children if c.dep_ in _ACTOR_MODS),
+                      key=lambda c: (c.dep_ == "amod", c.i))
+        for c in mods:
+            if c.dep_ == "amod" and c.lower_.startswith(("pro-", "anti-")):
+                continue
+            found = self.tok_actor[c.i] or (self.pronoun(c) if c.dep_ == "poss" else None)
+            if found:
+                return [found] + [x for x in (self.tok_actor[k.i] for k in c.conjuncts) if x and x != found]
+        if depth < 3:
+            # "leaders of the coalition", "doctors from two American aid groups", "rebels in the Ivory Coast"
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "from", "in", "throughout"):
                     for p in c.children:
                         if p.dep_ == "pobj":
                             found = self.np_actors(p, depth + 1)
                             if found:
                                 return found
-            for c in tok.children:
-                if c.dep_ in _ACTOR_MODS and c.dep_ != "appos":
+            for c in mods:
+                if c.dep_ != "appos":
                     found = self._one(c, depth + 1)
                     if found:
                         return found
@@ -266,7 +278,7 @@ def _subject(verb: Token, seen: int = 0) -> tuple[list[Token], bool]:
         return [s], True
     if verb.dep_ == "relcl":
         return [verb.head], False
-    if seen < 3 and verb.dep_ in _INHERIT and verb.head is not verb:
+    if seen < 3 and verb.dep_ in _INHERIT and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "for providing its soldiers, X will ..."
             head = head.head
@@ -391,11 +403,17 @@ def _nominal_roles(tok: Token, trig: Trigger, ctx: _Context) -> tuple[list[str],
             sources = ctx.np_actors(c) or ([ctx.pronoun(c)] if ctx.pronoun(c) else [])
         elif c.dep_ in ("compound", "amod", "nmod") and ctx.tok_actor[c.i] and not sources:
             sources = ctx.np_actors(c)
-    for p in ("by", "from"):
-        if not sources and p in preps:
-            sources = ctx.np_actors(preps[p])
-    if not sources and "from" in deeper:
+    # "from" names the giver of a transfer ("the sending of soldiers from X"), else where one
+    # withdraws or is expelled from ("the withdrawal of forces from Panama": the recipient)
+    transfer = bool(roles & {"of_theme", "obj_theme"}) or trig.type == "AID"
+    if not sources and "by" in preps:
+        sources = ctx.np_actors(preps["by"])
+    if transfer and not sources and "from" in preps:
+        sources = ctx.np_actors(preps["from"])
+    if transfer and not sources and "from" in deeper:
         sources = ctx.np_actors(deeper["from"])
+    if not transfer and "from" in preps:
+        targets = ctx.np_actors(preps["from"])
     if "between" in preps or "among" in preps:
         both = ctx.np_actors(preps.get("between") or preps.get("among"))
         if len(both) >= 2:
@@ -424,12 +442,17 @@ def _nominal_roles(tok: Token, trig: Trigger, ctx: _Context) -> tuple[list[str],
             continue
         if trig.type in ("FIGHT", "ASSAULT"):
             sources = sources or ctx.np_actors(ally)
-        elif holder is tok:
+        elif holder.i == tok.i:
             targets = targets or ctx.np_actors(ally)
         break
     if not sources or not targets:
         # a light verb governs the nominal event: "X held talks with Y", "X launched an attack on Y"
         head = tok.head
+        if not sources and tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            # "students converged for a rally", "youths threw stones during demonstrations"
+            subj, passive = _subject(head.head)
+            if not passive:
+                sources = [a for s in subj for a in ctx.np_actors(s)]
         if tok.dep_ in _OBJ | {"attr", "nsubjpass"} and head.pos_ in ("VERB", "AUX"):
             if not sources:
                 subj, passive = _subject(head)
@@ -522,7 +545,7 @@ def _attribution(tok: Token, ctx: _Context) -> tuple[bool, str | None]:
                     return True, (who[0] if who else None)
     t = tok
     for _ in range(8):
-        if t.dep_ in ("ccomp", "parataxis") or (t.dep_ == "ROOT" and t is not tok):
+        if t.dep_ in ("ccomp", "parataxis") or (t.dep_ == "ROOT" and t.i != tok.i):
             head = t.head if t.dep_ != "ROOT" else t
             if head.lemma_.lower() in cues:
                 subj, _ = _subject(head)
@@ -530,7 +553,7 @@ def _attribution(tok: Token, ctx: _Context) -> tuple[bool, str | None]:
                 return True, (who[0] if who else None)
             if t.dep_ == "parataxis":  # "..., the ministry said" with the speech verb as a child
                 pass
-        if t.head is t:
+        if t.head.i == t.i:
             for c in t.children:  # "X attacked Y, officials said": speech verb attached below the root
                 if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in cues and c.i > tok.i:
                     subj, _ = _subject(c)
@@ -581,7 +604,7 @@ def _location(tok: Token, ctx: _Context) -> str | None:
     """A place in an `in`/`at`/`near` phrase of the trigger (or of its governing verb)."""
     heads = [tok]
     gv = _governing_verb(tok)
-    if gv is not None and gv is not tok:
+    if gv is not None and gv.i != tok.i:
         heads.append(gv)
     for h in heads:
         for c in h.children:
@@ -622,7 +645,7 @@ def _mode(tok: Token, trig: Trigger) -> str | None:
 
 def _depth(tok: Token) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
         tok = tok.head
         d += 1
     return d
@@ -676,8 +699,55 @@ def extract_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
                            sentence_start=sent.start_char, sentence_end=sent.end_char,
                            modality=modality, quote=qi, date=date, location=location)
                 out.append((sent.start, depth, tok.i, ev))
+            demand = _deontic(tok, ctx)
+            if demand is not None:
+                cue, speaker_ids, addressees = demand
+                for src, tgt in _pairs(speaker_ids, addressees, Trigger("REQUEST", None, frozenset()), False):
+                    key = ("REQUEST", src, tgt, cue.i)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    ev = Event(type="REQUEST", mode=mode, source=src, target=tgt, trigger=cue.text,
+                               trigger_start=cue.idx, trigger_end=cue.idx + len(cue.text),
+                               sentence_start=sent.start_char, sentence_end=sent.end_char,
+                               modality=_modality_cue(cue) or modality_if_quoted(qi), quote=qi, date=date,
+                               location=location)
+                    out.append((sent.start, _depth(cue), cue.i, ev))
     out.sort(key=lambda x: x[:3])
     return [e for *_, e in out]
+
+
+def modality_if_quoted(qi: int | None) -> str:
+    return "reported" if qi is not None else "asserted"
+
+
+def _deontic(tok: Token, ctx: _Context) -> tuple[Token, list[str], list[str]] | None:
+    """`X said Y must/should do Z`: X demands of Y (a REQUEST on the speech cue), PLOVER 3.8.
+
+    Returns (cue token, speaker actors, addressee actors) or None. Only when the cue is not a
+    trigger itself (`warned that ... must` is already a THREATEN)."""
+    cues = modality_cues()
+    if not any(c.dep_ == "aux" and c.lower_ in cues.get("deontic", ()) for c in tok.children):
+        return None
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in ("ccomp", "acl", "relcl", "conj") or t.head.i == t.i:
+            return None
+        head = t.head
+        lemma = head.lemma_.lower()
+        is_cue = (head.pos_ == "VERB" and lemma in cues["speech"]) or (
+            head.pos_ == "NOUN" and lemma in cues.get("speech_noun", ()))
+        if is_cue:
+            if lookup(head) is not None:
+                return None
+            verb = head if head.pos_ == "VERB" else (head.head if head.dep_ in _OBJ | {"attr"} else None)
+            subj, passive = _subject(verb) if verb is not None else ([], False)
+            speaker = [] if passive else [a for s in subj for a in ctx.np_actors(s)]
+            addressee_subj, _ = _subject(tok)
+            addressee = [a for s in addressee_subj for a in ctx.np_actors(s)]
+            return head, speaker, addressee
+        t = head
+    return None
 
 
 def _pairs(sources: list[str], targets: list[str], trig: Trigger,
