@@ -12,16 +12,25 @@ from . import nlp as nlp_module
 from .extract.events import extract_events
 from .extract.mentions import entity_mentions
 from .extract.quotes import extract_quotes
-from .model import Article
+from .model import Actor, Article, Mention
 from .readers import article_id
 from .resolve.actors import resolve_mentions
 
 DEFAULT_BATCH_SIZE = 64
 
 
+def annotate_mentions(doc: Doc) -> tuple[list[Mention], dict[str, Actor]]:
+    """Mentions and canonical actors of a Doc.
+
+    Every step of actor resolution belongs here (not in `annotate`), because the spaCy
+    component `newsgraph_mentions` calls this same function: both faces must agree.
+    """
+    return resolve_mentions(entity_mentions(doc))
+
+
 def annotate(article: Article, doc: Doc) -> Article:
     """Fill an article's actors, mentions, quotes and events from its parsed Doc."""
-    mentions, actors = resolve_mentions(entity_mentions(doc))
+    mentions, actors = annotate_mentions(doc)
     quotes = extract_quotes(doc, mentions, actors)
     events = extract_events(doc, mentions, actors, quotes, article.date)
     article.mentions = mentions
