@@ -45,6 +45,11 @@ MIN_FLOATING_WORDS = 4
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them", "it"}
 FIRST_PERSON = {"i", "we", "me", "us"}
+# speech verbs whose direct object is the addressee, not the content
+# verbs that name or describe their object: "called him a liar" (dobj + oprd is the content)
+_NAMING_VERBS = {"call", "label", "brand", "dub", "deem", "consider"}
+_RECIPIENT_VERBS = {"tell", "ask", "inform", "remind", "urge", "warn", "assure", "advise",
+                    "instruct", "order", "answer", "caution", "say"}
 
 
 @lru_cache(maxsize=None)
@@ -123,6 +128,16 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
 
 def _subtree_range(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _outer_side(lo: int, hi: int, clo: int, chi: int) -> tuple[int, int]:
+    """The content of a clause [lo, hi) around a cue phrase [clo, chi): the part after the cue
+    phrase when it leads, before it when it trails, the larger part when it sits in between."""
+    if clo <= lo:
+        return chi, hi
+    if chi >= hi:
+        return lo, clo
+    return (chi, hi) if hi - chi >= clo - lo else (lo, clo)
 
 
 def _speaker_range(tok: Token) -> tuple[int, int]:
@@ -273,9 +288,18 @@ class _Extractor:
         lemma = cue.lemma_.lower()
         is_speech = lemma in self.speech
         is_att = lemma in self.attitude
-        for child in cue.children:
-            if child.dep_ == "ccomp" and (is_speech or is_att):
-                return (*_subtree_range(child), False)
+        if is_speech or is_att:
+            comps = [c for c in cue.children if c.dep_ == "ccomp"]
+            if comps:
+                side = [c for c in comps if (c.i > cue.i) == (comps[0].i > cue.i)]
+                lo = min(c.left_edge.i for c in side)
+                hi = max(self._clause_end(c) for c in side)
+                return lo, hi, False
+        if lemma in _NAMING_VERBS:
+            obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+            oprd = next((c for c in cue.children if c.dep_ == "oprd"), None)
+            if oprd is not None:
+                return (obj.left_edge.i if obj is not None else oprd.left_edge.i), oprd.right_edge.i + 1, False
         if is_att or lemma in ("promise", "pledge", "vow", "threaten", "urge", "ask", "tell", "order"):
             for child in cue.children:
                 if child.dep_ == "xcomp" and child.i > cue.i:
@@ -291,9 +315,9 @@ class _Extractor:
                         for p in child.children:
                             if p.dep_ in ("pobj", "pcomp"):
                                 return (*_subtree_range(p), False)
-        if lemma in self.objects:
+        if lemma in self.objects or (is_speech and lemma not in _RECIPIENT_VERBS):
             for child in cue.children:
-                if child.dep_ == "dobj":
+                if child.dep_ == "dobj" and child.pos_ not in ("PRON",) :
                     return (*_subtree_range(child), False)
         if is_speech and cue.dep_ in ("parataxis",) or (
                 is_speech and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
@@ -302,12 +326,24 @@ class _Extractor:
             head = cue.head
             lo, hi = _subtree_range(head)
             clo, chi = _subtree_range(cue)
-            if clo <= lo:
-                lo = chi
-            elif chi >= hi:
-                hi = clo
+            lo, hi = _outer_side(lo, hi, clo, chi)
             return lo, hi, True
         return None
+
+    def _clause_end(self, head: Token) -> int:
+        """End of a content clause, cut before a coordinated cue verb ("... and calls her X")."""
+        for child in head.rights:
+            if child.dep_ == "conj" and child.pos_ == "VERB" and self._is_cue_lemma(child.lemma_.lower()):
+                cut = child.left_edge.i
+                for c in head.rights:
+                    if c.dep_ == "cc" and c.i < child.i:
+                        cut = min(cut, c.i)
+                return cut
+        return head.right_edge.i + 1
+
+    def _is_cue_lemma(self, lemma: str) -> bool:
+        return (lemma in self.speech or lemma in self.attitude or lemma in self.objects
+                or lemma in self.phrasal or lemma in _NAMING_VERBS)
 
     def _make(self, content: tuple[int, int], cue_lo: int, cue_hi: int,
               spk: tuple[Token, int, int] | None, kind: str = "indirect") -> Quote | None:
@@ -341,12 +377,16 @@ class _Extractor:
         doc = self.doc
         quotes: list[Quote] = []
         used_cues: set[int] = set()
+        self.bare: list[Token] = []
         for tok in doc:
             lemma = tok.lemma_.lower()
-            if tok.pos_ in ("VERB", "AUX") and (lemma in self.speech or lemma in self.attitude
-                                                 or lemma in self.phrasal or lemma in self.objects):
+            if tok.is_punct or tok.is_space or self._inside_passage(tok):
+                continue
+            if tok.pos_ in ("VERB", "AUX") and self._is_cue_lemma(lemma):
                 got = self._content_of(tok)
                 if got is None:
+                    if lemma in self.speech:
+                        self.bare.append(tok)
                     continue
                 lo, hi, outer = got
                 if hi <= lo:
@@ -367,12 +407,11 @@ class _Extractor:
                     continue
                 lo, hi = _subtree_range(head)
                 plo, phi = _subtree_range(tok)
-                phi = max(phi, to.right_edge.i + 1)
-                if plo <= lo:
-                    lo = phi
-                elif phi >= hi:
-                    hi = plo
                 slo, shi = _speaker_range(src)
+                phi = max(shi, to.i + 1)
+                if phi < len(doc) and doc[phi].text == ",":
+                    phi += 1
+                lo, hi = _outer_side(lo, hi, plo, phi)
                 q = self._make((lo, hi), tok.i, tok.i + 2, (src, slo, shi))
                 if q is not None:
                     quotes.append(q)
@@ -386,13 +425,37 @@ class _Extractor:
                 q = self._make(_subtree_range(clause), tok.i, tok.i + 1, spk)
                 if q is not None:
                     quotes.append(q)
+        quotes.extend(self._colon_lines())
         quotes = self._widen_to_passages(quotes)
+        quotes = self._outermost(quotes)
         quotes = self._floating(quotes)
         quotes = self._continuations(quotes)
         quotes.sort(key=lambda q: q.start)
         return quotes
 
     # -------------------------------------------------------------- quotation marks
+    def _inside_passage(self, tok: Token) -> bool:
+        """True for a token strictly inside a quoted passage of several words."""
+        i = bisect_right(self.p_starts, tok.idx) - 1
+        if i < 0:
+            return False
+        a, b = self.passages[i]
+        return a < tok.idx and tok.idx + len(tok) < b - 1 and b - a > 20
+
+    @staticmethod
+    def _outermost(quotes: list[Quote]) -> list[Quote]:
+        """PolNeAR-style univocal attributions: drop a quote whose cue lies in another's content."""
+        by_len = sorted(quotes, key=lambda q: q.start - q.end)
+        kept: list[Quote] = []
+        for q in by_len:
+            c = q.cue_start if q.cue_start is not None else q.start
+            if any(k.start < c < k.end - 1 and not (k.start <= q.start and q.end <= k.end and
+                                                    k.kind == "direct" and q.kind == "direct")
+                   for k in kept):
+                continue
+            kept.append(q)
+        return kept
+
     def _passage_around(self, start: int, end: int) -> tuple[int, int] | None:
         i = bisect_right(self.p_starts, end) - 1
         while i >= 0:
@@ -454,6 +517,12 @@ class _Extractor:
             words = len(self.text[a:b].split())
             if words < MIN_FLOATING_WORDS:
                 continue
+            cue = self._bare_cue_for(a, b)
+            if cue is not None:
+                out.append(self._quote(a, b, cue.i, cue.i + 1, self._speaker(cue), "direct"))
+                covered.append((a, b, out[-1]))
+                covered.sort(key=lambda x: x[0])
+                continue
             prev = [q for s, e, q in covered if e <= a and q.kind == "direct"]
             if not prev:
                 continue
@@ -465,9 +534,125 @@ class _Extractor:
                              None, self.text[a:b], a, b, "direct"))
         return out
 
+    def _bare_cue_for(self, a: int, b: int) -> Token | None:
+        """A speech verb with no content of its own next to passage [a, b): in the sentence the
+        passage ends in (after it), or introducing it from just before ("He said:")."""
+        end_tok = self.doc.char_span(b - 1, b, alignment_mode="expand")
+        start_tok = self.doc.char_span(a, a + 1, alignment_mode="expand")
+        if end_tok is None or start_tok is None:
+            return None
+        sent_end = end_tok[0].sent
+        best = None
+        for cue in self.bare:
+            if cue.idx >= b and cue.i < sent_end.end:
+                if best is None or cue.idx < best.idx:
+                    best = cue
+        if best is not None:
+            return best
+        for cue in reversed(self.bare):
+            if cue.idx < a and not self.text[cue.idx + len(cue):a].strip(" ,:\n\t") or (
+                    cue.idx < a and cue.sent.start == start_tok[0].sent.start):
+                return cue
+            if cue.idx < a:
+                break
+        return None
+
+    # -------------------------------------------------------------- colon lines
+    def _colon_lines(self) -> list[Quote]:
+        """`Speaker: content` lines (headlines "Ryan: FBI Decision ...", transcripts "TAPPER: ...").
+
+        A line opening with a short name phrase (at most five tokens, with a proper noun) and a
+        colon: the phrase is the speaker, the colon the cue, the rest of the line the content.
+        """
+        out = []
+        doc, text = self.doc, self.text
+        pos = 0
+        for line in text.split("\n"):
+            start = pos
+            pos += len(line) + 1
+            colon = line.find(":", 1, 80)
+            if colon < 0 or not line[colon + 1:].strip() or len(line[colon + 1:].split()) < 3:
+                continue
+            lead = doc.char_span(start, start + colon, alignment_mode="expand")
+            if lead is None or not 0 < len(lead) <= 5 or any(t.is_punct and t.text not in ".-'’" for t in lead):
+                continue
+            if not any(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha and len(t) > 1) for t in lead):
+                continue
+            if lead[0].is_lower:
+                continue
+            c_lo = start + colon + 1
+            while c_lo < pos - 1 and text[c_lo].isspace():
+                c_lo += 1
+            c_hi = pos - 1
+            while c_hi > c_lo and text[c_hi - 1].isspace():
+                c_hi -= 1
+            head = lead.root
+            actor = self._resolve(head, lead.start, lead.end)
+            out.append(Quote(actor, lead.text, lead.start_char, lead.end_char, ":", start + colon,
+                             start + colon + 1, text[c_lo:c_hi], c_lo, c_hi, "indirect"))
+        return out
+
     # -------------------------------------------------------------- continuation
     def _continuations(self, quotes: list[Quote]) -> list[Quote]:
-        return quotes
+        """Sentences with a continuation marker right after a reported passage (see module doc)."""
+        if not quotes:
+            return quotes
+        markers = [tuple(m.split()) for m in lexicon("continuation_markers.txt")]
+        doc, text = self.doc, self.text
+        by_end = sorted(quotes, key=lambda q: q.end)
+        out = list(quotes)
+        qi = 0
+        last: Quote | None = None
+        last_para = -1
+        para = 0
+        sent_in_para = 0
+        for sent in doc.sents:
+            if "\n" in text[sent.start_char - 2 if sent.start_char >= 2 else 0:sent.start_char] or (
+                    sent.start > 0 and "\n" in doc[sent.start - 1].text):
+                para += 1
+                sent_in_para = 0
+            else:
+                sent_in_para += 1
+            words = [t for t in sent if not t.is_space]
+            if not words:
+                continue
+            own = False
+            while qi < len(by_end) and by_end[qi].start < sent.end_char:
+                if by_end[qi].end > sent.start_char:
+                    own = True
+                    last = by_end[qi]
+                    last_para = para
+                qi += 1
+            if own:
+                continue
+            heading = words[-1].text not in ".!?\"”'’)"
+            if heading:
+                last = None
+                continue
+            if last is None or not (para == last_para or (para == last_para + 1 and sent_in_para == 0)):
+                last = None
+                continue
+            low = [t.lower_ for t in words[:12]]
+            marker = None
+            for m in markers:
+                for k in range(len(low) - len(m) + 1):
+                    if tuple(low[k:k + len(m)]) == m:
+                        marker = (words[k], words[k + len(m) - 1])
+                        break
+                if marker:
+                    break
+            if marker is None:
+                if para != last_para:  # a new paragraph in the writer's voice ends the passage
+                    last = None
+                continue
+            lo, hi = _trim(doc, sent.start, sent.end) or (sent.start, sent.end)
+            s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+            q = Quote(last.speaker, last.speaker_text, last.speaker_start, last.speaker_end,
+                      text[marker[0].idx:marker[1].idx + len(marker[1])], marker[0].idx,
+                      marker[1].idx + len(marker[1]), text[s:e], s, e, "indirect")
+            out.append(q)
+            last, last_para = q, para
+        return out
 
 
 def extract_quotes(doc: Doc, mentions: list[Mention], actors: dict[str, Actor]) -> list[Quote]:
