@@ -205,7 +205,76 @@ class Corpus:
     def stats(self) -> dict[str, Any]:
         return store.stats(self._con)
 
+    # -- for the web face (issue 6): search, network, activity, newest first
+    def search(self, prefix: str = "", type: str | Sequence[str] | None = None, *, limit: int | None = None,
+               offset: int = 0) -> Result[ActorMatch]:
+        """Actors whose name or an alias starts with `prefix` (case and accents folded), most mentioned first."""
+        types = [type] if isinstance(type, str) else (list(type) if type else None)
+        return Result(store.search_actors(self._con, prefix, types, limit, offset), lambda d: ActorMatch(**d))
+
+    def counterparts(self, name: str) -> Result[Counterpart]:
+        """The actor's network: event counts per counterpart, PLOVER type and direction ('out' = actor is source)."""
+        return Result(store.counterparts(self._con, self.actor_ids(name)), lambda d: Counterpart(**d))
+
+    def activity(self, name: str, by: str = "week") -> Result[ActivityRow]:
+        """Counts per `by` period of the actor's events (as source / target) and quotes (by / about)."""
+        if by not in ("day", "week", "month", "year"):
+            raise ValueError(f"by must be one of day, week, month, year; not {by!r}")
+        return Result(store.activity(self._con, self.actor_ids(name), by), lambda d: ActivityRow(**d))
+
+    def activity_counts(self, name: str) -> dict[str, int]:
+        """Totals of `activity`: events_as_source, events_as_target, quotes_by, quotes_about."""
+        totals = dict.fromkeys(ACTIVITY_KINDS, 0)
+        for row in self.activity(name, by="year"):
+            totals[row.kind] += row.count
+        return totals
+
+    def latest_quotes(self, speaker: str | None = None, about: str | None = None, *, limit: int | None = 10,
+                      offset: int = 0) -> Result[QuoteRecord]:
+        """Like `quotes`, newest first (undated last)."""
+        rows = store.quotes(self._con, speakers=self._ids(speaker), about=self._ids(about))
+        return Result(store.newest_first(rows, limit, offset), lambda d: QuoteRecord(**d))
+
 
 def open(path: str = "newsgraph.duckdb", *, read_only: bool = True) -> Corpus:  # noqa: A001 - mirrors builtins.open on purpose
     """Open a store; read-only by default so several readers can share it."""
     return Corpus(path, read_only=read_only)
+
+
+# -- records for the web face (issue 6)
+ACTIVITY_KINDS = ("events_as_source", "events_as_target", "quotes_by", "quotes_about")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMatch:
+    """A search hit: the actor, the alias that matched, and its counts."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None
+    matched: str
+    mentions: int
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class Counterpart:
+    """Events of one type between an actor and one counterpart; direction 'out' = the actor is the source."""
+
+    counterpart: str
+    counterpart_name: str
+    counterpart_type: str
+    counterpart_country: str | None
+    direction: str
+    type: str
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityRow:
+    """How many events or quotes of one `kind` (see ACTIVITY_KINDS) an actor has in one period."""
+
+    period: str | None
+    kind: str
+    count: int

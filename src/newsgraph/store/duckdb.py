@@ -301,3 +301,88 @@ def relation(con: duckdb.DuckDBPyConnection, a_ids: Sequence[str], b_ids: Sequen
              GROUP BY ALL ORDER BY period NULLS LAST, direction, e.type"""
     a, b = list(a_ids), list(b_ids)
     return Rows(con, sql, [by, a, a, b, b, a])
+
+
+# ---------------------------------------------------------------- reads for the web face (issue 6)
+# Actor search, an actor's counterpart network and activity over time, newest-first paging.
+
+
+def search_actors(con: duckdb.DuckDBPyConnection, prefix: str, types: Sequence[str] | None = None,
+                  limit: int | None = None, offset: int = 0) -> Rows:
+    """Actors whose name or any alias starts with `prefix` (folded), most mentioned first.
+
+    An empty prefix lists every actor. Each row also names the alias that matched (`matched`),
+    so a search for `Rütte` shows which spelling was found.
+    """
+    sql = """WITH hits AS (
+                 SELECT actor_id, min(alias) AS matched FROM aliases
+                 WHERE starts_with(folded, ?) GROUP BY actor_id)
+             SELECT a.id, a.name, a.type, a.country, h.matched,
+                    (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mentions,
+                    (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.actor_id = a.id) AS articles
+             FROM actors a JOIN hits h ON h.actor_id = a.id
+             WHERE (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], a.type))
+             ORDER BY mentions DESC, a.name, a.id
+             LIMIT ? OFFSET ?"""
+    type_list = list(types) if types else None
+    return Rows(con, sql, [fold(prefix), type_list, type_list, limit if limit is not None else _PAGE_ALL, offset])
+
+
+def counterparts(con: duckdb.DuckDBPyConnection, actor_ids: Sequence[str]) -> Rows:
+    """Event counts per counterpart, event type and direction for an actor (its network).
+
+    `direction` is 'out' when the actor is the event's source and 'in' when it is the target;
+    events without a counterpart, or between two ids of the actor itself, are left out.
+    """
+    sql = """WITH e AS (
+                 SELECT 'out' AS direction, target AS counterpart, type FROM events
+                 WHERE list_contains(?::VARCHAR[], source) AND target IS NOT NULL
+                   AND NOT list_contains(?::VARCHAR[], target)
+                 UNION ALL
+                 SELECT 'in' AS direction, source AS counterpart, type FROM events
+                 WHERE list_contains(?::VARCHAR[], target) AND source IS NOT NULL
+                   AND NOT list_contains(?::VARCHAR[], source))
+             , g AS (
+                 SELECT counterpart, direction, type, count(*) AS events FROM e GROUP BY counterpart, direction, type)
+             SELECT g.counterpart, c.name AS counterpart_name, c.type AS counterpart_type,
+                    c.country AS counterpart_country, g.direction, g.type, g.events
+             FROM g JOIN actors c ON c.id = g.counterpart
+             ORDER BY sum(g.events) OVER (PARTITION BY g.counterpart) DESC, c.name, g.counterpart, g.direction, g.type"""
+    ids = list(actor_ids)
+    return Rows(con, sql, [ids, ids, ids, ids])
+
+
+def activity(con: duckdb.DuckDBPyConnection, actor_ids: Sequence[str], by: str) -> Rows:
+    """Counts per `by` period of an actor's events (as source, as target) and quotes (by, about).
+
+    `kind` is one of 'events_as_source', 'events_as_target', 'quotes_by', 'quotes_about'; a
+    quote is about the actor when a mention of it lies inside the quote's content (as `quotes`).
+    Undated rows have period NULL.
+    """
+    if by not in ("day", "week", "month", "year"):
+        raise ValueError(f"by must be day, week, month or year, not {by!r}")
+    sql = """WITH rows AS (
+                 SELECT 'events_as_source' AS kind, coalesce(e.date, a.date) AS d
+                 FROM events e JOIN articles a ON a.id = e.article_id WHERE list_contains(?::VARCHAR[], e.source)
+                 UNION ALL
+                 SELECT 'events_as_target', coalesce(e.date, a.date)
+                 FROM events e JOIN articles a ON a.id = e.article_id WHERE list_contains(?::VARCHAR[], e.target)
+                 UNION ALL
+                 SELECT 'quotes_by', a.date
+                 FROM quotes q JOIN articles a ON a.id = q.article_id WHERE list_contains(?::VARCHAR[], q.speaker)
+                 UNION ALL
+                 SELECT 'quotes_about', a.date
+                 FROM quotes q JOIN articles a ON a.id = q.article_id
+                 WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = q.article_id
+                               AND list_contains(?::VARCHAR[], m.actor_id)
+                               AND m."start" >= q."start" AND m."end" <= q."end"))
+             SELECT strftime(date_trunc(?, d), '%Y-%m-%d') AS period, kind, count(*) AS count
+             FROM rows GROUP BY ALL ORDER BY period NULLS LAST, kind"""
+    ids = list(actor_ids)
+    return Rows(con, sql, [ids, ids, ids, ids, by])
+
+
+def newest_first(rows: Rows, limit: int | None = None, offset: int = 0) -> Rows:
+    """The same query (of `quotes` or `events`, which have a `date` column) ordered newest first, paged."""
+    sql = f"SELECT * FROM ({rows._sql}) r ORDER BY r.date DESC NULLS LAST, r.article_id, r.idx LIMIT ? OFFSET ?"
+    return Rows(rows._con, sql, [*rows._params, limit if limit is not None else _PAGE_ALL, offset])
