@@ -190,6 +190,27 @@ def stats(db: DbOption = DEFAULT_DB,
     out.print(table)
 
 
+# --- eval quotes (issue 3): a thin face over newsgraph.eval.polnear -------------------------
+@eval_app.command("quotes")
+def eval_quotes(polnear: Annotated[str, typer.Option("--polnear", help="PolNeAR root (holding data/) or a split folder.")],
+                split: Annotated[str, typer.Option("--split", help="train, dev or test.")] = "dev",
+                limit: Annotated[Optional[int], typer.Option("--limit", help="Score only the first N articles.")] = None,
+                baseline: Annotated[bool, typer.Option("--baseline/--no-baseline", help="Also score textacy's direct_quotations.")] = True,
+                format: Annotated[Format, typer.Option("--format", help="table or jsonl.")] = Format.table) -> None:
+    """Score quote attribution against PolNeAR (content P/R/F1, speaker accuracy, textacy baseline)."""
+    from .eval.polnear import format_report, run_quote_eval
+
+    try:
+        report = run_quote_eval(polnear, split, limit, baseline=baseline)
+    except FileNotFoundError as exc:
+        _fail(exc)
+    if format == Format.jsonl:
+        print(json.dumps(report))
+    else:
+        print(format_report(report))
+# --- end eval quotes -------------------------------------------------------------------------
+
+
 def main() -> None:
     app()
 
