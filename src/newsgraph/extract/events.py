@@ -393,11 +393,15 @@ def _nominal_roles(tok: Token, trig: Trigger, ctx: _Context) -> tuple[list[str],
     preps = _preps(tok)
     theme = preps.get("of")
     # phrases attached to the theme rather than the trigger: "the sending of soldiers ... from X to Y"
-    deeper = _preps(theme) if theme is not None else {}
-    for c in (theme, *(theme.conjuncts if theme is not None else ())):
-        if c is not None:
-            for k, v in _preps(c).items():
+    deeper: dict[str, Token] = {}
+    for holder in (tok, theme, *(theme.conjuncts if theme is not None else ())):
+        if holder is None:
+            continue
+        for k, v in _preps(holder).items():
+            if holder.i != tok.i:
                 deeper.setdefault(k, v)
+            for k2, v2 in _preps(v).items():  # "from Germany to Poland" chained on each other
+                deeper.setdefault(k2, v2)
     for c in tok.children:
         if c.dep_ == "poss":
             sources = ctx.np_actors(c) or ([ctx.pronoun(c)] if ctx.pronoun(c) else [])
@@ -423,7 +427,7 @@ def _nominal_roles(tok: Token, trig: Trigger, ctx: _Context) -> tuple[list[str],
         if "of_source" in roles:
             if not sources:
                 sources = ctx.np_actors(theme)
-        elif "of_theme" not in roles and not targets:
+        elif not transfer and not targets:  # "the invasion of Cyprus"; for transfers it is what is given
             targets = ctx.np_actors(theme)
     for p in _NOUN_TARGET_PREPS:
         if not targets and p in preps:
