@@ -211,6 +211,33 @@ def eval_quotes(polnear: Annotated[str, typer.Option("--polnear", help="PolNeAR 
 # --- end eval quotes -------------------------------------------------------------------------
 
 
+# --- eval events (issue 4): a thin face over newsgraph.eval.plover ---------------------------
+@eval_app.command("events")
+def eval_events(plover: Annotated[Optional[str], typer.Option("--plover", help="PLOVER GSR JSON file (e.g. PLOVER_GSR_dev.json).")] = None,
+                petrarch: Annotated[Optional[str], typer.Option("--petrarch", help="PETRARCH-2 validation XML (PETR2_GSR_validation.xml).")] = None,
+                limit: Annotated[Optional[int], typer.Option("--limit", help="Score only the first N records.")] = None,
+                format: Annotated[Format, typer.Option("--format", help="table or jsonl.")] = Format.table) -> None:
+    """Score PLOVER event coding: type accuracy, macro-F1, source/target ISO3 accuracy."""
+    from .eval.plover import format_report, run_event_eval, run_petrarch_eval
+
+    if not plover and not petrarch:
+        _fail(ValueError("give --plover FILE and/or --petrarch FILE"))
+    reports = []
+    try:
+        if plover:
+            reports.append(run_event_eval(plover, limit))
+        if petrarch:
+            reports.append(run_petrarch_eval(petrarch, limit))
+    except FileNotFoundError as exc:
+        _fail(exc)
+    for report in reports:
+        if format == Format.jsonl:
+            print(json.dumps({k: v for k, v in report.items() if k != "records"}))
+        else:
+            print(format_report(report))
+# --- end eval events -------------------------------------------------------------------------
+
+
 def main() -> None:
     app()
 
