@@ -422,7 +422,14 @@ class _Extractor:
                     continue
                 poss = next((c for c in tok.children if c.dep_ == "poss"), None)
                 spk = (poss, *_speaker_range(poss)) if poss is not None else None
-                q = self._make(_subtree_range(clause), tok.i, tok.i + 1, spk)
+                lo, hi = _subtree_range(clause)
+                if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > tok.i:
+                    # the clause runs up to the verb the noun is subject of (the parser may hang
+                    # the clause's last words on that verb, or that verb inside the clause)
+                    hi = tok.head.i
+                    while hi > lo and doc[hi - 1].head is tok.head and doc[hi - 1].dep_ in ("aux", "auxpass", "neg"):
+                        hi -= 1
+                q = self._make((lo, hi), tok.i, tok.i + 1, spk)
                 if q is not None:
                     quotes.append(q)
         quotes.extend(self._colon_lines())
@@ -576,7 +583,9 @@ class _Extractor:
             lead = doc.char_span(start, start + colon, alignment_mode="expand")
             if lead is None or not 0 < len(lead) <= 5 or any(t.is_punct and t.text not in ".-'’" for t in lead):
                 continue
-            if not any(t.pos_ == "PROPN" or (t.is_upper and t.is_alpha and len(t) > 1) for t in lead):
+            if not (any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                        or (t.is_upper and t.is_alpha and len(t) > 1) for t in lead)
+                    or (len(lead) > 1 and all(t.is_title for t in lead))):
                 continue
             if lead[0].is_lower:
                 continue

@@ -1,0 +1,178 @@
+"""Quote attribution, one phenomenon at a time, on sentences written for these tests."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.extract.quotes import quoted_passages
+
+
+def find(article, content_part: str):
+    """The quote whose content contains `content_part` (exactly one)."""
+    hits = [q for q in article.quotes if content_part in q.text]
+    assert len(hits) == 1, f"{content_part!r} in {[q.text for q in article.quotes]}"
+    return hits[0]
+
+
+def speaker_name(article, quote) -> str | None:
+    names = {a.id: a.name for a in article.actors}
+    return names.get(quote.speaker)
+
+
+# (text, content fragment, expected speaker_text, expected cue, expected kind)
+CASES = [
+    # direct quotes: straight and curly marks, speaker after, before, in the middle
+    ('"The budget is balanced," Maria Lopez said on Monday.',
+     "The budget is balanced", "Maria Lopez", "said", "direct"),
+    ("Maria Lopez said: “The budget is balanced and the deficit is gone.”",
+     "the deficit is gone", "Maria Lopez", "said", "direct"),
+    ("“We will not raise taxes,” the governor told reporters.",
+     "We will not raise taxes", "the governor", "told", "direct"),
+    # split quote: one content from the first mark to the last
+    ('"The talks went well," Ahmed Karimi said, "and we will meet again in May."',
+     "we will meet again in May", "Ahmed Karimi", "said", "direct"),
+    # a quote over several sentences
+    ('Tom Becker said: "Prices are falling. Wages are rising. Families will feel it soon."',
+     "Families will feel it soon", "Tom Becker", "said", "direct"),
+    # indirect speech with speech and attitude verbs
+    ("Senator Ellen Park warned that the bridge would close in winter.",
+     "the bridge would close in winter", "Senator Ellen Park", "warned", "indirect"),
+    ("The mayor insisted the plan was legal.", "the plan was legal", "The mayor", "insisted", "indirect"),
+    ("Jacob Stein believes that the court will rule against the company.",
+     "the court will rule against the company", "Jacob Stein", "believes", "indirect"),
+    ("The union wants to reopen the negotiations.", "to reopen the negotiations", "The union", "wants",
+     "indirect"),
+    # according to X, as X pointed out, parenthetical cues
+    ("According to Maria Lopez, the harbour will reopen next month.",
+     "the harbour will reopen next month", "Maria Lopez", "According to", "indirect"),
+    ("As Maria Lopez pointed out, the harbour has been closed for a year.",
+     "the harbour has been closed for a year", "Maria Lopez", "pointed out", "indirect"),
+    ("The harbour will reopen next month, Maria Lopez stressed.",
+     "The harbour will reopen next month", "Maria Lopez", "stressed", "indirect"),
+    # X's statement that ...
+    ("Kofi Mensah's statement that the mine was safe angered the families.",
+     "the mine was safe", "Kofi Mensah", "statement", "indirect"),
+    # passive with an agent
+    ("It was announced by the ministry that the border would reopen.",
+     "the border would reopen", "the ministry", "announced", "indirect"),
+    # mixed: paraphrase with a verbatim part
+    ('Lena Vogel said the reform was "a disaster for small farms" and should be withdrawn.',
+     "a disaster for small farms", "Lena Vogel", "said", "mixed"),
+    # institution as speaker
+    ("The Kremlin said that the talks had failed.", "the talks had failed", "The Kremlin", "said",
+     "indirect"),
+    # stance towards an object, naming verbs
+    ("The senator criticized the new tariff plan.", "the new tariff plan", "The senator", "criticized",
+     "indirect"),
+    # headline and transcript style "Speaker: content"
+    ("Maria Lopez: Harbour Will Reopen Next Month\n\nThe port authority met on Monday.",
+     "Harbour Will Reopen Next Month", "Maria Lopez", ":", "indirect"),
+]
+
+
+@pytest.mark.parametrize("text,content,speaker,cue,kind", CASES, ids=[c[1][:30] for c in CASES])
+def test_phenomenon(analyze_text, text, content, speaker, cue, kind):
+    article = analyze_text(text)
+    q = find(article, content)
+    assert q.speaker_text == speaker
+    assert q.cue == cue
+    assert q.kind == kind
+    assert text[q.start:q.end] == q.text
+    if q.speaker_start is not None:
+        assert text[q.speaker_start:q.speaker_end] == q.speaker_text
+    if q.cue_start is not None:
+        assert text[q.cue_start:q.cue_end] == q.cue
+
+
+@pytest.mark.parametrize("text", [
+    "The storm destroyed three bridges and the town lost power.",
+    "Russia has invited foreign troops to its territory.",
+    "Prices rose by four percent in March.",
+])
+def test_no_attribution_in_plain_narration(analyze_text, text):
+    assert analyze_text(text).quotes == []
+
+
+def test_split_quote_is_one_content(analyze_text):
+    text = '"We are ready," Ahmed Karimi said, "and nobody will stop us."'
+    (q,) = analyze_text(text).quotes
+    assert q.text.startswith('"We are ready,"') and q.text.endswith('"and nobody will stop us."')
+
+
+def test_cues_inside_a_quote_do_not_make_their_own_speaker(analyze_text):
+    text = 'Ahmed Karimi said: "I think we can win. We know the voters want change."'
+    article = analyze_text(text)
+    assert len(article.quotes) == 1
+    assert article.quotes[0].speaker_text == "Ahmed Karimi"
+
+
+def test_quote_over_paragraphs_and_floating_quote(analyze_text):
+    text = ('"The first part of the plan is ready," Tom Becker said.\n\n'
+            '"The second part will take another two years to finish."')
+    article = analyze_text(text)
+    q = find(article, "The second part will take")
+    assert q.speaker_text == "Tom Becker" and q.kind == "direct"
+
+
+def test_pronoun_speaker_resolves_to_earlier_person(analyze_text):
+    text = ("Maria Lopez visited the harbour on Monday. She said that the repairs were finished.")
+    article = analyze_text(text)
+    q = find(article, "the repairs were finished")
+    assert q.speaker_text == "She"
+    assert speaker_name(article, q) == "Maria Lopez"
+
+
+def test_title_speaker_resolves_to_the_titled_person(analyze_text):
+    text = ("Harbour Commissioner Maria Lopez opened the new pier on Monday.\n\n"
+            "According to the Harbour Commissioner, the pier will serve ten ships a day.")
+    article = analyze_text(text)
+    q = find(article, "the pier will serve ten ships a day")
+    assert speaker_name(article, q) == "Maria Lopez"
+
+
+def test_continuation_stays_with_the_speaker(analyze_text):
+    text = ("According to Maria Lopez, the harbour will reopen next month.\n\n"
+            "In addition, the ferry service will double its crossings.\n\n"
+            "The weather in the region was mild last week.")
+    article = analyze_text(text)
+    q = find(article, "the ferry service will double")
+    assert speaker_name(article, q) == "Maria Lopez"
+    assert q.cue == "In addition"
+    assert not [x for x in article.quotes if "weather" in x.text]
+
+
+def test_new_paragraph_in_writers_voice_ends_the_passage(analyze_text):
+    text = ("According to Maria Lopez, the harbour will reopen next month.\n\n"
+            "The harbour was built in 1890.\n\n"
+            "The ferry service will also double its crossings.")
+    article = analyze_text(text)
+    assert len(article.quotes) == 1
+
+
+@pytest.mark.parametrize("text,spans", [
+    ('a "b c" d "e"', ['"b c"', '"e"']),
+    ("a “b c” d", ["“b c”"]),
+    # a quote left open at a paragraph end continues when the next paragraph opens a quote
+    ("“One two.\n\n“Three four.” five", ["“One two.\n\n“Three four.”"]),
+    # ... and closes at the paragraph end otherwise
+    ('x "open\n\nplain text', ['"open']),
+])
+def test_quoted_passages(text, spans):
+    assert [text[a:b] for a, b in quoted_passages(text)] == spans
+
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+def test_seed_article_claims_go_to_rutte(seed_article):
+    """Golden test: the seed article's claims by NATO's Secretary General (../shared)."""
+    gold = json.loads((SHARED / "tools" / "seed-check" / "seed.json").read_text())
+    names = {a.id: a.name for a in seed_article.actors}
+    by_rutte = [q.text for q in seed_article.quotes if names.get(q.speaker) == "Mark Rutte"]
+    hit = [k for k in gold["quotes_by_rutte"] if any(k in t for t in by_rutte)]
+    assert len(hit) >= 8, hit
+    wrong = [q for q in seed_article.quotes if names.get(q.speaker) in
+             {"Vladimir Putin", "Russia", "North Korea", "China", "Ukraine"}]
+    assert wrong == []
