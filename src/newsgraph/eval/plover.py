@@ -16,7 +16,9 @@ source and target ISO3 accuracy over the records whose gold side has an ISO3 cou
 (IGO and other non-country codes are left out), a prediction being right when its actor's
 country is one of the gold codes. A person or organization without a country of its own
 takes the country named right before it in its noun phrase (`Lebanon's new President
-Elias Hrawi`, `Israeli Prime Minister Ehud Barak`): the GSR codes people by their state.
+Elias Hrawi`, `Israeli Prime Minister Ehud Barak`), right after it (`King Hassan of Morocco`,
+`Sidhoum, Algeria's ...`), or at the start of an organization's own name (`Syrian parliament`):
+the GSR codes people and organizations by their state.
 """
 from __future__ import annotations
 
@@ -143,6 +145,15 @@ def actor_country(article: Article, actor_id: str | None, near: int | None = Non
     actor = actors.get(actor_id)
     if actor is not None and actor.country:
         return actor.country
+    if actor is not None and actor.type != "PERSON":  # "Syrian parliament", "Nigerian Union of Teachers"
+        from ..resolve.countries import iso3_of
+
+        words = actor.name.split()
+        for k in (2, 1):
+            if len(words) >= k:
+                iso = iso3_of(" ".join(words[:k]))
+                if iso:
+                    return iso
     ms = sorted(article.mentions, key=lambda m: m.start)
     own = [m for m in ms if m.actor == actor_id]
     if near is not None and own:

@@ -183,11 +183,23 @@ class _Context:
         return a is not None and a.type == "PERSON"
 
     def pronoun(self, tok: Token) -> str | None:
-        """A same-sentence antecedent: he/she → last person before; it/they → last non-person."""
+        """A same-sentence antecedent (he/she → a person, it/they → a non-person): the subject of
+        a governing clause first (`Syria says it is willing`, `The union, the umbrella body for
+        teachers, announced that it ...`), else the nearest actor before the pronoun."""
         low = tok.lower_
         if low not in _MALE_FEMALE and low not in _NEUTER_PLURAL:
             return None
         want_person = low in _MALE_FEMALE
+        t = tok
+        for _ in range(6):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            for c in t.children:
+                if c.dep_ in _SUBJ and c.i < tok.i and c.i != tok.i and c.pos_ != "PRON":
+                    for a in self.np_actors(c, 2):
+                        if self.is_person(a) == want_person:
+                            return a
         sent = tok.sent
         for i in range(tok.i - 1, sent.start - 1, -1):
             a = self.tok_actor[i]
@@ -218,7 +230,8 @@ class _Context:
         mods = sorted((c for c in tok.children if c.dep_ in _ACTOR_MODS),
                       key=lambda c: (c.dep_ == "amod", c.i))
         for c in mods:
-            if c.dep_ == "amod" and c.lower_.startswith(("pro-", "anti-")):
+            if c.dep_ == "amod" and (c.lower_.startswith(("pro-", "anti-")) or (
+                    c.i >= 2 and c.doc[c.i - 1].text == "-" and c.doc[c.i - 2].lower_ in ("pro", "anti"))):
                 continue
             found = self.tok_actor[c.i] or (self.pronoun(c) if c.dep_ == "poss" else None)
             if found:
