@@ -9,11 +9,13 @@ from .errors import (BadDateError, InputError, NewsgraphError, SchemaVersionErro
                      UnknownActorError, UnknownArticleError)
 from .model import Actor, Article, Block, Event, Mention, Quote
 from .query import Corpus, open
+from .api import extract, extract_many  # after the imports above: the function shadows the extract/ package name
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Actor", "Article", "Block", "Corpus", "Event", "Mention", "Quote", "open", "__version__",
+    "extract", "extract_many", "open", "Corpus",
+    "Actor", "Article", "Block", "Event", "Mention", "Quote", "__version__",
     "NewsgraphError", "InputError", "StoreLockedError", "SchemaVersionError", "UnknownActorError",
     "UnknownArticleError", "BadDateError",
 ]

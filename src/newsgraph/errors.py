@@ -29,6 +29,8 @@ class InputError(NewsgraphError):
 
 
 class ModelNotInstalledError(NewsgraphError):
+    """The spaCy pipeline is not installed in this environment."""
+
     code = "NG002"
 
     def __init__(self, model: str) -> None:
@@ -40,6 +42,8 @@ class ModelNotInstalledError(NewsgraphError):
 
 
 class StoreLockedError(NewsgraphError):
+    """Another process holds the DuckDB file (one writer per file) for longer than we waited."""
+
     code = "NG003"
 
     def __init__(self, path: str) -> None:
@@ -50,6 +54,8 @@ class StoreLockedError(NewsgraphError):
 
 
 class SchemaVersionError(NewsgraphError):
+    """The store was written by a newer newsgraph than this one."""
+
     code = "NG004"
 
     def __init__(self, path: str, found: int, supported: int) -> None:
@@ -60,6 +66,8 @@ class SchemaVersionError(NewsgraphError):
 
 
 class UnknownActorError(NewsgraphError):
+    """No actor in the store has this name or alias."""
+
     code = "NG005"
 
     def __init__(self, name: str) -> None:
@@ -67,14 +75,29 @@ class UnknownActorError(NewsgraphError):
 
 
 class UnknownArticleError(NewsgraphError):
+    """No article in the store has this id."""
+
     code = "NG006"
 
     def __init__(self, article_id: str) -> None:
         super().__init__(f"no article with id {article_id!r} in the store. `newsgraph stats` shows what is stored.")
 
 
-class BadDateError(NewsgraphError):
+class BadDateError(NewsgraphError, ValueError):
+    """A date parameter is not YYYY-MM-DD."""
+
     code = "NG007"
 
     def __init__(self, value: str) -> None:
         super().__init__(f"{value!r} is not a date YYYY-MM-DD.")
+
+
+# -- serve (issue 6)
+class TokenRequiredError(NewsgraphError):
+    code = "NG020"
+
+    def __init__(self, host: str) -> None:
+        super().__init__(
+            f"refusing to bind {host!r} without a token: anyone who can reach it could read the store. "
+            f"Pass --token SECRET (or set NEWSGRAPH_TOKEN), or bind 127.0.0.1."
+        )

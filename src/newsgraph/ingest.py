@@ -6,8 +6,10 @@ reader can get in between batches and an interrupted ingest leaves no half-store
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
+
+import duckdb
 
 from .errors import InputError
 from .model import Article
@@ -23,6 +25,7 @@ class IngestSummary:
     skipped: int = 0
     failed: int = 0
     undated: int = 0
+    errors: list[InputError] = field(default_factory=list)
 
     def line(self) -> str:
         return (f"read {self.read}, stored {self.stored}, skipped {self.skipped} (already present), "
@@ -35,6 +38,7 @@ def _batches(items: Iterator[Article | InputError], size: int, on_error: Callabl
     for item in items:
         if isinstance(item, InputError):
             summary.failed += 1
+            summary.errors.append(item)
             on_error(item)
             continue
         summary.read += 1
@@ -46,20 +50,30 @@ def _batches(items: Iterator[Article | InputError], size: int, on_error: Callabl
         yield batch
 
 
-def ingest(paths: Iterable[str], db: str, *, date: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+def ingest(paths: Iterable[str], db: str | duckdb.DuckDBPyConnection, *, date: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
            on_error: Callable[[InputError], None] = lambda e: None,
            on_batch: Callable[[int], None] = lambda n: None) -> IngestSummary:
     """Ingest every article under `paths` into the store at `db`; bad inputs go to `on_error`."""
     summary = IngestSummary()
     stats = ReadStats()
-    store.connect(db, read_only=False).close()  # create the schema (or fail on a newer one) before any work
-    for batch in _batches(read(paths, date=date, stats=stats), batch_size, on_error, summary):
+    if isinstance(db, str):
+        store.connect(db, read_only=False).close()  # create the schema (or fail on a newer one) before any work
+    return store_articles(_batches(read(paths, date=date, stats=stats), batch_size, on_error, summary), db,
+                          summary, batch_size=batch_size, on_batch=on_batch, stats=stats)
+
+
+def store_articles(batches: Iterable[list[Article]], db: str | duckdb.DuckDBPyConnection, summary: IngestSummary, *,
+                   batch_size: int = DEFAULT_BATCH_SIZE, on_batch: Callable[[int], None] = lambda n: None,
+                   stats: ReadStats | None = None) -> IngestSummary:
+    """Analyze and write batches of articles (one transaction each); counts go into `summary`."""
+    for batch in batches:
         analyzed = list(analyze(batch, batch_size=batch_size))
         result = store.write_articles(db, analyzed)
         summary.stored += result.stored
         summary.skipped += result.skipped
         on_batch(len(batch))
-    summary.undated = stats.undated
+    if stats is not None:
+        summary.undated = stats.undated
     return summary
 
 

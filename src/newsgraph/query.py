@@ -6,13 +6,17 @@ with `.to_pandas()` / `.to_arrow()` (no Python loop per row).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .errors import BadDateError, UnknownActorError, UnknownArticleError
 from .model import Actor, Article
 from .store import duckdb as store
+
+if TYPE_CHECKING:
+    from .ingest import IngestSummary
 
 T = TypeVar("T")
 
@@ -203,7 +207,27 @@ class Corpus:
         return Article.from_dict(row)
 
     def stats(self) -> dict[str, Any]:
+        """Counts of articles, actors, mentions, quotes and events, and the date range."""
         return store.stats(self._con)
+
+    def ingest(self, paths_or_items: Iterable[str | os.PathLike[str] | Mapping[str, Any]], *,
+               batch_size: int = 64) -> "IngestSummary":
+        """Add files/folders (paths) or dicts (`text`, `date`, ...) to a corpus opened with read_only=False."""
+        from .api import _to_article
+        from .ingest import IngestSummary, ingest, store_articles
+
+        if self.read_only:
+            raise PermissionError(f"{self.path} is open read-only; use newsgraph.open(path, read_only=False) to ingest")
+        items = list(paths_or_items)
+        paths = [str(p) for p in items if isinstance(p, (str, os.PathLike))]
+        records = [i for i in items if isinstance(i, Mapping)]
+        summary = ingest(paths, self._con, batch_size=batch_size) if paths else IngestSummary()
+        if records:
+            articles = [_to_article(r, i) for i, r in enumerate(records)]
+            summary.read += len(articles)
+            batches = (articles[i:i + batch_size] for i in range(0, len(articles), batch_size))
+            store_articles(batches, self._con, summary, batch_size=batch_size)
+        return summary
 
     # -- for the web face (issue 6): search, network, activity, newest first
     def search(self, prefix: str = "", type: str | Sequence[str] | None = None, *, limit: int | None = None,

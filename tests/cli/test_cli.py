@@ -38,7 +38,7 @@ def test_extract_prints_the_contract(inputs):
     for m in d["mentions"]:
         assert d["text"][m["start"]:m["end"]] == m["text"]
         assert m["actor"] in {a["id"] for a in d["actors"]}
-    assert {"id", "name", "type", "country", "aliases"} == set(d["actors"][0])
+    assert {"id", "name", "type", "country", "aliases"} <= set(d["actors"][0])
 
 
 def test_extract_reports_bad_input_and_goes_on(inputs):

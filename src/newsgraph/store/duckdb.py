@@ -66,9 +66,10 @@ def connect(path: str, *, read_only: bool, wait: float = _LOCK_WAIT_SECONDS) -> 
 
 def _check_schema(con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
     has_meta = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchall()[0][0]
     if has_meta:
-        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        row = rows[0] if rows else None
         found = int(row[0]) if row else 0
         if found > SCHEMA_VERSION:
             raise SchemaVersionError(path, found, SCHEMA_VERSION)
@@ -93,10 +94,20 @@ def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> pa.Table:
     return pa.Table.from_pydict({c: [r[c] for r in rows] for c in columns})
 
 
-def write_articles(path: str, articles: Sequence[Article]) -> WriteResult:
+@contextmanager
+def _writer(target: str | duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A path is opened for this batch only (readers get in between); a connection is used as is."""
+    if isinstance(target, duckdb.DuckDBPyConnection):
+        yield target
+    else:
+        with opened(target, read_only=False) as con:
+            yield con
+
+
+def write_articles(target: str | duckdb.DuckDBPyConnection, articles: Sequence[Article]) -> WriteResult:
     """Store a batch in one transaction; articles already present are skipped (a no-op)."""
     result = WriteResult()
-    with opened(path, read_only=False) as con:
+    with _writer(target) as con:
         ids = list(dict.fromkeys(a.id for a in articles))
         present = {r[0] for r in con.execute("SELECT id FROM articles WHERE list_contains(?, id)", [ids]).fetchall()}
         fresh: dict[str, Article] = {}
@@ -169,16 +180,21 @@ class Rows:
     def __init__(self, con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> None:
         self._con, self._sql, self._params = con, sql, list(params)
 
+    # Each read runs on its own cursor (DuckDB: a connection may have one unfinished result),
+    # which also lets threads of one process share a Corpus.
     def dicts(self) -> list[dict[str, Any]]:
-        cur = self._con.execute(self._sql, self._params)
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, row)) for row in cur.fetchall()]
+        with self._con.cursor() as cur:
+            cur.execute(self._sql, self._params)
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row)) for row in cur.fetchall()]
 
     def to_arrow(self) -> pa.Table:
-        return self._con.execute(self._sql, self._params).fetch_arrow_table()
+        with self._con.cursor() as cur:
+            return cur.sql(self._sql, params=self._params).to_arrow_table()
 
     def to_pandas(self):  # type: ignore[no-untyped-def]
-        return self._con.execute(self._sql, self._params).df()
+        with self._con.cursor() as cur:
+            return cur.sql(self._sql, params=self._params).df()
 
 
 def find_actor_ids(con: duckdb.DuckDBPyConnection, name: str) -> list[str]:
@@ -236,7 +252,7 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
                                 (SELECT count(*) FROM mentions), (SELECT count(*) FROM quotes),
                                 (SELECT count(*) FROM events),
                                 (SELECT strftime(min(date), '%Y-%m-%d') FROM articles),
-                                (SELECT strftime(max(date), '%Y-%m-%d') FROM articles)""").fetchone()
+                                (SELECT strftime(max(date), '%Y-%m-%d') FROM articles)""").fetchall()[0]
     keys = ["articles", "actors", "mentions", "quotes", "events", "first_date", "last_date"]
     return dict(zip(keys, row))
 
