@@ -238,6 +238,22 @@ def eval_events(plover: Annotated[Optional[str], typer.Option("--plover", help="
 # --- end eval events -------------------------------------------------------------------------
 
 
+# -- serve (issue 6)
+@app.command()
+def serve(db: DbOption = DEFAULT_DB,
+          host: Annotated[str, typer.Option("--host", help="Address to bind; anything but loopback needs --token.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+          token: Annotated[Optional[str], typer.Option("--token", envvar="NEWSGRAPH_TOKEN",
+                                                       help="Require this token on every request (Authorization: Bearer, or ?token=).")] = None) -> None:
+    """Serve a read-only JSON API (OpenAPI at /docs) and pages for analysts over the store."""
+    from .web import run
+
+    try:
+        run(db, host=host, port=port, token=token)
+    except (NewsgraphError, FileNotFoundError) as exc:
+        _fail(exc)
+
+
 def main() -> None:
     app()
 
