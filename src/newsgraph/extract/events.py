@@ -67,7 +67,8 @@ _ACTOR_MODS = {"compound", "amod", "poss", "nmod", "npadvmod", "appos"}
 _LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "around"}
 _LOC_LABELS = {"GPE", "LOC", "FAC"}
 _MALE_FEMALE = {"he", "him", "his", "she", "her", "hers"}
-_NEUTER_PLURAL = {"it", "its", "they", "them", "their"}
+_NEUTER = {"it", "its"}
+_PLURAL = {"they", "them", "their", "theirs"}  # people or groups
 _COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 _MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE"}
 _YEAR = re.compile(r"^(?:in |the year )?((?:1[89]|20)\d\d)$", re.I)
@@ -187,9 +188,10 @@ class _Context:
         a governing clause first (`Syria says it is willing`, `The union, the umbrella body for
         teachers, announced that it ...`), else the nearest actor before the pronoun."""
         low = tok.lower_
-        if low not in _MALE_FEMALE and low not in _NEUTER_PLURAL:
+        if low not in _MALE_FEMALE and low not in _NEUTER and low not in _PLURAL:
             return None
-        want_person = low in _MALE_FEMALE
+        fits = (lambda a: True) if low in _PLURAL else (
+            lambda a, want=low in _MALE_FEMALE: self.is_person(a) == want)
         t = tok
         for _ in range(6):
             if t.head.i == t.i:
@@ -198,14 +200,13 @@ class _Context:
             for c in t.children:
                 if c.dep_ in _SUBJ and c.i < tok.i and c.i != tok.i and c.pos_ != "PRON":
                     for a in self.np_actors(c, 2):
-                        if self.is_person(a) == want_person:
+                        if fits(a):
                             return a
         sent = tok.sent
-        for i in range(tok.i - 1, sent.start - 1, -1):
-            a = self.tok_actor[i]
-            if a and self.is_person(a) == want_person:
-                return a
-        return None
+        before = [a for a in (self.tok_actor[i] for i in range(tok.i - 1, sent.start - 1, -1)) if a]
+        if low in _PLURAL:  # nearest group first, a plural-named person ("Bosnian Serbs") only after
+            return next((a for a in before if not self.is_person(a)), before[0] if before else None)
+        return next((a for a in before if fits(a)), None)
 
     def np_actors(self, tok: Token | None, depth: int = 0) -> list[str]:
         """Actors of the noun phrase headed by `tok` and of its conjuncts (coordination fans out)."""
@@ -784,15 +785,23 @@ def _pairs(sources: list[str], targets: list[str], trig: Trigger,
     return pairs
 
 
-def main_event(events: list[Event], sentence_start: int | None = None) -> Event | None:
-    """The most prominent event (of one sentence, if given): the first in extraction order,
-    preferring one that has a source actor among equally prominent events."""
+def main_event(events: list[Event], sentence_start: int | None = None, reach: int = 2) -> Event | None:
+    """The most prominent event (of one sentence, if given) that names its actor.
+
+    Events come in order of prominence; among the first `reach` triggers the first event with a
+    source wins (a headline event without an actor says little), else the first event."""
     cands = [e for e in events if sentence_start is None or e.sentence_start == sentence_start]
     if not cands:
         return None
-    first = cands[0]
-    same = [e for e in cands if e.trigger_start == first.trigger_start]
-    return next((e for e in same if e.source), first)
+    triggers: list[int] = []
+    for e in cands:
+        if e.trigger_start not in triggers:
+            triggers.append(e.trigger_start)
+        if len(triggers) > reach:
+            break
+        if e.source:
+            return e
+    return cands[0]
 
 
 def plover_category(event: Event) -> str:
