@@ -3,7 +3,8 @@
 PolNeAR ships brat standoff: `attributions/NAME_ANNOTATOR.ann` with `Source`, `Cue` and
 `Content` text-bound spans (possibly discontinuous, `12 40;42 80`) tied together by `E` lines,
 and the raw article in `text/NAME.txt`. Offsets refer to the raw text, so the extractor runs on
-it uncleaned (`pipeline.annotate` on one `nlp.pipe` pass, the same path as `analyze_text`).
+it uncleaned: one `nlp.pipe` pass, then the pipeline's own mention, actor and quote steps
+(what `pipeline.analyze_text` does, minus event extraction, which the scores do not use).
 
 Scoring (see `score`):
 - content, overlap: greedy one-to-one matching of predicted and gold contents, best pairs
@@ -14,7 +15,8 @@ Scoring (see `score`):
   predicted speaker span overlaps a gold Source span, or both resolve to the same actor (the
   gold Source's actor is the one of a predicted mention inside it);
 - direct vs indirect: an attribution is direct when its content contains a quotation mark;
-  recall counts by the gold kind, precision by the predicted kind.
+  recall counts by the gold kind, precision by the predicted kind (marks: straight, curly, and
+  the typewriter pair '' of the NYT archive).
 
 Articles annotated by several annotators (a handful per split, file suffix `_<annotator>`)
 are scored once, with the alphabetically first annotation file. Baseline: textacy's
@@ -33,7 +35,7 @@ from typing import Any
 Fragments = tuple[tuple[int, int], ...]
 
 _WORD = re.compile(r"\w+")
-_QUOTE_MARKS = re.compile(r"[\"“”]")
+_QUOTE_MARKS = re.compile(r"[\"“”]|''")
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t")
 _E_LINE = re.compile(r"^(E\d+)\t(.+)$")
 OVERLAP_THRESHOLD = 0.5
@@ -216,9 +218,9 @@ def score(gold: Sequence[Document], predicted: Sequence[Document]) -> dict[str, 
 
 
 # ---------------------------------------------------------------------------------- running
-def _quotes_as_attributions(article) -> list[Attribution]:
+def _quotes_as_attributions(quotes) -> list[Attribution]:
     out = []
-    for q in article.quotes:
+    for q in quotes:
         src = ((q.speaker_start, q.speaker_end),) if q.speaker_start is not None else ()
         cue = ((q.cue_start, q.cue_end),) if q.cue_start is not None else ()
         out.append(Attribution(content=((q.start, q.end),), source=src, cue=cue, speaker=q.speaker))
@@ -261,9 +263,7 @@ def run_quote_eval(polnear_dir: str | Path, split: str = "dev", limit: int | Non
                    baseline: bool = True) -> dict[str, Any]:
     """Parse each PolNeAR text once, run newsgraph's extractor (and textacy's), score both."""
     from .. import nlp as nlp_module
-    from ..model import Article
-    from ..pipeline import annotate
-    from ..readers import article_id
+    from .. import pipeline
 
     gold = read_split(polnear_dir, split, limit)
     nlp = nlp_module.load()
@@ -271,11 +271,11 @@ def run_quote_eval(polnear_dir: str | Path, split: str = "dev", limit: int | Non
     t0 = time.perf_counter()
     pairs = ((d.text, d) for d in gold)
     for doc, gdoc in nlp.pipe(pairs, as_tuples=True, batch_size=16):
-        article = Article(id=article_id(gdoc.text, None), source=gdoc.name, date=None,
-                          title=None, text=gdoc.text)
-        article = annotate(article, doc)
-        pred.append(Document(gdoc.name, gdoc.text, _quotes_as_attributions(article)))
-        gold_with_actors.append(_with_gold_speakers(gdoc, article.mentions))
+        # the pipeline's own mention and quote steps (`pipeline.annotate` without events)
+        mentions, actors = pipeline.resolve_mentions(pipeline.entity_mentions(doc))
+        quotes = pipeline.extract_quotes(doc, mentions, actors)
+        pred.append(Document(gdoc.name, gdoc.text, _quotes_as_attributions(quotes)))
+        gold_with_actors.append(_with_gold_speakers(gdoc, mentions))
         if baseline:
             base.append(Document(gdoc.name, gdoc.text, _textacy_baseline(doc)))
     report: dict[str, Any] = {

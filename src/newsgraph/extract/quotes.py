@@ -83,6 +83,10 @@ def quoted_passages(text: str) -> list[tuple[int, int]]:
     i, n = 0, len(text)
     while i < n:
         c = text[i]
+        at = i
+        if c == "'" and text[i:i + 2] == "''":  # typewriter double quote (NYT archive style)
+            c = STRAIGHT
+            i += 1
         if c == "\n":
             if start is not None:
                 spans.append((start, i))
@@ -92,10 +96,10 @@ def quoted_passages(text: str) -> list[tuple[int, int]]:
                     and text[i + 1] not in OPEN_QUOTES + STRAIGHT:
                 open_at_break = False
         elif c in OPEN_QUOTES or (c == STRAIGHT and start is None):
-            if open_at_break and spans and text[spans[-1][1]:i].isspace():
+            if open_at_break and spans and text[spans[-1][1]:at].isspace():
                 start = spans.pop()[0]
             else:
-                start = i
+                start = at
             open_at_break = False
         elif (c in CLOSE_QUOTES or c == STRAIGHT) and start is not None:
             spans.append((start, i + 1))
@@ -331,14 +335,25 @@ class _Extractor:
         return None
 
     def _clause_end(self, head: Token) -> int:
-        """End of a content clause, cut before a coordinated cue verb ("... and calls her X")."""
+        """End of a content clause, cut before a coordinated clause of the writer's or another
+        cue ("... and he railed against ...", "... and calls her X") and before a trailing
+        participle of the reporting speaker (", telling X that ...")."""
+        doc = self.doc
         for child in head.rights:
-            if child.dep_ == "conj" and child.pos_ == "VERB" and self._is_cue_lemma(child.lemma_.lower()):
-                cut = child.left_edge.i
-                for c in head.rights:
-                    if c.dep_ == "cc" and c.i < child.i:
-                        cut = min(cut, c.i)
-                return cut
+            cut = False
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                kids = list(child.children)
+                has_subj = any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in kids)
+                has_that = any(k.dep_ == "mark" for k in kids)
+                cut = (has_subj and not has_that) or self._is_cue_lemma(child.lemma_.lower())
+            elif child.dep_ == "advcl" and child.tag_ == "VBG" and child.left_edge.i > 0 \
+                    and doc[child.left_edge.i - 1].text == ",":
+                cut = True
+            if cut:
+                lo = child.left_edge.i
+                while lo > head.i + 1 and (doc[lo - 1].dep_ == "cc" or doc[lo - 1].is_punct):
+                    lo -= 1
+                return lo
         return head.right_edge.i + 1
 
     def _is_cue_lemma(self, lemma: str) -> bool:
