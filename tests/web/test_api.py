@@ -1,0 +1,185 @@
+"""The JSON API, driven through FastAPI's test client: every list pages, bad input gives 422, unknown ids 404."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import XSS_ID
+
+
+def test_stats(client):
+    r = client.get("/api/stats")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["articles"] == 7 and body["actors"] > 10 and body["first_date"] == "2024-10-28"
+
+
+def test_openapi_and_docs_are_served_offline(client):
+    spec = client.get("/openapi.json").json()
+    for path in ["/api/actors", "/api/actors/{actor}", "/api/quotes", "/api/events", "/api/relation",
+                 "/api/articles/{article_id}", "/api/stats", "/api/actors/{actor}/counterparts"]:
+        assert path in spec["paths"], path
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs.text
+    assert "cdn" not in docs.text.lower()
+    assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
+
+
+@pytest.mark.parametrize("q, expected", [("rutte", "Mark Rutte"), ("Rütte", "Mark Rutte"), ("mark r", "Mark Rutte"),
+                                          ("RUSS", "Russia"), ("north k", "North Korea")])
+def test_search_by_name_or_alias_prefix(client, q, expected):
+    items = client.get("/api/actors", params={"q": q}).json()["items"]
+    assert expected in [a["name"] for a in items]
+
+
+def test_search_pages_through_all_actors(client):
+    total = client.get("/api/stats").json()["actors"]
+    seen, offset = [], 0
+    while offset is not None:
+        page = client.get("/api/actors", params={"limit": 5, "offset": offset}).json()
+        assert len(page["items"]) <= 5
+        seen += [a["id"] for a in page["items"]]
+        offset = page["next_offset"]
+    assert len(seen) == len(set(seen)) == total
+
+
+def test_search_by_type(client):
+    items = client.get("/api/actors", params={"type": "PERSON"}).json()["items"]
+    assert items and all(a["type"] == "PERSON" for a in items)
+
+
+def test_actor_by_name_or_id(client):
+    by_name = client.get("/api/actors/Rutte").json()
+    assert by_name["name"] == "Mark Rutte" and by_name["type"] == "PERSON"
+    by_id = client.get(f"/api/actors/{by_name['id']}").json()
+    assert by_id == by_name
+    assert by_name["roles"] == [] and by_name["labels"] == []
+    assert by_name["activity"]["quotes_by"] >= 3
+
+
+def test_counterparts_and_activity(client):
+    items = client.get("/api/actors/Russia/counterparts").json()["items"]
+    names = {i["counterpart_name"] for i in items}
+    assert "North Korea" in names
+    assert all(i["direction"] in ("in", "out") and i["events"] >= 1 for i in items)
+    activity = client.get("/api/actors/Russia/activity", params={"by": "month"}).json()
+    assert {a["period"] for a in activity} <= {"2024-10-01", "2024-11-01", None}
+    assert {a["kind"] for a in activity} <= {"events_as_source", "events_as_target", "quotes_by", "quotes_about"}
+
+
+def test_quotes_by_and_about_with_paging(client):
+    first = client.get("/api/quotes", params={"speaker": "Mark Rutte", "limit": 2}).json()
+    assert len(first["items"]) == 2 and first["next_offset"] == 2
+    assert all(q["speaker_name"] == "Mark Rutte" for q in first["items"])
+    second = client.get("/api/quotes", params={"speaker": "Mark Rutte", "limit": 2, "offset": 2}).json()
+    assert {(q["article_id"], q["idx"]) for q in first["items"]}.isdisjoint(
+        {(q["article_id"], q["idx"]) for q in second["items"]})
+    newest = client.get("/api/quotes", params={"about": "Russia", "newest_first": True, "limit": 50}).json()["items"]
+    dates = [q["date"] for q in newest if q["date"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_events_with_filters(client):
+    items = client.get("/api/events", params={"type": ["AID", "COOPERATE"], "since": "2024-11-01",
+                                              "until": "2024-11-30"}).json()["items"]
+    assert items and all(e["type"] in ("AID", "COOPERATE") and "2024-11-01" <= e["date"] <= "2024-11-30" for e in items)
+    by_target = client.get("/api/events", params={"target": "Russia"}).json()["items"]
+    assert by_target and all(e["target_name"] == "Russia" for e in by_target)
+    reported = client.get("/api/events", params={"modality": "reported"}).json()["items"]
+    assert all(e["modality"] == "reported" for e in reported)
+
+
+def test_relation(client):
+    rows = client.get("/api/relation", params={"a": "Russia", "b": "North Korea", "by": "month"}).json()
+    assert rows and all(r["direction"] in ("a->b", "b->a") for r in rows)
+
+
+def test_article_with_annotations(client):
+    art = client.get(f"/api/articles/{XSS_ID}").json()
+    assert art["id"] == XSS_ID and "<script>alert(1)</script>" in art["text"]
+    for m in art["mentions"]:
+        assert art["text"][m["start"]:m["end"]] == m["text"]
+
+
+@pytest.mark.parametrize("url", [
+    "/api/events?since=2024-13-01", "/api/events?until=yesterday", "/api/quotes?since=2024-02-30",
+    "/api/actors?limit=0", "/api/actors?limit=501", "/api/actors?offset=-1", "/api/actors?type=ALIEN",
+    "/api/events?type=aid", "/api/events?modality=certain", "/api/relation?a=Russia&b=Ukraine&by=fortnight",
+    "/api/relation?a=Russia", "/api/actors/Russia/activity?by=decade",
+    "/api/quotes?newest_first=true&since=2024-11-01",
+])
+def test_invalid_parameters_give_422_with_a_message(client, url):
+    r = client.get(url)
+    assert r.status_code == 422, r.text
+    detail = r.json()["detail"]
+    assert detail and all(d["msg"] for d in detail)
+
+
+@pytest.mark.parametrize("url", ["/api/actors/Nobody%20Atall", "/api/articles/no-such-article",
+                                 "/api/quotes?speaker=Nobody", "/api/events?source=Nobody",
+                                 "/api/relation?a=Russia&b=Nobody", "/api/actors/Nobody/counterparts"])
+def test_unknown_ids_give_404(client, url):
+    r = client.get(url)
+    assert r.status_code == 404
+    assert "Nobody" in r.json()["detail"] or "no-such-article" in r.json()["detail"]
+
+
+def test_security_headers(client):
+    r = client.get("/")
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_token_required_on_every_request(store_path):
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web import create_app
+
+    with TestClient(create_app(store_path, token="s3cret")) as c:
+        for url in ["/", "/api/stats", "/docs", "/openapi.json", "/static/app.css", "/actor/Russia"]:
+            assert c.get(url).status_code == 401, url
+        assert c.get("/api/stats", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert c.get("/api/stats?token=wrong").status_code == 401
+        assert c.get("/api/stats", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+        c.cookies.clear()
+        r = c.get("/?token=s3cret")
+        assert r.status_code == 200
+        # the page's own links and scripts carry the token in an HttpOnly same-site cookie
+        assert "httponly" in r.headers["set-cookie"].lower()
+        assert c.get("/api/stats").status_code == 200
+
+
+def test_non_loopback_binding_needs_a_token(store_path):
+    from newsgraph.errors import TokenRequiredError
+    from newsgraph.web.app import is_loopback, run
+
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost") and is_loopback("127.0.0.2")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.0.2.1")
+    with pytest.raises(TokenRequiredError):
+        run(store_path, host="0.0.0.0", port=1)
+
+
+def test_cli_serve_refuses_open_binding_without_token(store_path):
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", store_path, "--host", "0.0.0.0"], env={"NEWSGRAPH_TOKEN": ""})
+    assert result.exit_code == 1
+    assert "NG020" in result.output
+
+
+def test_serve_never_writes(store_copy):
+    import hashlib
+    from pathlib import Path
+
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web import create_app
+
+    before = hashlib.sha256(Path(store_copy).read_bytes()).hexdigest()
+    with TestClient(create_app(store_copy)) as c:
+        for url in ["/", "/actor/Russia", "/api/stats", f"/article/{XSS_ID}", "/search?q=r", "/relation?a=Russia&b=Ukraine"]:
+            assert c.get(url).status_code == 200
+    assert hashlib.sha256(Path(store_copy).read_bytes()).hexdigest() == before
