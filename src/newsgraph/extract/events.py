@@ -173,11 +173,15 @@ class _Context:
             for t in span:
                 if self.tok_actor[t.i] is None:
                     self.tok_actor[t.i] = m.actor
+        self._resolving: set[int] = set()
         self.tok_loc: dict[int, Span] = {}
+        self.dates: list[Span] = []  # DATE entities, read once (Span.ents rescans the whole doc)
         for ent in doc.ents:
             if ent.label_ in _LOC_LABELS:
                 for t in ent:
                     self.tok_loc[t.i] = ent
+            elif ent.label_ == "DATE":
+                self.dates.append(ent)
 
     def is_person(self, actor_id: str) -> bool:
         a = self.actors.get(actor_id)
@@ -190,6 +194,15 @@ class _Context:
         low = tok.lower_
         if low not in _MALE_FEMALE and low not in _NEUTER and low not in _PLURAL:
             return None
+        if tok.i in self._resolving:  # "some of them said they ...": no antecedent through itself
+            return None
+        self._resolving.add(tok.i)
+        try:
+            return self._antecedent(tok, low)
+        finally:
+            self._resolving.discard(tok.i)
+
+    def _antecedent(self, tok: Token, low: str) -> str | None:
         fits = (lambda a: True) if low in _PLURAL else (
             lambda a, want=low in _MALE_FEMALE: self.is_person(a) == want)
         t = tok
@@ -582,31 +595,66 @@ def _attribution(tok: Token, ctx: _Context) -> tuple[bool, str | None]:
     return False, None
 
 
+_WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_RELATIVE = re.compile(r"^(?:(?:late|early|on|last|this|past)\s+)?(today|tonight|yesterday|tomorrow|"
+                       r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                       r"(?:\s+(?:morning|afternoon|evening|night))?$|^last\s+(week|month|year)$", re.I)
+_DATE_HINT = re.compile(r"\d|ago\b|\b(?:" + "|".join(_MONTHS) + r")", re.I)
+
+
 @lru_cache(maxsize=4096)
 def _parse_date(text: str, base: str) -> str | None:
-    """A DATE entity's text as YYYY-MM-DD relative to the article date; None when it is no date."""
-    m = _YEAR.match(text.strip())
-    if m:
-        return f"{m.group(1)}-01-01"
-    import dateparser  # slow import, only needed when a sentence has a DATE entity
+    """A DATE entity's text as YYYY-MM-DD relative to the article date; None when it is no date.
 
+    Common news forms (`Monday`, `yesterday`, `last week`, `2022`) are computed directly;
+    other forms with a digit, a month name or `ago` go to dateparser; durations (`two
+    years`, `recent months`) are no date."""
+    from datetime import timedelta
+
+    text = text.strip()
     try:
         base_dt = datetime.strptime(base, "%Y-%m-%d")
     except ValueError:
         return None
+    m = _YEAR.match(text)
+    if m:
+        return f"{m.group(1)}-01-01"
+    m = _RELATIVE.match(text)
+    if m:
+        word = (m.group(1) or m.group(2)).lower()
+        if word in _WEEKDAYS:
+            d = base_dt - timedelta(days=(base_dt.weekday() - _WEEKDAYS[word]) % 7)
+        elif word == "yesterday":
+            d = base_dt - timedelta(days=1)
+        elif word == "tomorrow":
+            d = base_dt + timedelta(days=1)
+        elif word == "week":
+            d = base_dt - timedelta(days=7)
+        elif word == "month":
+            d = (base_dt.replace(day=1) - timedelta(days=1)).replace(day=min(base_dt.day, 28))
+        elif word == "year":
+            d = base_dt.replace(year=base_dt.year - 1, day=min(base_dt.day, 28))
+        else:
+            d = base_dt
+        return d.strftime("%Y-%m-%d")
+    if not _DATE_HINT.search(text):
+        return None
+    import dateparser  # slow import, only needed for the less common forms
+
     parsed = dateparser.parse(text, languages=["en"], settings={
         "RELATIVE_BASE": base_dt, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
         "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False})
-    if parsed is None:
+    if parsed is None or not 1800 <= parsed.year <= 2200:
         return None
     return parsed.strftime("%Y-%m-%d")
 
 
-def _event_date(sent: Span, tok: Token, article_date: str | None) -> str | None:
+def _event_date(sent: Span, tok: Token, article_date: str | None, ctx: _Context) -> str | None:
     """The sentence's own date nearest the trigger, else the article date."""
     if not article_date:
         return None
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    dates = [e for e in ctx.dates if e.start >= sent.start and e.end <= sent.end]
     if not dates:
         return article_date
     dates.sort(key=lambda e: min(abs(e.start - tok.i), abs(e.end - 1 - tok.i)))
@@ -703,7 +751,7 @@ def extract_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
             sources, targets, mutual = _roles(tok, trig, ctx, speaker)
             modality = _modality_cue(tok) or ("reported" if reported else "asserted")
             pairs = _pairs(sources, targets, trig, mutual)
-            date = _event_date(sent, tok, article_date)
+            date = _event_date(sent, tok, article_date, ctx)
             location = _location(tok, ctx)
             mode = _mode(tok, trig)
             depth = _depth(tok)
