@@ -18,6 +18,7 @@ demo: setup
 	$(BIN)/newsgraph stats
 
 test: setup
+	bash scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest -q
 
 clean:
