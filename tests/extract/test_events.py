@@ -127,6 +127,10 @@ def test_negation_takes_precedence_over_quote(code):
     ("On Monday, Egypt arrested ten Sudanese fishermen.", "2024-11-04"),
     ("Last week Egypt arrested ten Sudanese fishermen.", "2024-10-30"),
     ("In 2022 Egypt arrested ten Sudanese fishermen.", "2022-01-01"),
+    ("Egypt arrested ten Sudanese fishermen yesterday.", "2024-11-05"),
+    ("Egypt arrested ten Sudanese fishermen on September 29.", "2024-09-29"),
+    ("Egypt arrested ten Sudanese fishermen two days ago.", "2024-11-04"),
+    ("For two decades Egypt arrested Sudanese fishermen.", DATE),  # a duration is no date
 ])
 def test_event_date_normalized_to_article_date(code, text, date):
     ev = [e for t, *_, e in code(text) if t == "COERCE"]
@@ -136,6 +140,17 @@ def test_event_date_normalized_to_article_date(code, text, date):
 def test_no_article_date_gives_no_event_date(code):
     ev = [e for *_, e in code("Egypt arrested ten Sudanese fishermen.", date=None)]
     assert ev and ev[0].date is None
+
+
+def test_pronoun_cycles_terminate(code):
+    # a pronoun inside its own antecedent's phrase must not recurse forever
+    ev = code("Some of them said they would attack them, and their allies condemned their leaders.")
+    assert isinstance(ev, list)
+
+
+def test_pronoun_prefers_the_governing_subject(code):
+    ev = code("Syria, a neighbour of Jordan, said it would send troops to Lebanon.")
+    assert has(ev, "AID", "Syria", "Lebanon")
 
 
 def test_location_from_in_phrase(code):

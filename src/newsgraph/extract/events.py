@@ -596,11 +596,13 @@ def _attribution(tok: Token, ctx: _Context) -> tuple[bool, str | None]:
 
 
 _WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+           "nov", "dec")
 _RELATIVE = re.compile(r"^(?:(?:late|early|on|last|this|past)\s+)?(today|tonight|yesterday|tomorrow|"
                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                        r"(?:\s+(?:morning|afternoon|evening|night))?$|^last\s+(week|month|year)$", re.I)
-_DATE_HINT = re.compile(r"\d|ago\b|\b(?:" + "|".join(_MONTHS) + r")", re.I)
+_DATE_HINT = re.compile(r"\d|\bago\b|\b(?:" + "|".join(_MONTHS) + r")\b", re.I)
 
 
 @lru_cache(maxsize=4096)
