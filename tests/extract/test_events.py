@@ -76,6 +76,14 @@ def test_nominal_triggers(code, text, etype, source, target):
     assert has(code(text), etype, source, target), code(text)
 
 
+@pytest.mark.parametrize("text, etype", [
+    ("Israeli soldiers killed two Palestinians in Hebron.", "FIGHT"),   # state military: conventional
+    ("Masked gunmen killed two Palestinians in Hebron.", "ASSAULT"),    # unconventional violence
+])
+def test_military_actor_makes_assault_a_fight(code, text, etype):
+    assert [t for t, *_ in code(text)][0] == etype
+
+
 def test_war_against_is_one_way(code):
     ev = code("Russia continues its war against Georgia.")
     assert not any(t in ("FIGHT", "ASSAULT") and s == "Georgia" for t, s, *_ in ev)
@@ -171,7 +179,7 @@ def test_main_event_is_the_main_clause(code):
 
 
 @pytest.mark.parametrize("etype, modality, expected", [
-    ("AID", "future", "AGREE"), ("CONSULT", "future", "AGREE"), ("RETREAT", "future", "CONCEDE"),
+    ("AID", "future", "AGREE"), ("CONSULT", "future", "AGREE"), ("RETREAT", "future", "AGREE"), ("CONCEDE", "future", "AGREE"),
     ("SANCTION", "future", "THREATEN"), ("AID", "asserted", "AID"), ("ACCUSE", "future", "ACCUSE"),
 ])
 def test_plover_category_future_rules(etype, modality, expected):

@@ -751,6 +751,8 @@ def extract_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
                 reported = True
                 speaker = quotes[qi].speaker or speaker
             sources, targets, mutual = _roles(tok, trig, ctx, speaker)
+            if trig.type == "ASSAULT" and tok.pos_ == "VERB":
+                trig = _conventional(tok, trig)
             modality = _modality_cue(tok) or ("reported" if reported else "asserted")
             pairs = _pairs(sources, targets, trig, mutual)
             date = _event_date(sent, tok, article_date, ctx)
@@ -783,6 +785,17 @@ def extract_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
                     out.append((sent.start, _depth(cue), cue.i, ev))
     out.sort(key=lambda x: x[:3])
     return [e for *_, e in out]
+
+
+def _conventional(tok: Token, trig: Trigger) -> Trigger:
+    """ASSAULT by a state military (`Israeli tanks shelled`, `the army killed`) is FIGHT."""
+    subj, passive = _subject(tok)
+    if passive:
+        subj = [_pobj(c) for c in tok.children if c.dep_ == "agent"]
+    military = modality_cues().get("military_actor", frozenset())
+    if any(s is not None and s.lemma_.lower() in military for s in subj):
+        return Trigger("FIGHT", trig.mode or "military", trig.roles)
+    return trig
 
 
 def modality_if_quoted(qi: int | None) -> str:
@@ -855,19 +868,20 @@ def main_event(events: list[Event], sentence_start: int | None = None, reach: in
 
 
 def plover_category(event: Event) -> str:
-    """The PLOVER category a coder would assign, applying the manual's future rules.
+    """The PLOVER category a coder would assign to an event, applying the future rules.
 
-    Manual 3.1: cooperative actions (CONSULT, SUPPORT, COOPERATE, AID) in the future are AGREE;
-    3.4: announced future retreats are CONCEDE; by the same reasoning an announced future
-    material-conflict action (sanction, coerce, assault, fight, mobilize) is a THREATEN.
-    The extractor keeps the action's own type plus modality `future`; this maps it for scoring.
+    Manual 3.1: cooperative actions (CONSULT, SUPPORT, COOPERATE, AID) in the future are AGREE.
+    Future concessions and retreats (`will allow`, `is willing to withdraw`) are AGREE too, as
+    CAMEO2PLOVER-2021 maps CAMEO's "express intent to yield / release / ease sanctions /
+    de-escalate" (035-0356) and the PLOVER GSR codes them (manual 0.8 3.4 would keep CONCEDE).
+    An announced future material-conflict action (sanction, coerce, assault, fight, mobilize)
+    is a THREATEN (CAMEO 13 "threaten" covers announced coercive acts). The extractor keeps the
+    action's own type plus modality `future`; this maps it for comparison with coded data.
     """
     t = event.type
     if event.modality == "future":
-        if t in _COOPERATIVE:
+        if t in _COOPERATIVE or t in ("RETREAT", "CONCEDE"):
             return "AGREE"
-        if t == "RETREAT":
-            return "CONCEDE"
         if t in _MATERIAL_CONFLICT:
             return "THREATEN"
     return t
