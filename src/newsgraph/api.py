@@ -25,7 +25,8 @@ def _to_article(item: str | Mapping[str, Any], index: int) -> Article:
     date = parse_date(item.get("date"))
     embedded, body = split_date_line(item["text"], source)
     article = make_article(body, source=source, date=date or embedded, title=item.get("title"),
-                           url=item.get("url"), outlet=item.get("outlet"))
+                           url=item.get("url"), outlet=item.get("outlet"),
+                           date_source="given" if date else "content")
     if item.get("id"):
         article.id = str(item["id"])
     return article

@@ -46,6 +46,18 @@ def _undated_warning(count: int) -> None:
                   markup=False, highlight=False)
 
 
+LimitOption = Annotated[Optional[int], typer.Option("--limit", min=1, help="Stop after the first N articles (a quick look at a crawl).")]
+CopyThresholdOption = Annotated[float, typer.Option(
+    "--copy-threshold", min=0.05, max=1.0,
+    help="Jaccard similarity (MinHash over word shingles) from which an article is a syndicated copy of another.")]
+
+
+def _skipped_warning(stats: ReadStats) -> None:
+    line = stats.skipped_line()
+    if line:
+        err.print(line, markup=False, highlight=False)
+
+
 def _checked_date(value: str | None) -> str | None:
     try:
         return query.parse_date(value)
@@ -61,8 +73,9 @@ def _fail(exc: Exception) -> None:
 @app.command()
 def extract(paths: Annotated[list[str], typer.Argument(help="Files, folders, .gz, or - for stdin.")],
             format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.jsonl,
-            date: DateOption = None) -> None:
+            date: DateOption = None, limit: LimitOption = None, copy_threshold: CopyThresholdOption = 0.8) -> None:
     """Print one JSON object per article (the JSON contract) without touching a store."""
+    from .ingest import IngestSummary
     from .ingest import extract as run_extract
 
     failures = []
@@ -72,8 +85,10 @@ def extract(paths: Annotated[list[str], typer.Argument(help="Files, folders, .gz
         _report(e)
 
     stats = ReadStats()
+    summary = IngestSummary()
     try:
-        for article in run_extract(paths, date=_checked_date(date), on_error=on_error, stats=stats):
+        for article in run_extract(paths, date=_checked_date(date), on_error=on_error, stats=stats, limit=limit,
+                                   copy_threshold=copy_threshold, summary=summary):
             d = article.to_dict()
             if format is Format.jsonl:
                 sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
@@ -84,6 +99,10 @@ def extract(paths: Annotated[list[str], typer.Argument(help="Files, folders, .gz
     except NewsgraphError as exc:
         _fail(exc)
     _undated_warning(stats.undated)
+    _skipped_warning(stats)
+    if summary.skipped or summary.copies:
+        err.print(f"{summary.skipped} exact duplicate(s) printed once, {summary.copies} syndicated copies linked to a story",
+                  markup=False, highlight=False)
     if failures:
         raise typer.Exit(1)
 
@@ -91,29 +110,34 @@ def extract(paths: Annotated[list[str], typer.Argument(help="Files, folders, .gz
 @app.command()
 def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, .gz, or - for stdin.")],
            db: DbOption = DEFAULT_DB, date: DateOption = None,
-           batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch and per transaction.")] = 64) -> None:
+           batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch and per transaction.")] = 64,
+           limit: LimitOption = None, copy_threshold: CopyThresholdOption = 0.8) -> None:
     """Extract and store articles; re-ingesting an article already stored is a no-op."""
     from .ingest import ingest as run_ingest
 
     started = time.monotonic()
-    progress = Progress(TextColumn("ingest"), BarColumn(), TextColumn("{task.completed} articles"),
+    stats = ReadStats()
+    progress = Progress(TextColumn("ingest"), BarColumn(), TextColumn("{task.fields[records]} records"),
+                        TextColumn("{task.fields[record_rate]:.1f} records/s"), TextColumn("{task.completed} articles"),
                         TextColumn("{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn(), console=err,
                         transient=True)
     with progress:
-        task = progress.add_task("ingest", total=None, rate=0.0)
+        task = progress.add_task("ingest", total=None, rate=0.0, records=0, record_rate=0.0)
 
         def on_batch(n: int) -> None:
             progress.advance(task, n)
             done = progress.tasks[0].completed
-            progress.update(task, rate=done / max(time.monotonic() - started, 1e-9))
+            seconds = max(time.monotonic() - started, 1e-9)
+            progress.update(task, rate=done / seconds, records=stats.records, record_rate=stats.records / seconds)
 
         try:
             summary = run_ingest(paths, db, date=_checked_date(date), batch_size=batch_size,
                                  on_error=lambda e: progress.console.print(f"error: {e}", markup=False, highlight=False),
-                                 on_batch=on_batch)
+                                 on_batch=on_batch, stats=stats, limit=limit, copy_threshold=copy_threshold)
         except NewsgraphError as exc:
             _fail(exc)
     _undated_warning(summary.undated)
+    _skipped_warning(stats)
     elapsed = time.monotonic() - started
     out.print(f"{summary.line()} in {elapsed:.1f}s ({summary.read / max(elapsed, 1e-9):.1f} articles/s) -> {db}",
               markup=False, highlight=False)
@@ -151,14 +175,15 @@ def actors(db: DbOption = DEFAULT_DB,
 def show(article_id: Annotated[str, typer.Argument(help="Article id (from `extract`, `stats` or `actors`).")],
          db: DbOption = DEFAULT_DB,
          format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
-    """Show one stored article with its actors and mentions."""
+    """Show one stored article with its actors and mentions, and its syndicated copies."""
     with _open(db) as corpus:
         try:
             article = corpus.article(article_id)
+            copies = list(corpus.copies(article_id))
         except NewsgraphError as exc:
             _fail(exc)
     if format is Format.jsonl:
-        print(json.dumps(article.to_dict(), ensure_ascii=False))
+        print(json.dumps({**article.to_dict(), "copies": [asdict(c) for c in copies]}, ensure_ascii=False))
         return
     out.print(f"[bold]{article.title or article.id}[/bold]  {article.date or 'undated'}  {article.source}")
     out.print(article.text, markup=False, highlight=False)
@@ -172,6 +197,11 @@ def show(article_id: Annotated[str, typer.Argument(help="Article id (from `extra
     for m in article.mentions:
         mtable.add_row(str(m.start), str(m.end), m.text, names.get(m.actor, m.actor), m.how)
     out.print(mtable)
+    if copies:
+        ctable = Table("copy", "date", "outlet", "url", title=f"{len(copies)} other copies of this story ({article.story})")
+        for c in copies:
+            ctable.add_row(c.id, c.date or "", c.outlet or "", c.url or c.source)
+        out.print(ctable)
 
 
 @app.command()

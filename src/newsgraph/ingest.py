@@ -15,6 +15,7 @@ from .errors import InputError
 from .model import Article
 from .pipeline import DEFAULT_BATCH_SIZE, analyze
 from .readers import ReadStats, read
+from .readers.copies import DEFAULT_THRESHOLD, CopyLinker, Known, signature_from_blob
 from .store import duckdb as store
 
 
@@ -26,16 +27,20 @@ class IngestSummary:
     failed: int = 0
     undated: int = 0
     errors: list[InputError] = field(default_factory=list)
+    copies: int = 0  # articles linked to an earlier copy of the same syndicated story
 
     def line(self) -> str:
+        copies = f", {self.copies} syndicated copies linked to a story" if self.copies else ""
         return (f"read {self.read}, stored {self.stored}, skipped {self.skipped} (already present), "
-                f"failed {self.failed}")
+                f"failed {self.failed}{copies}")
 
 
 def _batches(items: Iterator[Article | InputError], size: int, on_error: Callable[[InputError], None],
-             summary: IngestSummary) -> Iterator[list[Article]]:
+             summary: IngestSummary, limit: int | None = None) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for item in items:
+        if limit is not None and summary.read >= limit:
+            break
         if isinstance(item, InputError):
             summary.failed += 1
             summary.errors.append(item)
@@ -52,25 +57,44 @@ def _batches(items: Iterator[Article | InputError], size: int, on_error: Callabl
 
 def ingest(paths: Iterable[str], db: str | duckdb.DuckDBPyConnection, *, date: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
            on_error: Callable[[InputError], None] = lambda e: None,
-           on_batch: Callable[[int], None] = lambda n: None) -> IngestSummary:
-    """Ingest every article under `paths` into the store at `db`; bad inputs go to `on_error`."""
+           on_batch: Callable[[int], None] = lambda n: None, stats: ReadStats | None = None,
+           limit: int | None = None, copy_threshold: float = DEFAULT_THRESHOLD) -> IngestSummary:
+    """Ingest every article under `paths` into the store at `db`; bad inputs go to `on_error`.
+
+    `limit` stops after that many articles; `copy_threshold` is the Jaccard similarity from
+    which an article is linked as a syndicated copy of one already stored or read before.
+    """
     summary = IngestSummary()
-    stats = ReadStats()
+    stats = stats if stats is not None else ReadStats()
     if isinstance(db, str):
         store.connect(db, read_only=False).close()  # create the schema (or fail on a newer one) before any work
-    return store_articles(_batches(read(paths, date=date, stats=stats), batch_size, on_error, summary), db,
-                          summary, batch_size=batch_size, on_batch=on_batch, stats=stats)
+    return store_articles(_batches(read(paths, date=date, stats=stats), batch_size, on_error, summary, limit), db,
+                          summary, batch_size=batch_size, on_batch=on_batch, stats=stats, copy_threshold=copy_threshold)
 
 
 def store_articles(batches: Iterable[list[Article]], db: str | duckdb.DuckDBPyConnection, summary: IngestSummary, *,
                    batch_size: int = DEFAULT_BATCH_SIZE, on_batch: Callable[[int], None] = lambda n: None,
-                   stats: ReadStats | None = None) -> IngestSummary:
-    """Analyze and write batches of articles (one transaction each); counts go into `summary`."""
+                   stats: ReadStats | None = None, copy_threshold: float = DEFAULT_THRESHOLD) -> IngestSummary:
+    """Analyze and write batches of articles (one transaction each); counts go into `summary`.
+
+    Before the spaCy pass, exact duplicates of stored articles are dropped and near-duplicates
+    linked to their story (readers/copies.py), asking the store about each batch.
+    """
+    def lookup(ids: list[str], urls: list[str], keys: list[int]) -> Known:
+        present, seen_urls, candidates = store.known_for_copies(db, ids, urls, keys)
+        return Known(present, seen_urls, [(i, story, signature_from_blob(sig)) for i, story, sig in candidates])
+
+    linker = CopyLinker(copy_threshold, lookup=lookup)
+
     for batch in batches:
-        analyzed = list(analyze(batch, batch_size=batch_size))
-        result = store.write_articles(db, analyzed)
-        summary.stored += result.stored
-        summary.skipped += result.skipped
+        linked = linker.link(batch)
+        summary.skipped += linked.duplicates
+        summary.copies += linked.copies
+        if linked.kept:
+            analyzed = list(analyze(linked.kept, batch_size=batch_size))
+            result = store.write_articles(db, analyzed, linked.minhashes)
+            summary.stored += result.stored
+            summary.skipped += result.skipped
         on_batch(len(batch))
     if stats is not None:
         summary.undated = stats.undated
@@ -78,8 +102,16 @@ def store_articles(batches: Iterable[list[Article]], db: str | duckdb.DuckDBPyCo
 
 
 def extract(paths: Iterable[str], *, date: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
-            on_error: Callable[[InputError], None] = lambda e: None, stats: ReadStats | None = None) -> Iterator[Article]:
-    """Analyze every article under `paths` without touching a store (for `newsgraph extract`)."""
-    summary = IngestSummary()
-    for batch in _batches(read(paths, date=date, stats=stats), batch_size, on_error, summary):
-        yield from analyze(batch, batch_size=batch_size)
+            on_error: Callable[[InputError], None] = lambda e: None, stats: ReadStats | None = None,
+            limit: int | None = None, copy_threshold: float = DEFAULT_THRESHOLD,
+            summary: IngestSummary | None = None) -> Iterator[Article]:
+    """Analyze every article under `paths` without touching a store (for `newsgraph extract`).
+
+    Exact duplicates within the run are printed once and copies share a `story`."""
+    summary = summary if summary is not None else IngestSummary()
+    linker = CopyLinker(copy_threshold)
+    for batch in _batches(read(paths, date=date, stats=stats), batch_size, on_error, summary, limit):
+        linked = linker.link(batch)
+        summary.skipped += linked.duplicates
+        summary.copies += linked.copies
+        yield from analyze(linked.kept, batch_size=batch_size)

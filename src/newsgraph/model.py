@@ -103,6 +103,9 @@ class Article:
     events: list[Event] = field(default_factory=list)
     url: str | None = None
     outlet: str | None = None
+    language: str | None = None  # ISO 639-1, from the record or detected; None when not known
+    date_source: str | None = None  # 'content' | 'url' | 'crawl' | 'given' | None: where `date` comes from
+    story: str | None = None  # id shared with syndicated copies (the first-seen copy's id); None = its own
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract (see README); key order is part of it for readable diffs."""
@@ -113,6 +116,9 @@ class Article:
             "title": self.title,
             "url": self.url,
             "outlet": self.outlet,
+            "language": self.language,
+            "date_source": self.date_source,
+            "story": self.story or self.id,
             "text": self.text,
             "blocks": [asdict(b) for b in self.blocks],
             "actors": [a.to_dict() for a in self.actors],
@@ -126,7 +132,8 @@ class Article:
         """Inverse of `to_dict` (used by the store and by tests)."""
         return cls(
             id=d["id"], source=d["source"], date=d.get("date"), title=d.get("title"),
-            text=d["text"], url=d.get("url"), outlet=d.get("outlet"),
+            text=d["text"], url=d.get("url"), outlet=d.get("outlet"), language=d.get("language"),
+            date_source=d.get("date_source"), story=d.get("story"),
             blocks=[Block(**b) for b in d.get("blocks", [])],
             actors=[Actor(**{**a, "aliases": tuple(a.get("aliases", ()))}) for a in d.get("actors", [])],
             mentions=[Mention(**m) for m in d.get("mentions", [])],

@@ -89,6 +89,19 @@ class EventRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleCopy:
+    """Another outlet's copy of the same syndicated story."""
+
+    id: str
+    date: str | None
+    date_source: str | None
+    outlet: str | None
+    url: str | None
+    title: str | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class RelationRow:
     """Events of one type in one period and direction between two actors (a->b or b->a)."""
 
@@ -174,21 +187,27 @@ class Corpus:
 
     # -- quotes and events
     def quotes(self, speaker: str | None = None, about: str | None = None, since: str | dt.date | None = None,
-               until: str | dt.date | None = None, *, limit: int | None = None, offset: int = 0) -> Result[QuoteRecord]:
-        """Quotes by `speaker` and/or mentioning `about` in their content (any alias of an actor)."""
+               until: str | dt.date | None = None, *, limit: int | None = None, offset: int = 0,
+               distinct_stories: bool = False) -> Result[QuoteRecord]:
+        """Quotes by `speaker` and/or mentioning `about` in their content (any alias of an actor).
+
+        `distinct_stories` counts a syndicated story once (the first-seen copy's quotes only)."""
         rows = store.quotes(self._con, speakers=self._ids(speaker), about=self._ids(about), since=parse_date(since),
-                            until=parse_date(until), limit=limit, offset=offset)
+                            until=parse_date(until), limit=limit, offset=offset, distinct_stories=distinct_stories)
         return Result(rows, lambda d: QuoteRecord(**d))
 
     def events(self, source: str | None = None, target: str | None = None, type: str | Sequence[str] | None = None,
                modality: str | Sequence[str] | None = None, since: str | dt.date | None = None,
-               until: str | dt.date | None = None, *, limit: int | None = None, offset: int = 0) -> Result[EventRecord]:
-        """Events filtered by source/target actor (any alias), PLOVER type, modality and date."""
+               until: str | dt.date | None = None, *, limit: int | None = None, offset: int = 0,
+               distinct_stories: bool = False) -> Result[EventRecord]:
+        """Events filtered by source/target actor (any alias), PLOVER type, modality and date.
+
+        `distinct_stories` counts a syndicated story once (the first-seen copy's events only)."""
         def many(v: str | Sequence[str] | None) -> list[str] | None:
             return [v] if isinstance(v, str) else (list(v) if v is not None else None)
         rows = store.events(self._con, sources=self._ids(source), targets=self._ids(target), types=many(type),
                             modalities=many(modality), since=parse_date(since), until=parse_date(until),
-                            limit=limit, offset=offset)
+                            limit=limit, offset=offset, distinct_stories=distinct_stories)
         return Result(rows, lambda d: EventRecord(**d))
 
     def relation(self, a: str, b: str, by: str = "week") -> Result[RelationRow]:
@@ -205,6 +224,10 @@ class Corpus:
         for a in row["actors"]:
             a["aliases"] = a["aliases"] or []
         return Article.from_dict(row)
+
+    def copies(self, article_id: str) -> Result[ArticleCopy]:
+        """The other stored copies of this article's syndicated story (same `story`), oldest first."""
+        return Result(store.copies(self._con, article_id), lambda d: ArticleCopy(**d))
 
     def stats(self) -> dict[str, Any]:
         """Counts of articles, actors, mentions, quotes and events, and the date range."""

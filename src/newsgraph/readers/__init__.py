@@ -9,20 +9,25 @@ import datetime as dt
 import gzip
 import hashlib
 import io
+import itertools
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..errors import InputError
 from ..model import Article
 from ..nlp import MAX_CHARS
+from . import html, newsplease, warc
 from .clean import clean_text
+from .html import Skip
 from .seed import split_date_line
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 MAX_FILE_BYTES = 4 * MAX_CHARS  # a plain-text article above this cannot be parsed by spaCy anyway
 
@@ -32,6 +37,18 @@ class ReadStats:
     """Counts the readers keep so the CLI can say what happened."""
 
     undated: int = 0
+    records: int = 0  # input records met (WARC records, files, JSON lines), articles or not
+    skipped: Counter[str] = field(default_factory=Counter)  # records that are not articles, by reason
+
+    def skip(self, reason: str) -> None:
+        self.skipped[reason] += 1
+
+    def skipped_line(self) -> str | None:
+        """'skipped 7 records: 3 request record, 2 redirect, ...' or None when nothing was skipped."""
+        if not self.skipped:
+            return None
+        parts = ", ".join(f"{n} {reason}" for reason, n in self.skipped.most_common())
+        return f"skipped {sum(self.skipped.values())} records that are not articles: {parts}"
 
 
 def article_id(text: str, date: str | None) -> str:
@@ -40,15 +57,20 @@ def article_id(text: str, date: str | None) -> str:
 
 
 def make_article(raw: str, *, source: str, date: str | None = None, title: str | None = None,
-                 url: str | None = None, outlet: str | None = None, line: int | None = None) -> Article:
-    """Clean a raw body and wrap it as an Article; raises InputError when nothing is left."""
+                 url: str | None = None, outlet: str | None = None, line: int | None = None,
+                 language: str | None = None, date_source: str | None = None) -> Article:
+    """Clean a raw body and wrap it as an Article; raises InputError when nothing is left.
+
+    `date_source` says where `date` comes from: 'content', 'url', 'crawl', 'given' (--date) or None.
+    """
     text, blocks = clean_text(raw)
     if not text.strip():
         raise InputError(source, "no article text (empty after cleaning)", line=line)
     if len(text) > MAX_CHARS:
         raise InputError(source, f"article text has {len(text):,} characters, above the limit of {MAX_CHARS:,}; split it", line=line)
     return Article(id=article_id(text, date), source=source, date=date, title=title, text=text,
-                   blocks=blocks, url=url, outlet=outlet)
+                   blocks=blocks, url=url, outlet=outlet, language=language,
+                   date_source=date_source if date is not None else None)
 
 
 def _check_date(value: Any, source: str, line: int | None) -> str | None:
@@ -85,11 +107,12 @@ def _read_text_blob(data: bytes, source: str, default_date: str | None, stats: R
             raise InputError(source, f"file has {len(data):,} bytes, above the limit of {MAX_FILE_BYTES:,} for one article; split it")
         text = _decode(data, source)
         date, body = split_date_line(text, source)
+        date_source = "content" if date is not None else "given"
         if date is None:
             date = default_date
             if date is None:
                 stats.undated += 1
-        yield make_article(body, source=source, date=date)
+        yield make_article(body, source=source, date=date, date_source=date_source)
     except InputError as err:
         yield err
 
@@ -109,14 +132,24 @@ def _read_jsonl_lines(lines: Iterable[bytes], source: str, default_date: str | N
                 raise InputError(source, f"not valid JSON ({exc.__class__.__name__}: {str(exc)[:80]})", line=number) from None
             if not isinstance(record, dict):
                 raise InputError(source, "a JSON object is expected on each line", line=number)
+            if newsplease.is_record(record):
+                try:
+                    yield newsplease.to_article(record, source=f"{source}:{number}", line=number,
+                                                default_date=default_date, make_article=make_article)
+                except Skip as skip:
+                    stats.skip(skip.reason)
+                continue
             text = record.get("text")
             if not isinstance(text, str):
                 raise InputError(source, "the record has no 'text' string; every line needs one", line=number)
-            date = _check_date(record.get("date"), source, number) or default_date
+            date = _check_date(record.get("date"), source, number)
+            date_source = "content" if date is not None else "given"
+            date = date or default_date
             if date is None:
                 stats.undated += 1
             article = make_article(text, source=f"{source}:{number}", date=date, title=record.get("title"),
-                                   url=record.get("url"), outlet=record.get("outlet"), line=number)
+                                   url=record.get("url"), outlet=record.get("outlet"), line=number,
+                                   language=record.get("language"), date_source=date_source)
             if record.get("id"):
                 article.id = str(record["id"])
             yield article
@@ -128,8 +161,23 @@ def _read_jsonl_lines(lines: Iterable[bytes], source: str, default_date: str | N
 
 def _read_stream(stream: BinaryIO, name: str, source: str, default_date: str | None, stats: ReadStats) -> Iterator[Article | InputError]:
     suffix = Path(name).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        data = stream.read(html.MAX_HTML_BYTES + 1)
+        if len(data) > html.MAX_HTML_BYTES:
+            yield InputError(source, f"page has more than {html.MAX_HTML_BYTES:,} bytes, the limit for one HTML page; skipped")
+            return
+        if not data.strip():
+            yield InputError(source, "empty file")
+            return
+        yield from html.read_html(data, source=source, stats=stats, default_date=default_date, no_text_is_error=True)
+        return
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl_lines(stream, source, default_date, stats)
+        first = stream.readline()
+        if first.strip() in (b"{", b"[") or (first.lstrip()[:1] == b"{" and not _is_json(first)):
+            # one pretty-printed JSON document per file (news-please writes these)
+            yield from _read_jsonl_lines([first + stream.read(MAX_FILE_BYTES)], source, default_date, stats)
+        else:
+            yield from _read_jsonl_lines(itertools.chain([first], stream), source, default_date, stats)
         return
     data = stream.read(MAX_FILE_BYTES + 1)
     if suffix not in TEXT_SUFFIXES and data.lstrip()[:1] == b"{":
@@ -139,6 +187,14 @@ def _read_stream(stream: BinaryIO, name: str, source: str, default_date: str | N
         yield from _read_jsonl_lines(io.BytesIO(data + stream.read()).readlines(), source, default_date, stats)
         return
     yield from _read_text_blob(data, source, default_date, stats)
+
+
+def _is_json(raw: bytes) -> bool:
+    try:
+        json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return True
 
 
 def _files(path: Path) -> Iterator[Path]:
@@ -164,7 +220,14 @@ def read(paths: Iterable[str], *, date: str | None = None, stats: ReadStats | No
         for path in _files(root):
             source = str(path)
             try:
+                if warc.is_warc(path.name):
+                    yield from warc.read_warc(path, stats=stats, default_date=date)
+                    continue
+                skipped_before = sum(stats.skipped.values())
                 with _open(path) as stream:
-                    yield from _read_stream(stream, _logical_name(path), source, date, stats)
+                    for item in _read_stream(stream, _logical_name(path), source, date, stats):
+                        stats.records += 1
+                        yield item
+                stats.records += sum(stats.skipped.values()) - skipped_before
             except (OSError, EOFError, gzip.BadGzipFile) as exc:
                 yield InputError(source, f"cannot read ({exc.__class__.__name__}: {exc})")

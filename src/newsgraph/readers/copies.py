@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -100,39 +101,55 @@ class LinkResult:
     copies: int = 0  # kept and linked to an earlier story
 
 
+class _Memory:
+    """Articles linked by this linker: ids, URLs, and signatures indexed by band key."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.urls: set[str] = set()
+        self.bands: dict[int, list[int]] = {}
+        self.entries: list[tuple[str, str, np.ndarray]] = []
+
+    def add(self, article: Article, sig: np.ndarray | None, keys: list[int]) -> None:
+        self.ids.add(article.id)
+        if article.url:
+            self.urls.add(article.url)
+        if sig is not None:
+            index = len(self.entries)
+            self.entries.append((article.id, article.story or article.id, sig))
+            for k in keys:
+                self.bands.setdefault(k, []).append(index)
+
+    def candidates(self, keys: Iterable[int]) -> list[tuple[str, str, np.ndarray]]:
+        seen: dict[int, None] = {}
+        for k in keys:
+            for i in self.bands.get(k, ()):
+                seen[i] = None
+        return [self.entries[i] for i in seen]
+
+
 class CopyLinker:
     """Drops exact duplicates and sets `story` on near-duplicates, batch after batch.
 
-    With a `lookup` (ingest), earlier batches are asked of the store and the linker keeps
-    nothing between batches, so memory stays flat; without one (extract) it remembers the run.
+    Without a `lookup` (extract) the linker remembers the whole run. With one (ingest) the
+    store answers for what is written, and the linker remembers only the last `window`
+    batches (those a pipelined ingest may not have written yet), so memory stays flat.
     """
 
-    def __init__(self, threshold: float = DEFAULT_THRESHOLD, lookup: Lookup | None = None) -> None:
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD, lookup: Lookup | None = None, window: int = 16) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"copy threshold must be in (0, 1], not {threshold}")
         self.threshold = threshold
         self.lookup = lookup
-        self._ids: set[str] = set()
-        self._urls: set[str] = set()
-        self._bands: dict[int, list[int]] = {}
-        self._entries: list[tuple[str, str, np.ndarray]] = []
+        self.window = window
+        self._memory: deque[_Memory] = deque([_Memory()])
 
-    def _remember(self, article: Article, sig: np.ndarray | None, keys: list[int]) -> None:
-        self._ids.add(article.id)
-        if article.url:
-            self._urls.add(article.url)
-        if sig is not None:
-            index = len(self._entries)
-            self._entries.append((article.id, article.story or article.id, sig))
-            for k in keys:
-                self._bands.setdefault(k, []).append(index)
+    def _seen(self, article: Article) -> bool:
+        return any(article.id in m.ids or (article.url and article.url in m.urls) for m in self._memory)
 
     def _local_candidates(self, keys: Iterable[int]) -> list[tuple[str, str, np.ndarray]]:
-        seen: dict[int, None] = {}
-        for k in keys:
-            for i in self._bands.get(k, ()):
-                seen[i] = None
-        return [self._entries[i] for i in seen]
+        keys = list(keys)
+        return [c for m in self._memory for c in m.candidates(keys)]
 
     def link(self, articles: Sequence[Article]) -> LinkResult:
         """Keep each article once, with `story` set; returns what the store should record."""
@@ -143,9 +160,12 @@ class CopyLinker:
             known = self.lookup([a.id for a in articles], [a.url for a in articles if a.url],
                                 sorted({k for ks in keys for k in ks}))
         result = LinkResult(kept=[], minhashes={})
+        if self.lookup is not None:
+            self._memory.append(_Memory())
+            while len(self._memory) > self.window:
+                self._memory.popleft()
         for article, sig, ks in zip(articles, sigs, keys):
-            if article.id in self._ids or article.id in known.ids or (
-                    article.url and (article.url in self._urls or article.url in known.urls)):
+            if self._seen(article) or article.id in known.ids or (article.url and article.url in known.urls):
                 result.duplicates += 1
                 continue
             if sig is not None:
@@ -160,15 +180,10 @@ class CopyLinker:
                     result.copies += 1
             if article.story is None:
                 article.story = article.id
-            self._remember(article, sig, ks)
+            self._memory[-1].add(article, sig, ks)
             result.kept.append(article)
             if sig is not None:
                 result.minhashes[article.id] = (sig.tobytes(), ks)
-        if self.lookup is not None:  # the store answers for this batch from now on
-            self._ids.clear()
-            self._urls.clear()
-            self._bands.clear()
-            self._entries.clear()
         return result
 
 

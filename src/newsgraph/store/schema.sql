@@ -1,8 +1,12 @@
--- newsgraph store, schema version 1. Columns mirror newsgraph.model; offsets refer to articles.text.
+-- newsgraph store, schema version 2 (store/duckdb.py migrates version-1 files). Columns mirror newsgraph.model; offsets refer to articles.text.
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY, source VARCHAR, date DATE, title VARCHAR, url VARCHAR, outlet VARCHAR,
-    text VARCHAR NOT NULL, blocks VARCHAR, ingested_at TIMESTAMP DEFAULT current_timestamp);
+    text VARCHAR NOT NULL, blocks VARCHAR, ingested_at TIMESTAMP DEFAULT current_timestamp,
+    language VARCHAR, date_source VARCHAR, story VARCHAR);
+-- Syndicated copies (readers/copies.py): 128 MinHash values (uint32) per article, and its 32 LSH band keys.
+CREATE TABLE IF NOT EXISTS article_minhash (article_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS minhash_bands (band_key BIGINT NOT NULL, article_id VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS actors (
     id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, type VARCHAR NOT NULL, country VARCHAR);
 CREATE TABLE IF NOT EXISTS aliases (
