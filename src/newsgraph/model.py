@@ -34,10 +34,11 @@ class Actor:
     type: str
     country: str | None = None
     aliases: tuple[str, ...] = ()
+    sector: str | None = None  # PLOVER sector (GOV, MIL, COP, REB, IGO, CVL, ...) where derivable
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "type": self.type,
-                "country": self.country, "aliases": list(self.aliases)}
+                "country": self.country, "aliases": list(self.aliases), "sector": self.sector}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,26 @@ class Mention:
     end: int
     text: str
     how: str = "name"
+
+
+@dataclass(frozen=True, slots=True)
+class Descriptor:
+    """How an article describes an actor: a role or label from an appositive, a pre-modifier or a description.
+
+    `label` is the description without articles or the naming country/organization ("dictator",
+    "illegitimate head of the Kremlin"); `role` is its office noun when it names one
+    ("secretary general", "president"), `of` the actor id of the country/organization it is a role of.
+    `actor` is None while a definite description is unresolved (the store may resolve it at ingest).
+    """
+
+    actor: str | None
+    label: str
+    role: str | None
+    of: str | None
+    start: int
+    end: int
+    text: str
+    kind: str = "premodifier"  # premodifier | appositive | description
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +127,7 @@ class Article:
     language: str | None = None  # ISO 639-1, from the record or detected; None when not known
     date_source: str | None = None  # 'content' | 'url' | 'crawl' | 'given' | None: where `date` comes from
     story: str | None = None  # id shared with syndicated copies (the first-seen copy's id); None = its own
+    descriptors: list[Descriptor] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract (see README); key order is part of it for readable diffs."""
@@ -125,6 +147,7 @@ class Article:
             "mentions": [asdict(m) for m in self.mentions],
             "quotes": [asdict(q) for q in self.quotes],
             "events": [asdict(e) for e in self.events],
+            "descriptors": [asdict(d) for d in self.descriptors],
         }
 
     @classmethod
@@ -139,6 +162,7 @@ class Article:
             mentions=[Mention(**m) for m in d.get("mentions", [])],
             quotes=[Quote(**q) for q in d.get("quotes", [])],
             events=[Event(**e) for e in d.get("events", [])],
+            descriptors=[Descriptor(**x) for x in d.get("descriptors", [])],
         )
 
 

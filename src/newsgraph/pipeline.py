@@ -14,23 +14,31 @@ from .extract.mentions import entity_mentions
 from .extract.quotes import extract_quotes
 from .model import Actor, Article, Mention
 from .readers import article_id
-from .resolve.actors import resolve_mentions
+from .resolve.actors import Resolution, resolve_doc, resolve_mentions  # noqa: F401 (resolve_mentions: used by eval/polnear.py)
 
 DEFAULT_BATCH_SIZE = 64
 
 
-def annotate_mentions(doc: Doc) -> tuple[list[Mention], dict[str, Actor]]:
-    """Mentions and canonical actors of a Doc.
+def resolve_actors(doc: Doc, date: str | None = None) -> Resolution:
+    """Mentions (names, roles, descriptions, metonyms, pronouns), canonical actors and descriptors of a Doc.
 
     Every step of actor resolution belongs here (not in `annotate`), because the spaCy
     component `newsgraph_mentions` calls this same function: both faces must agree.
     """
-    return resolve_mentions(entity_mentions(doc))
+    return resolve_doc(doc, date)
+
+
+def annotate_mentions(doc: Doc, date: str | None = None) -> tuple[list[Mention], dict[str, Actor]]:
+    """Mentions and canonical actors of a Doc (see `resolve_actors`)."""
+    resolution = resolve_actors(doc, date)
+    return resolution.mentions, resolution.actors
 
 
 def annotate(article: Article, doc: Doc) -> Article:
     """Fill an article's actors, mentions, quotes and events from its parsed Doc."""
-    mentions, actors = annotate_mentions(doc)
+    resolution = resolve_actors(doc, article.date)
+    mentions, actors = resolution.mentions, resolution.actors
+    article.descriptors = resolution.descriptors
     quotes = extract_quotes(doc, mentions, actors)
     events = extract_events(doc, mentions, actors, quotes, article.date)
     article.mentions = mentions

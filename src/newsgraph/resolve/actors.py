@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-from ..model import Actor, Mention
+from ..model import Actor, Descriptor, Mention
 from .countries import is_demonym, iso3_of, short_name
 from .organizations import is_acronym, known, org_key
+from .places import Seat, place_country, seat_of_power
+from .sectors import sector_of
 from .text import bare, fold
 
 # Words that make an ORG span an organization *of* a country rather than the country itself.
@@ -37,6 +39,7 @@ class _Draft:
     type: str
     name: str
     country: str | None = None
+    sector: str | None = None
     surfaces: dict[str, None] = field(default_factory=dict)  # ordered set
 
 
@@ -64,9 +67,47 @@ def _non_person(surface: str, label: str) -> tuple[str, str, str, str | None, st
         if table:
             how = "name" if fold(surface) == fold(table.name) else ("acronym" if is_acronym(surface) else "alias")
             return f"org:{fold(table.acronym)}", "ORG", table.name, table.country, how
-        country = iso3_of(surface) if len(surface.split()) > 1 else None
+        country = _country_inside(surface) if len(surface.split()) > 1 else None
         return f"org:{org_key(surface)}", "ORG", surface, country, "acronym" if is_acronym(surface) else "name"
-    return f"{label.lower()}:{fold(surface)}", label, surface, None, "name"
+    country = place_country(surface) if label in {"GPE", "LOC", "FAC"} else None
+    return f"{label.lower()}:{fold(surface)}", label, surface, country, "name"
+
+
+def _country_inside(surface: str) -> str | None:
+    from .names import country_in  # the name resolver's rule: a country, demonym, seat or place inside
+
+    return country_in(surface)[0]
+
+
+_LOCATIVE = {"in", "at", "inside", "near", "outside", "into", "to", "around", "across", "within", "on", "toward",
+             "towards", "through", "over", "visit", "visited", "arrived"}
+_POLITICAL_PREPS = {"by", "of", "from", "with", "against", "between"}
+
+
+def _metonym(span: Span, surface: str, label: str) -> Seat | None:
+    """A seat of power or capital used for its government: the subject or possessor of a clause, or the
+    agent/complement of "by"/"of" ("the head of the Kremlin"). In a locative phrase it stays a place."""
+    if label not in {"GPE", "LOC", "ORG", "FAC"} or iso3_of(surface) and label != "FAC":
+        return None
+    seat = seat_of_power(surface)
+    if seat is None:
+        return None
+    root = span.root
+    building = seat.kind == "seat" and place_country(surface) is None  # the Kremlin, the White House
+    if root.dep_ in {"nsubj", "nsubjpass", "poss"}:
+        return seat
+    if root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"}:
+        return seat
+    if root.dep_ == "pobj":
+        prep = root.head.lower_
+        if prep in _LOCATIVE:
+            return None
+        if prep == "by" or (building and prep in _POLITICAL_PREPS):
+            return seat
+        return None
+    if root.dep_ in {"compound"} and building:
+        return seat  # "Kremlin spokesman"
+    return seat if building and root.dep_ not in {"appos"} else None
 
 
 def _surname(name: str) -> str:
@@ -123,6 +164,9 @@ def resolve_mentions(spans: Iterable[Span]) -> tuple[list[Mention], dict[str, Ac
               and (person := _person_by_surname(full_names, surface, span.start_char))):
             # The small model often labels a lone surname GPE or ORG ("Yoon said", "Rutte warned").
             key, how = person, "surname"
+        elif (seat := _metonym(span, surface, span.label_)) and iso3_of(seat.country):
+            key, how = f"country:{seat.country}", "metonym"
+            drafts.setdefault(key, _Draft(key, "GPE", short_name(seat.country), seat.country))
         else:
             key, type_, name, country, how = _non_person(surface, span.label_)
             drafts.setdefault(key, _Draft(key, type_, name, country))
@@ -135,6 +179,60 @@ def resolve_mentions(spans: Iterable[Span]) -> tuple[list[Mention], dict[str, Ac
             continue
         aid = actor_id(draft.key)
         aliases = tuple(s for s in draft.surfaces if s != draft.name)
-        actors[aid] = Actor(aid, draft.name, draft.type, draft.country, aliases)
+        sector = draft.sector
+        if sector is None and draft.type == "ORG":
+            table = known().get(fold(draft.name))
+            sector = table.sector if table else sector_of(draft.name)
+        actors[aid] = Actor(aid, draft.name, draft.type, draft.country, aliases, sector)
     mentions = [Mention(actor_id(key), span.start_char, span.end_char, span.text, how) for span, key, how in linked]
     return mentions, actors
+
+
+@dataclass
+class Resolution:
+    """Everything resolved within one article: mentions in text order, actors by id, descriptors."""
+
+    mentions: list[Mention]
+    actors: dict[str, Actor]
+    descriptors: list[Descriptor]
+
+
+def resolve_doc(doc: Doc, date: str | None = None) -> Resolution:
+    """Names, then roles and descriptions, then pronouns and short forms, all from the one Doc.
+
+    Needs no store: the corpus step (`corpus.py`) runs later, at ingest, on what stays unresolved.
+    """
+    from ..extract.mentions import entity_mentions
+    from .coref import resolve_pronouns
+    from .knowledge import builtin
+    from .roles import find_roles
+
+    spans = list(entity_mentions(doc))
+    spans += [Span(doc, e.start + (e[0].lower_ == "the"), e.end, label="FAC") for e in doc.ents
+              if e.label_ == "FAC" and seat_of_power(e.text) is not None and len(e) > (e[0].lower_ == "the")]
+    spans.sort(key=lambda s: s.start)
+    mentions, actors = resolve_mentions(spans)
+    linked = [(span, m.actor) for span, m in zip(spans, mentions)]
+    found = find_roles(doc, linked, actors, date, actor_id)
+    actors.update(found.new_actors)
+    mentions = sorted(mentions + found.mentions, key=lambda m: (m.start, -m.end))
+    mentions = sorted(mentions + resolve_pronouns(doc, mentions, actors), key=lambda m: (m.start, -m.end))
+    # People's country and sector: the knowledge at the article's date, else the roles the article gives.
+    roles: dict[str, list[Descriptor]] = {}
+    for d in found.descriptors:
+        if d.actor:
+            roles.setdefault(d.actor, []).append(d)
+    for aid, actor in list(actors.items()):
+        if actor.type != "PERSON":
+            continue
+        entry = builtin().lookup(actor.name, date) if len(actor.name.split()) >= 2 else None
+        country, sector = actor.country, actor.sector
+        if entry:
+            country, sector = country or entry.country, sector or entry.sector
+        for d in roles.get(aid, []):
+            of = actors.get(d.of) if d.of else None
+            country = country or (of.country if of else None)
+            sector = sector or sector_of(d.role or "") or (of.sector if of and of.sector == "IGO" else None)
+        if (country, sector) != (actor.country, actor.sector):
+            actors[aid] = replace(actor, country=country, sector=sector)
+    return Resolution(mentions, actors, found.descriptors)

@@ -72,3 +72,39 @@ def short_name(iso3: str) -> str:
     """The country's common English short name ('Russia', 'North Korea')."""
     name = _converter().convert(iso3, src="ISO3", to="name_short", not_found=None)
     return name if isinstance(name, str) else iso3
+
+
+_EXTRA_NAMES = {"uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR", "us": "USA",
+                "u.s.": "USA", "u.s": "USA", "usa": "USA", "america": "USA", "united states": "USA",
+                "the united states": "USA", "south korea": "KOR", "north korea": "PRK", "dprk": "PRK", "rok": "KOR",
+                "russia": "RUS", "iran": "IRN", "syria": "SYR", "vietnam": "VNM", "laos": "LAO", "taiwan": "TWN",
+                "palestine": "PSE", "kosovo": "XKX", "czech republic": "CZE", "czechia": "CZE", "turkey": "TUR",
+                "turkiye": "TUR", "ivory coast": "CIV", "burma": "MMR", "holland": "NLD", "prc": "CHN", "uae": "ARE",
+                "bosnia": "BIH", "congo": "COD", "drc": "COD", "moldova": "MDA", "bolivia": "BOL", "venezuela": "VEN",
+                "tanzania": "TZA", "somaliland": "SOM", "northern cyprus": "CYP"}
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    """Folded country names (short and official), codes and demonyms → ISO3: an exact-match table."""
+    table = dict(_EXTRA_NAMES)
+    data = _converter().data
+    for short, official, iso3 in zip(data["name_short"], data["name_official"], data["ISO3"]):
+        if isinstance(iso3, str) and len(iso3) == 3:
+            table.setdefault(fold(str(short)), iso3)
+            table.setdefault(fold(str(official)), iso3)
+    for word, iso3 in demonyms().items():
+        table.setdefault(word, iso3)
+    return table
+
+
+@lru_cache(maxsize=65536)
+def country_word(name: str) -> str | None:
+    """ISO3 when `name` is exactly a country name, code or demonym (no regular expressions: fast)."""
+    surface = bare(name)
+    hit = _names().get(fold(surface))
+    if hit:
+        return hit
+    if surface.isupper() and len(surface) == 3 and _is_iso3(surface):
+        return surface
+    return None

@@ -117,9 +117,11 @@ class Knowledge:
         role = fold(role)
         candidates = self.by_role.get(role, [])
         if role in LEADER_ROLES:
-            pool = [e for r in LEADER_ROLES for e in self.by_role.get(r, [])]
+            pool = [e for r in sorted(LEADER_ROLES) for e in self.by_role.get(r, [])]
             heads = [e for e in pool if fold(e.role or "") in HEAD_OF_STATE]
-            candidates = heads + [e for e in pool if e not in heads] if role in HEAD_OF_STATE else pool
+            others = [e for e in pool if e not in heads]
+            exact = [e for e in pool if fold(e.role or "") == role]
+            candidates = exact + heads + others if role not in {"head", "leader", "chief", "boss"} else heads + others
         for e in candidates:
             if not e.valid(date):
                 continue

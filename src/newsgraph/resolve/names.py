@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
-from .countries import iso3_of, short_name
+from .countries import country_word, iso3_of, short_name
 from .knowledge import Knowledge, builtin
 from .organizations import is_acronym, known, org_key
 from .places import place_country, seat_of_power
@@ -68,7 +68,7 @@ def country_in(text: str) -> tuple[str | None, str | None]:
     """(ISO3, how) of a country named inside a text: country or demonym, else a place in the gazetteer."""
     grams = _ngrams(text)
     for gram in grams:
-        if (iso := iso3_of(gram)) and (len(gram) > 3 or gram.isupper()):
+        if (iso := country_word(gram)) and (len(gram) > 3 or gram.isupper()):
             return iso, "country"
     for gram in grams:
         seat = seat_of_power(gram)
@@ -172,4 +172,4 @@ def _looks_like_person(surface: str) -> bool:
         return False
     if any(fold(w) in _PERSON_TITLES for w in words) or sector_of(surface):
         return False
-    return not (any(iso3_of(w) for w in words) or place_country(surface) or seat_of_power(surface))
+    return not (any(country_word(w) for w in words) or place_country(surface) or seat_of_power(surface))

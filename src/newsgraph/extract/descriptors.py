@@ -1,0 +1,154 @@
+"""Descriptors of people from one parsed Doc: pre-modifiers, appositives and definite descriptions.
+
+`NATO Secretary General Mark Rutte` and `Russian dictator Vladimir Putin` (a title before the
+name, in the same noun phrase), `Rutte, NATO's secretary general,` and `Mark Rutte Secretary
+General of NATO` (an appositive after the name) say who holds which role; `the NATO Secretary
+General`, `the Russian dictator`, `the illegitimate head of the Kremlin` (a definite noun phrase
+headed by a role word, not attached to a name) refer back to such a holder. The head-noun and
+left-edge rules follow the dependency parse (spaCy's `compound`/`amod`/`appos`/`poss` labels);
+the role words are data (`data/role_words.txt`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+_DATA = Path(__file__).parent / "data"
+_NP_DEPS = {"compound", "amod", "nmod", "poss", "case", "det", "nummod", "punct", "prep", "pobj", "npadvmod", "quantmod"}
+_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+_NOT_ROLE_HEADS = {"state", "war", "general", "vice", "prime", "deputy", "foreign", "supreme", "defense", "defence",
+                   "interior", "finance", "justice"}  # modifiers, not heads, on their own ("the state", "the war")
+
+
+@lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    lines = (_DATA / "role_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span that describes a person: `holder` is the PERSON mention's span for pre-modifiers/appositives."""
+
+    start: int  # token indices into the Doc
+    end: int
+    kind: str  # premodifier | appositive | description
+    holder: Span | None
+
+
+def _is_role_token(t: Token) -> bool:
+    return t.lower_ in role_words() and (t.tag_ in _NOUN_TAGS or t.tag_ in {"JJ", "VBN"})
+
+
+def _has_role_head(tokens: Iterable[Token]) -> bool:
+    return any(t.lower_ in role_words() and t.lower_ not in _NOT_ROLE_HEADS and t.tag_ in _NOUN_TAGS for t in tokens) or \
+        any(t.lower_ == "general" and t.tag_ in {"NNP", "NN"} for t in tokens)
+
+
+def _premodifier(doc: Doc, span: Span, taken: set[int]) -> tuple[int, int] | None:
+    """Tokens before the name inside its noun phrase ("Russian dictator" in "Russian dictator Vladimir Putin")."""
+    i = span.start - 1
+    start = span.start
+    while i >= span.sent.start:
+        t = doc[i]
+        if i in taken or t.dep_ not in _NP_DEPS or not (start <= t.head.i < span.end or span.start <= t.head.i < span.end
+                                                        or start <= t.head.i <= span.end):
+            break
+        if t.dep_ == "punct" and t.text not in {"-", "–"}:
+            break
+        start = i
+        if t.dep_ == "det":
+            break
+        i -= 1
+    while start < span.start and doc[start].dep_ == "det":
+        start += 1
+    if start < span.start and _has_role_head(doc[start:span.start]):
+        return start, span.start
+    return None
+
+
+def _np_after(doc: Doc, i: int, limit: int) -> int | None:
+    """End of a role noun phrase starting at token i (adjectives, nouns, possessives, then "of" + a name)."""
+    j, seen_noun = i, False
+    while j < limit and j - i < 8:
+        t = doc[j]
+        if t.tag_ in _NOUN_TAGS or t.tag_ in {"JJ", "POS", "HYPH"} or (t.tag_ == "DT" and j == i):
+            seen_noun = seen_noun or t.tag_ in _NOUN_TAGS
+            j += 1
+        elif t.lower_ == "of" and seen_noun and j + 1 < limit:
+            k = j + 1 + (doc[j + 1].tag_ == "DT")
+            m = k
+            while m < limit and doc[m].tag_ in {"NNP", "NNPS", "NN", "NNS"} and m - k < 5:
+                m += 1
+            if m == k:
+                break
+            j = m
+            break
+        else:
+            break
+    return j if seen_noun and j > i else None
+
+
+def _appositive(doc: Doc, span: Span, taken: set[int]) -> tuple[int, int] | None:
+    """A role phrase right after the name: ", NATO's secretary general," or a title glued to it."""
+    sent_end = span.sent.end
+    i = span.end
+    comma = i < sent_end and doc[i].text == ","
+    if comma:
+        i += 1
+    if i >= sent_end or i in taken or doc[i].ent_type_ == "PERSON":
+        return None
+    end = _np_after(doc, i, sent_end)
+    if end is None or not _has_role_head(doc[i:end]):
+        return None
+    if comma and end < sent_end and doc[end].text not in {",", ".", ";", ")", "—", "–"} and doc[end].pos_ != "VERB":
+        return None
+    if not comma and not doc[i].text[:1].isupper():
+        return None  # "Rutte said": no title glued to the name
+    return i, end
+
+
+def _description_extent(doc: Doc, head: Token) -> tuple[int, int]:
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            end = max(end, child.right_edge.i + 1)
+        else:
+            break
+    while end > start and doc[end - 1].tag_ == "POS":
+        end -= 1
+    return start, end
+
+
+def candidates(doc: Doc, persons: list[Span]) -> list[Candidate]:
+    """Descriptor candidates in text order: premodifiers and appositives of the given PERSON spans,
+    then definite descriptions headed by a role word anywhere else."""
+    found: list[Candidate] = []
+    taken: set[int] = set()
+    for span in persons:
+        taken.update(range(span.start, span.end))
+    for span in persons:
+        for kind, extent in (("premodifier", _premodifier(doc, span, taken)), ("appositive", _appositive(doc, span, taken))):
+            if extent:
+                found.append(Candidate(extent[0], extent[1], kind, span))
+                taken.update(range(*extent))
+    for t in doc:
+        if t.i in taken or t.tag_ not in _NOUN_TAGS or t.lower_ not in role_words() or t.lower_ in _NOT_ROLE_HEADS and t.lower_ != "general":
+            continue
+        if t.dep_ == "compound" and t.head.i > t.i and t.head.lower_ in role_words():
+            continue  # "Secretary" in "Secretary General": the head decides
+        start, end = _description_extent(doc, t)
+        first = doc[start]
+        definite = first.lower_ in {"the", "this", "that"} or any(x.tag_ == "POS" for x in doc[start:t.i])
+        if not definite or any(i in taken for i in range(start, end)):
+            continue
+        if start < t.i and doc[start].lower_ == "the" and any(doc[k].ent_type_ == "PERSON" for k in range(start, end)):
+            continue
+        found.append(Candidate(start, end, "description", None))
+        taken.update(range(start, end))
+    return sorted(found, key=lambda c: c.start)

@@ -1,0 +1,146 @@
+"""Roles and labels of people within an article, and definite descriptions resolved to their holder.
+
+A pre-modifier or appositive (`NATO Secretary General Mark Rutte`, `Rutte, NATO's secretary
+general`) gives (person, role, of); a later definite description (`the NATO Secretary General`,
+`the Russian dictator`, `the head of the Kremlin`) refers to the holder of a matching role in the
+article (nearest before it, else after), or else to the holder in the knowledge table at the
+article's date. Roles match when their words are the same or both name the leader of the same
+country or organization ("head", "president", "dictator": `knowledge.LEADER_ROLES`). What neither
+decides stays an unresolved descriptor (actor None) that the store may resolve at ingest from the
+roles seen in the corpus at that date (`corpus.py`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ..extract.descriptors import Candidate, candidates, role_words
+from ..model import Actor, Descriptor, Mention
+from .knowledge import LEADER_ROLES, builtin
+from .text import fold
+
+# Labels that judge rather than name an office: a description with one is a "description" mention.
+EVALUATIVE = frozenset({"dictator", "autocrat", "tyrant", "despot", "strongman", "criminal", "war criminal", "butcher",
+                        "killer", "murderer", "terrorist", "aggressor", "warlord", "oligarch"})
+_MODIFIERS_ONLY = frozenset({"vice", "prime", "deputy", "foreign", "defense", "defence", "interior", "finance", "justice",
+                             "supreme", "state", "war"})
+
+
+@dataclass
+class RoleFinding:
+    mentions: list[Mention]
+    descriptors: list[Descriptor]
+    new_actors: dict[str, Actor]
+
+
+def role_of(words: list[str]) -> str | None:
+    """The office in a list of folded words: the role words, in order ("secretary general", "dictator")."""
+    kept = [w for w in words if w in role_words()]
+    while kept and kept[-1] in _MODIFIERS_ONLY and not (kept == ["war"]):
+        kept.pop()
+    if kept[:1] == ["war"] and len(kept) == 1:
+        return None
+    return " ".join(kept) or None
+
+
+def role_class(role: str | None) -> str | None:
+    if not role:
+        return None
+    last = role.split()[-1]
+    return "leader" if role in LEADER_ROLES or last in {"president", "leader", "head", "dictator", "ruler", "chancellor",
+                                                        "king", "queen", "autocrat", "tyrant", "despot", "emir"} and \
+        not any(w in role for w in ("vice", "deputy", "minister of", "spokes")) else role
+
+
+def _compatible(role_a: str | None, role_b: str | None) -> bool:
+    if not role_a or not role_b:
+        return False
+    return role_a == role_b or role_class(role_a) == role_class(role_b) == "leader" or \
+        role_a.split()[-1] == role_b.split()[-1] and role_class(role_a) != "leader" and len(role_a.split()) == 1
+
+
+def find_roles(doc: Doc, linked: list[tuple[Span, str]], actors: dict[str, Actor], date: str | None,
+               actor_id) -> RoleFinding:  # type: ignore[no-untyped-def]
+    """Descriptors and role/description mentions of an article (see the module docstring)."""
+    token_actor: dict[int, str] = {}
+    for span, aid in linked:
+        for i in range(span.start, span.end):
+            token_actor[i] = aid
+    persons = [span for span, aid in linked if actors[aid].type == "PERSON"]
+    person_actor = {(span.start, span.end): aid for span, aid in linked}
+    found = candidates(doc, persons)
+
+    def describe(c: Candidate) -> tuple[str | None, str | None, str]:
+        tokens = doc[c.start:c.end]
+        of = next((token_actor[t.i] for t in tokens if t.i in token_actor and actors[token_actor[t.i]].type != "PERSON"),
+                  None)
+        words = [t.lower_ for t in tokens if t.i not in token_actor and t.lower_ not in {"of", "the", "a", "an"}]
+        cut = next((k for k, t in enumerate(tokens) if t.lower_ == "of"), len(tokens))
+        role = role_of([t.lower_ for t in tokens[:cut] if t.i not in token_actor]) or role_of(words)
+        label_tokens = [t for t in tokens if t.tag_ != "POS"]
+        while label_tokens and label_tokens[0].lower_ in {"the", "this", "that", "a", "an"}:
+            label_tokens = label_tokens[1:]
+        while label_tokens and label_tokens[0].i in token_actor:
+            label_tokens = label_tokens[1:]
+        while label_tokens and label_tokens[0].tag_ == "POS":
+            label_tokens = label_tokens[1:]
+        label = " ".join(t.text if (t.i in token_actor or (k > 0 and t.tag_ == "NNP" and any(x.lower_ == "of" for x in label_tokens[:k])))
+                         else t.lower_ for k, t in enumerate(label_tokens))
+        return role, of, label
+
+    mentions: list[Mention] = []
+    descriptors: list[Descriptor] = []
+    new_actors: dict[str, Actor] = {}
+    holders: list[tuple[int, str, str | None, str]] = []  # (token start, role, of, actor)
+    described = [(c, *describe(c)) for c in found]
+    for c, role, of, label in described:
+        if c.holder is None or not role:
+            continue
+        aid = person_actor[(c.holder.start, c.holder.end)]
+        holders.append((c.start, role, of, aid))
+        span = doc[c.start:c.end]
+        descriptors.append(Descriptor(aid, label, role, of, span.start_char, span.end_char, span.text, c.kind))
+        if c.kind == "appositive":
+            mentions.append(Mention(aid, span.start_char, span.end_char, span.text, "role"))
+    for c, role, of, label in described:
+        if c.holder is not None or not role:
+            continue
+        span = doc[c.start:c.end]
+        aid = _holder_in_article(holders, c.start, role, of)
+        if aid is None:
+            aid = _holder_in_knowledge(role, of, actors, date, actor_id, new_actors)
+        descriptors.append(Descriptor(aid, label, role, of, span.start_char, span.end_char, span.text, "description"))
+        if aid is not None:
+            how = "description" if (role in EVALUATIVE or any(w in EVALUATIVE for w in role.split()) or label != role
+                                    and not label.endswith(role)) else "role"
+            mentions.append(Mention(aid, span.start_char, span.end_char, span.text, how))
+    return RoleFinding(mentions, descriptors, new_actors)
+
+
+def _holder_in_article(holders: list[tuple[int, str, str | None, str]], at: int, role: str, of: str | None) -> str | None:
+    fits = [h for h in holders if _compatible(role, h[1]) and (of is None or h[2] is None or h[2] == of)]
+    exact_of = [h for h in fits if of is not None and h[2] == of]
+    fits = exact_of or fits
+    if not fits:
+        return None
+    before = [h for h in fits if h[0] < at]
+    return (before[-1] if before else fits[0])[3]
+
+
+def _holder_in_knowledge(role: str, of: str | None, actors: dict[str, Actor], date: str | None, actor_id,  # type: ignore[no-untyped-def]
+                         new_actors: dict[str, Actor]) -> str | None:
+    if of is None or of not in actors:
+        return None
+    of_actor = actors[of]
+    country = of_actor.country if of_actor.type in {"GPE", "NORP"} or of_actor.id == actor_id(f"country:{of_actor.country}") else None
+    key_role = "head" if role_class(role) == "leader" else role
+    entry = builtin().holder(key_role, country, None if country else of_actor.name, date)
+    if entry is None and not country:
+        entry = builtin().holder(key_role, None, of_actor.aliases[0] if of_actor.aliases else of_actor.name, date)
+    if entry is None:
+        return None
+    aid = actor_id(f"person:{fold(entry.name)}")
+    if aid not in actors and aid not in new_actors:
+        new_actors[aid] = Actor(aid, entry.name, "PERSON", entry.country, (), entry.sector)
+    return aid
