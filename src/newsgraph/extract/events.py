@@ -605,6 +605,18 @@ _RELATIVE = re.compile(r"^(?:(?:late|early|on|last|this|past)\s+)?(today|tonight
 _DATE_HINT = re.compile(r"\d|\bago\b|\b(?:" + "|".join(_MONTHS) + r")\b", re.I)
 
 
+_MONTH_RE = r"(?:" + "|".join(_MONTHS) + r")\.?"
+_MONTH_DAY = re.compile(
+    rf"^(?:(?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_RE})(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?P<m3>{_MONTH_RE})(?:\s+of)?\s+(?P<y3>\d{{4}}))$", re.I)
+
+
+def _month_number(name: str) -> int:
+    key = name.lower().rstrip(".")[:3]
+    return ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec").index(key) + 1
+
+
 @lru_cache(maxsize=4096)
 def _parse_date(text: str, base: str) -> str | None:
     """A DATE entity's text as YYYY-MM-DD relative to the article date; None when it is no date.
@@ -640,6 +652,23 @@ def _parse_date(text: str, base: str) -> str | None:
         else:
             d = base_dt
         return d.strftime("%Y-%m-%d")
+    m = re.match(r"^(?:the\s+)?(?:early\s+|late\s+|mid-)?((?:1[89]|20)\d0)s$", text, re.I)
+    if m:  # "the 1970s": the decade's first day
+        return f"{m.group(1)}-01-01"
+    m = _MONTH_DAY.match(text)
+    if m:  # "September 29", "Sept. 29, 2016", "29 September 2016", "March 2015"
+        month = _month_number(m.group("m1") or m.group("m2") or m.group("m3"))
+        day = int(m.group("d1") or m.group("d2") or 1)
+        year = m.group("y1") or m.group("y2") or m.group("y3")
+        try:
+            if year:
+                return datetime(int(year), month, day).strftime("%Y-%m-%d")
+            d = datetime(base_dt.year, month, day)
+            if d > base_dt:  # no year given: the most recent such date, as news reports the past
+                d = datetime(base_dt.year - 1, month, day)
+            return d.strftime("%Y-%m-%d")
+        except ValueError:
+            return None
     if not _DATE_HINT.search(text):
         return None
     import dateparser  # slow import, only needed for the less common forms
