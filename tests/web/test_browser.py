@@ -138,3 +138,11 @@ def test_search_and_home_in_the_browser(browser, live_server):
     link.click()
     WebDriverWait(browser, 10).until(lambda d: "/actor/" in d.current_url)
     assert browser.find_element(By.ID, "actor-name").text.startswith("Mark Rutte")
+
+
+def test_openapi_docs_render_offline(browser, live_server):
+    browser.get(live_server.url + "/docs")
+    WebDriverWait(browser, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".swagger-ui .opblock"))
+    assert "newsgraph" in browser.find_element(By.CSS_SELECTOR, ".swagger-ui .info").text
+    assert browser.execute_script(
+        "return performance.getEntriesByType('resource').every(e => e.name.startsWith(location.origin))")
