@@ -101,3 +101,26 @@ class TokenRequiredError(NewsgraphError):
             f"refusing to bind {host!r} without a token: anyone who can reach it could read the store. "
             f"Pass --token SECRET (or set NEWSGRAPH_TOKEN), or bind 127.0.0.1."
         )
+
+
+# -- Parquet shards, load and export (issue 9)
+class ShardError(NewsgraphError):
+    """A Parquet shard cannot be loaded (other schema version, truncated, incomplete); nothing of it is loaded."""
+
+    code = "NG090"
+
+    def __init__(self, shard: str, reason: str) -> None:
+        self.shard = shard
+        self.reason = reason
+        super().__init__(f"shard {shard}: {reason}; nothing of this shard was loaded.")
+
+
+class RayNotInstalledError(NewsgraphError):
+    """`--engine ray` without Ray installed."""
+
+    code = "NG091"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "--engine ray needs Ray, which is not installed. Install the extra: "
+            "pip install 'newsgraph[ray]' (it pins ray[data]==2.60.0), or use --engine local.")
