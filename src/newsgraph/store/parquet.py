@@ -154,6 +154,18 @@ def write_manifest(out: str, shards: Mapping[str, Mapping[str, int]], *, errors:
         f.write((json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode())
 
 
+def _minhashes(articles: Sequence[Article]) -> dict[str, tuple[bytes, list[int]]]:
+    """MinHash signature and band keys per article, as ingest stores them for finding copies later."""
+    from ..readers.copies import band_keys, signature
+
+    out = {}
+    for a in articles:
+        sig = signature(a.text)
+        if sig is not None:
+            out[a.id] = (sig.tobytes(), band_keys(sig))
+    return out
+
+
 class ShardWriter:
     """Collects analyzed articles and writes a shard every `shard_size` of them (the local engine's `--out`)."""
 
@@ -169,7 +181,7 @@ class ShardWriter:
 
     def flush(self) -> None:
         if self._pending:
-            shard, counts = write_articles_shard(self.out, self._pending)
+            shard, counts = write_articles_shard(self.out, self._pending, _minhashes(self._pending))
             self.shards[shard] = counts
             self._pending = []
 
