@@ -31,6 +31,9 @@ from ..model import Article
 MAX_HTML_BYTES = 10 * 1024 * 1024  # a news page above this is an archive dump or inline media, not an article
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _SNIFF_BYTES = 4096
+MIN_WORDS = 40  # below this, what trafilatura finds is a list of links or a caption, not an article
+_URL_ELEMENTS = ('//link[@rel="canonical" or @rel="shortlink" or @rel="amphtml"] | //meta[@property="og:url"]'
+                 ' | //meta[@name="twitter:url"] | //meta[@itemprop="url"]')
 
 for _name in ("trafilatura", "htmldate", "courlan", "justext"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)  # they log every page they find no text in
@@ -151,8 +154,13 @@ def parse_page(data: bytes, *, url: str | None = None, http_content_type: str | 
     if tree is None:
         raise Skip("no article text")
     canonical = extract_url(tree, url)
-    # url="" keeps htmldate from reading the URL: a date found now is one the page itself states
+    # Without the URL (url="" and no canonical/og:url elements), a date htmldate finds is one the
+    # page itself states; the URL's date is the fallback below.
+    for element in tree.xpath(_URL_ELEMENTS):
+        element.drop_tree()
     date = find_date(tree, url="", **_date_params())
+    if date and date.endswith("-01-01") and not find_date(tree, url="", **{**_date_params(), "extensive_search": False}):
+        date = None  # a bare year ("Copyright 2024") that the extensive search turned into January 1
     date_source = "content" if date else None
     if date is None and (date := _url_date(canonical) or _url_date(url)):
         date_source = "url"
@@ -163,7 +171,7 @@ def parse_page(data: bytes, *, url: str | None = None, http_content_type: str | 
     title = extract_title(tree)
     doc = bare_extraction(tree, url=canonical, include_comments=False, include_tables=False, with_metadata=False)
     text = (doc.text if doc is not None else "") or ""
-    if not text.strip():
+    if len(text.split()) < MIN_WORDS:  # a section front or a video page: link lists, captions
         raise Skip("no article text")
     # trafilatura puts one paragraph per line; the cleaner separates blocks by blank lines
     text = re.sub(r"\n+", "\n\n", text)

@@ -76,6 +76,9 @@ def read_warc(path: Path, *, stats, default_date: str | None = None) -> Iterator
     """Yield an Article (or InputError) per HTML response record of a WARC file; count the rest."""
     from warcio.archiveiterator import ArchiveIterator
 
+    class Records(ArchiveIterator):
+        INC_RECORD = ""  # warcio writes this warning to stderr itself; damage is reported below, once
+
     source = str(path)
     size = path.stat().st_size
     with path.open("rb") as f:
@@ -83,16 +86,16 @@ def read_warc(path: Path, *, stats, default_date: str | None = None) -> Iterator
         start: int | None = 0
         while start is not None:
             f.seek(start)
-            it = ArchiveIterator(f, ensure_http_headers=False)
+            it = Records(f, ensure_http_headers=False)
             offset = start
             try:
                 for record in it:
-                    offset = it.get_record_offset()
+                    offset = it.offset  # the record's start (get_record_offset() would consume its body)
                     stats.records += 1
                     yield from _record(record, f"{source}@{offset}", stats, default_date)
                 end = it.offset
             except Exception as exc:  # warcio raises several kinds on damaged input (ArchiveLoadFailed, zlib.error, ...)
-                failed_at = it.offset if it.offset is not None else offset
+                failed_at = it.offset if isinstance(it.offset, int) and offset <= it.offset < size else offset
                 stats.records += 1
                 yield InputError(f"{source}@{failed_at}",
                                  f"corrupt WARC record, skipped ({exc.__class__.__name__}: {str(exc)[:100]})")
