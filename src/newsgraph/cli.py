@@ -73,10 +73,17 @@ def _fail(exc: Exception) -> None:
 @app.command()
 def extract(paths: Annotated[list[str], typer.Argument(help="Files, folders, .gz, or - for stdin.")],
             format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.jsonl,
-            date: DateOption = None, limit: LimitOption = None, copy_threshold: CopyThresholdOption = 0.8) -> None:
-    """Print one JSON object per article (the JSON contract) without touching a store."""
+            date: DateOption = None, limit: LimitOption = None, copy_threshold: CopyThresholdOption = 0.8,
+            engine: Annotated[Engine, typer.Option("--engine", help="local: this machine; ray: a Ray Data pipeline (needs --out).")] = None,  # type: ignore[assignment]
+            address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster address (default: RAY_ADDRESS, else a local Ray).")] = None,
+            out_dir: Annotated[Optional[str], typer.Option("--out", help="Write Parquet shards of the store's tables to this folder (or bucket URI) instead of printing.")] = None) -> None:
+    """Print one JSON object per article (the JSON contract) without touching a store; or write Parquet shards (--out)."""
     from .ingest import IngestSummary
     from .ingest import extract as run_extract
+
+    if engine is Engine.ray or out_dir is not None or address is not None:
+        _extract_shards(paths, engine or Engine.local, address, out_dir, _checked_date(date), limit, copy_threshold)
+        return
 
     failures = []
 
@@ -218,6 +225,110 @@ def stats(db: DbOption = DEFAULT_DB,
     for r in top_actors:
         table.add_row(r.name, r.type, r.country or "", str(r.mentions), str(r.articles))
     out.print(table)
+
+
+# --- Parquet shards, load and export (issue 9): thin faces over engines/ray.py, store/parquet.py, export.py
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+    graphml = "graphml"
+
+
+def _extract_shards(paths: list[str], engine: Engine, address: str | None, out_dir: str | None, date: str | None,
+                    limit: int | None, copy_threshold: float) -> None:
+    """`extract --out DIR [--engine ray]`: Parquet shards instead of JSON on stdout."""
+    from .store import parquet
+
+    if out_dir is None:
+        _fail(ValueError(f"--engine {engine.value} writes Parquet shards, not JSON: pass --out DIR "
+                         f"(then `newsgraph load DIR --db FILE`)"))
+    if address is not None and engine is not Engine.ray:
+        _fail(ValueError("--address names a Ray cluster; pass --engine ray with it"))
+    started = time.monotonic()
+    stats = ReadStats()
+    errors: list[str] = []
+
+    def on_error(e: object) -> None:
+        errors.append(str(e))
+        err.print(f"error: {e}", markup=False, highlight=False)
+
+    try:
+        if engine is Engine.ray:
+            from .engines import ray as ray_engine
+
+            summary = ray_engine.run(paths, out_dir, address=address, date=date, limit=limit,
+                                     copy_threshold=copy_threshold, on_error=on_error, stats=stats)
+            line = summary.line()
+        else:
+            from .ingest import IngestSummary
+            from .ingest import extract as run_extract
+
+            local = IngestSummary()
+            writer = parquet.ShardWriter(out_dir)
+            for article in run_extract(paths, date=date, on_error=on_error, stats=stats, limit=limit,
+                                       copy_threshold=copy_threshold, summary=local):
+                writer.add(article)
+            writer.close(errors)
+            line = (f"read {local.read}, wrote {sum(c.get('articles', 0) for c in writer.shards.values())} article(s) "
+                    f"in {len(writer.shards)} shard(s), skipped {local.skipped} duplicate(s), "
+                    f"{local.copies} syndicated copies linked, failed {local.failed}")
+    except NewsgraphError as exc:
+        _fail(exc)
+    _undated_warning(stats.undated)
+    _skipped_warning(stats)
+    out.print(f"{line} in {time.monotonic() - started:.1f}s -> {out_dir} (load with `newsgraph load {out_dir}`)",
+              markup=False, highlight=False)
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(directory: Annotated[str, typer.Argument(help="Folder of Parquet shards (from `extract --out` or `export --format parquet`).")],
+         db: DbOption = DEFAULT_DB) -> None:
+    """Bulk-load Parquet shards into the store; loading a shard twice changes nothing."""
+    from .store import parquet
+
+    started = time.monotonic()
+    try:
+        summary = parquet.load(db, directory, on_error=lambda e: err.print(f"error: {e}", markup=False, highlight=False))
+    except (NewsgraphError, FileNotFoundError) as exc:
+        _fail(exc)
+    out.print(f"{summary.line()} in {time.monotonic() - started:.1f}s -> {db}", markup=False, highlight=False)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(out_path: Annotated[str, typer.Option("--out", help="Output file (jsonl: - for stdout; graphml) or folder (parquet).")],
+           format: Annotated[ExportFormat, typer.Option("--format", help="jsonl, parquet or graphml.")] = ExportFormat.jsonl,
+           db: DbOption = DEFAULT_DB,
+           since: Annotated[Optional[str], typer.Option("--since", help="Only articles dated on or after YYYY-MM-DD.")] = None,
+           until: Annotated[Optional[str], typer.Option("--until", help="Only articles dated on or before YYYY-MM-DD.")] = None,
+           actor: Annotated[Optional[str], typer.Option("--actor", help="Only articles that mention this actor (any alias).")] = None) -> None:
+    """Export the store (or a selection): JSON Lines sorted by id, Parquet tables, or a GraphML actor graph."""
+    from . import export as exporter
+
+    since, until = _checked_date(since), _checked_date(until)
+    with _open(db) as corpus:
+        try:
+            if format is ExportFormat.jsonl:
+                n = exporter.export_jsonl(corpus, out_path, since=since, until=until, actor=actor)
+                line = f"{n} article(s)"
+            elif format is ExportFormat.parquet:
+                counts = exporter.export_parquet(corpus, out_path, since=since, until=until, actor=actor)
+                line = ", ".join(f"{v} {k}" for k, v in counts.items())
+            else:
+                nodes, edges = exporter.export_graphml(corpus, out_path, since=since, until=until, actor=actor)
+                line = f"{nodes} actor(s), {edges} edge(s)"
+        except (NewsgraphError, OSError) as exc:
+            _fail(exc)
+    err.print(f"exported {line} -> {out_path}", markup=False, highlight=False)
+# --- end shards, load and export ---------------------------------------------------------------
 
 
 # --- eval quotes (issue 3): a thin face over newsgraph.eval.polnear -------------------------

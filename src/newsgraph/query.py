@@ -282,6 +282,31 @@ class Corpus:
         rows = store.quotes(self._con, speakers=self._ids(speaker), about=self._ids(about))
         return Result(store.newest_first(rows, limit, offset), lambda d: QuoteRecord(**d))
 
+    # -- for `newsgraph export` (issue 9): a selection of articles by date and actor
+    def article_ids(self, since: str | dt.date | None = None, until: str | dt.date | None = None,
+                    actor: str | None = None) -> list[str]:
+        """Ids of stored articles, sorted; within [since, until] and mentioning `actor` (any alias) when given."""
+        from .store import export
+
+        return export.article_ids(self._con, since=parse_date(since), until=parse_date(until), actor_ids=self._ids(actor))
+
+    def tables(self, since: str | dt.date | None = None, until: str | dt.date | None = None,
+               actor: str | None = None) -> dict[str, Any]:
+        """The normalized tables (pyarrow) of the same selection as `article_ids`, with the store's columns."""
+        from .store import export
+
+        return export.tables(self._con, since=parse_date(since), until=parse_date(until), actor_ids=self._ids(actor))
+
+    def graph_rows(self, since: str | dt.date | None = None, until: str | dt.date | None = None,
+                   actor: str | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+        """Actor nodes (with mention counts), event edges (per source, target, type) and quote edges
+        (speaker -> actor mentioned in the content) of the same selection as `article_ids`."""
+        from .store import export
+
+        kw = {"since": parse_date(since), "until": parse_date(until), "actor_ids": self._ids(actor)}
+        return (export.graph_nodes(self._con, **kw).dicts(), export.graph_event_edges(self._con, **kw).dicts(),
+                export.graph_quote_edges(self._con, **kw).dicts())
+
 
 def open(path: str = "newsgraph.duckdb", *, read_only: bool = True) -> Corpus:  # noqa: A001 - mirrors builtins.open on purpose
     """Open a store; read-only by default so several readers can share it."""
