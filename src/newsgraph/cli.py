@@ -16,6 +16,7 @@ from rich.table import Table
 
 from . import query
 from .errors import InputError, NewsgraphError
+from .engines.local import default_workers
 from .readers import ReadStats
 
 app = typer.Typer(help="newsgraph: who said what, about whom, and who did what to whom, when.",
@@ -118,7 +119,9 @@ def extract(paths: Annotated[list[str], typer.Argument(help="Files, folders, .gz
 def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, .gz, or - for stdin.")],
            db: DbOption = DEFAULT_DB, date: DateOption = None,
            batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch and per transaction.")] = 64,
-           limit: LimitOption = None, copy_threshold: CopyThresholdOption = 0.8) -> None:
+           limit: LimitOption = None, copy_threshold: CopyThresholdOption = 0.8,
+           workers: Annotated[Optional[int], typer.Option("--workers", min=1,
+                              help="Extraction processes (default: the number of cores).")] = None) -> None:
     """Extract and store articles; re-ingesting an article already stored is a no-op."""
     from .ingest import ingest as run_ingest
 
@@ -140,7 +143,8 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Files, folders, .gz,
         try:
             summary = run_ingest(paths, db, date=_checked_date(date), batch_size=batch_size,
                                  on_error=lambda e: progress.console.print(f"error: {e}", markup=False, highlight=False),
-                                 on_batch=on_batch, stats=stats, limit=limit, copy_threshold=copy_threshold)
+                                 on_batch=on_batch, stats=stats, limit=limit, copy_threshold=copy_threshold,
+                                 workers=workers or default_workers())
         except NewsgraphError as exc:
             _fail(exc)
     _undated_warning(summary.undated)
@@ -393,6 +397,198 @@ def serve(db: DbOption = DEFAULT_DB,
         run(db, host=host, port=port, token=token)
     except (NewsgraphError, FileNotFoundError) as exc:
         _fail(exc)
+
+
+# ---------------------------------------------------------------- actors: roles, labels, resolution, curation (issue 5)
+alias_app = typer.Typer(help="Aliases of actors (curation).", no_args_is_help=True)
+app.add_typer(alias_app, name="alias")
+curation_app = typer.Typer(help="Share curation as a small CSV (op,actor,actor_name,value).", no_args_is_help=True)
+app.add_typer(curation_app, name="curation")
+
+
+def _open_rw(db: str) -> query.Corpus:
+    try:
+        return query.open(db, read_only=False)
+    except (NewsgraphError, FileNotFoundError) as exc:
+        _fail(exc)
+        raise  # unreachable
+
+
+@app.command("actor")
+def actor_cmd(name: Annotated[str, typer.Argument(help="Name, alias or id of an actor.")], db: DbOption = DEFAULT_DB,
+              format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
+    """One actor: country, sector, aliases, and the roles seen with first and last dates."""
+    with _open(db) as corpus:
+        try:
+            profile, roles = corpus.actor(name), corpus.roles(name)
+        except NewsgraphError as exc:
+            _fail(exc)
+    a = profile.actor
+    if format is Format.jsonl:
+        print(json.dumps({**a.to_dict(), "mentions": profile.mentions, "articles": profile.articles, "roles": roles},
+                         ensure_ascii=False))
+        return
+    out.print(f"{a.name}  ({a.type}, country {a.country or '-'}, sector {a.sector or '-'})  "
+              f"{profile.mentions} mentions in {profile.articles} articles  id {a.id}", markup=False, highlight=False)
+    if a.aliases:
+        out.print("aliases: " + ", ".join(a.aliases), markup=False, highlight=False)
+    table = Table("role", "of", "first seen", "last seen", "times")
+    for r in roles:
+        table.add_row(r["role"], r["of_name"] or "", r["first_seen"] or "", r["last_seen"] or "", str(r["mentions"]))
+    out.print(table)
+
+
+@app.command()
+def labels(name: Annotated[str, typer.Argument(help="Name, alias or id of an actor.")], db: DbOption = DEFAULT_DB,
+           format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
+    """How an actor is labelled ("dictator", "war criminal", "president"), by outlet, with counts and dates."""
+    with _open(db) as corpus:
+        try:
+            rows = corpus.labels(name)
+        except NewsgraphError as exc:
+            _fail(exc)
+    if format is Format.jsonl:
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+        return
+    table = Table("label", "outlet", "count", "first seen", "last seen")
+    for r in rows:
+        table.add_row(r["label"], r["outlet"], str(r["count"]), r["first_seen"] or "", r["last_seen"] or "")
+    out.print(table)
+
+
+@app.command()
+def resolve(name: Annotated[str, typer.Argument(help="A name, or - to read NAME<TAB>DATE lines from stdin.")],
+            date: Annotated[Optional[str], typer.Option("--date", help="Resolve as of this date (YYYY-MM-DD).")] = None,
+            context: Annotated[Optional[str], typer.Option("--context", help="Text around the name (a country, a title).")] = None,
+            db: DbOption = DEFAULT_DB,
+            format: Annotated[str, typer.Option("--format", help="json (one object or null per line).")] = "json") -> None:
+    """The actor a name resolves to: id, name, type, country ISO3, sector, role at that date; null for a non-actor."""
+    from .resolve.names import resolve_name
+
+    corpus = query.open(db) if os.path.exists(db) else None
+    try:
+        def one(n: str, d: str | None) -> Optional[dict]:
+            day = _checked_date(d) if d else None
+            if corpus is not None:
+                return corpus.resolve(n, day, context)
+            got = resolve_name(n, day, context)
+            return got.to_dict() if got else None
+
+        if name == "-":
+            for line in sys.stdin:
+                if not line.strip():
+                    continue
+                parts = line.rstrip("\n").split("\t")
+                print(json.dumps(one(parts[0], parts[1].strip() if len(parts) > 1 and parts[1].strip() else date),
+                                 ensure_ascii=False), flush=False)
+            sys.stdout.flush()
+        else:
+            print(json.dumps(one(name, date), ensure_ascii=False))
+    finally:
+        if corpus is not None:
+            corpus.close()
+
+
+def _curate(db: str, op: str, actor: str, value: str) -> None:
+    with _open_rw(db) as corpus:
+        try:
+            done = corpus.curate(op, actor, value)
+        except (NewsgraphError, ValueError) as exc:
+            _fail(exc)
+    out.print(f"{op}: {actor} <- {value} (recorded; re-applied on every ingest)" if op == "merge"
+              else f"{op}: {actor} {value!r} (recorded; re-applied on every ingest) {done['actor']}", markup=False, highlight=False)
+
+
+@app.command()
+def merge(a: Annotated[str, typer.Argument(help="The actor to keep (name, alias or id).")],
+          b: Annotated[str, typer.Argument(help="The actor merged into it.")], db: DbOption = DEFAULT_DB) -> None:
+    """Merge actor B into actor A: B's mentions, quotes, events and aliases become A's, now and on later ingests."""
+    _curate(db, "merge", a, b)
+
+
+@app.command()
+def split(actor: Annotated[str, typer.Argument(help="The actor (name, alias or id).")],
+          alias: Annotated[str, typer.Argument(help="Mentions written so become an actor of their own.")],
+          db: DbOption = DEFAULT_DB) -> None:
+    """Split the mentions written as ALIAS off ACTOR into a new actor, now and on later ingests."""
+    _curate(db, "split", actor, alias)
+
+
+@alias_app.command("add")
+def alias_add(actor: Annotated[str, typer.Argument(help="The actor (name, alias or id).")],
+              alias: Annotated[str, typer.Argument(help="A name that should always mean this actor.")],
+              db: DbOption = DEFAULT_DB) -> None:
+    """Make ALIAS mean ACTOR: mentions written so (any article, now and later) become ACTOR's."""
+    _curate(db, "alias", actor, alias)
+
+
+@app.command()
+def rename(actor: Annotated[str, typer.Argument(help="The actor (name, alias or id).")],
+           name: Annotated[str, typer.Argument(help="Its new canonical name (the old one stays an alias).")],
+           db: DbOption = DEFAULT_DB) -> None:
+    """Give an actor a new canonical name; its id does not change."""
+    _curate(db, "rename", actor, name)
+
+
+@curation_app.command("export")
+def curation_export(db: DbOption = DEFAULT_DB) -> None:
+    """Print the curation rules as CSV (op,actor,actor_name,value)."""
+    from .resolve.curation import to_csv
+
+    with _open(db) as corpus:
+        sys.stdout.write(to_csv(corpus.curation()))
+
+
+@curation_app.command("import")
+def curation_import(path: Annotated[str, typer.Argument(help="A CSV written by `newsgraph curation export` (- for stdin).")],
+                    db: DbOption = DEFAULT_DB) -> None:
+    """Apply and record curation rules from a CSV."""
+    from .resolve.curation import from_csv
+
+    try:
+        rules = from_csv(sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read())
+    except (OSError, ValueError) as exc:
+        _fail(ValueError(f"{path}: {exc}"))
+    with _open_rw(db) as corpus:
+        n = corpus.import_curation(rules)
+    out.print(f"imported {n} curation rule(s) into {db}", markup=False, highlight=False)
+
+
+@app.command("import-actors")
+def import_actors(path: Annotated[str, typer.Argument(help="CSV (name, aliases, country, sector, valid_from, valid_to, ...) "
+                                                          "or a PETRARCH/Phoenix .actors file.")],
+                  db: DbOption = DEFAULT_DB) -> None:
+    """Add a user actor dictionary to the store: used by `resolve` and on every later ingest."""
+    try:
+        with _open_rw(db) as corpus:
+            n = corpus.import_actors(path)
+    except (OSError, ValueError) as exc:
+        _fail(ValueError(f"{path}: {exc}"))
+    out.print(f"imported {n} dictionary entries from {path} into {db}", markup=False, highlight=False)
+
+
+@eval_app.command("actors")
+def eval_actors(ngec: Annotated[Optional[str], typer.Option("--ngec", help="NGEC actor_resolution_*.tsv")] = None,
+                gum: Annotated[Optional[str], typer.Option("--gum", help="GUM folder (holding coref/gum/tsv).")] = None,
+                dictionary: Annotated[Optional[list[str]], typer.Option("--dictionary", help="Also score after importing this user dictionary (repeatable).")] = None,
+                limit: Annotated[Optional[int], typer.Option("--limit", help="GUM: score only the first N documents.")] = None,
+                failures: Annotated[bool, typer.Option("--failures/--no-failures", help="List NGEC failures.")] = False,
+                format: Annotated[Format, typer.Option("--format", help="table or jsonl.")] = Format.table) -> None:
+    """Score actor resolution: NGEC country/sector accuracy and none-precision; GUM B3 vs spaCy-NER-only."""
+    from .eval.actors import format_report, run_actor_eval
+
+    if not ngec and not gum:
+        _fail(ValueError("give --ngec FILE and/or --gum FOLDER"))
+    try:
+        reports = run_actor_eval(ngec, gum, dictionary or [], limit)
+    except FileNotFoundError as exc:
+        _fail(exc)
+    for r in reports:
+        if format is Format.jsonl:
+            print(json.dumps({k: v for k, v in r.items() if failures or k != "failures"}, ensure_ascii=False))
+        else:
+            out.print(format_report(r, failures), markup=False, highlight=False)
 
 
 def main() -> None:

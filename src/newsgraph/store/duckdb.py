@@ -18,15 +18,16 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import SchemaVersionError, StoreLockedError
-from ..model import Article, Event, Quote, field_names
+from ..model import Actor, Article, Event, Quote, field_names
 from ..resolve.text import fold
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Upgrades of older files, by the version they bring a store to (schema.sql then adds new tables).
 _MIGRATIONS: dict[int, list[str]] = {
     2: ["ALTER TABLE articles ADD COLUMN IF NOT EXISTS language VARCHAR",
         "ALTER TABLE articles ADD COLUMN IF NOT EXISTS date_source VARCHAR",
         "ALTER TABLE articles ADD COLUMN IF NOT EXISTS story VARCHAR"],
+    3: ["ALTER TABLE actors ADD COLUMN IF NOT EXISTS sector VARCHAR"],  # descriptors, curation, dictionary: schema.sql
 }
 _SCHEMA = Path(__file__).with_name("schema.sql")
 _LOCK_WAIT_SECONDS = 30.0
@@ -148,7 +149,7 @@ def write_articles(target: str | duckdb.DuckDBPyConnection, articles: Sequence[A
                 fresh[a.id] = a
         if not fresh:
             return result
-        new = list(fresh.values())
+        new = corpus_step(con, list(fresh.values()))
         tables = _batch_tables(new)
         if minhashes:
             sig_rows = [{"article_id": i, "signature": minhashes[i][0]} for i in fresh if i in minhashes]
@@ -181,12 +182,14 @@ _EVENT_COLUMNS = ["article_id", "idx", *field_names(Event)]
 def _batch_tables(articles: Sequence[Article]) -> dict[str, pa.Table]:
     """Column tables for one batch (built once, inserted with one statement per table)."""
     art_rows, actor_rows, alias_rows, mention_rows, quote_rows, event_rows = [], {}, {}, [], [], []
+    descriptor_rows: list[dict[str, Any]] = []
     for a in articles:
         art_rows.append({"id": a.id, "source": a.source, "date": a.date, "title": a.title, "url": a.url,
                          "outlet": a.outlet, "text": a.text, "blocks": json.dumps([asdict(b) for b in a.blocks]),
                          "language": a.language, "date_source": a.date_source, "story": a.story or a.id})
         for actor in a.actors:
-            actor_rows.setdefault(actor.id, {"id": actor.id, "name": actor.name, "type": actor.type, "country": actor.country})
+            actor_rows.setdefault(actor.id, {"id": actor.id, "name": actor.name, "type": actor.type, "country": actor.country,
+                                             "sector": actor.sector})
             for alias in (actor.name, *actor.aliases):
                 alias_rows.setdefault((actor.id, alias), {"actor_id": actor.id, "alias": alias, "folded": fold(alias)})
         for i, m in enumerate(a.mentions):
@@ -196,9 +199,12 @@ def _batch_tables(articles: Sequence[Article]) -> dict[str, pa.Table]:
             quote_rows.append({"article_id": a.id, "idx": i, **asdict(q)})
         for i, e in enumerate(a.events):
             event_rows.append({"article_id": a.id, "idx": i, **asdict(e)})
+        for i, d in enumerate(a.descriptors):
+            descriptor_rows.append({"article_id": a.id, "idx": i, "actor_id": d.actor, "label": d.label, "role": d.role,
+                                    "of_actor": d.of, "start": d.start, "end": d.end, "text": d.text, "kind": d.kind})
     tables = {
         "articles": _table(art_rows, _ARTICLE_COLUMNS),
-        "actors": _table(list(actor_rows.values()), ["id", "name", "type", "country"]),
+        "actors": _table(list(actor_rows.values()), ["id", "name", "type", "country", "sector"]),
         "aliases": _table(list(alias_rows.values()), ["actor_id", "alias", "folded"]),
         "mentions": _table(mention_rows, ["article_id", "idx", "actor_id", "start", "end", "text", "how"]),
     }
@@ -206,6 +212,9 @@ def _batch_tables(articles: Sequence[Article]) -> dict[str, pa.Table]:
         tables["quotes"] = _table(quote_rows, _QUOTE_COLUMNS)
     if event_rows:
         tables["events"] = _table(event_rows, _EVENT_COLUMNS)
+    if descriptor_rows:
+        tables["descriptors"] = _table(descriptor_rows, ["article_id", "idx", "actor_id", "label", "role", "of_actor",
+                                                         "start", "end", "text", "kind"])
     return {k: v for k, v in tables.items() if v.num_rows}
 
 
@@ -226,6 +235,151 @@ def known_for_copies(target: str | duckdb.DuckDBPyConnection, ids: Sequence[str]
                    JOIN article_minhash m ON m.article_id = b.article_id JOIN articles a ON a.id = b.article_id
                    ORDER BY a.ingested_at, a.id""", [list(band_keys)]).fetchall()]
     return present, seen_urls, candidates
+
+
+# ---------------------------------------------------------------- actor knowledge in the store (issue 5)
+
+
+def corpus_step(con: duckdb.DuckDBPyConnection, articles: list[Article]) -> list[Article]:
+    """Resolution that needs the corpus (resolve/corpus.py): descriptions by the roles stored, user
+    dictionaries, curation rules. Runs inside the writer, before the batch's rows are built."""
+    from ..resolve.corpus import resolve_batch
+
+    rules = curation_rules(con)
+    dictionary = dictionary_knowledge(con)
+    needs_holders = any(d.actor is None and d.role for a in articles for d in a.descriptors)
+    if not rules and dictionary is None and not needs_holders:
+        return articles
+    cache: dict[str | None, list[tuple[str, str, str | None]]] = {}
+
+    def holders(of: str | None) -> list[tuple[str, str, str | None]]:
+        if of not in cache:
+            cache[of] = [(r[0], r[1], r[2]) for r in con.execute(
+                """SELECT d.actor_id, d.role, strftime(a.date, '%Y-%m-%d') FROM descriptors d JOIN articles a ON a.id = d.article_id
+                   WHERE d.actor_id IS NOT NULL AND d.role IS NOT NULL AND d.kind <> 'description'
+                     AND (?::VARCHAR IS NULL OR d.of_actor = ?::VARCHAR)""", [of, of]).fetchall()]
+        return cache[of]
+
+    ids = sorted({r.actor for r in rules} | {r.value for r in rules if r.op == "merge"} |
+                 {d_id for a in articles for d_id in (x.actor for x in a.descriptors) if d_id})
+    stored = {a.id: a for a in stored_actors(con, ids)} if (rules or needs_holders) else {}
+    if needs_holders:
+        extra = {aid for of in {d.of for a in articles for d in a.descriptors if d.actor is None}
+                 for aid, _, _ in holders(of)}
+        stored.update({a.id: a for a in stored_actors(con, sorted(extra - stored.keys()))})
+    return resolve_batch(articles, holders, rules, dictionary, stored)
+
+
+def stored_actors(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[Actor]:
+    if not ids:
+        return []
+    rows = con.execute("""SELECT a.id, a.name, a.type, a.country, a.sector,
+                                 (SELECT list(alias ORDER BY alias) FROM aliases WHERE actor_id = a.id AND alias <> a.name)
+                          FROM actors a WHERE list_contains(?::VARCHAR[], a.id)""", [list(ids)]).fetchall()
+    return [Actor(r[0], r[1], r[2], r[3], tuple(r[5] or ()), r[4]) for r in rows]
+
+
+def curation_rules(con: duckdb.DuckDBPyConnection) -> list[Any]:
+    from ..resolve.curation import Rule
+
+    rows = con.execute("""SELECT c.op, c.actor_id, c.value, a.name FROM curation c LEFT JOIN actors a ON a.id = c.actor_id
+                          ORDER BY c.seq""").fetchall()
+    return [Rule(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+_DICTIONARY_CACHE: dict[tuple[str, int], Any] = {}
+
+
+def dictionary_knowledge(con: duckdb.DuckDBPyConnection) -> Any:
+    """The imported dictionaries as one `Knowledge` (None when nothing was imported); cached per row count."""
+    from ..resolve.knowledge import Entry, Knowledge
+
+    count = con.execute("SELECT count(*) FROM dictionary").fetchall()[0][0]
+    if not count:
+        return None
+    key = (str(con.execute("SELECT file FROM pragma_database_list WHERE name = current_database()").fetchall()), count)
+    if key not in _DICTIONARY_CACHE:
+        rows = con.execute('SELECT type, name, aliases, country, sector, role, "of", valid_from, valid_to, source FROM dictionary').fetchall()
+        _DICTIONARY_CACHE.clear()
+        _DICTIONARY_CACHE[key] = Knowledge(Entry(r[0] or "PERSON", r[1], tuple(a for a in (r[2] or "").split("|") if a), r[3], r[4],
+                                                 r[5], r[6], r[7], r[8], r[9] or "dictionary") for r in rows)
+    return _DICTIONARY_CACHE[key]
+
+
+def import_dictionary(con: duckdb.DuckDBPyConnection, entries: Sequence[Any]) -> int:
+    """Add user dictionary entries (resolve/dictionaries.py) in one statement; returns how many."""
+    rows = [{"name": e.name, "aliases": "|".join(e.aliases), "type": e.type, "country": e.country, "sector": e.sector,
+             "role": e.role, "of": e.of, "valid_from": e.valid_from, "valid_to": e.valid_to, "source": e.source} for e in entries]
+    if not rows:
+        return 0
+    con.register("dict_rows", pa.Table.from_pylist(rows))
+    con.execute('INSERT INTO dictionary SELECT name, aliases, type, country, sector, role, "of", valid_from, valid_to, source FROM dict_rows')
+    con.unregister("dict_rows")
+    _DICTIONARY_CACHE.clear()
+    return len(rows)
+
+
+def add_curation(con: duckdb.DuckDBPyConnection, op: str, actor_id: str, value: str, new_actor: Actor | None = None) -> None:
+    """Record a curation rule and rewrite the stored rows the same way (one transaction)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM curation").fetchall()[0][0]
+        con.execute("INSERT INTO curation (seq, op, actor_id, value) VALUES (?, ?, ?, ?)", [seq, op, actor_id, value])
+        folded_text = "lower(strip_accents(trim(text)))"
+        if op == "merge":
+            _reassign(con, value, actor_id)
+            con.execute("""INSERT INTO aliases SELECT ?, alias, folded FROM aliases WHERE actor_id = ? ON CONFLICT DO NOTHING""",
+                        [actor_id, value])
+            con.execute("DELETE FROM aliases WHERE actor_id = ?", [value])
+            con.execute("DELETE FROM actors WHERE id = ?", [value])
+        elif op == "alias":
+            con.execute(f"UPDATE mentions SET actor_id = ? WHERE {folded_text} = ? AND actor_id <> ?", [actor_id, value, actor_id])
+            con.execute("INSERT INTO aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [actor_id, value, value])
+        elif op == "split" and new_actor is not None:
+            con.execute("INSERT INTO actors (id, name, type, country, sector) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        [new_actor.id, new_actor.name, new_actor.type, new_actor.country, new_actor.sector])
+            con.execute(f"UPDATE mentions SET actor_id = ? WHERE actor_id = ? AND {folded_text} = ?", [new_actor.id, actor_id, value])
+            con.execute("DELETE FROM aliases WHERE actor_id = ? AND folded = ?", [actor_id, value])
+            con.execute("INSERT INTO aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [new_actor.id, new_actor.name, value])
+        elif op == "rename":
+            old = con.execute("SELECT name FROM actors WHERE id = ?", [actor_id]).fetchall()
+            con.execute("UPDATE actors SET name = ? WHERE id = ?", [value, actor_id])
+            for name in [value, *(r[0] for r in old)]:
+                con.execute("INSERT INTO aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [actor_id, name, fold(name)])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _reassign(con: duckdb.DuckDBPyConnection, old: str, new: str) -> None:
+    con.execute("UPDATE mentions SET actor_id = ? WHERE actor_id = ?", [new, old])
+    con.execute("UPDATE quotes SET speaker = ? WHERE speaker = ?", [new, old])
+    con.execute("UPDATE events SET source = ? WHERE source = ?", [new, old])
+    con.execute("UPDATE events SET target = ? WHERE target = ?", [new, old])
+    con.execute("UPDATE descriptors SET actor_id = ? WHERE actor_id = ?", [new, old])
+    con.execute("UPDATE descriptors SET of_actor = ? WHERE of_actor = ?", [new, old])
+
+
+def actor_roles(con: duckdb.DuckDBPyConnection, actor_id: str) -> Rows:
+    """Roles of an actor (appositives and pre-modifiers) with the organization/country and first/last date seen."""
+    return Rows(con, """SELECT d.role, d.of_actor, o.name AS of_name, strftime(min(a.date), '%Y-%m-%d') AS first_seen,
+                               strftime(max(a.date), '%Y-%m-%d') AS last_seen, count(*) AS mentions
+                        FROM descriptors d JOIN articles a ON a.id = d.article_id LEFT JOIN actors o ON o.id = d.of_actor
+                        WHERE d.actor_id = ? AND d.role IS NOT NULL AND d.kind <> 'description'
+                        GROUP BY ALL ORDER BY first_seen NULLS LAST, d.role""", [actor_id])
+
+
+def actor_labels(con: duckdb.DuckDBPyConnection, actor_id: str) -> Rows:
+    """How an actor is labelled, by outlet: label, outlet, count, first and last date."""
+    return Rows(con, """SELECT d.label, coalesce(a.outlet, '') AS outlet, count(*) AS count,
+                               strftime(min(a.date), '%Y-%m-%d') AS first_seen, strftime(max(a.date), '%Y-%m-%d') AS last_seen
+                        FROM descriptors d JOIN articles a ON a.id = d.article_id
+                        WHERE d.actor_id = ? GROUP BY ALL ORDER BY count DESC, d.label, outlet""", [actor_id])
+
+
+def curation_list(con: duckdb.DuckDBPyConnection) -> list[Any]:
+    return curation_rules(con)
 
 
 # ---------------------------------------------------------------- reads
@@ -276,7 +430,7 @@ def actors(con: duckdb.DuckDBPyConnection, types: Sequence[str] | None = None, t
 
 
 def actor(con: duckdb.DuckDBPyConnection, actor_id: str) -> dict[str, Any] | None:
-    rows = Rows(con, """SELECT a.id, a.name, a.type, a.country,
+    rows = Rows(con, """SELECT a.id, a.name, a.type, a.country, a.sector,
                                (SELECT count(*) FROM mentions WHERE actor_id = a.id) AS mentions,
                                (SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = a.id) AS articles,
                                (SELECT list(alias ORDER BY alias) FROM aliases WHERE actor_id = a.id AND alias <> a.name) AS aliases
@@ -294,7 +448,7 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] |
     art["blocks"] = json.loads(art["blocks"] or "[]")
     art["mentions"] = Rows(con, 'SELECT actor_id AS actor, "start", "end", text, how FROM mentions WHERE article_id = ? ORDER BY idx',
                            [article_id]).dicts()
-    art["actors"] = Rows(con, """SELECT a.id, a.name, a.type, a.country,
+    art["actors"] = Rows(con, """SELECT a.id, a.name, a.type, a.country, a.sector,
                                         (SELECT list(alias ORDER BY alias) FROM aliases WHERE actor_id = a.id AND alias <> a.name) AS aliases
                                  FROM actors a WHERE a.id IN (SELECT actor_id FROM mentions WHERE article_id = ?)
                                  ORDER BY a.id""", [article_id]).dicts()
@@ -391,6 +545,151 @@ def relation(con: duckdb.DuckDBPyConnection, a_ids: Sequence[str], b_ids: Sequen
              GROUP BY ALL ORDER BY period NULLS LAST, direction, e.type"""
     a, b = list(a_ids), list(b_ids)
     return Rows(con, sql, [by, a, a, b, b, a])
+
+
+# ---------------------------------------------------------------- actor knowledge in the store (issue 5)
+
+
+def corpus_step(con: duckdb.DuckDBPyConnection, articles: list[Article]) -> list[Article]:
+    """Resolution that needs the corpus (resolve/corpus.py): descriptions by the roles stored, user
+    dictionaries, curation rules. Runs inside the writer, before the batch's rows are built."""
+    from ..resolve.corpus import resolve_batch
+
+    rules = curation_rules(con)
+    dictionary = dictionary_knowledge(con)
+    needs_holders = any(d.actor is None and d.role for a in articles for d in a.descriptors)
+    if not rules and dictionary is None and not needs_holders:
+        return articles
+    cache: dict[str | None, list[tuple[str, str, str | None]]] = {}
+
+    def holders(of: str | None) -> list[tuple[str, str, str | None]]:
+        if of not in cache:
+            cache[of] = [(r[0], r[1], r[2]) for r in con.execute(
+                """SELECT d.actor_id, d.role, strftime(a.date, '%Y-%m-%d') FROM descriptors d JOIN articles a ON a.id = d.article_id
+                   WHERE d.actor_id IS NOT NULL AND d.role IS NOT NULL AND d.kind <> 'description'
+                     AND (?::VARCHAR IS NULL OR d.of_actor = ?::VARCHAR)""", [of, of]).fetchall()]
+        return cache[of]
+
+    ids = sorted({r.actor for r in rules} | {r.value for r in rules if r.op == "merge"} |
+                 {d_id for a in articles for d_id in (x.actor for x in a.descriptors) if d_id})
+    stored = {a.id: a for a in stored_actors(con, ids)} if (rules or needs_holders) else {}
+    if needs_holders:
+        extra = {aid for of in {d.of for a in articles for d in a.descriptors if d.actor is None}
+                 for aid, _, _ in holders(of)}
+        stored.update({a.id: a for a in stored_actors(con, sorted(extra - stored.keys()))})
+    return resolve_batch(articles, holders, rules, dictionary, stored)
+
+
+def stored_actors(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[Actor]:
+    if not ids:
+        return []
+    rows = con.execute("""SELECT a.id, a.name, a.type, a.country, a.sector,
+                                 (SELECT list(alias ORDER BY alias) FROM aliases WHERE actor_id = a.id AND alias <> a.name)
+                          FROM actors a WHERE list_contains(?::VARCHAR[], a.id)""", [list(ids)]).fetchall()
+    return [Actor(r[0], r[1], r[2], r[3], tuple(r[5] or ()), r[4]) for r in rows]
+
+
+def curation_rules(con: duckdb.DuckDBPyConnection) -> list[Any]:
+    from ..resolve.curation import Rule
+
+    rows = con.execute("""SELECT c.op, c.actor_id, c.value, a.name FROM curation c LEFT JOIN actors a ON a.id = c.actor_id
+                          ORDER BY c.seq""").fetchall()
+    return [Rule(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+_DICTIONARY_CACHE: dict[tuple[str, int], Any] = {}
+
+
+def dictionary_knowledge(con: duckdb.DuckDBPyConnection) -> Any:
+    """The imported dictionaries as one `Knowledge` (None when nothing was imported); cached per row count."""
+    from ..resolve.knowledge import Entry, Knowledge
+
+    count = con.execute("SELECT count(*) FROM dictionary").fetchall()[0][0]
+    if not count:
+        return None
+    key = (str(con.execute("SELECT file FROM pragma_database_list WHERE name = current_database()").fetchall()), count)
+    if key not in _DICTIONARY_CACHE:
+        rows = con.execute('SELECT type, name, aliases, country, sector, role, "of", valid_from, valid_to, source FROM dictionary').fetchall()
+        _DICTIONARY_CACHE.clear()
+        _DICTIONARY_CACHE[key] = Knowledge(Entry(r[0] or "PERSON", r[1], tuple(a for a in (r[2] or "").split("|") if a), r[3], r[4],
+                                                 r[5], r[6], r[7], r[8], r[9] or "dictionary") for r in rows)
+    return _DICTIONARY_CACHE[key]
+
+
+def import_dictionary(con: duckdb.DuckDBPyConnection, entries: Sequence[Any]) -> int:
+    """Add user dictionary entries (resolve/dictionaries.py) in one statement; returns how many."""
+    rows = [{"name": e.name, "aliases": "|".join(e.aliases), "type": e.type, "country": e.country, "sector": e.sector,
+             "role": e.role, "of": e.of, "valid_from": e.valid_from, "valid_to": e.valid_to, "source": e.source} for e in entries]
+    if not rows:
+        return 0
+    con.register("dict_rows", pa.Table.from_pylist(rows))
+    con.execute('INSERT INTO dictionary SELECT name, aliases, type, country, sector, role, "of", valid_from, valid_to, source FROM dict_rows')
+    con.unregister("dict_rows")
+    _DICTIONARY_CACHE.clear()
+    return len(rows)
+
+
+def add_curation(con: duckdb.DuckDBPyConnection, op: str, actor_id: str, value: str, new_actor: Actor | None = None) -> None:
+    """Record a curation rule and rewrite the stored rows the same way (one transaction)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM curation").fetchall()[0][0]
+        con.execute("INSERT INTO curation (seq, op, actor_id, value) VALUES (?, ?, ?, ?)", [seq, op, actor_id, value])
+        folded_text = "lower(strip_accents(trim(text)))"
+        if op == "merge":
+            _reassign(con, value, actor_id)
+            con.execute("""INSERT INTO aliases SELECT ?, alias, folded FROM aliases WHERE actor_id = ? ON CONFLICT DO NOTHING""",
+                        [actor_id, value])
+            con.execute("DELETE FROM aliases WHERE actor_id = ?", [value])
+            con.execute("DELETE FROM actors WHERE id = ?", [value])
+        elif op == "alias":
+            con.execute(f"UPDATE mentions SET actor_id = ? WHERE {folded_text} = ? AND actor_id <> ?", [actor_id, value, actor_id])
+            con.execute("INSERT INTO aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [actor_id, value, value])
+        elif op == "split" and new_actor is not None:
+            con.execute("INSERT INTO actors (id, name, type, country, sector) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        [new_actor.id, new_actor.name, new_actor.type, new_actor.country, new_actor.sector])
+            con.execute(f"UPDATE mentions SET actor_id = ? WHERE actor_id = ? AND {folded_text} = ?", [new_actor.id, actor_id, value])
+            con.execute("DELETE FROM aliases WHERE actor_id = ? AND folded = ?", [actor_id, value])
+            con.execute("INSERT INTO aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [new_actor.id, new_actor.name, value])
+        elif op == "rename":
+            old = con.execute("SELECT name FROM actors WHERE id = ?", [actor_id]).fetchall()
+            con.execute("UPDATE actors SET name = ? WHERE id = ?", [value, actor_id])
+            for name in [value, *(r[0] for r in old)]:
+                con.execute("INSERT INTO aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [actor_id, name, fold(name)])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _reassign(con: duckdb.DuckDBPyConnection, old: str, new: str) -> None:
+    con.execute("UPDATE mentions SET actor_id = ? WHERE actor_id = ?", [new, old])
+    con.execute("UPDATE quotes SET speaker = ? WHERE speaker = ?", [new, old])
+    con.execute("UPDATE events SET source = ? WHERE source = ?", [new, old])
+    con.execute("UPDATE events SET target = ? WHERE target = ?", [new, old])
+    con.execute("UPDATE descriptors SET actor_id = ? WHERE actor_id = ?", [new, old])
+    con.execute("UPDATE descriptors SET of_actor = ? WHERE of_actor = ?", [new, old])
+
+
+def actor_roles(con: duckdb.DuckDBPyConnection, actor_id: str) -> Rows:
+    """Roles of an actor (appositives and pre-modifiers) with the organization/country and first/last date seen."""
+    return Rows(con, """SELECT d.role, d.of_actor, o.name AS of_name, strftime(min(a.date), '%Y-%m-%d') AS first_seen,
+                               strftime(max(a.date), '%Y-%m-%d') AS last_seen, count(*) AS mentions
+                        FROM descriptors d JOIN articles a ON a.id = d.article_id LEFT JOIN actors o ON o.id = d.of_actor
+                        WHERE d.actor_id = ? AND d.role IS NOT NULL AND d.kind <> 'description'
+                        GROUP BY ALL ORDER BY first_seen NULLS LAST, d.role""", [actor_id])
+
+
+def actor_labels(con: duckdb.DuckDBPyConnection, actor_id: str) -> Rows:
+    """How an actor is labelled, by outlet: label, outlet, count, first and last date."""
+    return Rows(con, """SELECT d.label, coalesce(a.outlet, '') AS outlet, count(*) AS count,
+                               strftime(min(a.date), '%Y-%m-%d') AS first_seen, strftime(max(a.date), '%Y-%m-%d') AS last_seen
+                        FROM descriptors d JOIN articles a ON a.id = d.article_id
+                        WHERE d.actor_id = ? GROUP BY ALL ORDER BY count DESC, d.label, outlet""", [actor_id])
+
+
+def curation_list(con: duckdb.DuckDBPyConnection) -> list[Any]:
+    return curation_rules(con)
 
 
 # ---------------------------------------------------------------- reads for the web face (issue 6)

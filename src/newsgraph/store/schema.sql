@@ -1,4 +1,4 @@
--- newsgraph store, schema version 2 (store/duckdb.py migrates version-1 files). Columns mirror newsgraph.model; offsets refer to articles.text.
+-- newsgraph store, schema version 3 (store/duckdb.py migrates version-1 and -2 files). Columns mirror newsgraph.model; offsets refer to articles.text.
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY, source VARCHAR, date DATE, title VARCHAR, url VARCHAR, outlet VARCHAR,
@@ -8,7 +8,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS article_minhash (article_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS minhash_bands (band_key BIGINT NOT NULL, article_id VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS actors (
-    id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, type VARCHAR NOT NULL, country VARCHAR);
+    id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, type VARCHAR NOT NULL, country VARCHAR, sector VARCHAR);
 CREATE TABLE IF NOT EXISTS aliases (
     actor_id VARCHAR NOT NULL, alias VARCHAR NOT NULL, folded VARCHAR NOT NULL, PRIMARY KEY (actor_id, alias));
 CREATE TABLE IF NOT EXISTS mentions (
@@ -23,5 +23,18 @@ CREATE TABLE IF NOT EXISTS events (
     source VARCHAR, target VARCHAR, trigger VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
     sentence_start INTEGER, sentence_end INTEGER, modality VARCHAR, quote INTEGER, date DATE, location VARCHAR,
     PRIMARY KEY (article_id, idx));
+-- Roles and labels (resolve/roles.py): how an article describes an actor; actor_id NULL = an unresolved description.
+CREATE TABLE IF NOT EXISTS descriptors (
+    article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, actor_id VARCHAR, label VARCHAR NOT NULL, role VARCHAR,
+    of_actor VARCHAR, "start" INTEGER, "end" INTEGER, text VARCHAR, kind VARCHAR, PRIMARY KEY (article_id, idx));
+-- Curation (resolve/curation.py): merges, splits, aliases, renames in the order made; re-applied on every ingest.
+CREATE TABLE IF NOT EXISTS curation (
+    seq INTEGER PRIMARY KEY, op VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, value VARCHAR NOT NULL,
+    created_at TIMESTAMP DEFAULT current_timestamp);
+-- User actor dictionaries (`newsgraph import-actors`, resolve/dictionaries.py).
+CREATE TABLE IF NOT EXISTS dictionary (
+    name VARCHAR NOT NULL, aliases VARCHAR, type VARCHAR, country VARCHAR, sector VARCHAR, role VARCHAR, "of" VARCHAR,
+    valid_from VARCHAR, valid_to VARCHAR, source VARCHAR);
+CREATE INDEX IF NOT EXISTS descriptors_actor ON descriptors (actor_id);
 CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id);
 CREATE INDEX IF NOT EXISTS aliases_folded ON aliases (folded);

@@ -1,0 +1,121 @@
+"""User actor dictionaries for `newsgraph import-actors`: a CSV, or the PETRARCH/Phoenix `.actors` format.
+
+CSV: a header with `name` and any of `aliases` (separated by `|` or `;`), `type`, `country`
+(ISO3), `sector` (PLOVER), `role`, `of`, `valid_from`, `valid_to` (YYYY-MM-DD).
+
+PETRARCH/TABARI `.actors` (Schrodt's CountryInfo-derived dictionaries, as in PETRARCH2's
+`Phoenix.Countries.actors.txt`): an entry line `VLADIMIR_PUTIN_` (optionally with an inline
+`[CODE]`), synonyms on `+ALIAS_` lines, and code lines `\t[RUSGOV 991231-080507]`, `[RUSGOV >080508]`,
+`[RUSELI <990809]` or an undated default `[RUSELI]`. A CAMEO code is a country (ISO3, or IGO/NGO/
+MNC) followed by 3-letter sector codes; dates are YYMMDD.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+from .knowledge import Entry
+
+_CODE = re.compile(r"\[([A-Z~]{3,})\s*([<>]?\d{6})?(?:-(\d{6}))?\s*\]")
+_NON_STATE = {"IGO": "IGO", "NGO": "NGO", "MNC": "BUS", "NGM": "NGO", "UNO": "IGO"}
+
+
+def _date(yymmdd: str | None) -> str | None:
+    if not yymmdd:
+        return None
+    yy, mm, dd = int(yymmdd[:2]), yymmdd[2:4], yymmdd[4:6]
+    year = 1900 + yy if yy > 30 else 2000 + yy
+    return f"{year}-{mm}-{dd}"
+
+
+def _name(raw: str) -> str:
+    words = raw.strip().strip("_").replace("_", " ").split()
+    return " ".join(w if any(c.isdigit() for c in w) or len(w) <= 3 and w.isupper() and "." in w else w.capitalize()
+                    for w in words)
+
+
+def _code(code: str) -> tuple[str | None, str | None]:
+    code = code.lstrip("~")
+    head = code[:3]
+    if head in _NON_STATE:
+        return None, _NON_STATE[head]
+    return head, code[3:6] or None
+
+
+def parse_actors_file(text: str, source: str = "dictionary") -> list[Entry]:
+    """Entries of a PETRARCH/Phoenix `.actors` text (see the module docstring)."""
+    entries: list[Entry] = []
+    name: str | None = None
+    aliases: list[str] = []
+    codes: list[tuple[str, str | None, str | None, str | None]] = []  # code, from, to, kind
+
+    def flush() -> None:
+        if name and codes:
+            for code, start, end in ((c[0], c[1], c[2]) for c in codes):
+                country, sector = _code(code)
+                entries.append(Entry("PERSON" if not sector or sector in {"GOV", "ELI", "MIL", "LEG", "OPP", "JUD", "PTY"} and len(name.split()) >= 2
+                                     else "ORG", name, tuple(aliases), country, sector, None, None, start, end, source))
+
+    for line in text.splitlines():
+        stripped = line.split("#", 1)[0].rstrip()
+        if not stripped.strip():
+            continue
+        if line.startswith("+"):
+            if name:
+                aliases.append(_name(stripped[1:]))
+            continue
+        if line[:1] in {"\t", " ", "["}:
+            for m in _CODE.finditer(stripped):
+                codes.append(_span(m))
+            continue
+        if stripped.startswith("!") or "=" in stripped and stripped.startswith("!"):
+            continue
+        flush()
+        name, aliases, codes = None, [], []
+        head = _CODE.split(stripped, maxsplit=1)[0] if "[" in stripped else stripped
+        name = _name(head.split("[")[0])
+        codes = [_span(m) for m in _CODE.finditer(stripped)]
+    flush()
+    return entries
+
+
+def _span(m: re.Match[str]) -> tuple[str, str | None, str | None, str | None]:
+    code, first, second = m.group(1), m.group(2), m.group(3)
+    if first and first.startswith(">"):
+        return code, _date(first[1:]), None, None
+    if first and first.startswith("<"):
+        return code, None, _date(first[1:]), None
+    if first and second:
+        return code, _date(first), _date(second), None
+    return code, None, None, None
+
+
+def parse_csv(text: str, source: str = "dictionary") -> list[Entry]:
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or "name" not in [f.strip().lower() for f in reader.fieldnames]:
+        raise ValueError(f"the CSV header is {reader.fieldnames}; it needs a 'name' column "
+                         "(and any of aliases, type, country, sector, role, of, valid_from, valid_to)")
+    entries = []
+    for n, row in enumerate(reader, start=2):
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+        if not row.get("name"):
+            raise ValueError(f"line {n}: no name")
+        for key in ("valid_from", "valid_to"):
+            if row.get(key) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row[key]):
+                raise ValueError(f"line {n}: {key} is {row[key]!r}, not a date YYYY-MM-DD")
+        aliases = tuple(a.strip() for a in re.split(r"[|;]", row.get("aliases", "")) if a.strip())
+        entries.append(Entry(row.get("type") or "PERSON", row["name"], aliases, row.get("country") or None,
+                             row.get("sector") or None, row.get("role") or None, row.get("of") or None,
+                             row.get("valid_from") or None, row.get("valid_to") or None, source))
+    return entries
+
+
+def read_dictionary(path: str) -> list[Entry]:
+    """Entries of a CSV (by extension .csv) or a PETRARCH/Phoenix .actors file (anything else)."""
+    p = Path(path)
+    text = p.read_text(encoding="utf-8", errors="replace")
+    if p.suffix.lower() in {".csv", ".tsv"} or text.lstrip().lower().startswith("name,"):
+        return parse_csv(text, p.name)
+    return parse_actors_file(text, p.name)
