@@ -179,8 +179,80 @@ class Corpus:
     def actor(self, name: str) -> ActorProfile:
         row = store.actor(self._con, self.actor_ids(name)[0])
         assert row is not None
-        actor = Actor(row["id"], row["name"], row["type"], row["country"], tuple(row["aliases"] or ()))
+        actor = Actor(row["id"], row["name"], row["type"], row["country"], tuple(row["aliases"] or ()), row.get("sector"))
         return ActorProfile(actor, row["mentions"], row["articles"])
+
+    # -- roles, labels, resolution and curation (issue 5)
+    def roles(self, name: str) -> list[dict[str, Any]]:
+        """Roles of an actor (from appositives and pre-modifiers) with the country/organization and first/last date seen."""
+        return store.actor_roles(self._con, self.actor_ids(name)[0]).dicts()
+
+    def labels(self, name: str) -> list[dict[str, Any]]:
+        """How an actor is labelled ("dictator", "war criminal"), by outlet, with counts and dates."""
+        return store.actor_labels(self._con, self.actor_ids(name)[0]).dicts()
+
+    def resolve(self, name: str, date: str | dt.date | None = None, context: str | None = None) -> dict[str, Any] | None:
+        """The actor a name denotes at a date: stored aliases and curation first, then user dictionaries, the
+        project's knowledge and the rules (resolve/names.py); None for a non-actor."""
+        from .resolve.names import resolve_name
+
+        day = parse_date(date)
+        got = resolve_name(name, day, context, store.dictionary_knowledge(self._con))
+        ids = store.find_actor_ids(self._con, name)
+        if ids and (got is None or got.id not in ids):
+            row = store.actor(self._con, ids[0])
+            if row:
+                base = got.to_dict() if got else {"role": None, "of": None}
+                return {**base, "id": row["id"], "name": row["name"], "type": row["type"],
+                        "country": row["country"] or base.get("country"), "sector": row.get("sector") or base.get("sector"),
+                        "how": "store"}
+        return got.to_dict() if got else None
+
+    def curate(self, op: str, actor: str, value: str) -> dict[str, Any]:
+        """Record a curation rule (merge, split, alias, rename) and apply it to the stored rows; needs read_only=False."""
+        from .resolve.curation import split_id
+        from .resolve.text import fold
+
+        target = self.actor_ids(actor)[0]
+        new_actor = None
+        if op == "merge":
+            other = self.actor_ids(value)[0]
+            if other == target:
+                raise ValueError(f"{actor!r} and {value!r} are already the same actor ({target})")
+            value = other
+        elif op in ("alias", "split"):
+            value = fold(value)
+            if op == "split":
+                row = store.actor(self._con, target)
+                assert row is not None
+                new_actor = Actor(split_id(target, value), value.title(), row["type"], row["country"], (), row.get("sector"))
+        elif op != "rename":
+            raise ValueError(f"op must be merge, split, alias or rename, not {op!r}")
+        store.add_curation(self._con, op, target, value, new_actor)
+        return {"op": op, "actor": target, "value": value}
+
+    def curation(self) -> list[Any]:
+        """The curation rules in the order they were made (resolve/curation.py `Rule`s)."""
+        return store.curation_list(self._con)
+
+    def import_curation(self, rules: Sequence[Any]) -> int:
+        """Record and apply curation rules read from CSV (ids as exported); needs read_only=False."""
+        from .resolve.curation import split_id
+
+        for r in rules:
+            new_actor = None
+            if r.op == "split":
+                row = store.actor(self._con, r.actor)
+                new_actor = Actor(split_id(r.actor, r.value), r.value.title(), row["type"] if row else "PERSON",
+                                  row["country"] if row else None)
+            store.add_curation(self._con, r.op, r.actor, r.value, new_actor)
+        return len(rules)
+
+    def import_actors(self, path: str) -> int:
+        """Add a user actor dictionary (CSV or PETRARCH/Phoenix .actors) to the store; needs read_only=False."""
+        from .resolve.dictionaries import read_dictionary
+
+        return store.import_dictionary(self._con, read_dictionary(path))
 
     def _ids(self, name: str | None) -> list[str] | None:
         return None if name is None else self.actor_ids(name)
