@@ -35,7 +35,8 @@ def _date(value: Any) -> str | None:
 
 def to_article(record: dict[str, Any], *, source: str, line: int | None, default_date: str | None,
                make_article) -> Article:  # type: ignore[no-untyped-def]
-    """The Article of one news-please record; raises InputError (bad record) or Skip (not English)."""
+    """The Article of one news-please record (`source` the file, `line` its line); raises
+    InputError (bad record) or Skip (not English)."""
     text = record.get("maintext")
     if not isinstance(text, str) or not text.strip():
         raise InputError(source, "news-please record without 'maintext' (no article text); skipped", line=line)
@@ -58,5 +59,5 @@ def to_article(record: dict[str, Any], *, source: str, line: int | None, default
     else:
         outlet = outlet_of(url)
     title = record.get("title") if isinstance(record.get("title"), str) else None
-    return make_article(body, source=source, date=date, title=title, url=url, outlet=outlet, line=line,
+    return make_article(body, source=f"{source}:{line}" if line is not None else source, date=date, title=title, url=url, outlet=outlet, line=line,
                         language=language, date_source=date_source)
