@@ -134,7 +134,7 @@ def _read_jsonl_lines(lines: Iterable[bytes], source: str, default_date: str | N
                 raise InputError(source, "a JSON object is expected on each line", line=number)
             if newsplease.is_record(record):
                 try:
-                    yield newsplease.to_article(record, source=f"{source}:{number}", line=number,
+                    yield newsplease.to_article(record, source=source, line=number,
                                                 default_date=default_date, make_article=make_article)
                 except Skip as skip:
                     stats.skip(skip.reason)
