@@ -183,3 +183,32 @@ def test_serve_never_writes(store_copy):
         for url in ["/", "/actor/Russia", "/api/stats", f"/article/{XSS_ID}", "/search?q=r", "/relation?a=Russia&b=Ukraine"]:
             assert c.get(url).status_code == 200
     assert hashlib.sha256(Path(store_copy).read_bytes()).hexdigest() == before
+
+
+def test_cli_serve_starts_a_server_on_loopback(store_path):
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from .conftest import free_port
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "serve", "--db", store_path, "--port", str(port),
+                             "--token", "tok"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/api/stats"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(url, timeout=5)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, "newsgraph serve did not start"
+                time.sleep(0.2)
+        assert r.status_code == 401
+        assert httpx.get(url, headers={"Authorization": "Bearer tok"}, timeout=10).json()["articles"] == 7
+    finally:
+        proc.terminate()
+        proc.wait(15)

@@ -57,7 +57,7 @@ def test_article_page_highlights_mentions_quotes_events(client):
     else:
         art_id = art.json()["id"]
     html = client.get(f"/article/{art_id}").text
-    assert 'class="ent t-PERSON"' in html and 'data-name="Mark Rutte"' in html
+    assert 'class="ent t-PERSON"' in html and 'data-name="Mark Rutte' in html
     assert 'class="seg q' in html or " q " in html
     assert 'id="article-quotes"' in html and 'id="article-events"' in html
     assert "trig-label" in html
