@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from .conftest import XSS_ID
 
 
@@ -78,3 +80,19 @@ def test_pages_404_and_422_as_html(client):
     assert client.get("/article/nope").status_code == 404
     r = client.get("/relation", params={"a": "Russia", "b": "Ukraine", "by": "fortnight"})
     assert r.status_code == 422 and "text/html" in r.headers["content-type"]
+
+
+def test_relation_sentences_mark_the_trigger(client):
+    html = client.get("/relation", params={"a": "Russia", "b": "North Korea"}).text
+    assert re.search(r'<mark class="trigger">\w+</mark>', html)
+
+
+@pytest.mark.parametrize("sentence, trigger, t_start, s_start, expected", [
+    ("Russia attacked Ukraine.", "attacked", 17, 10, ("Russia ", "attacked", " Ukraine.")),
+    ("Russia attacked Ukraine.", "attacked", 19, 10, ("Russia ", "attacked", " Ukraine.")),  # trimmed: nearest hit
+    ("Russia attacked Ukraine.", "sent", 3, 0, ("Russia attacked Ukraine.", "", "")),
+])
+def test_sentence_parts(sentence, trigger, t_start, s_start, expected):
+    from newsgraph.web.render import sentence_parts
+
+    assert sentence_parts(sentence, trigger, t_start, s_start) == expected

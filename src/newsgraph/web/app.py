@@ -130,6 +130,7 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined)
     env.filters["qs"] = lambda params: urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    env.globals["sentence_parts"] = render.sentence_parts
     env.filters["http_url"] = lambda url: url if isinstance(url, str) and re.match(r"(?i)^https?://", url) else None
     templates = Jinja2Templates(env=env)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -7,6 +7,7 @@ draw it with `textContent` or on a canvas.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -162,3 +163,19 @@ def relation_series(rows: Iterable[RelationRow], a_name: str, b_name: str) -> di
     labels = sorted(p for p in periods if p != UNDATED) + ([UNDATED] if UNDATED in periods else [])
     return {"labels": labels,
             "datasets": [{"key": k, "label": k, "data": [counts[k].get(p, 0) for p in labels]} for k in sorted(counts)]}
+
+
+def sentence_parts(sentence: str, trigger: str, trigger_start: int, sentence_start: int) -> tuple[str, str, str]:
+    """The event's sentence cut around its trigger: (before, trigger, after), for highlighting.
+
+    The stored sentence is trimmed, so the trigger is looked for at its offset first, then at
+    the nearest occurrence; without one the whole sentence comes back as `before`.
+    """
+    n = len(trigger)
+    rel = trigger_start - sentence_start
+    if n and sentence[rel:rel + n] != trigger:
+        hits = [m.start() for m in re.finditer(re.escape(trigger), sentence)] if trigger else []
+        rel = min(hits, key=lambda h: abs(h - rel)) if hits else -1
+    if not n or rel < 0:
+        return sentence, "", ""
+    return sentence[:rel], sentence[rel:rel + n], sentence[rel + n:]
