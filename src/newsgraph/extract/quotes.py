@@ -48,6 +48,11 @@ FIRST_PERSON = {"i", "we", "me", "us"}
 # speech verbs whose direct object is the addressee, not the content
 # verbs that name or describe their object: "called him a liar" (dobj + oprd is the content)
 _NAMING_VERBS = {"call", "label", "brand", "dub", "deem", "consider"}
+# speech verbs whose infinitive complement is content: "promised to cut taxes"
+_XCOMP_SPEECH = {"promise", "pledge", "vow", "threaten", "urge", "ask", "tell", "order", "offer",
+                 "agree", "propose", "demand"}
+MIN_FRAME_SCORE = 0.2
+LEARNED = DATA / "cue_frames.tsv"
 _RECIPIENT_VERBS = {"tell", "ask", "inform", "remind", "urge", "warn", "assure", "advise",
                     "instruct", "order", "answer", "caution", "say"}
 
@@ -57,6 +62,20 @@ def lexicon(name: str) -> frozenset[str]:
     """A lexicon file from `data/`: one entry a line, `#` comments, lower-cased."""
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return frozenset(l.strip().lower() for l in lines if l.strip() and not l.startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def learned_frames() -> tuple[dict[tuple[str, str, str], tuple[int, int]], frozenset[str]]:
+    """Frame statistics learned on PolNeAR train (see models/build_cue_frames.py): for each
+    (lemma, V|N, frame), how often it was seen and how often it was a gold attribution."""
+    table: dict[tuple[str, str, str], tuple[int, int]] = {}
+    if LEARNED.exists():
+        for line in LEARNED.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            lemma, pos, rel, n, hits = line.split("\t")
+            table[(lemma, pos, rel)] = (int(n), int(hits))
+    return table, frozenset(k[0] for k, (n, h) in table.items() if h / (n + 1) >= MIN_FRAME_SCORE)
 
 
 @lru_cache(maxsize=None)
@@ -159,7 +178,8 @@ def _speaker_range(tok: Token) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------- the extractor
 class _Extractor:
-    def __init__(self, doc: Doc, mentions: list[Mention], actors: dict[str, Actor]) -> None:
+    def __init__(self, doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
+                 use_learned: bool = True) -> None:
         self.doc = doc
         self.text = doc.text
         self.mentions = sorted(mentions, key=lambda m: m.start)
@@ -173,6 +193,7 @@ class _Extractor:
         self.objects = lexicon("object_cues.txt")
         self.phrasal = _phrasal()
         self.titles = self._titles()
+        self.learned, self.learned_lemmas = (learned_frames() if use_learned else (None, None))
 
     # -------------------------------------------------------------- actors
     def _mention_at(self, start: int, end: int, head: Token | None = None) -> Mention | None:
@@ -226,6 +247,9 @@ class _Extractor:
         if m is not None:
             return m.actor
         low = head.lower_
+        if low in ("who", "that", "which") and head.head.dep_ == "relcl" and head.head.head is not head.head:
+            ante = head.head.head
+            return self._resolve(ante, *_speaker_range(ante)) if ante.i != head.i else None
         if head.pos_ == "PRON":
             if low in PERSON_PRONOUNS:
                 return self._recent(start, ("PERSON",))
@@ -274,65 +298,118 @@ class _Extractor:
             if subj is not None:
                 if subj.dep_ == "nsubjpass" and subj.lower_ == "it":
                     return None
-                if subj.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
-                    return tok.head
-                return subj
-            if tok.dep_ == "relcl":
-                return tok.head
+                return subj  # a relative pronoun too ("who said"), resolved via its antecedent
+            if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return tok.head  # "a tweet saying ...", "the PAC backing Bush"
+            if tok.dep_ in ("pcomp", "pobj") and tok.head.head is not tok.head:
+                tok = tok.head.head  # "by listing ..."
+                continue
             if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp") and tok.head is not tok:
-                if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
-                    return None
                 tok = tok.head
                 continue
             return None
         return None
 
-    def _content_of(self, cue: Token) -> tuple[int, int, bool] | None:
-        """Token range of the content a cue verb governs; bool: content is the outer clause."""
-        lemma = cue.lemma_.lower()
-        is_speech = lemma in self.speech
-        is_att = lemma in self.attitude
-        if is_speech or is_att:
-            comps = [c for c in cue.children if c.dep_ == "ccomp"]
+    # -------------------------------------------------------------- cue frames
+    def frames(self, tok: Token) -> list[tuple[str, int, int]]:
+        """Candidate contents a cue word could govern, each named by its frame.
+
+        Frames: `ccomp` (clause), `xcomp` ("wants to ..."), `dobj`, `dobj+oprd` ("called him a
+        liar"), `prep:P` (object of preposition P), `dprep:O:P` ("drew attention to"), `outer`
+        (the clause a parenthetical or as-clause cue sits in), and for nouns `that` ("the claim
+        that ...") and `prep:P` ("support for ...").
+        """
+        out: list[tuple[str, int, int]] = []
+        doc = self.doc
+        if tok.pos_ in ("VERB", "AUX"):
+            comps = [c for c in tok.children if c.dep_ == "ccomp"]
             if comps:
-                side = [c for c in comps if (c.i > cue.i) == (comps[0].i > cue.i)]
-                lo = min(c.left_edge.i for c in side)
-                hi = max(self._clause_end(c) for c in side)
-                return lo, hi, False
-        if lemma in _NAMING_VERBS:
-            obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-            oprd = next((c for c in cue.children if c.dep_ == "oprd"), None)
-            if oprd is not None:
-                return (obj.left_edge.i if obj is not None else oprd.left_edge.i), oprd.right_edge.i + 1, False
-        if is_att or lemma in ("promise", "pledge", "vow", "threaten", "urge", "ask", "tell", "order"):
-            for child in cue.children:
-                if child.dep_ == "xcomp" and child.i > cue.i:
-                    return (*_subtree_range(child), False)
-        if lemma in self.phrasal:
-            for obj, prep in self.phrasal[lemma]:
-                if obj is not None and not any(c.dep_ == "dobj" and c.lemma_.lower() == obj
-                                               for c in cue.children):
-                    continue
-                for child in list(cue.children) + [g for c in cue.children if c.dep_ == "dobj"
-                                                    for g in c.children]:
-                    if child.dep_ == "prep" and child.lower_ == prep:
-                        for p in child.children:
-                            if p.dep_ in ("pobj", "pcomp"):
-                                return (*_subtree_range(p), False)
-        if lemma in self.objects or (is_speech and lemma not in _RECIPIENT_VERBS):
-            for child in cue.children:
-                if child.dep_ == "dobj" and child.pos_ not in ("PRON",) :
-                    return (*_subtree_range(child), False)
-        if is_speech and cue.dep_ in ("parataxis",) or (
-                is_speech and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
-                                                        for c in cue.children)) or (
-                is_speech and cue.dep_ == "ROOT" and False):
-            head = cue.head
-            lo, hi = _subtree_range(head)
-            clo, chi = _subtree_range(cue)
-            lo, hi = _outer_side(lo, hi, clo, chi)
-            return lo, hi, True
-        return None
+                side = [c for c in comps if (c.i > tok.i) == (comps[0].i > tok.i)]
+                out.append(("ccomp", min(c.left_edge.i for c in side), max(self._clause_end(c) for c in side)))
+            obj = None
+            for child in tok.children:
+                dep = child.dep_
+                if dep == "xcomp" and child.i > tok.i:
+                    out.append(("xcomp", *_subtree_range(child)))
+                elif dep == "dobj":
+                    obj = child
+                elif dep == "prep" and child.i > tok.i:
+                    p = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                    if p is not None:
+                        out.append(("prep:" + child.lower_, *_subtree_range(p)))
+            if obj is not None:
+                oprd = next((c for c in tok.children if c.dep_ == "oprd"), None)
+                if oprd is not None:
+                    out.append(("dobj+oprd", obj.left_edge.i, oprd.right_edge.i + 1))
+                elif obj.pos_ != "PRON":
+                    out.append(("dobj", *_subtree_range(obj)))
+                for g in list(obj.children) + [c for c in tok.children if c.dep_ == "prep" and c.i > obj.i]:
+                    if g.dep_ == "prep":
+                        p = next((x for x in g.children if x.dep_ in ("pobj", "pcomp")), None)
+                        if p is not None:
+                            out.append((f"dprep:{obj.lemma_.lower()}:{g.lower_}", *_subtree_range(p)))
+            if tok.dep_ == "parataxis" or (tok.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)):
+                lo, hi = _subtree_range(tok.head)
+                out.append(("outer", *_outer_side(lo, hi, *_subtree_range(tok))))
+        elif tok.pos_ == "NOUN":
+            for child in tok.children:
+                if child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                         for g in child.children):
+                    lo, hi = _subtree_range(child)
+                    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > tok.i:
+                        # the clause runs up to the verb the noun is subject of (the parser may
+                        # hang the clause's last words on that verb)
+                        hi = tok.head.i
+                        while hi > lo and doc[hi - 1].head is tok.head and doc[hi - 1].dep_ in ("aux", "auxpass", "neg"):
+                            hi -= 1
+                    out.append(("that", lo, hi))
+                elif child.dep_ == "prep" and child.i > tok.i:
+                    p = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                    if p is not None:
+                        out.append(("prep:" + child.lower_, *_subtree_range(p)))
+        return out
+
+    def _hand_frame(self, lemma: str, pos: str, rel: str) -> bool:
+        """Frames the hand-written lexicons license (see the files in data/)."""
+        if pos == "N":
+            return rel == "that" and lemma in self.nouns
+        speech, att = lemma in self.speech, lemma in self.attitude
+        if rel in ("ccomp", "outer"):
+            return speech or att
+        if rel == "xcomp":
+            return att or lemma in _XCOMP_SPEECH
+        if rel == "dobj+oprd":
+            return lemma in _NAMING_VERBS
+        if rel == "dobj":
+            return lemma in self.objects or (speech and lemma not in _RECIPIENT_VERBS)
+        if rel.startswith("prep:"):
+            return (None, rel[5:]) in self.phrasal.get(lemma, ())
+        if rel.startswith("dprep:"):
+            _, obj, prep = rel.split(":")
+            return (obj, prep) in self.phrasal.get(lemma, ())
+        return False
+
+    def frame_score(self, lemma: str, pos: str, rel: str) -> float:
+        """How likely this frame is an attribution: the learned precision on PolNeAR train
+        (smoothed), or a prior of 0.5 for a frame the hand lexicons license."""
+        hand = self._hand_frame(lemma, pos, rel)
+        stat = self.learned.get((lemma, pos, rel)) if self.learned is not None else None
+        if stat is None:
+            return 0.5 if hand else 0.0
+        n, hits = stat
+        return (hits + 1) / (n + 2) if hand else hits / (n + 1)
+
+    def _content_of(self, cue: Token) -> tuple[int, int, bool] | None:
+        """The best-scoring frame of a cue word, if it scores at least MIN_FRAME_SCORE."""
+        lemma = cue.lemma_.lower()
+        pos = "V" if cue.pos_ in ("VERB", "AUX") else "N"
+        best, best_score = None, MIN_FRAME_SCORE
+        for rel, lo, hi in self.frames(cue):
+            sc = self.frame_score(lemma, pos, rel)
+            if sc >= best_score and hi > lo:
+                best, best_score = (lo, hi, rel == "outer"), sc + 1e-9
+        return best
 
     def _clause_end(self, head: Token) -> int:
         """End of a content clause, cut before a coordinated clause of the writer's or another
@@ -358,7 +435,7 @@ class _Extractor:
 
     def _is_cue_lemma(self, lemma: str) -> bool:
         return (lemma in self.speech or lemma in self.attitude or lemma in self.objects
-                or lemma in self.phrasal or lemma in _NAMING_VERBS)
+                or lemma in self.phrasal or lemma in _NAMING_VERBS or lemma in self.nouns)
 
     def _make(self, content: tuple[int, int], cue_lo: int, cue_hi: int,
               spk: tuple[Token, int, int] | None, kind: str = "indirect") -> Quote | None:
@@ -382,7 +459,12 @@ class _Extractor:
                      self.text[start:end], start, end, kind)
 
     def _speaker(self, cue: Token) -> tuple[Token, int, int] | None:
-        subj = self._subject(cue)
+        if cue.pos_ == "NOUN":  # "Smith's claim that ...", "Smith voiced support for ..."
+            subj = next((c for c in cue.children if c.dep_ == "poss"), None)
+            if subj is None and cue.dep_ in ("dobj", "attr") and cue.head is not cue:
+                subj = self._subject(cue.head)
+        else:
+            subj = self._subject(cue)
         if subj is None:
             return None
         lo, hi = _speaker_range(subj)
@@ -397,15 +479,14 @@ class _Extractor:
             lemma = tok.lemma_.lower()
             if tok.is_punct or tok.is_space or self._inside_passage(tok):
                 continue
-            if tok.pos_ in ("VERB", "AUX") and self._is_cue_lemma(lemma):
+            if tok.pos_ in ("VERB", "AUX", "NOUN") and (self._is_cue_lemma(lemma) or (
+                    self.learned_lemmas is not None and lemma in self.learned_lemmas)):
                 got = self._content_of(tok)
                 if got is None:
-                    if lemma in self.speech:
+                    if lemma in self.speech and tok.pos_ != "NOUN":
                         self.bare.append(tok)
                     continue
                 lo, hi, outer = got
-                if hi <= lo:
-                    continue
                 cue_hi = tok.i + 1
                 for child in tok.rights:  # particles: "pointed out"
                     if child.dep_ == "prt" and child.i == cue_hi:
@@ -428,23 +509,6 @@ class _Extractor:
                     phi += 1
                 lo, hi = _outer_side(lo, hi, plo, phi)
                 q = self._make((lo, hi), tok.i, tok.i + 2, (src, slo, shi))
-                if q is not None:
-                    quotes.append(q)
-            elif tok.pos_ == "NOUN" and lemma in self.nouns:
-                clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp")
-                               and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
-                if clause is None:
-                    continue
-                poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-                spk = (poss, *_speaker_range(poss)) if poss is not None else None
-                lo, hi = _subtree_range(clause)
-                if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > tok.i:
-                    # the clause runs up to the verb the noun is subject of (the parser may hang
-                    # the clause's last words on that verb, or that verb inside the clause)
-                    hi = tok.head.i
-                    while hi > lo and doc[hi - 1].head is tok.head and doc[hi - 1].dep_ in ("aux", "auxpass", "neg"):
-                        hi -= 1
-                q = self._make((lo, hi), tok.i, tok.i + 1, spk)
                 if q is not None:
                     quotes.append(q)
         quotes.extend(self._colon_lines())
@@ -531,7 +595,7 @@ class _Extractor:
 
     def _floating(self, quotes: list[Quote]) -> list[Quote]:
         """Quoted passages with no cue: continue the previous direct quote's speaker."""
-        covered = sorted((q.start, q.end, q) for q in quotes)
+        covered = sorted(((q.start, q.end, q) for q in quotes), key=lambda x: (x[0], x[1]))
         out = list(quotes)
         for a, b in self.passages:
             if any(s <= a < e or a <= s < b for s, e, _ in covered):
