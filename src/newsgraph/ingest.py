@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from itertools import islice
 
 import duckdb
@@ -16,6 +17,7 @@ from .model import Article
 from .pipeline import DEFAULT_BATCH_SIZE, analyze
 from .readers import ReadStats, read
 from .readers.copies import DEFAULT_THRESHOLD, CopyLinker, Known, signature_from_blob
+from .engines.local import analyze_in_order
 from .store import duckdb as store
 
 
@@ -58,7 +60,7 @@ def _batches(items: Iterator[Article | InputError], size: int, on_error: Callabl
 def ingest(paths: Iterable[str], db: str | duckdb.DuckDBPyConnection, *, date: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
            on_error: Callable[[InputError], None] = lambda e: None,
            on_batch: Callable[[int], None] = lambda n: None, stats: ReadStats | None = None,
-           limit: int | None = None, copy_threshold: float = DEFAULT_THRESHOLD) -> IngestSummary:
+           limit: int | None = None, copy_threshold: float = DEFAULT_THRESHOLD, workers: int = 1) -> IngestSummary:
     """Ingest every article under `paths` into the store at `db`; bad inputs go to `on_error`.
 
     `limit` stops after that many articles; `copy_threshold` is the Jaccard similarity from
@@ -69,13 +71,17 @@ def ingest(paths: Iterable[str], db: str | duckdb.DuckDBPyConnection, *, date: s
     if isinstance(db, str):
         store.connect(db, read_only=False).close()  # create the schema (or fail on a newer one) before any work
     return store_articles(_batches(read(paths, date=date, stats=stats), batch_size, on_error, summary, limit), db,
-                          summary, batch_size=batch_size, on_batch=on_batch, stats=stats, copy_threshold=copy_threshold)
+                          summary, batch_size=batch_size, on_batch=on_batch, stats=stats, copy_threshold=copy_threshold,
+                          workers=workers)
 
 
 def store_articles(batches: Iterable[list[Article]], db: str | duckdb.DuckDBPyConnection, summary: IngestSummary, *,
                    batch_size: int = DEFAULT_BATCH_SIZE, on_batch: Callable[[int], None] = lambda n: None,
-                   stats: ReadStats | None = None, copy_threshold: float = DEFAULT_THRESHOLD) -> IngestSummary:
+                   stats: ReadStats | None = None, copy_threshold: float = DEFAULT_THRESHOLD,
+                   workers: int = 1) -> IngestSummary:
     """Analyze and write batches of articles (one transaction each); counts go into `summary`.
+
+    `workers > 1` parses in that many processes (engines/local.py); one writer, input order.
 
     Before the spaCy pass, exact duplicates of stored articles are dropped and near-duplicates
     linked to their story (readers/copies.py), asking the store about each batch.
@@ -86,16 +92,19 @@ def store_articles(batches: Iterable[list[Article]], db: str | duckdb.DuckDBPyCo
 
     linker = CopyLinker(copy_threshold, lookup=lookup)
 
-    for batch in batches:
-        linked = linker.link(batch)
-        summary.skipped += linked.duplicates
-        summary.copies += linked.copies
-        if linked.kept:
-            analyzed = list(analyze(linked.kept, batch_size=batch_size))
+    def linked_batches() -> Iterator[tuple[tuple[int, Any], list[Article]]]:
+        for batch in batches:
+            linked = linker.link(batch)
+            summary.skipped += linked.duplicates
+            summary.copies += linked.copies
+            yield (len(batch), linked), linked.kept
+
+    for (n_read, linked), analyzed in analyze_in_order(linked_batches(), workers=workers):
+        if analyzed:
             result = store.write_articles(db, analyzed, linked.minhashes)
             summary.stored += result.stored
             summary.skipped += result.skipped
-        on_batch(len(batch))
+        on_batch(n_read)
     if stats is not None:
         summary.undated = stats.undated
     return summary
