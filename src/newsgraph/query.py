@@ -252,7 +252,9 @@ class Corpus:
         """Add a user actor dictionary (CSV or PETRARCH/Phoenix .actors) to the store; needs read_only=False."""
         from .resolve.dictionaries import read_dictionary
 
-        return store.import_dictionary(self._con, read_dictionary(path))
+        count = store.import_dictionary(self._con, read_dictionary(path))
+        store.fill_from_dictionary(self._con)
+        return count
 
     def _ids(self, name: str | None) -> list[str] | None:
         return None if name is None else self.actor_ids(name)

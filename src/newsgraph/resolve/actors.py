@@ -210,8 +210,9 @@ def resolve_doc(doc: Doc, date: str | None = None) -> Resolution:
     spans = list(entity_mentions(doc))
     spans += [Span(doc, e.start + (e[0].lower_ == "the"), e.end, label="FAC") for e in doc.ents
               if e.label_ == "FAC" and seat_of_power(e.text) is not None and len(e) > (e[0].lower_ == "the")]
-    spans.sort(key=lambda s: s.start)
+    spans = [_place_agency(doc, s) for s in sorted(spans, key=lambda s: s.start)]
     mentions, actors = resolve_mentions(spans)
+    _country_by_possessor(spans, mentions, actors)
     linked = [(span, m.actor) for span, m in zip(spans, mentions)]
     found = find_roles(doc, linked, actors, date, actor_id)
     actors.update(found.new_actors)
@@ -236,3 +237,42 @@ def resolve_doc(doc: Doc, date: str | None = None) -> Resolution:
         if (country, sector) != (actor.country, actor.sector):
             actors[aid] = replace(actor, country=country, sector=sector)
     return Resolution(mentions, actors, found.descriptors)
+
+
+_AGENCY_HEADS = {"police", "authorities", "officials", "government", "council", "court", "prosecutors", "governor",
+                 "administration", "residents", "protesters", "officers", "firefighters", "hospital", "university"}
+
+
+def _place_agency(doc: Doc, span: Span) -> Span:
+    """"Shanghai police", "Kyiv authorities": a city or region naming the agency after it becomes one ORG
+    mention (the agency), whose country the gazetteer gives. Countries keep their own mention."""
+    if span.label_ not in {"GPE", "LOC"} or span.end >= len(doc) or iso3_of(span.text):
+        return span
+    head = doc[span.end]
+    if head.lower_ in _AGENCY_HEADS and span.root.head.i == head.i and place_country(bare(span.text)):
+        return Span(doc, span.start, span.end + 1, label="ORG")
+    return span
+
+
+def _country_by_possessor(spans: list[Span], mentions: list[Mention], actors: dict[str, Actor]) -> None:
+    """An organization without a country right after a country's possessive or name ("Britain's Defense
+    Ministry") takes that country; its sector comes from its words."""
+    by_start = {s.start: (s, m) for s, m in zip(spans, mentions)}
+    moved: dict[str, str] = {}
+    for span, m in zip(spans, mentions):
+        actor = actors.get(m.actor)
+        if actor is None or actor.type != "ORG" or actor.country:
+            continue
+        before = span.start - 1
+        if before >= 0 and span.doc[before].tag_ == "POS":
+            before -= 1
+        owner = next((pm for s, pm in by_start.values() if s.start <= before < s.end), None)
+        owner_actor = actors.get(owner.actor) if owner else None
+        if owner_actor and owner_actor.type == "GPE" and owner_actor.country and m.actor not in moved:
+            # Keyed with the country: Britain's and Russia's defence ministries are two actors.
+            new_id = actor_id(f"org:{owner_actor.country.lower()} {org_key(actor.name)}")
+            moved[m.actor] = new_id
+            actors[new_id] = replace(actor, id=new_id, country=owner_actor.country)
+            del actors[m.actor]
+    if moved:
+        mentions[:] = [replace(x, actor=moved.get(x.actor, x.actor)) for x in mentions]

@@ -165,6 +165,10 @@ def write_articles(target: str | duckdb.DuckDBPyConnection, articles: Sequence[A
                 cols = ", ".join(f'"{c}"' for c in table.column_names)
                 conflict = " ON CONFLICT DO NOTHING" if name in ("actors", "aliases") else ""
                 con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM batch_rows{conflict}")
+                if name == "actors":  # a stored actor without country/sector takes them when a later article knows them
+                    con.execute("""UPDATE actors SET country = coalesce(actors.country, b.country), sector = coalesce(actors.sector, b.sector)
+                                   FROM batch_rows b WHERE actors.id = b.id AND (actors.country IS NULL AND b.country IS NOT NULL
+                                         OR actors.sector IS NULL AND b.sector IS NOT NULL)""")
                 con.unregister("batch_rows")
             con.execute("COMMIT")
         except Exception:
@@ -317,6 +321,22 @@ def import_dictionary(con: duckdb.DuckDBPyConnection, entries: Sequence[Any]) ->
     con.unregister("dict_rows")
     _DICTIONARY_CACHE.clear()
     return len(rows)
+
+
+def fill_from_dictionary(con: duckdb.DuckDBPyConnection) -> int:
+    """Give stored actors lacking a country or sector those of the imported dictionary (as of today)."""
+    knowledge = dictionary_knowledge(con)
+    if knowledge is None:
+        return 0
+    rows = con.execute("SELECT id, name, country, sector FROM actors WHERE country IS NULL OR sector IS NULL").fetchall()
+    updates = []
+    for aid, name, country, sector in rows:
+        entry = knowledge.lookup(name)
+        if entry and (not country and entry.country or not sector and entry.sector):
+            updates.append([country or entry.country, sector or entry.sector, aid])
+    if updates:
+        con.executemany("UPDATE actors SET country = ?, sector = ? WHERE id = ?", updates)
+    return len(updates)
 
 
 def add_curation(con: duckdb.DuckDBPyConnection, op: str, actor_id: str, value: str, new_actor: Actor | None = None) -> None:
@@ -545,151 +565,6 @@ def relation(con: duckdb.DuckDBPyConnection, a_ids: Sequence[str], b_ids: Sequen
              GROUP BY ALL ORDER BY period NULLS LAST, direction, e.type"""
     a, b = list(a_ids), list(b_ids)
     return Rows(con, sql, [by, a, a, b, b, a])
-
-
-# ---------------------------------------------------------------- actor knowledge in the store (issue 5)
-
-
-def corpus_step(con: duckdb.DuckDBPyConnection, articles: list[Article]) -> list[Article]:
-    """Resolution that needs the corpus (resolve/corpus.py): descriptions by the roles stored, user
-    dictionaries, curation rules. Runs inside the writer, before the batch's rows are built."""
-    from ..resolve.corpus import resolve_batch
-
-    rules = curation_rules(con)
-    dictionary = dictionary_knowledge(con)
-    needs_holders = any(d.actor is None and d.role for a in articles for d in a.descriptors)
-    if not rules and dictionary is None and not needs_holders:
-        return articles
-    cache: dict[str | None, list[tuple[str, str, str | None]]] = {}
-
-    def holders(of: str | None) -> list[tuple[str, str, str | None]]:
-        if of not in cache:
-            cache[of] = [(r[0], r[1], r[2]) for r in con.execute(
-                """SELECT d.actor_id, d.role, strftime(a.date, '%Y-%m-%d') FROM descriptors d JOIN articles a ON a.id = d.article_id
-                   WHERE d.actor_id IS NOT NULL AND d.role IS NOT NULL AND d.kind <> 'description'
-                     AND (?::VARCHAR IS NULL OR d.of_actor = ?::VARCHAR)""", [of, of]).fetchall()]
-        return cache[of]
-
-    ids = sorted({r.actor for r in rules} | {r.value for r in rules if r.op == "merge"} |
-                 {d_id for a in articles for d_id in (x.actor for x in a.descriptors) if d_id})
-    stored = {a.id: a for a in stored_actors(con, ids)} if (rules or needs_holders) else {}
-    if needs_holders:
-        extra = {aid for of in {d.of for a in articles for d in a.descriptors if d.actor is None}
-                 for aid, _, _ in holders(of)}
-        stored.update({a.id: a for a in stored_actors(con, sorted(extra - stored.keys()))})
-    return resolve_batch(articles, holders, rules, dictionary, stored)
-
-
-def stored_actors(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[Actor]:
-    if not ids:
-        return []
-    rows = con.execute("""SELECT a.id, a.name, a.type, a.country, a.sector,
-                                 (SELECT list(alias ORDER BY alias) FROM aliases WHERE actor_id = a.id AND alias <> a.name)
-                          FROM actors a WHERE list_contains(?::VARCHAR[], a.id)""", [list(ids)]).fetchall()
-    return [Actor(r[0], r[1], r[2], r[3], tuple(r[5] or ()), r[4]) for r in rows]
-
-
-def curation_rules(con: duckdb.DuckDBPyConnection) -> list[Any]:
-    from ..resolve.curation import Rule
-
-    rows = con.execute("""SELECT c.op, c.actor_id, c.value, a.name FROM curation c LEFT JOIN actors a ON a.id = c.actor_id
-                          ORDER BY c.seq""").fetchall()
-    return [Rule(r[0], r[1], r[2], r[3]) for r in rows]
-
-
-_DICTIONARY_CACHE: dict[tuple[str, int], Any] = {}
-
-
-def dictionary_knowledge(con: duckdb.DuckDBPyConnection) -> Any:
-    """The imported dictionaries as one `Knowledge` (None when nothing was imported); cached per row count."""
-    from ..resolve.knowledge import Entry, Knowledge
-
-    count = con.execute("SELECT count(*) FROM dictionary").fetchall()[0][0]
-    if not count:
-        return None
-    key = (str(con.execute("SELECT file FROM pragma_database_list WHERE name = current_database()").fetchall()), count)
-    if key not in _DICTIONARY_CACHE:
-        rows = con.execute('SELECT type, name, aliases, country, sector, role, "of", valid_from, valid_to, source FROM dictionary').fetchall()
-        _DICTIONARY_CACHE.clear()
-        _DICTIONARY_CACHE[key] = Knowledge(Entry(r[0] or "PERSON", r[1], tuple(a for a in (r[2] or "").split("|") if a), r[3], r[4],
-                                                 r[5], r[6], r[7], r[8], r[9] or "dictionary") for r in rows)
-    return _DICTIONARY_CACHE[key]
-
-
-def import_dictionary(con: duckdb.DuckDBPyConnection, entries: Sequence[Any]) -> int:
-    """Add user dictionary entries (resolve/dictionaries.py) in one statement; returns how many."""
-    rows = [{"name": e.name, "aliases": "|".join(e.aliases), "type": e.type, "country": e.country, "sector": e.sector,
-             "role": e.role, "of": e.of, "valid_from": e.valid_from, "valid_to": e.valid_to, "source": e.source} for e in entries]
-    if not rows:
-        return 0
-    con.register("dict_rows", pa.Table.from_pylist(rows))
-    con.execute('INSERT INTO dictionary SELECT name, aliases, type, country, sector, role, "of", valid_from, valid_to, source FROM dict_rows')
-    con.unregister("dict_rows")
-    _DICTIONARY_CACHE.clear()
-    return len(rows)
-
-
-def add_curation(con: duckdb.DuckDBPyConnection, op: str, actor_id: str, value: str, new_actor: Actor | None = None) -> None:
-    """Record a curation rule and rewrite the stored rows the same way (one transaction)."""
-    con.execute("BEGIN TRANSACTION")
-    try:
-        seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM curation").fetchall()[0][0]
-        con.execute("INSERT INTO curation (seq, op, actor_id, value) VALUES (?, ?, ?, ?)", [seq, op, actor_id, value])
-        folded_text = "lower(strip_accents(trim(text)))"
-        if op == "merge":
-            _reassign(con, value, actor_id)
-            con.execute("""INSERT INTO aliases SELECT ?, alias, folded FROM aliases WHERE actor_id = ? ON CONFLICT DO NOTHING""",
-                        [actor_id, value])
-            con.execute("DELETE FROM aliases WHERE actor_id = ?", [value])
-            con.execute("DELETE FROM actors WHERE id = ?", [value])
-        elif op == "alias":
-            con.execute(f"UPDATE mentions SET actor_id = ? WHERE {folded_text} = ? AND actor_id <> ?", [actor_id, value, actor_id])
-            con.execute("INSERT INTO aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [actor_id, value, value])
-        elif op == "split" and new_actor is not None:
-            con.execute("INSERT INTO actors (id, name, type, country, sector) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                        [new_actor.id, new_actor.name, new_actor.type, new_actor.country, new_actor.sector])
-            con.execute(f"UPDATE mentions SET actor_id = ? WHERE actor_id = ? AND {folded_text} = ?", [new_actor.id, actor_id, value])
-            con.execute("DELETE FROM aliases WHERE actor_id = ? AND folded = ?", [actor_id, value])
-            con.execute("INSERT INTO aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [new_actor.id, new_actor.name, value])
-        elif op == "rename":
-            old = con.execute("SELECT name FROM actors WHERE id = ?", [actor_id]).fetchall()
-            con.execute("UPDATE actors SET name = ? WHERE id = ?", [value, actor_id])
-            for name in [value, *(r[0] for r in old)]:
-                con.execute("INSERT INTO aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [actor_id, name, fold(name)])
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-
-
-def _reassign(con: duckdb.DuckDBPyConnection, old: str, new: str) -> None:
-    con.execute("UPDATE mentions SET actor_id = ? WHERE actor_id = ?", [new, old])
-    con.execute("UPDATE quotes SET speaker = ? WHERE speaker = ?", [new, old])
-    con.execute("UPDATE events SET source = ? WHERE source = ?", [new, old])
-    con.execute("UPDATE events SET target = ? WHERE target = ?", [new, old])
-    con.execute("UPDATE descriptors SET actor_id = ? WHERE actor_id = ?", [new, old])
-    con.execute("UPDATE descriptors SET of_actor = ? WHERE of_actor = ?", [new, old])
-
-
-def actor_roles(con: duckdb.DuckDBPyConnection, actor_id: str) -> Rows:
-    """Roles of an actor (appositives and pre-modifiers) with the organization/country and first/last date seen."""
-    return Rows(con, """SELECT d.role, d.of_actor, o.name AS of_name, strftime(min(a.date), '%Y-%m-%d') AS first_seen,
-                               strftime(max(a.date), '%Y-%m-%d') AS last_seen, count(*) AS mentions
-                        FROM descriptors d JOIN articles a ON a.id = d.article_id LEFT JOIN actors o ON o.id = d.of_actor
-                        WHERE d.actor_id = ? AND d.role IS NOT NULL AND d.kind <> 'description'
-                        GROUP BY ALL ORDER BY first_seen NULLS LAST, d.role""", [actor_id])
-
-
-def actor_labels(con: duckdb.DuckDBPyConnection, actor_id: str) -> Rows:
-    """How an actor is labelled, by outlet: label, outlet, count, first and last date."""
-    return Rows(con, """SELECT d.label, coalesce(a.outlet, '') AS outlet, count(*) AS count,
-                               strftime(min(a.date), '%Y-%m-%d') AS first_seen, strftime(max(a.date), '%Y-%m-%d') AS last_seen
-                        FROM descriptors d JOIN articles a ON a.id = d.article_id
-                        WHERE d.actor_id = ? GROUP BY ALL ORDER BY count DESC, d.label, outlet""", [actor_id])
-
-
-def curation_list(con: duckdb.DuckDBPyConnection) -> list[Any]:
-    return curation_rules(con)
 
 
 # ---------------------------------------------------------------- reads for the web face (issue 6)

@@ -1,0 +1,143 @@
+"""The corpus step at ingest: date-valid roles across articles, curation surviving re-ingest, dictionaries."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph import query
+from newsgraph.cli import app
+from newsgraph.ingest import ingest
+
+runner = CliRunner()
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+PHOENIX = SHARED / "eval-data" / "phoenix-actor-dictionaries" / "petrarch2" / "data" / "dictionaries"
+
+
+def _write(folder: Path, name: str, date: str, text: str) -> str:
+    path = folder / name
+    path.write_text(f"date {date} {text}\n", encoding="utf-8")
+    return str(path)
+
+
+def _resolved(corpus: query.Corpus, article_text_start: str, surface: str) -> str | None:
+    for aid in corpus.article_ids() if hasattr(corpus, "article_ids") else []:
+        art = corpus.article(aid)
+        if art.text.startswith(article_text_start):
+            names = {a.id: a.name for a in art.actors}
+            hit = next((m for m in art.mentions if m.text == surface), None)
+            return names.get(hit.actor) if hit else None
+    raise AssertionError("article not found")
+
+
+def test_roles_valid_at_the_article_date(tmp_path):
+    """Two holders of an office in two years; a later bare description goes to the holder at its date."""
+    db = str(tmp_path / "k.duckdb")
+    first = _write(tmp_path, "a.txt", "2019-04-01", "Zembla League President Ola Nordmann opened the fair.")
+    second = _write(tmp_path, "b.txt", "2023-04-01", "Zembla League President Kari Holm opened the fair.")
+    ingest([first, second], db)
+    third = _write(tmp_path, "c.txt", "2020-06-01", "The Zembla League president cancelled the fair in 2020.")
+    fourth = _write(tmp_path, "d.txt", "2024-06-01", "The Zembla League president cancelled the fair in 2024.")
+    ingest([third], db)
+    ingest([fourth], db)
+    with query.open(db) as corpus:
+        assert _resolved(corpus, "The Zembla League president cancelled the fair in 2020", "The Zembla League president") == "Ola Nordmann"
+        assert _resolved(corpus, "The Zembla League president cancelled the fair in 2024", "The Zembla League president") == "Kari Holm"
+        roles = corpus.roles("Kari Holm")
+    assert roles and roles[0]["role"] == "president" and roles[0]["first_seen"] == "2023-04-01"
+
+
+def test_extract_without_store_leaves_the_description_open(analyze_text):
+    a = analyze_text("The Zembla League president cancelled the fair.", "2020-06-01")
+    assert any(d.actor is None and d.role == "president" for d in a.descriptors)
+
+
+def test_curation_survives_reingest(tmp_path):
+    db = str(tmp_path / "c.duckdb")
+    one = _write(tmp_path, "one.txt", "2024-01-02", "Jon Smyth visited Oslo. Smyth praised the port.")
+    ingest([one], db)
+    with query.open(db, read_only=False) as corpus:
+        corpus.curate("alias", "Jon Smyth", "J. Smyth")
+        corpus.curate("rename", "Jon Smyth", "Jonathan Smyth")
+    rules_csv = runner.invoke(app, ["curation", "export", "--db", db]).stdout
+    assert "alias" in rules_csv and "rename" in rules_csv
+    two = _write(tmp_path, "two.txt", "2024-01-03", "J. Smyth spoke in Bergen on Tuesday.")
+    ingest([two], db)
+    with query.open(db) as corpus:
+        assert _resolved(corpus, "J. Smyth spoke", "J. Smyth") == "Jonathan Smyth"
+        assert corpus.actor("Jon Smyth").mentions >= 3
+    # the exported CSV applies to a fresh store built from the same articles
+    db2 = str(tmp_path / "fresh.duckdb")
+    ingest([one, two], db2)
+    (tmp_path / "rules.csv").write_text(rules_csv, encoding="utf-8")
+    assert runner.invoke(app, ["curation", "import", str(tmp_path / "rules.csv"), "--db", db2]).exit_code == 0
+    with query.open(db2) as corpus:
+        assert corpus.actor("J. Smyth").actor.name == "Jonathan Smyth"
+
+
+def test_merge_and_split(tmp_path):
+    db = str(tmp_path / "m.duckdb")
+    ingest([_write(tmp_path, "m.txt", "2024-02-02", "Acme Corp sued Globex. Acme Corporation lost the case.")], db)
+    with query.open(db, read_only=False) as corpus:
+        a, b = corpus.actor("Acme Corp").actor.id, corpus.actor("Acme Corporation").actor.id
+        if a != b:
+            corpus.curate("merge", "Acme Corp", "Acme Corporation")
+        assert corpus.actor("Acme Corporation").actor.id == a
+        corpus.curate("split", "Acme Corp", "Acme Corporation")
+        assert corpus.actor("Acme Corporation").actor.id != a
+    ingest([_write(tmp_path, "n.txt", "2024-02-03", "Acme Corporation appealed.")], db)
+    with query.open(db) as corpus:
+        assert corpus.actor("Acme Corporation").actor.id != corpus.actor("Acme Corp").actor.id
+
+
+def test_import_actors_csv_and_resolve(tmp_path):
+    db = str(tmp_path / "d.duckdb")
+    ingest([_write(tmp_path, "x.txt", "2024-03-03", "Nils Obiora said on Monday that talks had failed.")], db)
+    dictionary = tmp_path / "people.csv"
+    dictionary.write_text("name,aliases,country,sector,valid_from,valid_to\n"
+                          "Nils Obiora,N. Obiora|Obiora,NGA,GOV,2020-01-01,2024-12-31\n"
+                          "Nils Obiora,,NGA,ELI,2025-01-01,\n", encoding="utf-8")
+    result = runner.invoke(app, ["import-actors", str(dictionary), "--db", db])
+    assert result.exit_code == 0, result.output
+    out = runner.invoke(app, ["resolve", "-", "--db", db], input="N. Obiora\t2022-05-05\nNils Obiora\t2026-01-01\na cat\n").stdout
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert (rows[0]["country"], rows[0]["sector"]) == ("NGA", "GOV")
+    assert rows[1]["sector"] == "ELI"
+    assert rows[2] is None
+    # a later ingest gives the dictionary's country to the actor
+    ingest([_write(tmp_path, "y.txt", "2024-03-04", "Nils Obiora told reporters on Tuesday that the budget was late.")], db)
+    with query.open(db) as corpus:
+        art = next(corpus.article(i) for i in corpus.article_ids() if corpus.article(i).text.startswith("Nils Obiora told reporters"))
+    assert next(a for a in art.actors if a.name == "Nils Obiora").country == "NGA"
+
+
+def test_bad_dictionary_line_is_named(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,valid_from\nX Y,2024/01/01\n", encoding="utf-8")
+    result = runner.invoke(app, ["import-actors", str(bad), "--db", str(tmp_path / "z.duckdb")])
+    assert result.exit_code == 1 and "line 2" in result.output
+
+
+def test_actors_format_small_file():
+    from newsgraph.resolve.dictionaries import parse_actors_file
+    from newsgraph.resolve.knowledge import Knowledge
+
+    text = ("# own sample\nMARTA_LINDQVIST_  # test\n+M._LINDQVIST_\n+PRESIDENT_LINDQVIST\n"
+            "\t[SWEELI 700101-100101]\n\t[SWEGOV >100102]\nBALTIC_ASSEMBLY_ [IGO]\n")
+    k = Knowledge(parse_actors_file(text))
+    assert (k.lookup("Marta Lindqvist", "2005-01-01").sector, k.lookup("M. Lindqvist", "2015-01-01").sector) == ("ELI", "GOV")
+    assert k.lookup("Baltic Assembly").sector == "IGO"
+
+
+@pytest.mark.skipif(not PHOENIX.exists(), reason="../shared/eval-data/phoenix-actor-dictionaries is absent")
+def test_phoenix_sample():
+    from newsgraph.resolve.dictionaries import read_dictionary
+    from newsgraph.resolve.knowledge import Knowledge
+
+    k = Knowledge(read_dictionary(str(PHOENIX / "Phoenix.Countries.actors.txt")))
+    assert (k.lookup("Angela Merkel", "2010-01-01").country, k.lookup("Angela Merkel", "2010-01-01").sector) == ("DEU", "GOV")
+    assert k.lookup("Putin", "1995-01-01").sector == "ELI"
+    international = Knowledge(read_dictionary(str(PHOENIX / "Phoenix.International.actors.txt")))
+    assert international.lookup("United Nations").sector == "IGO"

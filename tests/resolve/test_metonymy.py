@@ -1,0 +1,34 @@
+"""Seats of power and capitals as political actors → the country's government; as places they stay places."""
+from __future__ import annotations
+
+import pytest
+
+from resolve_helpers import actor_name
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    ("The Kremlin denied the report on Tuesday.", "Kremlin", "Russia"),
+    ("The White House said the talks would continue.", "White House", "United States"),
+    ("Pyongyang fired two missiles, Seoul said.", "Pyongyang", "North Korea"),
+    ("Beijing's decision surprised diplomats.", "Beijing", "China"),
+])
+def test_seat_as_actor_is_the_government(analyze_text, text, surface, country):
+    a = analyze_text(text, "2024-01-10")
+    m = next(m for m in a.mentions if m.text == surface)
+    assert m.how == "metonym"
+    assert actor_name(a, surface) == country
+
+
+def test_city_as_place_stays_a_place_with_its_country(analyze_text):
+    a = analyze_text("Thousands marched in Moscow on Sunday.", "2024-01-10")
+    m = next(m for m in a.mentions if m.text == "Moscow")
+    assert m.how != "metonym"
+    place = next(x for x in a.actors if x.id == m.actor)
+    assert place.name == "Moscow" and place.country == "RUS"
+
+
+def test_resolve_name_gives_government_sector():
+    from newsgraph.resolve.names import resolve_name
+
+    got = resolve_name("the Kremlin")
+    assert (got.country, got.sector, got.how) == ("RUS", "GOV", "metonym")

@@ -1,0 +1,38 @@
+"""Pronouns and short forms → the right earlier actor by agreement and salience."""
+from __future__ import annotations
+
+from resolve_helpers import actor_name
+
+
+def test_he_takes_the_subject_not_the_source(analyze_text):
+    a = analyze_text("According to Anna Berg, Viktor Lamm is worried because he lacks support.", "2024-01-01")
+    assert actor_name(a, "he", "pronoun") == "Viktor Lamm"
+
+
+def test_he_is_never_a_country(analyze_text):
+    a = analyze_text("France welcomed Pierre Dumas. He spoke for an hour.", "2024-01-01")
+    assert actor_name(a, "He", "pronoun") == "Pierre Dumas"
+
+
+def test_machine_translated_she_for_a_country(analyze_text):
+    a = analyze_text("According to the minister, North Korea will receive fuel from Russia. "
+                     "It is likely that she will sell it to her neighbours.", "2024-01-01")
+    assert actor_name(a, "she", "pronoun") == "North Korea"
+    assert actor_name(a, "her", "pronoun") == "North Korea"
+
+
+def test_pleonastic_it_is_not_linked(analyze_text):
+    a = analyze_text("Germany sent tanks. It is clear that the war will go on.", "2024-01-01")
+    assert actor_name(a, "It", "pronoun") is None
+
+
+def test_short_forms(analyze_text):
+    a = analyze_text("NATO met in Brussels. The alliance agreed to send more air defence. "
+                     "Poland asked for help. The country borders Ukraine.", "2024-01-01")
+    assert actor_name(a, "The alliance") == "NATO"
+    assert actor_name(a, "The country") == "Poland"
+
+
+def test_its_takes_the_organization(analyze_text):
+    a = analyze_text("The European Union said its sanctions would stay.", "2024-01-01")
+    assert actor_name(a, "its", "pronoun") == "European Union"
