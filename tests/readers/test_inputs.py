@@ -107,3 +107,16 @@ def test_huge_file_is_refused_without_reading_it_all(tmp_path):
 def test_missing_path():
     (error,) = read(["/nonexistent/file.txt"])
     assert isinstance(error, InputError) and "no such file" in str(error)
+
+
+def test_folder_walk_reads_article_files_only(tmp_path):
+    (tmp_path / "a.txt").write_text(BODY)
+    (tmp_path / "store.duckdb").write_bytes(b"\x00DUCK" * 100)
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\x00")
+    stats = ReadStats()
+    items = list(read([str(tmp_path)], stats=stats))
+    assert len(items) == 1 and isinstance(items[0], Article)
+    assert stats.skipped["file of another type in a folder"] == 2
+    # named explicitly, a file is read whatever its name, and a binary one is an error
+    (error,) = read([str(tmp_path / "photo.jpg")])
+    assert isinstance(error, InputError) and "binary file" in str(error)

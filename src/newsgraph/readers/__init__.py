@@ -197,11 +197,22 @@ def _is_json(raw: bytes) -> bool:
     return True
 
 
-def _files(path: Path) -> Iterator[Path]:
+def _readable_in_folder(path: Path) -> bool:
+    """Files a folder walk reads: known article formats only (not the store, logs or images in it)."""
+    name = _logical_name(path)
+    return warc.is_warc(path.name) or Path(name).suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+
+def _files(path: Path, stats: ReadStats) -> Iterator[Path]:
+    """A file as given (whatever its name), or the article files under a folder, recursively, sorted."""
     if path.is_dir():
         for child in sorted(path.rglob("*")):
-            if child.is_file() and not child.name.startswith("."):
+            if not child.is_file() or child.name.startswith("."):
+                continue
+            if _readable_in_folder(child):
                 yield child
+            else:
+                stats.skip("file of another type in a folder")
     else:
         yield path
 
@@ -217,7 +228,7 @@ def read(paths: Iterable[str], *, date: str | None = None, stats: ReadStats | No
         if not root.exists():
             yield InputError(given, "no such file or directory")
             continue
-        for path in _files(root):
+        for path in _files(root, stats):
             source = str(path)
             try:
                 if warc.is_warc(path.name):
