@@ -51,6 +51,7 @@ _NAMING_VERBS = {"call", "label", "brand", "dub", "deem", "consider"}
 # speech verbs whose infinitive complement is content: "promised to cut taxes"
 _XCOMP_SPEECH = {"promise", "pledge", "vow", "threaten", "urge", "ask", "tell", "order", "offer",
                  "agree", "propose", "demand"}
+_OBJECT_TAIL = {"prep", "xcomp", "acl", "relcl"}
 MIN_FRAME_SCORE = 0.2
 LEARNED = DATA / "cue_frames.tsv"
 _RECIPIENT_VERBS = {"tell", "ask", "inform", "remind", "urge", "warn", "assure", "advise",
@@ -341,8 +342,18 @@ class _Extractor:
                 oprd = next((c for c in tok.children if c.dep_ == "oprd"), None)
                 if oprd is not None:
                     out.append(("dobj+oprd", obj.left_edge.i, oprd.right_edge.i + 1))
-                elif obj.pos_ != "PRON":
-                    out.append(("dobj", *_subtree_range(obj)))
+                elif obj.pos_ != "PRON" and obj.ent_type_ not in ("DATE", "TIME"):
+                    lo, hi = _subtree_range(obj)
+                    # the parser often hangs the object's own modifiers on the verb:
+                    # "criticized his amendments | to expand immigration"
+                    for sib in tok.rights:
+                        if sib.i < hi:
+                            continue
+                        if sib.i == hi and sib.dep_ in _OBJECT_TAIL and sib.ent_type_ not in ("DATE", "TIME"):
+                            hi = sib.right_edge.i + 1
+                        else:
+                            break
+                    out.append(("dobj", lo, hi))
                 for g in list(obj.children) + [c for c in tok.children if c.dep_ == "prep" and c.i > obj.i]:
                     if g.dep_ == "prep":
                         p = next((x for x in g.children if x.dep_ in ("pobj", "pcomp")), None)
@@ -616,8 +627,19 @@ class _Extractor:
             between = self.text[p.end:a]
             if len(between) > 400:
                 continue
+            if "\n" not in between:
+                # same paragraph: '"X," he said. "Y."' is one quote running on
+                merged = Quote(p.speaker, p.speaker_text, p.speaker_start, p.speaker_end, p.cue,
+                               p.cue_start, p.cue_end, self.text[p.start:b], p.start, b, "direct")
+                out[out.index(p)] = merged
+                covered = [(s, e, merged if q is p else q) for s, e, q in covered]
+                covered.append((a, b, merged))
+                covered.sort(key=lambda x: x[0])
+                continue
             out.append(Quote(p.speaker, p.speaker_text, p.speaker_start, p.speaker_end, None, None,
                              None, self.text[a:b], a, b, "direct"))
+            covered.append((a, b, out[-1]))
+            covered.sort(key=lambda x: x[0])
         return out
 
     def _bare_cue_for(self, a: int, b: int) -> Token | None:
