@@ -136,7 +136,7 @@ class CopyLinker:
     batches (those a pipelined ingest may not have written yet), so memory stays flat.
     """
 
-    def __init__(self, threshold: float = DEFAULT_THRESHOLD, lookup: Lookup | None = None, window: int = 16) -> None:
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD, lookup: Lookup | None = None, window: int = 64) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"copy threshold must be in (0, 1], not {threshold}")
         self.threshold = threshold
