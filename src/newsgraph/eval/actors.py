@@ -73,7 +73,7 @@ def _failure_kind(row: dict[str, str], got: Any) -> str:
     return "sector: wrong or missing"
 
 
-def run_ngec(path: str, knowledge: Knowledge | None = None, label: str = "default") -> NgecReport:
+def run_ngec(path: str, knowledge: Knowledge | None = None, label: str = "default", table: bool = True) -> NgecReport:
     rows = list(csv.DictReader(Path(path).open(encoding="utf-8"), delimiter="\t"))
     report = NgecReport(label)
     for row in rows:
@@ -81,8 +81,8 @@ def run_ngec(path: str, knowledge: Knowledge | None = None, label: str = "defaul
             continue
         kwargs = json.loads(row["kwargs"]) if row.get("kwargs") else {}
         context = row.get("context") or kwargs.get("known_country") or None
-        got = resolve_name(row["mention"], _date(row.get("date", ""), kwargs), context, knowledge)
-        country = cameo_country(got.name, got.country, got.sector) if got else None
+        got = resolve_name(row["mention"], _date(row.get("date", ""), kwargs), context, knowledge, table)
+        country = cameo_country(got.name, got.country, got.sector, got.of) if got else None
         sector = (got.sector if got else None) or "UNK"
         ok = True
         if row["expect_none"]:
@@ -263,6 +263,8 @@ def run_actor_eval(ngec: str | None, gum: str | None, dictionaries: list[str], l
             raise FileNotFoundError(f"{ngec}: no such NGEC file")
         default = run_ngec(ngec)
         reports.append({**default.as_dict(), "failures": default.failures})
+        rules = run_ngec(ngec, None, "rules only (without the project's actor table)", table=False)
+        reports.append({**rules.as_dict(), "failures": rules.failures})
         if dictionaries:
             from ..resolve.dictionaries import read_dictionary
 

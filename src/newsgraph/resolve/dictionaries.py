@@ -20,6 +20,8 @@ from .knowledge import Entry
 
 _CODE = re.compile(r"\[([A-Z~]{3,})\s*([<>]?\d{6})?(?:-(\d{6}))?\s*\]")
 _NON_STATE = {"IGO": "IGO", "NGO": "NGO", "MNC": "BUS", "NGM": "NGO", "UNO": "IGO"}
+# CAMEO country codes that are not ISO 3166 alpha-3.
+_CAMEO_ISO3 = {"KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "BUR": "MMR", "SER": "SRB"}
 
 
 def _date(yymmdd: str | None) -> str | None:
@@ -41,7 +43,7 @@ def _code(code: str) -> tuple[str | None, str | None]:
     head = code[:3]
     if head in _NON_STATE:
         return None, _NON_STATE[head]
-    return head, code[3:6] or None
+    return _CAMEO_ISO3.get(head, head), code[3:6] or None
 
 
 def parse_actors_file(text: str, source: str = "dictionary") -> list[Entry]:

@@ -85,7 +85,7 @@ class Knowledge:
         # A surname alone ("Trump", "Merkel") when exactly one person in the table has it.
         surnames: dict[str, set[str]] = {}
         for e in self.entries:
-            if e.type == "PERSON" and len(e.name.split()) >= 2:
+            if e.type == "PERSON" and len(e.name.split()) >= 2 and e.name.split()[-1][:1].isupper():
                 surnames.setdefault(fold(e.name.split()[-1]), set()).add(fold(e.name))
         for surname, people in surnames.items():
             if len(people) == 1 and surname not in self.by_name:

@@ -21,6 +21,7 @@ from .text import bare, fold
 
 _TOKEN = re.compile(r"[^\W\d_][\w.'’\-]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s?$")
+_AFFIXED = re.compile(r"-(?=(?:based|led|backed|born|run|owned|allied|linked|made)\b)")
 _DETERMINERS = {"the", "a", "an", "two", "three", "several", "some", "many", "over", "members", "group"}
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "we", "i", "you"}
 # Words after which a capitalised name is a person title, not a place ("President Solih").
@@ -53,7 +54,7 @@ def _actor_id(key: str) -> str:
 
 def _ngrams(text: str, n_max: int = 4) -> list[str]:
     """Capitalised n-grams of a text, longest first (candidates for countries, places, organizations)."""
-    toks = [_POSSESSIVE.sub("", t) for t in _TOKEN.findall(text)]
+    toks = [_POSSESSIVE.sub("", t) for t in _TOKEN.findall(_AFFIXED.sub(" ", text))]
     grams: list[str] = []
     for n in range(min(n_max, len(toks)), 0, -1):
         for i in range(len(toks) - n + 1):
@@ -79,10 +80,13 @@ def country_in(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def cameo_country(name: str, country: str | None, sector: str | None) -> str | None:
-    """The CAMEO/PLOVER country code of an actor: ISO3, or UNO/EUR/IGO for international organizations."""
+def cameo_country(name: str, country: str | None, sector: str | None, of: str | None = None) -> str | None:
+    """The CAMEO/PLOVER country code of an actor: ISO3, or UNO/EUR/IGO for international organizations
+    (also for a body or group of one: `of` names the organization)."""
     if country:
         return country
+    if of and sector != "IGO":
+        name, sector = of, "IGO"
     if sector != "IGO":
         return None
     key = fold(name)
@@ -94,15 +98,18 @@ def cameo_country(name: str, country: str | None, sector: str | None) -> str | N
 
 
 def resolve_name(name: str, date: str | None = None, context: str | None = None,
-                 knowledge: Knowledge | None = None) -> Resolved | None:
-    """The actor a name denotes at a date, or None for a non-actor (see the module docstring)."""
+                 knowledge: Knowledge | None = None, table: bool = True) -> Resolved | None:
+    """The actor a name denotes at a date, or None for a non-actor (see the module docstring).
+
+    `knowledge`: a user dictionary, consulted first; `table=False` leaves out the project's own
+    actor table (data/actors.tsv), to measure what the rules alone decide."""
     surface = bare(name.strip().strip(",.;:"))
     if not surface or not any(c.isalpha() for c in surface):
         return None
     key = fold(surface)
     if key in _PRONOUNS:
         return None
-    for kb in (knowledge, builtin()):
+    for kb in (knowledge, builtin() if table else None):
         if kb is None:
             continue
         entry = kb.lookup(surface, date) or _title_stripped(kb, surface, date)
@@ -132,9 +139,11 @@ def resolve_name(name: str, date: str | None = None, context: str | None = None,
     country, how = country_in(surface)
     if how == "place" and _looks_like_person(surface):
         country, how = None, None  # "Adam Curtis Brown" is no one from Adam (Oman)
+    of = None
     if inner:
         country = country or inner.country
         sector = sector or inner.sector
+        of = inner.name if inner.sector == "IGO" and not inner.country else None  # "EU legislators": of the EU
     if country is None and context:
         country = country_in(context)[0]
         sector = sector or sector_of(context) if not sector else sector
@@ -148,19 +157,27 @@ def resolve_name(name: str, date: str | None = None, context: str | None = None,
     if how == "place" and place_country(surface):
         type_ = "GPE"
     k = f"org:{org_key(inner.name)}" if inner else f"agent:{country or ''}:{sector or ''}:{key}"
-    return Resolved(_actor_id(k), inner.name if inner else surface, type_, country, sector, how="rules")
+    return Resolved(_actor_id(k), inner.name if inner and not of else surface, type_, country, sector, of=of, how="rules")
 
 
 def _title_stripped(kb: Knowledge, surface: str, date: str | None):  # type: ignore[no-untyped-def]
     """Knowledge for a name after a title ("French Foreign Minister Jean-Yves Le Drian", "Lt. Gen. X")."""
     tokens = surface.replace(",", " ").split()
+
+    def name_like(words: list[str]) -> bool:
+        part = " ".join(words)
+        return all(w[:1].isupper() for w in words) and sector_of(part) is None and not country_word(part) and \
+            (len(words) >= 2 or bool(kb.surnames.get(fold(part))))
+
+    def title_like(words: list[str]) -> bool:
+        part = " ".join(words)
+        return bool(sector_of(part) or any(fold(w).strip(".") in _PERSON_TITLES for w in words) or country_in(part)[0])
+
     for i in range(1, len(tokens)):
-        entry = kb.lookup(" ".join(tokens[i:]), date)
-        if entry:
+        if title_like(tokens[:i]) and name_like(tokens[i:]) and (entry := kb.lookup(" ".join(tokens[i:]), date)):
             return entry
     for i in range(len(tokens) - 1, 1, -1):  # "Harry Ho-jen Tseng, Taiwan's deputy foreign minister"
-        entry = kb.lookup(" ".join(tokens[:i]), date)
-        if entry:
+        if title_like(tokens[i:]) and name_like(tokens[:i]) and (entry := kb.lookup(" ".join(tokens[:i]), date)):
             return entry
     return None
 
