@@ -231,6 +231,101 @@ def stats(db: DbOption = DEFAULT_DB,
     out.print(table)
 
 
+# --- quotes, events and relations over time: thin faces over query.Corpus
+SinceOption = Annotated[Optional[str], typer.Option("--since", help="From this date, YYYY-MM-DD.")]
+UntilOption = Annotated[Optional[str], typer.Option("--until", help="Up to this date, YYYY-MM-DD.")]
+PageOption = Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many rows.")]
+DistinctOption = Annotated[bool, typer.Option("--distinct-stories", help="Count a syndicated story once.")]
+
+
+def _query_or_fail(run):  # type: ignore[no-untyped-def]
+    try:
+        return run()
+    except (NewsgraphError, ValueError) as exc:
+        _fail(exc)
+
+
+def _print_rows(rows: list, columns: list[tuple[str, str]], format: Format) -> None:  # type: ignore[type-arg]
+    if format is Format.jsonl:
+        for r in rows:
+            print(json.dumps(asdict(r), ensure_ascii=False))
+        return
+    table = Table(*[title for title, _ in columns])
+    for r in rows:
+        table.add_row(*["" if getattr(r, f) is None else str(getattr(r, f)) for _, f in columns])
+    out.print(table)
+
+
+@app.command()
+def quotes(db: DbOption = DEFAULT_DB,
+           speaker: Annotated[Optional[str], typer.Option("--speaker", help="Said by this actor (any alias).")] = None,
+           about: Annotated[Optional[str], typer.Option("--about", help="Mentioning this actor in the content.")] = None,
+           since: SinceOption = None, until: UntilOption = None, limit: PageOption = 50,
+           distinct_stories: DistinctOption = False,
+           format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
+    """Who said what: quotes with speaker, cue, content, article, date and the sentence."""
+    with _open(db) as corpus:
+        rows = _query_or_fail(lambda: corpus.quotes(speaker, about, _checked_date(since), _checked_date(until),
+                                                    limit=limit, distinct_stories=distinct_stories).to_list())
+    _print_rows(rows, [("date", "date"), ("speaker", "speaker_name"), ("as written", "speaker_text"), ("cue", "cue"),
+                       ("content", "text"), ("kind", "kind"), ("article", "article_id")], format)
+
+
+@app.command()
+def events(db: DbOption = DEFAULT_DB,
+           source: Annotated[Optional[str], typer.Option("--source", help="Source actor (any alias).")] = None,
+           target: Annotated[Optional[str], typer.Option("--target", help="Target actor (any alias).")] = None,
+           type: Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER type, e.g. AID; repeatable.")] = None,
+           modality: Annotated[Optional[list[str]], typer.Option("--modality", help="asserted, reported, future, possible or negated; repeatable.")] = None,
+           since: SinceOption = None, until: UntilOption = None, limit: PageOption = 50,
+           distinct_stories: DistinctOption = False,
+           format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
+    """Who did what to whom: PLOVER events with modality, date and the sentence they come from."""
+    with _open(db) as corpus:
+        rows = _query_or_fail(lambda: corpus.events(source, target, [t.upper() for t in type] if type else None,
+                                                    modality or None, _checked_date(since), _checked_date(until),
+                                                    limit=limit, distinct_stories=distinct_stories).to_list())
+    _print_rows(rows, [("date", "date"), ("source", "source_name"), ("type", "type"), ("mode", "mode"),
+                       ("target", "target_name"), ("modality", "modality"), ("sentence", "sentence")], format)
+
+
+class Period(str, Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+
+@app.command()
+def relation(a: Annotated[str, typer.Argument(help="First actor (any alias).")],
+             b: Annotated[str, typer.Argument(help="Second actor (any alias).")],
+             db: DbOption = DEFAULT_DB,
+             by: Annotated[Period, typer.Option("--by", help="Period to count by.")] = Period.week,
+             examples: Annotated[int, typer.Option("--examples", min=0, help="Example sentences per direction.")] = 3,
+             format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
+    """How two actors relate over time: event counts per type and period, both directions, with examples."""
+    with _open(db) as corpus:
+        rows = _query_or_fail(lambda: corpus.relation(a, b, by=by.value).to_list())
+        name_a, name_b = corpus.actor(a).actor.name, corpus.actor(b).actor.name
+        samples = {
+            f"{name_a} -> {name_b}": corpus.events(a, b, limit=examples).to_list() if examples else [],
+            f"{name_b} -> {name_a}": corpus.events(b, a, limit=examples).to_list() if examples else [],
+        }
+    if format is Format.jsonl:
+        for r in rows:
+            print(json.dumps({**asdict(r), "direction": f"{name_a} -> {name_b}" if r.direction == "a->b" else f"{name_b} -> {name_a}"},
+                             ensure_ascii=False))
+        return
+    table = Table(by.value, "direction", "type", "events")
+    for r in rows:
+        table.add_row(r.period or "undated", f"{name_a} -> {name_b}" if r.direction == "a->b" else f"{name_b} -> {name_a}",
+                      r.type, str(r.events))
+    out.print(table)
+    for direction, evs in samples.items():
+        for e in evs:
+            out.print(f"{direction}  {e.date}  {e.type} [{e.modality}]  {e.sentence}", markup=False, highlight=False)
+
+
 # --- Parquet shards, load and export (issue 9): thin faces over engines/ray.py, store/parquet.py, export.py
 class Engine(str, Enum):
     local = "local"

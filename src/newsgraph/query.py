@@ -60,6 +60,7 @@ class QuoteRecord:
     start: int
     end: int
     kind: str
+    sentence: str = ""  # the attribution as written: speaker, cue and content together
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +169,14 @@ class Corpus:
         ids = store.find_actor_ids(self._con, name)
         if not ids and store.actor(self._con, name):
             ids = [name]
+        if not ids:
+            # Any name of a country finds the country, even a form no stored article used ("DPRK").
+            from .resolve.actors import actor_id
+            from .resolve.countries import iso3_of
+
+            iso3 = iso3_of(name)
+            if iso3 and store.actor(self._con, actor_id(f"country:{iso3}")):
+                ids = [actor_id(f"country:{iso3}")]
         if not ids:
             raise UnknownActorError(name)
         return ids

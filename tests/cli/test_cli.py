@@ -21,7 +21,7 @@ def inputs(tmp_path):
     return d
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["ingest"], ["actors"], ["show"], ["stats"], ["eval"]])
+@pytest.mark.parametrize("command", [[], ["extract"], ["ingest"], ["actors"], ["show"], ["stats"], ["eval"], ["quotes"], ["events"], ["relation"]])
 def test_help(command):
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0 and "Usage" in result.output
@@ -96,3 +96,41 @@ def test_ingest_failure_sets_exit_status_and_keeps_store(tmp_path, inputs):
 def test_query_commands_on_missing_store(tmp_path):
     result = runner.invoke(app, ["stats", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1 and "no store here yet" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def examples_db(tmp_path_factory):
+    from pathlib import Path
+
+    db = str(tmp_path_factory.mktemp("ex") / "ex.duckdb")
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    result = runner.invoke(app, ["ingest", str(examples), "--db", db, "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_quotes_command(examples_db):
+    result = runner.invoke(app, ["quotes", "--db", examples_db, "--speaker", "Rutte", "--about", "North Korea", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(l) for l in result.stdout.splitlines()]
+    assert rows and {r["speaker_name"] for r in rows} == {"Mark Rutte"}
+    assert all(r["text"] in r["sentence"] for r in rows)
+    late = runner.invoke(app, ["quotes", "--db", examples_db, "--speaker", "Rutte", "--since", "2024-11-15", "--format", "jsonl"])
+    assert all(json.loads(l)["date"] >= "2024-11-15" for l in late.stdout.splitlines())
+    unknown = runner.invoke(app, ["quotes", "--db", examples_db, "--speaker", "Nobody Known"])
+    assert unknown.exit_code == 1 and "no actor named 'Nobody Known'" in unknown.stderr
+    bad = runner.invoke(app, ["quotes", "--db", examples_db, "--since", "yesterday"])
+    assert bad.exit_code != 0 and "not a date" in bad.output
+
+
+def test_events_and_relation_commands(examples_db):
+    result = runner.invoke(app, ["events", "--db", examples_db, "--source", "North Korea", "--target", "Russia", "--format", "jsonl"])
+    rows = [json.loads(l) for l in result.stdout.splitlines()]
+    assert rows and all(r["source_name"] == "North Korea" and r["target_name"] == "Russia" for r in rows)
+    rel = runner.invoke(app, ["relation", "Russia", "DPRK", "--db", examples_db, "--by", "month", "--format", "jsonl"])
+    assert rel.exit_code == 0, rel.output
+    counts = [json.loads(l) for l in rel.stdout.splitlines()]
+    assert {c["direction"] for c in counts} <= {"Russia -> North Korea", "North Korea -> Russia"}
+    assert sum(c["events"] for c in counts if c["direction"] == "North Korea -> Russia") == len(rows)
+    table = runner.invoke(app, ["relation", "Russia", "North Korea", "--db", examples_db])
+    assert "North Korea -> Russia" in table.stdout and "sent" in table.stdout

@@ -507,7 +507,10 @@ def quotes(con: duckdb.DuckDBPyConnection, *, speakers: Sequence[str] | None = N
 
     `distinct_stories` counts a syndicated story once: only the first-seen copy's quotes."""
     sql = """SELECT q.article_id, q.idx, strftime(a.date, '%Y-%m-%d') AS date, a.title, a.source, a.outlet,
-                    q.speaker, s.name AS speaker_name, q.speaker_text, q.cue, q.text, q."start", q."end", q.kind
+                    q.speaker, s.name AS speaker_name, q.speaker_text, q.cue, q.text, q."start", q."end", q.kind,
+                    substring(a.text, least(q."start", coalesce(q.cue_start, q."start"), coalesce(q.speaker_start, q."start")) + 1,
+                              greatest(q."end", coalesce(q.cue_end, 0), coalesce(q.speaker_end, 0))
+                              - least(q."start", coalesce(q.cue_start, q."start"), coalesce(q.speaker_start, q."start"))) AS sentence
              FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker
              WHERE (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], q.speaker))
                AND (?::VARCHAR[] IS NULL OR EXISTS (
