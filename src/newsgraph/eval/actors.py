@@ -61,15 +61,15 @@ def _date(value: str, kwargs: dict[str, Any]) -> str | None:
     return None
 
 
-def _failure_kind(row: dict[str, str], got: Any) -> str:
+def _failure_kind(row: dict[str, str], got: Any, country: str | None) -> str:
     mention = row["mention"]
     if got is None:
         words = mention.split()
         if len(words) >= 2 and all(w[:1].isupper() for w in words):
             return "unknown person or organization (needs world knowledge)"
         return "no country or sector word recognised"
-    if row["expect_country"] and got.country != row["expect_country"]:
-        return "country: wrong or missing" if got.country else "country: none derivable from the name"
+    if row["expect_country"] and country != row["expect_country"]:
+        return "country: wrong or missing" if country else "country: none derivable from the name"
     return "sector: wrong or missing"
 
 
@@ -103,7 +103,7 @@ def run_ngec(path: str, knowledge: Knowledge | None = None, label: str = "defaul
         if not ok:
             report.failures.append({"mention": row["mention"], "date": row.get("date"), "expect_country": row["expect_country"],
                                     "expect_sector": "|".join(expected_sectors), "got_country": country,
-                                    "got_sector": got.sector if got else None, "kind": _failure_kind(row, got)})
+                                    "got_sector": got.sector if got else None, "kind": _failure_kind(row, got, country)})
     return report
 
 
