@@ -53,7 +53,9 @@ def test_actor_by_name_or_id(client):
     assert by_name["name"] == "Mark Rutte" and by_name["type"] == "PERSON"
     by_id = client.get(f"/api/actors/{by_name['id']}").json()
     assert by_id == by_name
-    assert by_name["roles"] == [] and by_name["labels"] == []
+    roles = {(r["role"], r["of_name"]) for r in by_name["roles"]}
+    assert ("secretary general", "NATO") in roles  # "Mark Rutte, NATO's secretary general" in the examples
+    assert all(r["first_seen"] <= r["last_seen"] for r in by_name["roles"])
     assert by_name["activity"]["quotes_by"] >= 3
 
 

@@ -28,7 +28,8 @@ def test_actor_page_sections(client):
     html = client.get(f"/actor/{rutte['id']}").text
     for section in ["names", "roles", "labels", "timeline", "network", "quotes-by", "quotes-about"]:
         assert f'id="{section}"' in html, section
-    assert "No roles yet" in html and "No labels yet" in html
+    roles = re.search(r'<section id="roles">(.*?)</section>', html, re.S).group(1)
+    assert "secretary general" in roles and "NATO" in roles and "No roles seen" not in roles
     assert "/static/vendor/cytoscape/cytoscape.min.js" in html and "/static/vendor/chart.js/chart.umd.min.js" in html
     assert "cdn" not in html.lower()
     graph = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S).group(1))

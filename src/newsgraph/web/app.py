@@ -61,7 +61,7 @@ class Page(BaseModel, Generic[T]):
 
 
 class ActorOut(BaseModel):
-    """An actor: names, counts, and (until the roles issue lands) empty roles and labels."""
+    """An actor: names, counts, roles with dates and the labels outlets give it."""
 
     id: str
     name: str
@@ -217,7 +217,7 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
         with corpus() as c:
             p = c.actor(actor)
             return {**p.actor.to_dict(), "mentions": p.mentions, "articles": p.articles,
-                    "activity": c.activity_counts(p.actor.id), "roles": [], "labels": []}
+                    "activity": c.activity_counts(p.actor.id), "roles": c.roles(p.actor.id), "labels": c.labels(p.actor.id)}
 
     @app.get("/api/actors/{actor}/counterparts", tags=["actors"], response_model=Page[query.Counterpart])
     def api_counterparts(actor: str, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
@@ -311,6 +311,7 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
                 "counterparts": _counterpart_table(counterparts),
                 "quotes_by": c.latest_quotes(speaker=aid, limit=10).to_list(),
                 "quotes_about": c.latest_quotes(about=aid, limit=10).to_list(),
+                "roles": c.roles(aid), "labels": c.labels(aid),
             }
         return page(request, "actor.html", **context)
 
