@@ -316,7 +316,8 @@ class _Extractor:
         """Candidate contents a cue word could govern, each named by its frame.
 
         Frames: `ccomp` (clause), `xcomp` ("wants to ..."), `dobj`, `dobj+oprd` ("called him a
-        liar"), `prep:P` (object of preposition P), `dprep:O:P` ("drew attention to"), `outer`
+        liar"), `prep:P` (object of preposition P), `dprep:O:P` ("drew attention to"), `passive`
+        (the subject of a passive with a by-agent: "the plan was criticized by X"), `outer`
         (the clause a parenthetical or as-clause cue sits in), and for nouns `that` ("the claim
         that ...") and `prep:P` ("support for ...").
         """
@@ -338,6 +339,11 @@ class _Extractor:
                     p = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
                     if p is not None:
                         out.append(("prep:" + child.lower_, *_subtree_range(p)))
+            if any(c.dep_ == "agent" for c in tok.children):
+                # passive: "the plan was criticized by the union" (content: the plan)
+                sp = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
+                if sp is not None:
+                    out.append(("passive", *_subtree_range(sp)))
             if obj is not None:
                 oprd = next((c for c in tok.children if c.dep_ == "oprd"), None)
                 if oprd is not None:
@@ -392,7 +398,7 @@ class _Extractor:
             return att or lemma in _XCOMP_SPEECH
         if rel == "dobj+oprd":
             return lemma in _NAMING_VERBS
-        if rel == "dobj":
+        if rel in ("dobj", "passive"):
             return lemma in self.objects or (speech and lemma not in _RECIPIENT_VERBS)
         if rel.startswith("prep:"):
             return (None, rel[5:]) in self.phrasal.get(lemma, ())
