@@ -107,3 +107,16 @@ def test_cli_extract_engine_ray(ray_local, tmp_path):
     assert result.exit_code == 0, result.output
     assert "wrote 2 article(s) in 1 shard(s)" in result.output
     assert runner.invoke(app, ["load", str(out), "--db", str(tmp_path / "x.duckdb")]).exit_code == 0
+
+
+def test_bucket_paths_go_through_rays_own_readers(ray_local, tmp_path):
+    """A URI (here Ray's `local://`, read like s3:// or gs://) is read by `ray.data.read_binary_files`."""
+    from newsgraph.engines import ray as engine
+
+    out = tmp_path / "bucket"
+    summary = engine.run([f"local://{EXAMPLES}"], str(out), shard_size=4)
+    assert (summary.read, summary.stored, summary.failed) == (6, 6, 0)
+    reference, loaded = str(tmp_path / "ingest.duckdb"), str(tmp_path / "bucket.duckdb")
+    ingest([str(EXAMPLES)], reference)
+    parquet.load(loaded, str(out))
+    assert _jsonl(loaded, tmp_path / "bucket.jsonl") == _jsonl(reference, tmp_path / "ingest.jsonl")

@@ -272,14 +272,20 @@ def run(paths: Sequence[str], out: str, *, address: str | None = None, date: str
             analyze(ray.data.from_items([{"record": r, "error": "", "note": ""} for r in window]))
     if buckets:
         ctx = ray.data.DataContext.get_current()
+        preserve = ctx.execution_options.preserve_order
         ctx.execution_options.preserve_order = True  # copies link to the first-seen article, in path order
-        ds = ray.data.read_binary_files(buckets, include_paths=True)
-        ds = ds.map_batches(parse_files, fn_kwargs={"date": date}, batch_size=16)
-        ds = ds.map_batches(Linker, fn_constructor_kwargs={"threshold": copy_threshold}, batch_size=batch_size,
-                            compute=ray.data.ActorPoolStrategy(size=1))
-        before = summary.stored + summary.skipped
-        analyze(ds)
-        summary.read += summary.stored + summary.skipped - before
+        try:
+            # Reading, parsing and linking ask for no CPU of their own: the analyzer actors hold the
+            # cluster's CPUs, and a read task waiting for a CPU they hold would stall the pipeline.
+            ds = ray.data.read_binary_files(buckets, include_paths=True, num_cpus=0)
+            ds = ds.map_batches(parse_files, fn_kwargs={"date": date}, batch_size=16, num_cpus=0)
+            ds = ds.map_batches(Linker, fn_constructor_kwargs={"threshold": copy_threshold}, batch_size=batch_size,
+                                compute=ray.data.ActorPoolStrategy(size=1), num_cpus=0)
+            before = summary.stored + summary.skipped
+            analyze(ds)
+            summary.read += summary.stored + summary.skipped - before
+        finally:
+            ctx.execution_options.preserve_order = preserve
     parquet.write_manifest(out, summary.shards, errors=summary.errors)
     summary.undated = stats.undated
     return summary
