@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,16 +30,15 @@ def export_jsonl(corpus: Corpus, out: str, *, since: str | None = None, until: s
                  actor: str | None = None, on_article: Callable[[], None] = lambda: None) -> int:
     """Write the selected articles as JSON Lines (`-` = stdout); returns how many."""
     ids = corpus.article_ids(since, until, actor)
-    stream = None
+    stream = sys.stdout if out == "-" else open(out, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
     try:
-        import sys
-
-        stream = sys.stdout if out == "-" else open(out, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
         for article_id in ids:
             stream.write(json.dumps(corpus.article(article_id).to_dict(), ensure_ascii=False) + "\n")
             on_article()
     finally:
-        if stream is not None and out != "-":
+        if out == "-":
+            stream.flush()
+        else:
             stream.close()
     return len(ids)
 
