@@ -53,6 +53,8 @@ _XCOMP_SPEECH = {"promise", "pledge", "vow", "threaten", "urge", "ask", "tell", 
                  "agree", "propose", "demand"}
 _OBJECT_TAIL = {"prep", "xcomp", "acl", "relcl"}
 MIN_FRAME_SCORE = 0.2
+MIN_CLASS_COUNT = 20
+_PERSONAL = {"he", "she", "they", "i", "we", "you", "who"}
 LEARNED = DATA / "cue_frames.tsv"
 _RECIPIENT_VERBS = {"tell", "ask", "inform", "remind", "urge", "warn", "assure", "advise",
                     "instruct", "order", "answer", "caution", "say"}
@@ -66,16 +68,18 @@ def lexicon(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def learned_frames() -> tuple[dict[tuple[str, str, str], tuple[int, int]], frozenset[str]]:
+def learned_frames() -> tuple[dict[tuple[str, str, str, str], tuple[int, int]], frozenset[str]]:
     """Frame statistics learned on PolNeAR train (see models/build_cue_frames.py): for each
-    (lemma, V|N, frame), how often it was seen and how often it was a gold attribution."""
-    table: dict[tuple[str, str, str], tuple[int, int]] = {}
+    (lemma, V|N, frame, speaker class), how often it was seen and how often it was a gold
+    attribution. Speaker class `*` is any; `a` a named actor or personal pronoun, `n` another
+    noun phrase, `-` none."""
+    table: dict[tuple[str, str, str, str], tuple[int, int]] = {}
     if LEARNED.exists():
         for line in LEARNED.read_text(encoding="utf-8").splitlines():
             if not line or line.startswith("#"):
                 continue
-            lemma, pos, rel, n, hits = line.split("\t")
-            table[(lemma, pos, rel)] = (int(n), int(hits))
+            lemma, pos, rel, src, n, hits = line.split("\t")
+            table[(lemma, pos, rel, src)] = (int(n), int(hits))
     return table, frozenset(k[0] for k, (n, h) in table.items() if h / (n + 1) >= MIN_FRAME_SCORE)
 
 
@@ -152,6 +156,16 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
 
 def _subtree_range(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _drop_trailing_relative(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Cut a non-restrictive relative clause that ends the content (", which ...", ", who ...");
+    it describes the thing talked about and is the writer's addition (PolNeAR leaves it out)."""
+    for tok in doc[lo:hi]:
+        if tok.dep_ == "relcl" and tok.left_edge.i - 1 > lo and doc[tok.left_edge.i - 1].text == "," \
+                and tok.right_edge.i + 1 >= hi - 1 and doc[tok.left_edge.i].lower_ in ("which", "who", "whom", "whose"):
+            return lo, tok.left_edge.i - 1
+    return lo, hi
 
 
 def _outer_side(lo: int, hi: int, clo: int, chi: int) -> tuple[int, int]:
@@ -327,7 +341,7 @@ class _Extractor:
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
             if comps:
                 side = [c for c in comps if (c.i > tok.i) == (comps[0].i > tok.i)]
-                out.append(("ccomp", min(c.left_edge.i for c in side), max(self._clause_end(c) for c in side)))
+                out.append(("ccomp", min(c.left_edge.i for c in side), max(c.right_edge.i + 1 for c in side)))
             obj = None
             for child in tok.children:
                 dep = child.dep_
@@ -407,48 +421,42 @@ class _Extractor:
             return (obj, prep) in self.phrasal.get(lemma, ())
         return False
 
-    def frame_score(self, lemma: str, pos: str, rel: str) -> float:
+    def speaker_class(self, spk: tuple[Token, int, int] | None) -> str:
+        """`a`: a named actor or personal pronoun; `n`: another noun phrase; `-`: none."""
+        if spk is None:
+            return "-"
+        head = spk[0]
+        if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or head.lower_ in _PERSONAL:
+            return "a"
+        return "n"
+
+    def frame_score(self, lemma: str, pos: str, rel: str, src: str = "*") -> float:
         """How likely this frame is an attribution: the learned precision on PolNeAR train
-        (smoothed), or a prior of 0.5 for a frame the hand lexicons license."""
+        (smoothed; by speaker class when seen often enough), or a prior of 0.5 for a frame
+        the hand lexicons license."""
         hand = self._hand_frame(lemma, pos, rel)
-        stat = self.learned.get((lemma, pos, rel)) if self.learned is not None else None
+        stat = None
+        if self.learned is not None:
+            stat = self.learned.get((lemma, pos, rel, src))
+            if stat is None or stat[0] < MIN_CLASS_COUNT:
+                stat = self.learned.get((lemma, pos, rel, "*"))
         if stat is None:
             return 0.5 if hand else 0.0
         n, hits = stat
         return (hits + 1) / (n + 2) if hand else hits / (n + 1)
 
-    def _content_of(self, cue: Token) -> tuple[int, int, bool] | None:
+    def _content_of(self, cue: Token, spk: tuple[Token, int, int] | None = None
+                    ) -> tuple[int, int, bool] | None:
         """The best-scoring frame of a cue word, if it scores at least MIN_FRAME_SCORE."""
         lemma = cue.lemma_.lower()
         pos = "V" if cue.pos_ in ("VERB", "AUX") else "N"
+        src = self.speaker_class(spk)
         best, best_score = None, MIN_FRAME_SCORE
         for rel, lo, hi in self.frames(cue):
-            sc = self.frame_score(lemma, pos, rel)
+            sc = self.frame_score(lemma, pos, rel, src)
             if sc >= best_score and hi > lo:
                 best, best_score = (lo, hi, rel == "outer"), sc + 1e-9
         return best
-
-    def _clause_end(self, head: Token) -> int:
-        """End of a content clause, cut before a coordinated clause of the writer's or another
-        cue ("... and he railed against ...", "... and calls her X") and before a trailing
-        participle of the reporting speaker (", telling X that ...")."""
-        doc = self.doc
-        for child in head.rights:
-            cut = False
-            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
-                kids = list(child.children)
-                has_subj = any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in kids)
-                has_that = any(k.dep_ == "mark" for k in kids)
-                cut = (has_subj and not has_that) or self._is_cue_lemma(child.lemma_.lower())
-            elif child.dep_ == "advcl" and child.tag_ == "VBG" and child.left_edge.i > 0 \
-                    and doc[child.left_edge.i - 1].text == ",":
-                cut = True
-            if cut:
-                lo = child.left_edge.i
-                while lo > head.i + 1 and (doc[lo - 1].dep_ == "cc" or doc[lo - 1].is_punct):
-                    lo -= 1
-                return lo
-        return head.right_edge.i + 1
 
     def _is_cue_lemma(self, lemma: str) -> bool:
         return (lemma in self.speech or lemma in self.attitude or lemma in self.objects
@@ -456,6 +464,7 @@ class _Extractor:
 
     def _make(self, content: tuple[int, int], cue_lo: int, cue_hi: int,
               spk: tuple[Token, int, int] | None, kind: str = "indirect") -> Quote | None:
+        content = _drop_trailing_relative(self.doc, *content)
         trimmed = _trim(self.doc, *content)
         if trimmed is None:
             return None
@@ -498,7 +507,8 @@ class _Extractor:
                 continue
             if tok.pos_ in ("VERB", "AUX", "NOUN") and (self._is_cue_lemma(lemma) or (
                     self.learned_lemmas is not None and lemma in self.learned_lemmas)):
-                got = self._content_of(tok)
+                spk = self._speaker(tok)
+                got = self._content_of(tok, spk)
                 if got is None:
                     if lemma in self.speech and tok.pos_ != "NOUN":
                         self.bare.append(tok)
@@ -508,7 +518,7 @@ class _Extractor:
                 for child in tok.rights:  # particles: "pointed out"
                     if child.dep_ == "prt" and child.i == cue_hi:
                         cue_hi += 1
-                q = self._make((lo, hi), tok.i, cue_hi, self._speaker(tok))
+                q = self._make((lo, hi), tok.i, cue_hi, spk)
                 if q is not None:
                     quotes.append(q)
                     used_cues.add(tok.i)

@@ -46,16 +46,17 @@ def build(polnear_dir: str | Path, skip: int = 0, limit: int | None = None) -> d
                 continue
             lemma, pos = tok.lemma_.lower(), ("N" if tok.pos_ == "NOUN" else "V")
             mine = [gt for cue, gt in gold if any(a <= tok.idx < b for a, b in cue)]
+            src = ex.speaker_class(ex._speaker(tok))
             for rel, lo, hi in ex.frames(tok):
                 q = ex._make((lo, hi), tok.i, tok.i + 1, None)
                 if q is None:
                     continue
                 q = ex._widen_to_passages([q])[0]
                 pt = _tokens(text, ((q.start, q.end),), ((q.cue_start, q.cue_end),))
-                key = (lemma, pos, rel)
-                seen[key] += 1
-                if pt and any(len(gt & pt) / len(gt | pt) >= 0.5 for gt in mine):
-                    hits[key] += 1
+                hit = bool(pt) and any(len(gt & pt) / len(gt | pt) >= 0.5 for gt in mine)
+                for key in ((lemma, pos, rel, "*"), (lemma, pos, rel, src)):
+                    seen[key] += 1
+                    hits[key] += hit
     return {"seen": seen, "hits": hits, "articles": len(docs)}
 
 
@@ -65,9 +66,10 @@ def write(stats: dict, out: Path, note: str) -> int:
         f.write("# Cue-frame statistics learned from PolNeAR v1.0.0 train "
                 f"({stats['articles']} articles{note}); built by\n"
                 "# python -m newsgraph.extract.models.build_cue_frames. Columns: lemma, V|N, frame, "
-                "times seen, times a gold attribution.\n")
+                "speaker class (* any, a actor/pronoun, n other, - none), times seen, times a "
+                "gold attribution.\n")
         for k in rows:
-            f.write(f"{k[0]}\t{k[1]}\t{k[2]}\t{stats['seen'][k]}\t{stats['hits'][k]}\n")
+            f.write("\t".join(k) + f"\t{stats['seen'][k]}\t{stats['hits'][k]}\n")
     return len(rows)
 
 
