@@ -636,7 +636,7 @@ class _Extractor:
                 covered.append((a, b, out[-1]))
                 covered.sort(key=lambda x: x[0])
                 continue
-            prev = [q for s, e, q in covered if e <= a and q.kind == "direct"]
+            prev = [q for s, e, q in covered if e <= a and q.speaker_start is not None]
             if not prev:
                 continue
             p = prev[-1]
@@ -665,6 +665,17 @@ class _Extractor:
         start_tok = self.doc.char_span(a, a + 1, alignment_mode="expand")
         if end_tok is None or start_tok is None:
             return None
+        # introduced by a colon: 'Cruz continued: "..."' (any verb before the colon)
+        before = self.text[max(0, a - 300):a].rstrip()
+        if before.endswith(":") and start_tok[0].i > 0:
+            colon = self.doc.char_span(a - (len(self.text[max(0, a - 300):a]) - len(before)) - 1, a,
+                                       alignment_mode="expand")
+            if colon is not None:
+                c = colon[0]
+                verbs = [t for t in c.sent if t.i < c.i and t.pos_ == "VERB" and not self._inside_passage(t)]
+                if verbs:
+                    root = c.sent.root
+                    return root if root in verbs else verbs[-1]
         sent_end = end_tok[0].sent
         best = None
         for cue in self.bare:
