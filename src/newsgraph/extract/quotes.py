@@ -730,6 +730,21 @@ class _Extractor:
         return out
 
     # -------------------------------------------------------------- continuation
+    def _new_actor_subject(self, sent: Span, speaker: str | None) -> bool:
+        """True when the sentence's main subject names a person or organisation other than the
+        speaker, or is a personal pronoun (a new agent, not a further claim)."""
+        root = sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return False
+        if subj.lower_ in _PERSONAL and subj.lower_ != "who":
+            return True
+        m = self._mention_at(subj.idx, subj.idx + len(subj), subj)
+        if m is None or m.actor == speaker:
+            return False
+        actor = self.actors.get(m.actor)
+        return actor is not None and actor.type in ("PERSON", "ORG")
+
     def _continuations(self, quotes: list[Quote]) -> list[Quote]:
         """Sentences with a continuation marker right after a reported passage (see module doc)."""
         if not quotes:
@@ -781,6 +796,10 @@ class _Extractor:
             if marker is None:
                 if para != last_para:  # a new paragraph in the writer's voice ends the passage
                     last = None
+                continue
+            if self._new_actor_subject(sent, last.speaker):
+                # "Obama will also try ...": the writer now reports another actor's doings
+                last = None
                 continue
             lo, hi = _trim(doc, sent.start, sent.end) or (sent.start, sent.end)
             s, e = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
