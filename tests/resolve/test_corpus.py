@@ -141,3 +141,18 @@ def test_phoenix_sample():
     assert k.lookup("Putin", "1995-01-01").sector == "ELI"
     international = Knowledge(read_dictionary(str(PHOENIX / "Phoenix.International.actors.txt")))
     assert international.lookup("United Nations").sector == "IGO"
+
+
+def test_seed_roles_and_labels_through_the_cli(tmp_path, seed_path):
+    db = str(tmp_path / "seed.duckdb")
+    ingest([str(seed_path)], db)
+    labels = runner.invoke(app, ["labels", "Putin", "--db", db, "--format", "jsonl"])
+    assert labels.exit_code == 0, labels.output
+    assert "dictator" in {json.loads(line)["label"] for line in labels.stdout.splitlines()}
+    actor = runner.invoke(app, ["actor", "Rütte", "--db", db, "--format", "jsonl"])
+    record = json.loads(actor.stdout)
+    assert record["name"] == "Mark Rutte"
+    assert any(r["role"] == "secretary general" and r["of_name"] == "NATO" and r["first_seen"] == "2024-11-06"
+               for r in record["roles"])
+    kremlin = json.loads(runner.invoke(app, ["resolve", "the Kremlin", "--db", db]).stdout)
+    assert (kremlin["name"], kremlin["country"], kremlin["sector"]) == ("Russia", "RUS", "GOV")
