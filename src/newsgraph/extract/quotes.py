@@ -1,29 +1,38 @@
 """Quote attribution: who said (or believes, or wants) what, over the one dependency parse.
 
 Each attribution has a speaker (source), a cue and a content span, as in PolNeAR (Newell,
-Margolin & Ruths 2018) and PARC (Pareti 2016). The rules, all on the spaCy parse of the article:
+Margolin & Ruths 2018) and PARC (Pareti 2016). All steps read the article's one spaCy parse:
 
-1. Cue verbs from the lexicons in `data/` (speech verbs, attitude verbs): their clausal
-   complement (`ccomp`; `xcomp` for attitude verbs, "wants to ..."), or, when the cue clause is
-   parenthetical ("..., he said", `parataxis`) or an `as`-clause ("As X pointed out, ..."), the
-   clause it is attached to. Phrasal cues ("draw attention to", "call for") take the object of
-   their preposition; stance verbs ("criticized", "endorsed") their direct object; cue nouns
-   ("X's statement that ...") their clause; "according to X" the clause it modifies.
-2. Quotation marks: a content inside or around a quoted passage is widened to the whole passage
-   (which may run over several sentences or paragraphs); a split quote ("X," he said, "Y.")
-   is one content. A quoted passage of a sentence or more with no cue of its own continues the
-   previous speaker when it follows that speaker's direct quote (the Gender Gap Tracker's
-   "floating quotes", Asr et al. 2021).
-3. Speakers: the cue's subject (the agent of a passive, the head noun of a relative clause, the
-   subject of the governing verb for participles), resolved to an actor by the mention it
-   contains; a pronoun goes to the most recent compatible earlier actor; a definite title
-   ("the NATO Secretary General") to the person the article introduced with that title.
+1. Cue frames. For each verb or noun, `frames` lists the contents it could govern: its clause
+   (`ccomp`), infinitive (`xcomp`, "wants to ..."), object (`dobj`; with its predicate for
+   "called him a liar"), the object of a preposition ("call for ...", "drew attention to ..."),
+   the subject of a passive with a by-agent, the clause a parenthetical or as-clause cue sits in
+   ("..., he said", "As X pointed out, ..."), and for nouns a that-clause ("X's statement that
+   ...") or a prepositional object ("support for ..."). A frame is used when the hand lexicons
+   in `data/` license it (speech and attitude verbs, phrasal cues, stance verbs, cue nouns) or
+   when its precision on PolNeAR train, counted by `models/build_cue_frames.py` into
+   `data/cue_frames.tsv`, is high enough; the best-scoring frame of a word wins. "According to
+   X" takes the clause it modifies. Cue words inside a quoted passage are not cues (the passage
+   belongs to the outer speaker), and a cue inside another attribution's content is dropped
+   (PolNeAR's attributions do not nest).
+2. Quotation marks (straight, curly, and the typewriter '' pair): a content inside or around a
+   quoted passage is widened to the whole passage, which may run over several sentences or
+   paragraphs; a split quote ('"X," he said, "Y."') is one content. A passage without a cue
+   of its own takes a speech verb with no content next to it (also any verb before a colon:
+   'Cruz continued: "..."'), or else continues the previous speaker: as part of the same quote
+   within a paragraph, as a new quote in a following one (the Gender Gap Tracker's "floating
+   quotes", Asr et al. 2021). Lines "Speaker: content" (headlines, transcripts) are quotes too.
+3. Speakers: the cue's subject (the agent of a passive, the antecedent of a relative pronoun,
+   the noun a participle modifies, the governing subject for participles and infinitives),
+   resolved to an actor by the mention it holds; a pronoun goes to the most recent compatible
+   earlier actor; a definite title ("the NATO Secretary General") to the person the article
+   introduced with that title ("NATO Secretary General Mark Rutte").
 4. Continuation: a sentence carrying a marker such as "also" or "in addition", right after a
    passage reported from a speaker (the same paragraph or the first sentence of the next), stays
-   with that speaker; a heading, a new attribution or a sentence in the writer's own voice ends
-   the passage.
+   with that speaker; a heading, a new attribution, a new paragraph in the writer's voice or a
+   sentence about another named actor ends the passage.
 
-The pass is linear in the number of tokens; nothing is parsed again.
+One pass over the tokens plus a few over the quoted passages; nothing is parsed again.
 """
 from __future__ import annotations
 
@@ -45,19 +54,11 @@ MIN_FLOATING_WORDS = 4
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them", "it"}
 FIRST_PERSON = {"i", "we", "me", "us"}
-# speech verbs whose direct object is the addressee, not the content
-# verbs that name or describe their object: "called him a liar" (dobj + oprd is the content)
-_NAMING_VERBS = {"call", "label", "brand", "dub", "deem", "consider"}
-# speech verbs whose infinitive complement is content: "promised to cut taxes"
-_XCOMP_SPEECH = {"promise", "pledge", "vow", "threaten", "urge", "ask", "tell", "order", "offer",
-                 "agree", "propose", "demand"}
 _OBJECT_TAIL = {"prep", "xcomp", "acl", "relcl"}
 MIN_FRAME_SCORE = 0.2
 MIN_CLASS_COUNT = 20
 _PERSONAL = {"he", "she", "they", "i", "we", "you", "who"}
 LEARNED = DATA / "cue_frames.tsv"
-_RECIPIENT_VERBS = {"tell", "ask", "inform", "remind", "urge", "warn", "assure", "advise",
-                    "instruct", "order", "answer", "caution", "say"}
 
 
 @lru_cache(maxsize=None)
@@ -409,11 +410,11 @@ class _Extractor:
         if rel in ("ccomp", "outer"):
             return speech or att
         if rel == "xcomp":
-            return att or lemma in _XCOMP_SPEECH
+            return att or lemma in lexicon("xcomp_speech_verbs.txt")
         if rel == "dobj+oprd":
-            return lemma in _NAMING_VERBS
+            return lemma in lexicon("naming_verbs.txt")
         if rel in ("dobj", "passive"):
-            return lemma in self.objects or (speech and lemma not in _RECIPIENT_VERBS)
+            return lemma in self.objects or (speech and lemma not in lexicon("recipient_verbs.txt"))
         if rel.startswith("prep:"):
             return (None, rel[5:]) in self.phrasal.get(lemma, ())
         if rel.startswith("dprep:"):
@@ -460,7 +461,7 @@ class _Extractor:
 
     def _is_cue_lemma(self, lemma: str) -> bool:
         return (lemma in self.speech or lemma in self.attitude or lemma in self.objects
-                or lemma in self.phrasal or lemma in _NAMING_VERBS or lemma in self.nouns)
+                or lemma in self.phrasal or lemma in lexicon("naming_verbs.txt") or lemma in self.nouns)
 
     def _make(self, content: tuple[int, int], cue_lo: int, cue_hi: int,
               spk: tuple[Token, int, int] | None, kind: str = "indirect") -> Quote | None:
