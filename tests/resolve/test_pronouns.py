@@ -36,3 +36,9 @@ def test_short_forms(analyze_text):
 def test_its_takes_the_organization(analyze_text):
     a = analyze_text("The European Union said its sanctions would stay.", "2024-01-01")
     assert actor_name(a, "its", "pronoun") == "European Union"
+
+
+def test_they_only_within_the_sentence(analyze_text):
+    a = analyze_text("The European Union said they would extend the sanctions. Later they left.", "2024-01-01")
+    assert actor_name(a, "they", "pronoun") == "European Union"
+    assert actor_name(a, "they", "pronoun", nth=1) is None

@@ -26,6 +26,10 @@ _PRONOUN_TYPES = {
     "they": {"ORG", "COUNTRY", "NORP"}, "them": {"ORG", "COUNTRY", "NORP"}, "their": {"ORG", "COUNTRY", "NORP"},
     "themselves": {"ORG", "COUNTRY", "NORP"},
 }
+_PLURAL = {"they", "them", "their", "themselves"}
+PLURAL_WINDOW = 0  # measured on GUM: beyond the sentence "they" is mostly people no name denotes
+PLURAL_SUBJECT_ONLY = True
+PERSON_BONUS = 1.0
 _PLEONASTIC_HEADS = {"be", "seem", "appear", "happen", "take", "remain", "matter", "rain", "mean"}
 
 
@@ -124,9 +128,11 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], actors: dict[str, Actor]
                 continue
             if lower in {"him", "her", "them", "it"} and t.dep_ in {"dobj", "pobj"} and doc[root_i].head == t.head:
                 continue  # "Putin praised him": not Putin
+            if lower in _PLURAL and (here - p_sent > PLURAL_WINDOW or (PLURAL_SUBJECT_ONLY and not subj)):
+                continue  # "they" mostly means people no name denotes: link only to a recent subject
             score = -2.0 * (here - p_sent) + (1.5 if subj else 0.0) + 0.3 * min(counts[aid], 3) + p_start / 1e7
             if "PERSON" in wanted and "COUNTRY" in wanted and actor.type == "PERSON":
-                score += 0.2
+                score += PERSON_BONUS
             if score > best_score:
                 best, best_score = aid, score
         if best is None:
