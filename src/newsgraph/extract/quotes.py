@@ -171,12 +171,12 @@ def _drop_trailing_relative(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
 
 def _outer_side(lo: int, hi: int, clo: int, chi: int) -> tuple[int, int]:
     """The content of a clause [lo, hi) around a cue phrase [clo, chi): the part after the cue
-    phrase when it leads, before it when it trails, the larger part when it sits in between."""
+    phrase when it leads, before it when it trails, all of it when it sits in between."""
     if clo <= lo:
         return chi, hi
     if chi >= hi:
         return lo, clo
-    return (chi, hi) if hi - chi >= clo - lo else (lo, clo)
+    return lo, hi  # in the middle: the content is split around it (the cue is not content)
 
 
 def _speaker_range(tok: Token) -> tuple[int, int]:
@@ -350,6 +350,11 @@ class _Extractor:
                     out.append(("xcomp", *_subtree_range(child)))
                 elif dep == "dobj":
                     obj = child
+                elif dep == "advcl" and child.i > tok.i and any(
+                        g.dep_ == "mark" and g.lower_ == "for" for g in child.children):
+                    # "calling for the US to act": the parser makes it a for-clause
+                    mark = next(g for g in child.children if g.dep_ == "mark")
+                    out.append(("prep:for", mark.i + 1, child.right_edge.i + 1))
                 elif dep == "prep" and child.i > tok.i:
                     p = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
                     if p is not None:
@@ -370,7 +375,7 @@ class _Extractor:
                     for sib in tok.rights:
                         if sib.i < hi:
                             continue
-                        if sib.i == hi and sib.dep_ in _OBJECT_TAIL and sib.ent_type_ not in ("DATE", "TIME"):
+                        if sib.left_edge.i == hi and sib.dep_ in _OBJECT_TAIL and sib.ent_type_ not in ("DATE", "TIME"):
                             hi = sib.right_edge.i + 1
                         else:
                             break
@@ -529,6 +534,8 @@ class _Extractor:
                 head = tok.head if tok.head is not tok else None
                 if src is None or head is None:
                     continue
+                while head.dep_ == "conj" and head.head is not head:
+                    head = head.head  # "A rose, B fell and C held, according to X": all of it
                 lo, hi = _subtree_range(head)
                 plo, phi = _subtree_range(tok)
                 slo, shi = _speaker_range(src)
