@@ -71,7 +71,7 @@ def lexicon(name: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def learned_frames() -> tuple[dict[tuple[str, str, str, str], tuple[int, int]], frozenset[str]]:
     """Frame statistics learned on PolNeAR train (see models/build_cue_frames.py): for each
-    (lemma, V|N, frame, speaker class), how often it was seen and how often it was a gold
+    (lemma, V|N|A, frame, speaker class), how often it was seen and how often it was a gold
     attribution. Speaker class `*` is any; `a` a named actor or personal pronoun, `n` another
     noun phrase, `-` none."""
     table: dict[tuple[str, str, str, str], tuple[int, int]] = {}
@@ -157,6 +157,11 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
 
 def _subtree_range(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _pos_code(tok: Token) -> str:
+    """V (verb), N (noun) or A (adjective): the part-of-speech column of cue_frames.tsv."""
+    return "N" if tok.pos_ == "NOUN" else "A" if tok.pos_ == "ADJ" else "V"
 
 
 def _drop_trailing_relative(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
@@ -320,7 +325,7 @@ class _Extractor:
             if tok.dep_ in ("pcomp", "pobj") and tok.head.head is not tok.head:
                 tok = tok.head.head  # "by listing ..."
                 continue
-            if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp") and tok.head is not tok:
+            if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp", "acomp") and tok.head is not tok:
                 tok = tok.head
                 continue
             return None
@@ -389,6 +394,17 @@ class _Extractor:
                     c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)):
                 lo, hi = _subtree_range(tok.head)
                 out.append(("outer", *_outer_side(lo, hi, *_subtree_range(tok))))
+        elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT"):
+            # "X is confident that ...", "X was critical of ...", "X is eager to ..."
+            for child in tok.children:
+                if child.dep_ == "ccomp":
+                    out.append(("ccomp", *_subtree_range(child)))
+                elif child.dep_ == "xcomp" and child.i > tok.i:
+                    out.append(("xcomp", *_subtree_range(child)))
+                elif child.dep_ == "prep" and child.i > tok.i:
+                    p = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                    if p is not None:
+                        out.append(("prep:" + child.lower_, *_subtree_range(p)))
         elif tok.pos_ == "NOUN":
             for child in tok.children:
                 if child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that"
@@ -411,6 +427,9 @@ class _Extractor:
         """Frames the hand-written lexicons license (see the files in data/)."""
         if pos == "N":
             return rel == "that" and lemma in self.nouns
+        if pos == "A":
+            return lemma in lexicon("attitude_adjectives.txt") and (
+                rel in ("ccomp", "xcomp") or rel in ("prep:of", "prep:about", "prep:that"))
         speech, att = lemma in self.speech, lemma in self.attitude
         if rel in ("ccomp", "outer"):
             return speech or att
@@ -455,7 +474,7 @@ class _Extractor:
                     ) -> tuple[int, int, bool] | None:
         """The best-scoring frame of a cue word, if it scores at least MIN_FRAME_SCORE."""
         lemma = cue.lemma_.lower()
-        pos = "V" if cue.pos_ in ("VERB", "AUX") else "N"
+        pos = _pos_code(cue)
         src = self.speaker_class(spk)
         best, best_score = None, MIN_FRAME_SCORE
         for rel, lo, hi in self.frames(cue):
@@ -466,6 +485,7 @@ class _Extractor:
 
     def _is_cue_lemma(self, lemma: str) -> bool:
         return (lemma in self.speech or lemma in self.attitude or lemma in self.objects
+                or lemma in lexicon("attitude_adjectives.txt")
                 or lemma in self.phrasal or lemma in lexicon("naming_verbs.txt") or lemma in self.nouns)
 
     def _make(self, content: tuple[int, int], cue_lo: int, cue_hi: int,
@@ -511,7 +531,7 @@ class _Extractor:
             lemma = tok.lemma_.lower()
             if tok.is_punct or tok.is_space or self._inside_passage(tok):
                 continue
-            if tok.pos_ in ("VERB", "AUX", "NOUN") and (self._is_cue_lemma(lemma) or (
+            if tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and (self._is_cue_lemma(lemma) or (
                     self.learned_lemmas is not None and lemma in self.learned_lemmas)):
                 spk = self._speaker(tok)
                 got = self._content_of(tok, spk)

@@ -42,9 +42,9 @@ def build(polnear_dir: str | Path, skip: int = 0, limit: int | None = None) -> d
         text = gdoc.text
         gold = [(g.cue, _tokens(text, g.content)) for g in gdoc.attributions if g.cue]
         for tok in doc:
-            if tok.pos_ not in ("VERB", "AUX", "NOUN") or ex._inside_passage(tok):
+            if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or ex._inside_passage(tok):
                 continue
-            lemma, pos = tok.lemma_.lower(), ("N" if tok.pos_ == "NOUN" else "V")
+            lemma, pos = tok.lemma_.lower(), Q._pos_code(tok)
             mine = [gt for cue, gt in gold if any(a <= tok.idx < b for a, b in cue)]
             src = ex.speaker_class(ex._speaker(tok))
             for rel, lo, hi in ex.frames(tok):
@@ -65,7 +65,7 @@ def write(stats: dict, out: Path, note: str) -> int:
     with out.open("w", encoding="utf-8") as f:
         f.write("# Cue-frame statistics learned from PolNeAR v1.0.0 train "
                 f"({stats['articles']} articles{note}); built by\n"
-                "# python -m newsgraph.extract.models.build_cue_frames. Columns: lemma, V|N, frame, "
+                "# python -m newsgraph.extract.models.build_cue_frames. Columns: lemma, V|N|A, frame, "
                 "speaker class (* any, a actor/pronoun, n other, - none), times seen, times a "
                 "gold attribution.\n")
         for k in rows:
