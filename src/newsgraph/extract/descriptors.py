@@ -49,11 +49,11 @@ def _has_role_head(tokens: Iterable[Token]) -> bool:
         any(t.lower_ == "general" and t.tag_ in {"NNP", "NN"} for t in tokens)
 
 
-def _premodifier(doc: Doc, span: Span, taken: set[int]) -> tuple[int, int] | None:
+def _premodifier(doc: Doc, span: Span, taken: set[int], sent_start: int) -> tuple[int, int] | None:
     """Tokens before the name inside its noun phrase ("Russian dictator" in "Russian dictator Vladimir Putin")."""
     i = span.start - 1
     start = span.start
-    while i >= span.sent.start:
+    while i >= sent_start:
         t = doc[i]
         if i in taken or t.dep_ not in _NP_DEPS or not (start <= t.head.i < span.end or span.start <= t.head.i < span.end
                                                         or start <= t.head.i <= span.end):
@@ -93,9 +93,8 @@ def _np_after(doc: Doc, i: int, limit: int) -> int | None:
     return j if seen_noun and j > i else None
 
 
-def _appositive(doc: Doc, span: Span, taken: set[int]) -> tuple[int, int] | None:
+def _appositive(doc: Doc, span: Span, taken: set[int], sent_end: int) -> tuple[int, int] | None:
     """A role phrase right after the name: ", NATO's secretary general," or a title glued to it."""
-    sent_end = span.sent.end
     i = span.end
     comma = i < sent_end and doc[i].text == ","
     if comma:
@@ -125,6 +124,14 @@ def _description_extent(doc: Doc, head: Token) -> tuple[int, int]:
     return start, end
 
 
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(sentence start, sentence end) of every token, computed once per Doc (`Span.sent` rescans the Doc)."""
+    bounds: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        bounds.extend([(sent.start, sent.end)] * (sent.end - sent.start))
+    return bounds
+
+
 def candidates(doc: Doc, persons: list[Span]) -> list[Candidate]:
     """Descriptor candidates in text order: premodifiers and appositives of the given PERSON spans,
     then definite descriptions headed by a role word anywhere else."""
@@ -132,8 +139,11 @@ def candidates(doc: Doc, persons: list[Span]) -> list[Candidate]:
     taken: set[int] = set()
     for span in persons:
         taken.update(range(span.start, span.end))
+    bounds = _sentence_bounds(doc) if persons else []
     for span in persons:
-        for kind, extent in (("premodifier", _premodifier(doc, span, taken)), ("appositive", _appositive(doc, span, taken))):
+        sent_start, sent_end = bounds[span.start]
+        for kind, extent in (("premodifier", _premodifier(doc, span, taken, sent_start)),
+                             ("appositive", _appositive(doc, span, taken, sent_end))):
             if extent:
                 found.append(Candidate(extent[0], extent[1], kind, span))
                 taken.update(range(*extent))

@@ -72,6 +72,7 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], actors: dict[str, Actor]
     if not mentions:
         return []
     sents = list(doc.sents)
+    text = doc.text  # built once: Doc.text joins every token
     sent_of_char = {}
     for k, s in enumerate(sents):
         sent_of_char[s.start_char] = k
@@ -138,7 +139,7 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], actors: dict[str, Actor]
         if best is None:
             continue
         how = "pronoun" if short is None else "description"
-        out.append(Mention(best, start, end, doc.text[start:end], how))
+        out.append(Mention(best, start, end, text[start:end], how))
         pool.append((start, here, best, t.dep_ in {"nsubj", "nsubjpass"}, t.i))
         pool.sort()
         counts[best] += 1
