@@ -176,7 +176,7 @@ def _title_stripped(kb: Knowledge, surface: str, date: str | None):  # type: ign
     for i in range(1, len(tokens)):
         if title_like(tokens[:i]) and name_like(tokens[i:]) and (entry := kb.lookup(" ".join(tokens[i:]), date)):
             return entry
-    for i in range(len(tokens) - 1, 1, -1):  # "Harry Ho-jen Tseng, Taiwan's deputy foreign minister"
+    for i in range(len(tokens) - 1, 1, -1):  # "Jane Roe, Taiwan's deputy foreign minister"
         if title_like(tokens[i:]) and name_like(tokens[:i]) and (entry := kb.lookup(" ".join(tokens[:i]), date)):
             return entry
     return None
