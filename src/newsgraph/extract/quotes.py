@@ -159,6 +159,13 @@ def _subtree_range(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
 
 
+def _is_adjunct(tok: Token) -> bool:
+    """A time or circumstance phrase ("in December", "throughout the campaign"): not content."""
+    if tok.dep_ == "prep" and tok.lower_ in lexicon("adjunct_prepositions.txt"):
+        return True
+    return any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)
+
+
 def _pos_code(tok: Token) -> str:
     """V (verb), N (noun) or A (adjective): the part-of-speech column of cue_frames.tsv."""
     return "N" if tok.pos_ == "NOUN" else "A" if tok.pos_ == "ADJ" else "V"
@@ -380,7 +387,7 @@ class _Extractor:
                     for sib in tok.rights:
                         if sib.i < hi:
                             continue
-                        if sib.left_edge.i == hi and sib.dep_ in _OBJECT_TAIL and sib.ent_type_ not in ("DATE", "TIME"):
+                        if sib.left_edge.i == hi and sib.dep_ in _OBJECT_TAIL and not _is_adjunct(sib):
                             hi = sib.right_edge.i + 1
                         else:
                             break
@@ -529,7 +536,8 @@ class _Extractor:
         self.bare: list[Token] = []
         for tok in doc:
             lemma = tok.lemma_.lower()
-            if tok.is_punct or tok.is_space or self._inside_passage(tok):
+            if tok.is_punct or tok.is_space or self._inside_passage(tok) or (
+                    tok.i > 0 and doc[tok.i - 1].text in ("<", "</")):  # markup left in a text
                 continue
             if tok.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and (self._is_cue_lemma(lemma) or (
                     self.learned_lemmas is not None and lemma in self.learned_lemmas)):
