@@ -634,6 +634,9 @@ class _Extractor:
                         kind = "mixed" if kind != "direct" else kind
                 elif a < start < b and b - start > (end - start) / 2:
                     start, end, kind = a, max(end, b), "direct"
+                elif start < a < end < b:
+                    # a verbatim part that runs on past the parsed clause: 'said that "X. Y."'
+                    end, kind = b, ("mixed" if kind != "direct" else kind)
             if kind == "direct" and q.cue_start is not None and q.cue_end is not None:
                 # split quote: '"X," he said, "Y."' -> one content
                 nxt = bisect_right(self.p_starts, max(end, q.cue_end))
