@@ -632,6 +632,11 @@ class _Extractor:
                         kind = "direct"
                     else:
                         kind = "mixed" if kind != "direct" else kind
+                        nxt = self.doc.char_span(b, end, alignment_mode="expand")
+                        if nxt is not None and len(nxt) > 1 and nxt[0].is_space is False and \
+                                nxt[0].tag_ == "VBG" and nxt[0].dep_ == "advcl":
+                            end = b  # '... "X," referring to Y': the participle is the writer's
+                            break
                 elif a < start < b and b - start > (end - start) / 2:
                     start, end, kind = a, max(end, b), "direct"
                 elif start < a < end < b:
