@@ -147,8 +147,8 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     """Token range [lo, hi) without edge punctuation other than quotation marks, and spaces."""
     while lo < hi and (doc[lo].is_space or (doc[lo].is_punct and not doc[lo].is_quote)):
         lo += 1
-    while hi > lo and (doc[hi - 1].is_space or (doc[hi - 1].is_punct and not doc[hi - 1].is_quote
-                                                 and doc[hi - 1].text not in ".!?")):
+    while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].dep_ == "cc" or (
+            doc[hi - 1].is_punct and not doc[hi - 1].is_quote and doc[hi - 1].text not in ".!?")):
         hi -= 1
     if hi <= lo:
         return None
@@ -354,7 +354,8 @@ class _Extractor:
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
             if comps:
                 side = [c for c in comps if (c.i > tok.i) == (comps[0].i > tok.i)]
-                out.append(("ccomp", min(c.left_edge.i for c in side), max(c.right_edge.i + 1 for c in side)))
+                kept = side[:1 + next((k for k, c in enumerate(side[1:]) if self._other_report(c)), len(side))]
+                out.append(("ccomp", min(c.left_edge.i for c in kept), max(self._clause_end(c) for c in kept)))
             obj = None
             for child in tok.children:
                 dep = child.dep_
@@ -489,6 +490,23 @@ class _Extractor:
             if sc >= best_score and hi > lo:
                 best, best_score = (lo, hi, rel == "outer"), sc + 1e-9
         return best
+
+    def _other_report(self, tok: Token) -> bool:
+        """A speech verb with its own subject: a report of its own, not part of a content."""
+        return tok.lemma_.lower() in self.speech and any(
+            k.dep_ in ("nsubj", "nsubjpass") for k in tok.children)
+
+    def _clause_end(self, head: Token) -> int:
+        """End of a reported clause, cut before a coordinated report of another speaker
+        ("X said A, and Y said B": the parser hangs "Y said B" inside A)."""
+        doc = self.doc
+        for child in head.rights:
+            if child.dep_ == "conj" and self._other_report(child):
+                lo = child.left_edge.i
+                while lo > head.i + 1 and (doc[lo - 1].dep_ == "cc" or doc[lo - 1].is_punct):
+                    lo -= 1
+                return lo
+        return head.right_edge.i + 1
 
     def _is_cue_lemma(self, lemma: str) -> bool:
         return (lemma in self.speech or lemma in self.attitude or lemma in self.objects
