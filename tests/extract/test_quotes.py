@@ -66,6 +66,15 @@ CASES = [
     # stance towards an object, naming verbs
     ("The senator criticized the new tariff plan.", "the new tariff plan", "The senator", "criticized",
      "indirect"),
+    # adjectives of attitude
+    ("Several governors are confident that the bill will pass.", "the bill will pass",
+     "Several governors", "confident", "indirect"),
+    # a verbatim part running on past the reported clause
+    ('Ana Ruiz said that the plan was "a mistake. It will cost us dearly."',
+     "It will cost us dearly", "Ana Ruiz", "said", "mixed"),
+    # a passage introduced by any verb and a colon
+    ('Ana Ruiz continued: "We will take this to the supreme court if we must."',
+     "We will take this to the supreme court", "Ana Ruiz", "continued", "direct"),
     # headline and transcript style "Speaker: content"
     ("Maria Lopez: Harbour Will Reopen Next Month\n\nThe port authority met on Monday.",
      "Harbour Will Reopen Next Month", "Maria Lopez", ":", "indirect"),
@@ -106,6 +115,22 @@ def test_cues_inside_a_quote_do_not_make_their_own_speaker(analyze_text):
     article = analyze_text(text)
     assert len(article.quotes) == 1
     assert article.quotes[0].speaker_text == "Ahmed Karimi"
+
+
+def test_coordinated_reports_of_two_speakers_stay_apart(analyze_text):
+    text = ("Most farmers said the harvest was poor, and the minister said the state would help.")
+    article = analyze_text(text)
+    farmers = find(article, "the harvest was poor")
+    minister = find(article, "the state would help")
+    assert farmers is not minister
+    assert "minister" not in farmers.text
+    assert minister.speaker_text == "the minister"
+
+
+def test_passage_after_a_quote_in_the_same_paragraph_runs_on(analyze_text):
+    text = 'Ana Ruiz said the plan was dead. "We will not support it. Not now, not ever."'
+    (q,) = analyze_text(text).quotes
+    assert q.speaker_text == "Ana Ruiz" and q.text.endswith('not ever."')
 
 
 def test_quote_over_paragraphs_and_floating_quote(analyze_text):

@@ -266,6 +266,16 @@ def run_quote_eval(polnear_dir: str | Path, split: str = "dev", limit: int | Non
     from .. import pipeline
 
     gold = read_split(polnear_dir, split, limit)
+    if baseline:
+        try:
+            import textacy.extract.triples  # noqa: F401
+        except ImportError:
+            baseline = False
+            missing_baseline = True
+        else:
+            missing_baseline = False
+    else:
+        missing_baseline = False
     nlp = nlp_module.load()
     pred, base, gold_with_actors = [], [], []
     t0 = time.perf_counter()
@@ -285,6 +295,8 @@ def run_quote_eval(polnear_dir: str | Path, split: str = "dev", limit: int | Non
     }
     if baseline:
         report["textacy"] = score(gold, base)
+    elif missing_baseline:
+        report["textacy_missing"] = "textacy is not installed: pip install 'newsgraph[eval]'"
     return report
 
 
@@ -307,6 +319,8 @@ def format_report(report: dict[str, Any]) -> str:
         for kind, k in s["by_kind"].items():
             lines.append(f"{system:<10} {kind:<8} {k['p']:6.3f} {k['r']:6.3f} {k['f1']:6.3f}   "
                          f"{k['pred']:6d} {k['tp_gold']:6d}  (gold {k['gold']})")
+    if "textacy_missing" in report:
+        lines.append(f"baseline skipped: {report['textacy_missing']}")
     return "\n".join(lines)
 
 
