@@ -53,7 +53,6 @@ MIN_FLOATING_WORDS = 4
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them", "it"}
-FIRST_PERSON = {"i", "we", "me", "us"}
 _OBJECT_TAIL = {"prep", "xcomp", "acl", "relcl"}
 MIN_FRAME_SCORE = 0.2
 MIN_CLASS_COUNT = 20
@@ -550,7 +549,6 @@ class _Extractor:
     def run(self) -> list[Quote]:
         doc = self.doc
         quotes: list[Quote] = []
-        used_cues: set[int] = set()
         self.bare: list[Token] = []
         for tok in doc:
             lemma = tok.lemma_.lower()
@@ -565,7 +563,7 @@ class _Extractor:
                     if lemma in self.speech and tok.pos_ != "NOUN":
                         self.bare.append(tok)
                     continue
-                lo, hi, outer = got
+                lo, hi, _ = got
                 cue_hi = tok.i + 1
                 for child in tok.rights:  # particles: "pointed out"
                     if child.dep_ == "prt" and child.i == cue_hi:
@@ -573,7 +571,6 @@ class _Extractor:
                 q = self._make((lo, hi), tok.i, cue_hi, spk)
                 if q is not None:
                     quotes.append(q)
-                    used_cues.add(tok.i)
             elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 to = doc[tok.i + 1]
                 src = next((c for c in to.children if c.dep_ == "pobj"), None)
