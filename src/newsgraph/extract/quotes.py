@@ -359,7 +359,13 @@ class _Extractor:
             for child in tok.children:
                 dep = child.dep_
                 if dep == "xcomp" and child.i > tok.i:
-                    out.append(("xcomp", *_subtree_range(child)))
+                    lo, hi = _subtree_range(child)
+                    # "urged Congress to pass", "called on X to act": the addressee goes with it
+                    for sib in tok.children:
+                        if tok.i < sib.i < child.i and sib.dep_ in ("dobj", "prep") and sib.right_edge.i + 1 == lo:
+                            lo = sib.i if sib.dep_ == "dobj" else sib.i + 1
+                            lo = min(lo, sib.left_edge.i) if sib.dep_ == "dobj" else lo
+                    out.append(("xcomp", lo, hi))
                 elif dep == "dobj":
                     obj = child
                 elif dep == "advcl" and child.i > tok.i and any(
