@@ -4,7 +4,9 @@ One spaCy pass per article (`nlp.pipe`, batched); every extractor reads that Doc
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
@@ -17,6 +19,8 @@ from .readers import article_id
 from .resolve.actors import Resolution, resolve_doc, resolve_mentions  # noqa: F401 (resolve_mentions: used by eval/polnear.py)
 
 DEFAULT_BATCH_SIZE = 64
+T = TypeVar("T")
+log = logging.getLogger("newsgraph")
 
 
 def resolve_actors(doc: Doc, date: str | None = None) -> Resolution:
@@ -34,13 +38,27 @@ def annotate_mentions(doc: Doc, date: str | None = None) -> tuple[list[Mention],
     return resolution.mentions, resolution.actors
 
 
+def _guarded(stage: str, article: Article, run: Callable[[], list[T]]) -> list[T]:
+    """Run one extractor; if it fails on this article, say so on one line and keep the article.
+
+    One unusual text must not stop an ingest of a million articles; the article keeps its
+    actors and mentions and the failure names the input, so it can be reported and fixed.
+    """
+    try:
+        return run()
+    except Exception as exc:  # noqa: BLE001 - reported, not swallowed
+        log.warning("NG030 %s: %s extraction failed (%s: %s); article kept without %ss",
+                    article.source, stage, type(exc).__name__, str(exc)[:120], stage)
+        return []
+
+
 def annotate(article: Article, doc: Doc) -> Article:
     """Fill an article's actors, mentions, quotes and events from its parsed Doc."""
     resolution = resolve_actors(doc, article.date)
     mentions, actors = resolution.mentions, resolution.actors
     article.descriptors = resolution.descriptors
-    quotes = extract_quotes(doc, mentions, actors)
-    events = extract_events(doc, mentions, actors, quotes, article.date)
+    quotes = _guarded("quote", article, lambda: extract_quotes(doc, mentions, actors))
+    events = _guarded("event", article, lambda: extract_events(doc, mentions, actors, quotes, article.date))
     article.mentions = mentions
     article.actors = sorted(actors.values(), key=lambda a: a.id)
     article.quotes = quotes

@@ -149,3 +149,16 @@ def test_store_errors(tmp_path, store_path):
         holder.wait()
     with newsgraph.open(store_path) as ro, pytest.raises(PermissionError, match="read-only"):
         ro.ingest([str(EXAMPLES)])
+
+
+def test_an_extractor_failure_keeps_the_article_and_says_so(monkeypatch, caplog):
+    import newsgraph.pipeline as pipeline
+
+    def broken(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(pipeline, "extract_events", broken)
+    article = newsgraph.extract("Russia attacked Ukraine on Monday, officials said.", "2024-03-04")
+    assert article.events == [] and article.mentions
+    (record,) = [r for r in caplog.records if "NG030" in r.getMessage()]
+    assert "event extraction failed (RecursionError" in record.getMessage() and "\n" not in record.getMessage()
