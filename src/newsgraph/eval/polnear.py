@@ -282,7 +282,7 @@ def run_quote_eval(polnear_dir: str | Path, split: str = "dev", limit: int | Non
     pairs = ((d.text, d) for d in gold)
     for doc, gdoc in nlp.pipe(pairs, as_tuples=True, batch_size=16):
         # the pipeline's own mention and quote steps (`pipeline.annotate` without events)
-        mentions, actors = pipeline.resolve_mentions(pipeline.entity_mentions(doc))
+        mentions, actors = pipeline.annotate_mentions(doc)
         quotes = pipeline.extract_quotes(doc, mentions, actors)
         pred.append(Document(gdoc.name, gdoc.text, _quotes_as_attributions(quotes)))
         gold_with_actors.append(_with_gold_speakers(gdoc, mentions))
