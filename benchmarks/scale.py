@@ -1,6 +1,6 @@
 """Scaling: 1 vs 2 local workers, Ray with 1 vs 2 CPUs, and peak RSS per worker over a long stream.
 
-Usage: .venv/bin/python benchmarks/scale.py [--articles 200] [--rss-articles 10000] [--no-ray]
+Usage: .venv/bin/python benchmarks/scale.py [--articles 400] [--rss-articles 10000] [--no-ray]
 
 Corpus: the PolNeAR texts in ../shared/eval-data/polnear/ (train, then dev), repeated with
 distinct ids and dates where more are needed, written as JSON Lines. Each mode ingests the
@@ -105,7 +105,7 @@ def rss_run(path: Path, folder: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--articles", type=int, default=400)
     parser.add_argument("--rss-articles", type=int, default=10_000)
     parser.add_argument("--no-ray", action="store_true")
     args = parser.parse_args()
