@@ -101,6 +101,9 @@ def rss_run(path: Path, folder: Path) -> None:
         q = max(1, len(s) // 4)
         print(f"  worker {pid}: peak {max(s):7.0f} MB; mean first quarter {sum(s[:q]) / q:7.0f} MB, "
               f"last quarter {sum(s[-q:]) / q:7.0f} MB ({len(s)} samples)")
+        tenth = max(1, len(s) // 10)
+        deciles = [max(s[k:k + tenth]) for k in range(0, tenth * 10, tenth) if s[k:k + tenth]]
+        print("    peak per tenth of the stream (MB): " + " ".join(f"{v:.0f}" for v in deciles))
 
 
 def main() -> int:

@@ -201,3 +201,49 @@ def test_seed_article_claims_go_to_rutte(seed_article):
     wrong = [q for q in seed_article.quotes if names.get(q.speaker) in
              {"Vladimir Putin", "Russia", "North Korea", "China", "Ukraine"}]
     assert wrong == []
+
+
+@pytest.mark.parametrize("text,content,absent", [
+    # raising verbs: the subject is part of what is reported, and it is not the speaker
+    ("The new harbour plan seems to favour the large shipping firms.",
+     "The new harbour plan seems to favour the large shipping firms", "harbour plan"),
+    # passives: "X is expected to ..."
+    ("Most of the delegates are widely expected to back the proposal on Friday.",
+     "Most of the delegates are widely expected to back the proposal", "delegates"),
+])
+def test_subject_of_a_raising_or_passive_cue_is_content_not_speaker(analyze_text, text, content, absent):
+    article = analyze_text(text)
+    q = find(article, content)
+    assert q.speaker_text is None or absent not in q.speaker_text
+    assert q.cue in ("seems", "are widely expected")
+
+
+def test_trailing_apposition_is_the_writers_not_the_content(analyze_text):
+    text = "Senator Ellen Park criticized Carl Berg, the former mayor of the harbour town."
+    q = find(analyze_text(text), "Carl Berg")
+    assert q.speaker_text == "Senator Ellen Park"
+    assert "former mayor" not in q.text
+
+
+def test_past_narration_after_a_claim_is_not_a_continuation(analyze_text):
+    text = ("According to Maria Lopez, the harbour will reopen next month.\n\n"
+            "The ferry company also bought two new boats in March.")
+    article = analyze_text(text)
+    assert not [q for q in article.quotes if "boats" in q.text]
+
+
+def test_in_addition_to_is_not_a_continuation_marker(analyze_text):
+    text = ("According to Maria Lopez, the harbour will reopen next month.\n\n"
+            "In addition to the harbour, the city runs two airports.")
+    assert not [q for q in analyze_text(text).quotes if "airports" in q.text]
+
+
+def test_short_quote_right_after_its_cue(analyze_text):
+    text = 'Asked whether she would run again, Maria Lopez shook her head and said, "No."'
+    q = find(analyze_text(text), '"No."')
+    assert q.speaker_text == "Maria Lopez" and q.kind == "direct"
+
+
+def test_short_scare_quote_is_not_a_quote(analyze_text):
+    text = 'The town calls the old pier "the wall" and tourists like it.'
+    assert not [q for q in analyze_text(text).quotes if q.text == '"the wall"']

@@ -37,7 +37,7 @@ def build(polnear_dir: str | Path, skip: int = 0, limit: int | None = None) -> d
     hits: Counter = Counter()
     nlp = nlp_module.load()
     for doc, gdoc in nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=16):
-        mentions, actors = pipeline.resolve_mentions(pipeline.entity_mentions(doc))
+        mentions, actors = pipeline.annotate_mentions(doc)  # as the pipeline and `eval quotes` do
         ex = Q._Extractor(doc, mentions, actors, use_learned=False)
         text = gdoc.text
         gold = [(g.cue, _tokens(text, g.content)) for g in gdoc.attributions if g.cue]
