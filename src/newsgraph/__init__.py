@@ -9,7 +9,8 @@ from .errors import (BadDateError, InputError, NewsgraphError, SchemaVersionErro
                      UnknownActorError, UnknownArticleError)
 from .model import Actor, Article, Block, Event, Mention, Quote
 from .query import Corpus, open
-from .api import extract, extract_many  # after the imports above: the function shadows the extract/ package name
+from . import extract  # the extract/ package, callable: newsgraph.extract(text, date) -> Article
+from .api import extract_many
 
 __version__ = "0.1.0"
 

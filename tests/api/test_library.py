@@ -162,3 +162,16 @@ def test_an_extractor_failure_keeps_the_article_and_says_so(monkeypatch, caplog)
     assert article.events == [] and article.mentions
     (record,) = [r for r in caplog.records if "NG030" in r.getMessage()]
     assert "event extraction failed (RecursionError" in record.getMessage() and "\n" not in record.getMessage()
+
+
+def test_extract_is_callable_and_its_modules_import():
+    """`newsgraph.extract(...)` analyses a text, and the extractor modules under the same name
+    stay importable in every form."""
+    import importlib
+
+    import newsgraph.extract.quotes as quotes_module
+
+    assert callable(newsgraph.extract)
+    assert quotes_module is importlib.import_module("newsgraph.extract.quotes")
+    assert newsgraph.extract.quotes.extract_quotes is quotes_module.extract_quotes
+    assert newsgraph.extract("Maria Lopez said the port would reopen.", "2024-01-02").quotes
