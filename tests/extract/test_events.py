@@ -206,3 +206,30 @@ def test_seed_article_events(seed_article):
     assert find(nato_side, chn, {"ACCUSE"}), "NATO/Rutte → China ACCUSE"
     violent = {"FIGHT", "ASSAULT"}
     assert not [e for e in ev if e.type in violent and e.source in {ukr} | nato_side]
+
+
+@pytest.mark.parametrize("text, etype, source, target", [
+    # dotted abbreviations are names too
+    ("The U.S. imposed new sanctions on Iran.", "SANCTION", "United States", "Iran"),
+    # a preposition the parser hangs on a particle: "up to 16 ..."
+    ("Rebels in Mali kidnapped up to 12 French engineers.", "ASSAULT", "Mali", "France"),
+    # a demand's addressee is the subject of the demanded clause
+    ("Germany demanded that Belarus release the detained journalists.", "REQUEST", "Germany", "Belarus"),
+])
+def test_recipient_phenomena(code, text, etype, source, target):
+    assert has(code(text), etype, source, target), code(text)
+
+
+@pytest.mark.parametrize("text, etype, place", [
+    ("Police imposed a curfew in Mosul on Monday.", "COERCE", "Mosul"),
+    ("Troops opened fire in Kandahar on Tuesday.", "FIGHT", "Kandahar"),
+])
+def test_event_without_recipient_is_done_to_its_place(code, text, etype, place):
+    events = code(text)
+    assert any(t == etype and g == place and e.location == place for t, _, g, _, e in events), events
+
+
+def test_place_does_not_replace_a_named_recipient(code):
+    events = code("Moldova condemned Hungary in Brussels on Tuesday.")
+    assert has(events, "ACCUSE", "Moldova", "Hungary")
+    assert not any(g == "Brussels" for _, _, g, _, _ in events)

@@ -279,9 +279,12 @@ def _pobj(prep: Token) -> Token | None:
 
 
 def _preps(tok: Token) -> dict[str, Token]:
-    """prep word → its object, for the direct prepositional children of `tok` (first wins)."""
+    """prep word → its object, for the direct prepositional children of `tok` (first wins), and
+    those the parser hangs on a particle ("kidnapped up to 16 Russian advisers")."""
     out: dict[str, Token] = {}
-    for c in tok.children:
+    kids = list(tok.children)
+    kids += [g for c in kids if c.dep_ == "prt" for g in c.children]
+    for c in kids:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ not in out:
             obj = _pobj(c)
             if obj is not None:
@@ -410,6 +413,15 @@ def _verb_roles(tok: Token, trig: Trigger, ctx: _Context) -> tuple[list[str], li
         op = _preps(objs[0])
         if "to" in op:
             targets = ctx.np_actors(op["to"])
+    if not targets and trig.type == "REQUEST":
+        # "demanded that North Korea forsake its program": the addressee is the clause's subject
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                for k in c.children:
+                    if k.dep_ in ("nsubj", "nsubjpass"):
+                        targets = ctx.np_actors(k)
+                if targets:
+                    break
     return subj_actors, targets
 
 
@@ -697,7 +709,7 @@ def _event_date(sent: Span, tok: Token, article_date: str | None, ctx: _Context)
     return article_date
 
 
-def _location(tok: Token, ctx: _Context) -> str | None:
+def _location(tok: Token, ctx: _Context) -> Span | None:
     """A place in an `in`/`at`/`near` phrase of the trigger (or of its governing verb)."""
     heads = [tok]
     gv = _governing_verb(tok)
@@ -710,16 +722,16 @@ def _location(tok: Token, ctx: _Context) -> str | None:
                 if obj is None:
                     continue
                 if obj.i in ctx.tok_loc:
-                    return ctx.tok_loc[obj.i].text
+                    return ctx.tok_loc[obj.i]
                 for k in obj.children:  # "in the town of Samarra", "in the capital Kabul"
                     if k.i in ctx.tok_loc and k.dep_ in ("compound", "appos", "prep"):
-                        return ctx.tok_loc[k.i].text
+                        return ctx.tok_loc[k.i]
                     if k.dep_ == "prep" and k.lower_ == "of":
                         o = _pobj(k)
                         if o is not None and o.i in ctx.tok_loc:
-                            return ctx.tok_loc[o.i].text
+                            return ctx.tok_loc[o.i]
                     if k.dep_ == "appos" and k.i in ctx.tok_loc:
-                        return ctx.tok_loc[k.i].text
+                        return ctx.tok_loc[k.i]
     return None
 
 
@@ -783,9 +795,16 @@ def extract_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
             if trig.type == "ASSAULT" and tok.pos_ == "VERB":
                 trig = _conventional(tok, trig)
             modality = _modality_cue(tok) or ("reported" if reported else "asserted")
+            place = _location(tok, ctx)
+            location = place.text if place is not None else None
+            if not targets and place is not None and not mutual:
+                # no recipient named: the event is done to the place it happens in ("imposed a
+                # curfew in Cizre", "killed 23 people in Tel Aviv"), as PLOVER and CAMEO code it
+                loc_actor = ctx.tok_actor[place.start]
+                if loc_actor is not None and loc_actor not in sources:
+                    targets = [loc_actor]
             pairs = _pairs(sources, targets, trig, mutual)
             date = _event_date(sent, tok, article_date, ctx)
-            location = _location(tok, ctx)
             mode = _mode(tok, trig)
             depth = _depth(tok)
             for src, tgt in pairs:

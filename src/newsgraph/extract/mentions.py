@@ -33,7 +33,7 @@ def entity_mentions(doc: Doc) -> Iterator[Span]:
         if ent.label_ not in ACTOR_TYPES:
             continue
         span = _trim(ent)
-        if span is None or not any(t.is_alpha for t in span):
+        if span is None or not any(ch.isalpha() for ch in span.text):  # "U.S." has letters, no alpha token
             continue
         if span.label_ != ent.label_:
             span = Span(doc, span.start, span.end, label=ent.label_)
