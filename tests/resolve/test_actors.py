@@ -100,3 +100,24 @@ def test_ids_are_stable_across_articles(analyze_text):
     second = analyze_text("Russia rejected the proposal. Rutte, who met Mark Rutte's staff, said nothing.", "2024-02-01")
     assert _actor_of(first, "Mark Rutte") == _actor_of(second, "Mark Rutte")
     assert _actor_of(first, "Russian Federation") == _actor_of(second, "Russia")
+
+
+def test_lone_surname_of_an_office_holder_is_the_same_actor_across_articles(analyze_text):
+    """An article that only says "Zelensky" and one that says "Volodymyr Zelensky" name one actor
+    (the office holder of the project's actor table with that surname, at the article's date)."""
+    short = analyze_text("Zelensky said the front line was holding.", "2024-11-06")
+    full = analyze_text("Volodymyr Zelensky visited the front on Monday.", "2024-11-06")
+    assert _actor_of(short, "Zelensky") == _actor_of(full, "Volodymyr Zelensky")
+    actor = _by_id(short)[_actor_of(short, "Zelensky")]
+    assert (actor.name, actor.country) == ("Volodymyr Zelensky", "UKR")
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Smith said the plan would fail.", "2024-11-06"),            # nobody in the table
+    ("Zelensky said the front line was holding.", None),          # undated: no office to check
+    ("Zelensky said the show would go on.", "1990-03-01"),        # before any office he held
+])
+def test_lone_surname_stays_itself_without_an_office_holder(analyze_text, text, date):
+    article = analyze_text(text, date)
+    surname = text.split()[0]
+    assert _by_id(article)[_actor_of(article, surname)].name == surname

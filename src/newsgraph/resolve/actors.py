@@ -212,6 +212,7 @@ def resolve_doc(doc: Doc, date: str | None = None) -> Resolution:
               if e.label_ == "FAC" and seat_of_power(e.text) is not None and len(e) > (e[0].lower_ == "the")]
     spans = [_place_agency(doc, s) for s in sorted(spans, key=lambda s: s.start)]
     mentions, actors = resolve_mentions(spans)
+    mentions = _known_surnames(mentions, actors, date)
     _country_by_possessor(spans, mentions, actors)
     linked = [(span, m.actor) for span, m in zip(spans, mentions)]
     found = find_roles(doc, linked, actors, date, actor_id)
@@ -237,6 +238,39 @@ def resolve_doc(doc: Doc, date: str | None = None) -> Resolution:
         if (country, sector) != (actor.country, actor.sector):
             actors[aid] = replace(actor, country=country, sector=sector)
     return Resolution(mentions, actors, found.descriptors)
+
+
+def _known_surnames(mentions: list[Mention], actors: dict[str, Actor], date: str | None) -> list[Mention]:
+    """A surname the article never spells out in full ("Zelensky said ...") becomes the office
+    holder of the project's actor table with that surname, when exactly one person there has it
+    and holds an office at the article's date; so "Zelensky" in one article and "Volodymyr
+    Zelensky" in another are one actor. Undated articles and other surnames are left alone."""
+    from .knowledge import builtin
+
+    if date is None:
+        return mentions
+    kb = builtin()
+    moved: dict[str, str] = {}
+    for aid, actor in list(actors.items()):
+        name = actor.name
+        if len(name.split()) != 1 or actor.country or not name[:1].isupper():
+            continue
+        if actor.type != "PERSON" and not (actor.type in ("ORG", "GPE") and known().get(fold(name)) is None
+                                           and place_country(name) is None):
+            continue  # the small model often labels a lone surname GPE or ORG ("Scholz warned")
+        entries = kb.surnames.get(fold(name)) or [e for e in kb.by_name.get(fold(name), []) if e.type == "PERSON"]
+        if not entries or not any(e.valid(date) and e.role for e in entries):
+            continue
+        full = entries[0].name
+        new_id = actor_id(f"person:{fold(full)}")
+        moved[aid] = new_id
+        del actors[aid]
+        had = actors.get(new_id)
+        aliases = tuple(dict.fromkeys((had.aliases if had else ()) + (name,)))
+        actors[new_id] = Actor(new_id, full, "PERSON", None, aliases, None)
+    if not moved:
+        return mentions
+    return [replace(m, actor=moved[m.actor], how="surname") if m.actor in moved else m for m in mentions]
 
 
 _AGENCY_HEADS = {"police", "authorities", "officials", "government", "council", "court", "prosecutors", "governor",
