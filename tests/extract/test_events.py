@@ -233,3 +233,13 @@ def test_place_does_not_replace_a_named_recipient(code):
     events = code("Moldova condemned Hungary in Brussels on Tuesday.")
     assert has(events, "ACCUSE", "Moldova", "Hungary")
     assert not any(g == "Brussels" for _, _, g, _, _ in events)
+
+
+def test_who_condemns_an_attack_did_not_carry_it_out(code):
+    events = code("Norway and Chile condemned the bombing of the hospital.")
+    assert not [e for t, s, *_ , e in events if t in ("ASSAULT", "FIGHT") and s in ("Norway", "Chile")], events
+    assert has(events, "ACCUSE", "Norway", None) or any(t == "ACCUSE" and s == "Norway" for t, s, *_ in events)
+
+
+def test_light_verb_still_gives_the_nominal_event_its_agent(code):
+    assert has(code("Russia launched an attack on Ukraine."), "ASSAULT", "Russia", "Ukraine")

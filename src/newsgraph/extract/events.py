@@ -496,7 +496,7 @@ def _nominal_roles(tok: Token, trig: Trigger, ctx: _Context) -> tuple[list[str],
             subj, passive = _subject(head.head)
             if not passive:
                 sources = [a for s in subj for a in ctx.np_actors(s)]
-        if tok.dep_ in _OBJ | {"attr", "nsubjpass"} and head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ in _OBJ | {"attr", "nsubjpass"} and head.pos_ in ("VERB", "AUX") and not _talks_about(head):
             if not sources:
                 subj, passive = _subject(head)
                 if not passive:
@@ -509,6 +509,15 @@ def _nominal_roles(tok: Token, trig: Trigger, ctx: _Context) -> tuple[list[str],
                         if targets:
                             break
     return sources, targets, False
+
+
+def _talks_about(verb: Token) -> bool:
+    """A speech or stance verb ("condemned the attack", "welcomed the agreement"): its subject
+    speaks about the event it governs and is not the one who carried it out."""
+    from .quotes import lexicon as quote_lexicon
+
+    lemma = verb.lemma_.lower()
+    return any(lemma in quote_lexicon(name) for name in ("speech_verbs.txt", "attitude_verbs.txt", "object_cues.txt"))
 
 
 # ---------------------------------------------------------------- modality, speaker, date, location
