@@ -181,6 +181,9 @@ def test_main_event_is_the_main_clause(code):
 @pytest.mark.parametrize("etype, modality, expected", [
     ("AID", "future", "AGREE"), ("CONSULT", "future", "AGREE"), ("RETREAT", "future", "AGREE"), ("CONCEDE", "future", "AGREE"),
     ("SANCTION", "future", "THREATEN"), ("AID", "asserted", "AID"), ("ACCUSE", "future", "ACCUSE"),
+    # a coercive act held out on a condition, refused or failed cooperation
+    ("SANCTION", "possible", "THREATEN"), ("AGREE", "negated", "REJECT"), ("CONSULT", "negated", "REJECT"),
+    ("ACCUSE", "negated", "ACCUSE"), ("AID", "possible", "AID"),
 ])
 def test_plover_category_future_rules(etype, modality, expected):
     e = Event(type=etype, mode=None, source=None, target=None, trigger="x", trigger_start=0, trigger_end=1,
@@ -243,3 +246,10 @@ def test_who_condemns_an_attack_did_not_carry_it_out(code):
 
 def test_light_verb_still_gives_the_nominal_event_its_agent(code):
     assert has(code("Russia launched an attack on Ukraine."), "ASSAULT", "Russia", "Ukraine")
+
+
+def test_conditional_event_is_possible_not_asserted(code):
+    events = code("Chile will expel the diplomats unless Peru apologizes.")
+    expel = [e for t, s, *_, e in events if s == "Chile" and e.trigger == "expel"]
+    assert expel and expel[0].modality == "possible", events
+    assert plover_category(expel[0]) == "THREATEN"

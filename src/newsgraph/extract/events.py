@@ -562,6 +562,9 @@ def _modality_cue(tok: Token) -> str:
                 found.add("possible")
             elif c.dep_ == "mark" and low in ("if", "unless"):
                 found.add("possible")
+            elif c.dep_ == "advcl" and c.i > t.i and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
+                                                         for g in c.children):
+                found.add("possible")  # "will withdraw ... unless X holds elections": conditional
         if t.dep_ == "xcomp" or (t.dep_ == "acomp" and t.pos_ == "ADJ"):
             head = t.head
             lemma = head.lemma_.lower()
@@ -934,6 +937,7 @@ def plover_category(event: Event) -> str:
     An announced future material-conflict action (sanction, coerce, assault, fight, mobilize)
     is a THREATEN (CAMEO 13 "threaten" covers announced coercive acts). The extractor keeps the
     action's own type plus modality `future`; this maps it for comparison with coded data.
+    Refused or failed cooperation ("failed to reach agreement", "would not meet") is REJECT.
     """
     t = event.type
     if event.modality == "future":
@@ -941,4 +945,8 @@ def plover_category(event: Event) -> str:
             return "AGREE"
         if t in _MATERIAL_CONFLICT:
             return "THREATEN"
+    if event.modality == "possible" and t in _MATERIAL_CONFLICT:
+        return "THREATEN"  # "may halt ..., if", "could strike": a coercive act held out, not done
+    if event.modality == "negated" and (t in _COOPERATIVE or t in ("AGREE", "CONCEDE")):
+        return "REJECT"  # "failed to reach agreement", "refused to meet": CAMEO 12 / PLOVER REJECT
     return t
