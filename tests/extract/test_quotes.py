@@ -247,3 +247,21 @@ def test_short_quote_right_after_its_cue(analyze_text):
 def test_short_scare_quote_is_not_a_quote(analyze_text):
     text = 'The town calls the old pier "the wall" and tourists like it.'
     assert not [q for q in analyze_text(text).quotes if q.text == '"the wall"']
+
+
+def test_quoted_title_is_not_a_floating_quote(analyze_text):
+    text = ('"The harbour will reopen in May," Maria Lopez said.\n\n'
+            'Lopez later appeared on “Good Morning Harbour City” to discuss the plan.')
+    article = analyze_text(text)
+    assert not [q for q in article.quotes if "Good Morning" in q.text]
+    assert find(article, "The harbour will reopen").speaker_text == "Maria Lopez"
+
+
+@pytest.mark.parametrize("passage, title", [
+    ("“Guardians of the Galaxy,”", True), ("“Make America Great Again.”", True),
+    ("''We're America.''", False), ("''Hopefully,''", False), ("“I Will Not Resign”", False),
+])
+def test_looks_like_title(passage, title):
+    from newsgraph.extract.quotes import _looks_like_title
+
+    assert _looks_like_title(passage) is title

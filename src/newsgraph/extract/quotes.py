@@ -745,6 +745,8 @@ class _Extractor:
             if any(s <= a < e or a <= s < b for s, e, _ in covered):
                 continue
             words = len(self.text[a:b].split())
+            if _looks_like_title(self.text[a:b]):
+                continue  # “Guardians of the Galaxy,”: a work's title, not somebody's words
             cue = self._bare_cue_for(a, b)
             if words < MIN_FLOATING_WORDS and not (cue is not None and self._adjacent(cue, a, b)):
                 # a short passage is a quote only right next to its cue ('she said, "No."');
@@ -941,6 +943,20 @@ class _Extractor:
             out.append(q)
             last, last_para = q, para
         return out
+
+
+def _looks_like_title(passage: str) -> bool:
+    """A short quoted passage whose words are capitalized, like the title of a book, film, show
+    or campaign slogan ("Make America Great Again."), not a sentence somebody said."""
+    words = [w for w in passage.strip("\"“”‘’'«» ,.!?:;").split() if any(ch.isalpha() for ch in w)]
+    if not 1 <= len(words) <= 8:
+        return False
+    small = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "at", "by", "from"}
+    content = [w for w in words if w.lower() not in small]
+    spoken = {"i", "i'm", "i’m", "we", "we're", "we’re", "you", "he", "she", "they", "it", "it's", "it’s", "is",
+              "are", "was", "will", "can", "don't", "don’t", "not", "no", "yes", "my", "our", "your"}
+    return (len(content) >= 2 and all(w[:1].isupper() for w in content)
+            and not any(w.lower().strip(",.!?") in spoken for w in words))
 
 
 def _narrates_past(sent: Span) -> bool:
