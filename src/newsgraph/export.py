@@ -32,8 +32,8 @@ def export_jsonl(corpus: Corpus, out: str, *, since: str | None = None, until: s
     ids = corpus.article_ids(since, until, actor)
     stream = sys.stdout if out == "-" else open(out, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
     try:
-        for article_id in ids:
-            stream.write(json.dumps(corpus.article(article_id).to_dict(), ensure_ascii=False) + "\n")
+        for article in corpus.articles(ids):
+            stream.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
             on_article()
     finally:
         if out == "-":

@@ -308,6 +308,15 @@ class Corpus:
             a["aliases"] = a["aliases"] or []
         return Article.from_dict(row)
 
+    def articles(self, article_ids: Iterable[str], chunk: int = 500) -> Iterator[Article]:
+        """Whole stored articles in the order given (unknown ids skipped), read `chunk` at a time."""
+        ids = list(article_ids)
+        for k in range(0, len(ids), chunk):
+            for row in store.articles(self._con, ids[k:k + chunk]):
+                for a in row["actors"]:
+                    a["aliases"] = a["aliases"] or []
+                yield Article.from_dict(row)
+
     def copies(self, article_id: str) -> Result[ArticleCopy]:
         """The other stored copies of this article's syndicated story (same `story`), oldest first."""
         return Result(store.copies(self._con, article_id), lambda d: ArticleCopy(**d))
