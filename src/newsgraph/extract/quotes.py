@@ -55,7 +55,6 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them", "it"}
 _OBJECT_TAIL = {"prep", "xcomp", "acl", "relcl"}
 MIN_FRAME_SCORE = 0.2
-CONT = True
 MIN_CLASS_COUNT = 20
 _PERSONAL = {"he", "she", "they", "i", "we", "you", "who"}
 _EXPLETIVE = {"it", "there", "who", "which", "that", "what"}
@@ -651,7 +650,7 @@ class _Extractor:
         quotes = self._widen_to_passages(quotes)
         quotes = self._outermost(quotes)
         quotes = self._floating(quotes)
-        quotes = self._continuations(quotes) if CONT else quotes
+        quotes = self._continuations(quotes)
         quotes.sort(key=lambda q: q.start)
         return quotes
 
