@@ -253,3 +253,9 @@ def test_conditional_event_is_possible_not_asserted(code):
     expel = [e for t, s, *_, e in events if s == "Chile" and e.trigger == "expel"]
     assert expel and expel[0].modality == "possible", events
     assert plover_category(expel[0]) == "THREATEN"
+
+
+def test_a_date_phrase_makes_no_phrasal_trigger(code):
+    """"called X on Tuesday" (a phone call) is not "call on X" (an appeal)."""
+    assert not [t for t, *_ in code("Spain called Italy on Tuesday to discuss the harbour.") if t == "REQUEST"]
+    assert has(code("Spain called on Italy to close the harbour."), "REQUEST", "Spain", "Italy")

@@ -135,6 +135,8 @@ def lookup(tok: Token) -> Trigger | None:
     lemma = tok.lemma_.lower()
     if pos == "VERB":
         for c in tok.children:
+            if c.dep_ == "prep" and (c.i < tok.i or any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)):
+                continue  # "called Lavrov on Tuesday" is no "call on"
             if c.dep_ in ("prt", "prep") or c.dep_ in _OBJ:
                 hit = lex.get((f"{lemma} {c.lemma_.lower()}", pos))
                 if hit:
