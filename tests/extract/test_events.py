@@ -259,3 +259,29 @@ def test_a_date_phrase_makes_no_phrasal_trigger(code):
     """"called X on Tuesday" (a phone call) is not "call on X" (an appeal)."""
     assert not [t for t, *_ in code("Spain called Italy on Tuesday to discuss the harbour.") if t == "REQUEST"]
     assert has(code("Spain called on Italy to close the harbour."), "REQUEST", "Spain", "Italy")
+
+
+def test_light_verb_yields_to_the_event_noun(code):
+    """"gave X a warning": the warning (THREATEN) is the event, X its target, not a gift (AID)."""
+    events = code("Norway gave Belarus a stern warning.")
+    assert has(events, "THREATEN", "Norway", "Belarus"), events
+    assert not [t for t, *_ in events if t == "AID"]
+    assert has(code("Germany gave Tanzania a grant."), "AID", "Germany", "Tanzania")
+
+
+def test_a_response_verb_does_not_lend_its_subject(code):
+    """The one who spurns an offer did not make it; the one who imposes sanctions does impose them."""
+    events = code("Serbia spurned offers of talks.")
+    assert has(events, "REJECT", "Serbia", None)
+    assert not [e for t, s, *_ , e in events if t in ("AGREE", "CONSULT") and s == "Serbia"], events
+    assert has(code("Norway imposed sanctions on Belarus."), "SANCTION", "Norway", "Belarus")
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Chile reneged on the treaty with Peru.", "REJECT"),
+    ("Police apprehended two suspects in Lima.", "COERCE"),
+    ("Peru filed a lawsuit against Chile.", "ACCUSE"),
+    ("Colombia launched a military operation against the rebels.", "FIGHT"),
+])
+def test_more_cameo_verbs(code, text, etype):
+    assert etype in [t for t, *_ in code(text)], code(text)

@@ -61,6 +61,8 @@ _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _OBJ = {"dobj", "obj"}
 _INHERIT = {"xcomp", "advcl", "conj", "pcomp", "acl"}
+_RESPONSES = {"REJECT", "ACCUSE", "INVESTIGATE", "REQUEST", "PROTEST"}  # event types about another event
+_LIGHT_VERBS = {"give", "issue", "deliver", "extend", "offer"}  # verbs that lend their subject to an event noun
 _TARGET_PREPS = ("to", "against", "with", "on", "upon", "into", "toward", "towards", "at", "over", "for")
 _NOUN_TARGET_PREPS = ("to", "against", "on", "with", "into", "toward", "towards", "upon", "at")
 _ACTOR_MODS = {"compound", "amod", "poss", "nmod", "npadvmod", "appos"}
@@ -156,6 +158,12 @@ def lookup(tok: Token) -> Trigger | None:
     hit = lex.get((lemma, pos))
     if hit is None and pos == "VERB" and tok.tag_ == "VBG":  # "the sending of ..." tagged as a verb
         hit = lex.get((tok.lower_, "NOUN"))
+    if hit is not None and lemma in _LIGHT_VERBS:
+        for c in tok.children:
+            if c.dep_ in _OBJ and c.pos_ == "NOUN" and c.i > tok.i:
+                obj = lookup(c)
+                if obj is not None and obj.type != hit.type:
+                    return None  # "gave Putin a warning": the warning is the event, not a gift
     return hit
 
 
@@ -493,12 +501,13 @@ def _nominal_roles(tok: Token, trig: Trigger, ctx: _Context) -> tuple[list[str],
     if not sources or not targets:
         # a light verb governs the nominal event: "X held talks with Y", "X launched an attack on Y"
         head = tok.head
-        if not sources and tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        if not sources and tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
+                and _lends_subject(head.head):
             # "students converged for a rally", "youths threw stones during demonstrations"
             subj, passive = _subject(head.head)
             if not passive:
                 sources = [a for s in subj for a in ctx.np_actors(s)]
-        if tok.dep_ in _OBJ | {"attr", "nsubjpass"} and head.pos_ in ("VERB", "AUX") and not _talks_about(head):
+        if tok.dep_ in _OBJ | {"attr", "nsubjpass"} and head.pos_ in ("VERB", "AUX") and _lends_subject(head):
             if not sources:
                 subj, passive = _subject(head)
                 if not passive:
@@ -510,7 +519,21 @@ def _nominal_roles(tok: Token, trig: Trigger, ctx: _Context) -> tuple[list[str],
                         targets = ctx.np_actors(hp[p])
                         if targets:
                             break
+            if not targets:  # "gave Putin a stern warning": the indirect object
+                for d in _children(head, {"dative"}):
+                    targets = ctx.np_actors(_pobj(d) if d.pos_ == "ADP" else d)
+                    if targets:
+                        break
     return sources, targets, False
+
+
+def _lends_subject(verb: Token) -> bool:
+    """Whether a verb's subject is the agent of the event noun it governs: yes for support verbs
+    ("launched an attack", "held talks", "imposed sanctions"), no for a verb that responds to
+    the event ("spurned offers of talks", "accused X of attacks", "demanded a ceasefire") or a
+    speech or stance verb."""
+    own = lookup(verb)
+    return not _talks_about(verb) and (own is None or own.type not in _RESPONSES)
 
 
 def _talks_about(verb: Token) -> bool:
