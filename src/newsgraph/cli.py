@@ -455,26 +455,30 @@ def eval_quotes(polnear: Annotated[str, typer.Option("--polnear", help="PolNeAR 
 @eval_app.command("events")
 def eval_events(plover: Annotated[Optional[str], typer.Option("--plover", help="PLOVER GSR JSON file (e.g. PLOVER_GSR_dev.json).")] = None,
                 petrarch: Annotated[Optional[str], typer.Option("--petrarch", help="PETRARCH-2 validation XML (PETR2_GSR_validation.xml).")] = None,
+                conflibert: Annotated[Optional[str], typer.Option("--conflibert", help="ConfliBERT CAMEO folder (conflibert-cameo/, PentaClass + source/target tags).")] = None,
                 limit: Annotated[Optional[int], typer.Option("--limit", help="Score only the first N records.")] = None,
                 format: Annotated[Format, typer.Option("--format", help="table or jsonl.")] = Format.table) -> None:
     """Score PLOVER event coding: type accuracy, macro-F1, source/target ISO3 accuracy."""
+    from .eval import conflibert as conflibert_eval
     from .eval.plover import format_report, run_event_eval, run_petrarch_eval
 
-    if not plover and not petrarch:
-        _fail(ValueError("give --plover FILE and/or --petrarch FILE"))
+    if not plover and not petrarch and not conflibert:
+        _fail(ValueError("give --plover FILE, --petrarch FILE and/or --conflibert DIR"))
     reports = []
     try:
         if plover:
-            reports.append(run_event_eval(plover, limit))
+            reports.append((run_event_eval(plover, limit), format_report))
         if petrarch:
-            reports.append(run_petrarch_eval(petrarch, limit))
+            reports.append((run_petrarch_eval(petrarch, limit), format_report))
+        if conflibert:
+            reports.append((conflibert_eval.run(conflibert, limit), conflibert_eval.format_report))
     except FileNotFoundError as exc:
         _fail(exc)
-    for report in reports:
+    for report, formatter in reports:
         if format == Format.jsonl:
             print(json.dumps({k: v for k, v in report.items() if k != "records"}))
         else:
-            print(format_report(report))
+            print(formatter(report))
 # --- end eval events -------------------------------------------------------------------------
 
 
