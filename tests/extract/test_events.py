@@ -285,3 +285,17 @@ def test_a_response_verb_does_not_lend_its_subject(code):
 ])
 def test_more_cameo_verbs(code, text, etype):
     assert etype in [t for t, *_ in code(text)], code(text)
+
+
+@pytest.mark.parametrize("text", ["Troops of Chile reportedly shelled a village in Peru.",
+                                  "The alleged attack by Chile on Peru angered Bolivia."])
+def test_evidential_adverb_makes_an_event_reported_not_a_threat(code, text):
+    violent = [e for t, *_, e in code(text) if t in ("ASSAULT", "FIGHT")]
+    assert violent and all(e.modality == "reported" for e in violent), violent
+    assert all(plover_category(e) != "THREATEN" for e in violent)
+
+
+def test_hyphenated_trigger_and_announcing_it(code):
+    """"cease-fire" is split by the tokenizer; who announces a ceasefire is the one who holds it."""
+    events = code("Chile announced a weeklong cease-fire with the rebels.")
+    assert any(t == "RETREAT" and s == "Chile" for t, s, *_ in events), events

@@ -61,6 +61,7 @@ _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _OBJ = {"dobj", "obj"}
 _INHERIT = {"xcomp", "advcl", "conj", "pcomp", "acl"}
+_PERFORMATIVES = {"announce", "declare", "unveil", "pledge", "promise", "propose", "vow", "order", "threaten"}
 _RESPONSES = {"REJECT", "ACCUSE", "INVESTIGATE", "REQUEST", "PROTEST"}  # event types about another event
 _LIGHT_VERBS = {"give", "issue", "deliver", "extend", "offer"}  # verbs that lend their subject to an event noun
 _TARGET_PREPS = ("to", "against", "with", "on", "upon", "into", "toward", "towards", "at", "over", "for")
@@ -143,7 +144,12 @@ def lookup(tok: Token) -> Trigger | None:
                 hit = lex.get((f"{lemma} {c.lemma_.lower()}", pos))
                 if hit:
                     return hit
-    elif pos == "NOUN" and tok.i > 0:
+    elif pos == "NOUN" and tok.i > 1 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
+        # "cease-fire", "air-strike": the tokenizer splits the hyphen off
+        hit = lex.get((f"{tok.doc[tok.i - 2].lower_}-{lemma}", pos)) or lex.get((f"{tok.doc[tok.i - 2].lower_} {lemma}", pos))
+        if hit:
+            return hit
+    if pos == "NOUN" and tok.i > 0:
         prev = tok.doc[tok.i - 1]
         if prev.head.i == tok.i and prev.dep_ in ("compound", "amod", "nmod"):
             hit = lex.get((f"{prev.lemma_.lower()} {lemma}", pos)) or lex.get((f"{prev.lower_} {lemma}", pos))
@@ -542,6 +548,8 @@ def _talks_about(verb: Token) -> bool:
     from .quotes import lexicon as quote_lexicon
 
     lemma = verb.lemma_.lower()
+    if lemma in _PERFORMATIVES:
+        return False  # "announced a ceasefire", "declared war": saying it is doing it
     return any(lemma in quote_lexicon(name) for name in ("speech_verbs.txt", "attitude_verbs.txt", "object_cues.txt"))
 
 
@@ -565,12 +573,14 @@ def _governing_verb(tok: Token) -> Token | None:
 
 
 def _modality_cue(tok: Token) -> str:
-    """negated / possible / future / '' from the trigger's own clause and its control chain."""
+    """negated / possible / future / reported / '' from the trigger's own clause and its control chain."""
     cues = modality_cues()
     found: set[str] = set()
     t = _governing_verb(tok)
     if tok.pos_ == "NOUN" and any(c.dep_ == "neg" or c.lower_ == "no" and c.dep_ == "det" for c in tok.children):
         found.add("negated")
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in cues.get("reported", ()) for c in tok.children):
+        found.add("reported")  # "the alleged attack"
     steps = 0
     while t is not None and steps < 4:
         steps += 1
@@ -585,6 +595,8 @@ def _modality_cue(tok: Token) -> str:
                     found.add("future")
             elif c.dep_ == "advmod" and low in cues["possible"]:
                 found.add("possible")
+            elif c.dep_ in ("advmod", "amod") and low in cues.get("reported", ()):
+                found.add("reported")  # "reportedly shelled", "the alleged attack"
             elif c.dep_ == "mark" and low in ("if", "unless"):
                 found.add("possible")
             elif c.dep_ == "advcl" and c.i > t.i and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
