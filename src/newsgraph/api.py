@@ -13,7 +13,7 @@ from .model import Article
 from .pipeline import DEFAULT_BATCH_SIZE, analyze
 from .query import parse_date
 from .readers import make_article
-from .readers.seed import split_date_line
+from .readers.seed import split_text_date
 
 
 def _to_article(item: str | Mapping[str, Any], index: int) -> Article:
@@ -23,7 +23,7 @@ def _to_article(item: str | Mapping[str, Any], index: int) -> Article:
         raise InputError(f"item {index}", "expected a text or a mapping with a 'text' string")
     source = str(item.get("source") or f"item {index}")
     date = parse_date(item.get("date"))
-    embedded, body = split_date_line(item["text"], source)
+    embedded, body = split_text_date(item["text"], source)
     article = make_article(body, source=source, date=date or embedded, title=item.get("title"),
                            url=item.get("url"), outlet=item.get("outlet"),
                            date_source="given" if date else "content")

@@ -41,6 +41,28 @@ def test_plain_text_without_date_uses_default_or_null(tmp_path):
     assert article.date == "2024-01-02"
 
 
+@pytest.mark.parametrize("header, date", [
+    ("Date: 06.11.2024", "2024-11-06"),                 # dotted: day first
+    ("Published: November 6, 2024", "2024-11-06"),
+    ("6 November 2024", "2024-11-06"),
+    ("2024-11-06T10:15:00Z", "2024-11-06"),
+])
+def test_plain_text_header_date_is_read_and_taken_out_of_the_body(tmp_path, header, date):
+    path = tmp_path / "headed.txt"
+    path.write_text(f"Harbour talks resume\n{header}\n\nOfficials met in Kyiv on Monday.\n")
+    (article,) = read([str(path)])
+    assert (article.date, article.date_source) == (date, "content")
+    assert header not in article.text and "Officials met in Kyiv" in article.text
+    assert article.text.startswith("Harbour talks resume")
+
+
+def test_a_date_inside_the_story_is_not_a_header(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("The port was built on 6 November 2024 by the city.\n")
+    (article,) = read([str(path)])
+    assert article.date is None and "6 November 2024" in article.text
+
+
 def test_directory_recursive_and_gzip(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "one.txt").write_text(BODY)

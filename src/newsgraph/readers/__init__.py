@@ -24,7 +24,7 @@ from ..nlp import MAX_CHARS
 from . import html, newsplease, warc
 from .clean import clean_text
 from .html import Skip
-from .seed import split_date_line
+from .seed import split_text_date
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -106,7 +106,7 @@ def _read_text_blob(data: bytes, source: str, default_date: str | None, stats: R
         if len(data) > MAX_FILE_BYTES:
             raise InputError(source, f"file has {len(data):,} bytes, above the limit of {MAX_FILE_BYTES:,} for one article; split it")
         text = _decode(data, source)
-        date, body = split_date_line(text, source)
+        date, body = split_text_date(text, source)
         date_source = "content" if date is not None else "given"
         if date is None:
             date = default_date
