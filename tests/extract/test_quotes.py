@@ -265,3 +265,14 @@ def test_looks_like_title(passage, title):
     from newsgraph.extract.quotes import _looks_like_title
 
     assert _looks_like_title(passage) is title
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Senator Ellen Park called both ministers "reckless".', 'both ministers "reckless"'),
+    ('Senator Ellen Park called the harbour plan "a costly mistake".', 'the harbour plan "a costly mistake"'),
+])
+def test_naming_verb_without_a_parsed_object(analyze_text, text, content):
+    """"X called Y Z": the parser may tag both Y and Z as predicates, or fold Y into Z."""
+    q = find(analyze_text(text), content.split()[-1].strip('"'))
+    assert q.speaker_text == "Senator Ellen Park" and q.cue == "called"
+    assert content.split()[0] in q.text

@@ -418,6 +418,11 @@ class _Extractor:
                         p = next((x for x in g.children if x.dep_ in ("pobj", "pcomp")), None)
                         if p is not None:
                             out.append((f"dprep:{obj.lemma_.lower()}:{g.lower_}", *_subtree_range(p)))
+            oprds = [c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i]
+            if obj is None and oprds:
+                # "called both Trump and Clinton 'crazy'": the parser may make the named one a
+                # predicate too, or fold it into the predicate; the content spans them all
+                out.append(("dobj+oprd", min(c.left_edge.i for c in oprds), max(c.right_edge.i for c in oprds) + 1))
             if obj is not None:
                 # the object with its complement: "accused him of sexism", "sees the party as weak"
                 for g in tok.children:
