@@ -276,3 +276,21 @@ def test_naming_verb_without_a_parsed_object(analyze_text, text, content):
     q = find(analyze_text(text), content.split()[-1].strip('"'))
     assert q.speaker_text == "Senator Ellen Park" and q.cue == "called"
     assert content.split()[0] in q.text
+
+
+def test_speaker_next_to_the_verb_when_the_parse_gives_no_subject(nlp):
+    """A parse that mislabels the name next to a speech verb ('"We won," Lopez said' with
+    Lopez as a modifier) still gives the adjacent name as the speaker."""
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.quotes import _Extractor
+
+    words = ["“", "We", "won", ",", "”", "Lopez", "said", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[False, True, False, False, True, True, False, False],
+              heads=[6, 2, 6, 6, 6, 6, 6, 6], deps=["punct", "nsubj", "ccomp", "punct", "punct", "npadvmod", "ROOT", "punct"],
+              pos=["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"],
+              lemmas=["“", "we", "win", ",", "”", "Lopez", "say", "."])
+    extractor = _Extractor(doc, [], {})
+    speaker = extractor._speaker(doc[6])
+    assert speaker is not None and speaker[0].text == "Lopez"
+    assert extractor._speaker(doc[2]) is not None  # "won" has its own subject

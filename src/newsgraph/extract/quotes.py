@@ -593,11 +593,27 @@ class _Extractor:
             if subj is None and cue.dep_ in ("dobj", "attr") and cue.head != cue:
                 subj = self._subject(cue.head)
         else:
-            subj = self._subject(cue)
+            subj = self._subject(cue) or self._adjacent_speaker(cue)
         if subj is None:
             return None
         lo, hi = _speaker_range(subj)
         return subj, lo, hi
+
+    def _adjacent_speaker(self, cue: Token) -> Token | None:
+        """A name or pronoun right before or right after a speech verb the parse gave no subject
+        ('"...," Bozell answers', '"...," read one'): the parser often mislabels it next to a quote."""
+        if cue.pos_ not in ("VERB", "AUX") or cue.lemma_.lower() not in self.speech:
+            return None
+        doc = self.doc
+        for k in (cue.i - 1, cue.i + 1):
+            if 0 <= k < len(doc) and not self._inside_passage(doc[k]):
+                t = doc[k]
+                if t.pos_ == "PROPN" or t.lower_ in _PERSONAL or (t.pos_ == "PRON" and t.lower_ in ("one", "someone")):
+                    head = t
+                    while head.dep_ in ("compound", "flat") and head.head != head and head.head.pos_ == "PROPN":
+                        head = head.head
+                    return head
+        return None
 
     def run(self) -> list[Quote]:
         doc = self.doc
