@@ -299,3 +299,16 @@ def test_hyphenated_trigger_and_announcing_it(code):
     """"cease-fire" is split by the tokenizer; who announces a ceasefire is the one who holds it."""
     events = code("Chile announced a weeklong cease-fire with the rebels.")
     assert any(t == "RETREAT" and s == "Chile" for t, s, *_ in events), events
+
+
+@pytest.mark.parametrize("text, etype, source, target", [
+    # the recipient sits in the infinitive the trigger governs
+    ("Norway agreed to provide food aid to Malawi.", "AGREE", "Norway", "Malawi"),
+    ("Chile offered to negotiate with Bolivia.", None, "Chile", "Bolivia"),
+    ("Syria is willing to withdraw its troops from Lebanon.", None, "Syria", "Lebanon"),
+    # the addressee of an appeal is in the phrase of what is asked for
+    ("Kenya called for sanctions against Eritrea.", "REQUEST", "Kenya", "Eritrea"),
+])
+def test_recipient_of_the_infinitive_or_the_request(code, text, etype, source, target):
+    events = code(text)
+    assert any((etype is None or t == etype) and s == source and g == target for t, s, g, *_ in events), events

@@ -354,7 +354,11 @@ def _roles(tok: Token, trig: Trigger, ctx: _Context, speaker: str | None) -> tup
         subj_actors = [a for s in subj for a in ctx.np_actors(s)]
         if "subj_target" in roles:  # "X is responsible for ...": claimed by the speaker
             return ([speaker] if speaker else []), subj_actors, False
-        return subj_actors, [a for p, o in _preps(tok).items() if p in _TARGET_PREPS for a in ctx.np_actors(o)], False
+        targets = [a for p, o in _preps(tok).items() if p in _TARGET_PREPS for a in ctx.np_actors(o)]
+        for c in tok.children:  # "willing to withdraw its troops from Lebanon"
+            if not targets and c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                targets = _verb_roles(c, lookup(c) or trig, ctx, 1)[1]
+        return subj_actors, targets, False
     if nominal:
         return _nominal_roles(tok, trig, ctx)
     sources, targets = _verb_roles(tok, trig, ctx)
@@ -363,7 +367,7 @@ def _roles(tok: Token, trig: Trigger, ctx: _Context, speaker: str | None) -> tup
     return sources, targets, mutual
 
 
-def _verb_roles(tok: Token, trig: Trigger, ctx: _Context) -> tuple[list[str], list[str]]:
+def _verb_roles(tok: Token, trig: Trigger, ctx: _Context, depth: int = 0) -> tuple[list[str], list[str]]:
     roles = trig.roles
     subj, passive = _subject(tok)
     if not passive and any(c.dep_ == "auxpass" for c in tok.children):
@@ -404,6 +408,8 @@ def _verb_roles(tok: Token, trig: Trigger, ctx: _Context) -> tuple[list[str], li
             targets = ctx.np_actors(objs[0])
     else:
         for o in objs:
+            if not ctx.tok_actor[o.i] and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children):
+                continue  # "withdraw its troops from Lebanon": one's own troops are not the recipient
             targets = ctx.np_actors(o)
             if targets:
                 break
@@ -436,6 +442,25 @@ def _verb_roles(tok: Token, trig: Trigger, ctx: _Context) -> tuple[list[str], li
                 for k in c.children:
                     if k.dep_ in ("nsubj", "nsubjpass"):
                         targets = ctx.np_actors(k)
+                if targets:
+                    break
+        # "called for sanctions against Nigeria", "demanded an admission by Moscow"
+        asked = objs + [preps[p] for p in ("for",) if p in preps]
+        for noun in asked:
+            np = _preps(noun)
+            for p in ("against", "on", "by", "from", "to"):
+                if p in np:
+                    targets = ctx.np_actors(np[p])
+                    if targets:
+                        break
+            if targets:
+                break
+    if not targets and depth < 2:
+        # "agreed to provide aid for Romania", "offered to negotiate with Armenia", "willing to
+        # withdraw its troops from Lebanon": the recipient sits in the infinitive's phrase
+        for c in tok.children:
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.i > tok.i:
+                _, targets = _verb_roles(c, lookup(c) or trig, ctx, depth + 1)
                 if targets:
                     break
     return subj_actors, targets
