@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -238,10 +240,14 @@ def run(paths: Sequence[str], out: str, *, address: str | None = None, date: str
 
     stats = stats if stats is not None else ReadStats()
     if not ray.is_initialized():
+        # Ray's own INFO lines (cluster start, executor plans) would bury newsgraph's summary
         if address is None and not os.environ.get("RAY_ADDRESS"):
-            ray.init(include_dashboard=False, log_to_driver=False)
+            ray.init(include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
         else:
-            ray.init(address=address, log_to_driver=False)
+            ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    # progress bars on a terminal; no periodic progress lines in a log file or a pipe
+    ray.data.DataContext.get_current().enable_progress_bars = sys.stderr.isatty()
     out = out if is_bucket(out) else os.path.abspath(out)
     pool = ray.data.ActorPoolStrategy(min_size=1, max_size=actors or _cluster_cpus(ray))
     summary = RaySummary()
