@@ -312,3 +312,18 @@ def test_hyphenated_trigger_and_announcing_it(code):
 def test_recipient_of_the_infinitive_or_the_request(code, text, etype, source, target):
     events = code(text)
     assert any((etype is None or t == etype) and s == source and g == target for t, s, g, *_ in events), events
+
+
+def test_event_a_stance_is_about_is_not_itself_a_claim(code):
+    """"Norway condemned the attack": the quote is Norway's stance; the attack is the writer's fact.
+    "According to Norway, the attack killed ...": that one is Norway's claim."""
+    from newsgraph.model import Quote as Q
+
+    text = "Norway condemned the attack on the embassy."
+    stance = Q(None, "Norway", 0, 6, "condemned", 7, 16, "the attack on the embassy", 17, 42, "indirect")
+    attack = [e for t, *_, e in code(text, quotes=[stance]) if t == "ASSAULT"]
+    assert attack and attack[0].modality == "asserted" and attack[0].quote is None
+    text = "Norway said the attack killed four people."
+    claim = Q(None, "Norway", 0, 6, "said", 7, 11, "the attack killed four people", 12, 41, "indirect")
+    killed = [e for t, *_, e in code(text, quotes=[claim]) if t == "ASSAULT"]
+    assert killed and all(e.modality == "reported" and e.quote == 0 for e in killed)

@@ -861,6 +861,8 @@ def extract_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
             if trig is None:
                 continue
             qi = next((i for s, e, i in quote_spans if s <= tok.idx < e), None)
+            if qi is not None and _heads_the_content(doc, tok, quotes[qi]):
+                qi = None  # "X condemned the attack", "X signed an agreement": the event itself is no claim
             reported, speaker = _attribution(tok, ctx)
             if qi is not None:
                 reported = True
@@ -907,6 +909,16 @@ def extract_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
                     out.append((sent.start, _depth(cue), cue.i, ev))
     out.sort(key=lambda x: x[:3])
     return [e for *_, e in out]
+
+
+def _heads_the_content(doc: Doc, tok: Token, quote: Quote) -> bool:
+    """True when an event noun is the head of a quote's whole content: the quote is a stance
+    towards that event ("condemned the attack"), which the writer presents as having happened,
+    not a claim that it did."""
+    if tok.pos_ != "NOUN" or quote.kind != "indirect":
+        return False
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return span is not None and span.root.i == tok.i
 
 
 def _conventional(tok: Token, trig: Trigger) -> Trigger:
