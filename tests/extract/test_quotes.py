@@ -294,3 +294,13 @@ def test_speaker_next_to_the_verb_when_the_parse_gives_no_subject(nlp):
     speaker = extractor._speaker(doc[6])
     assert speaker is not None and speaker[0].text == "Lopez"
     assert extractor._speaker(doc[2]) is not None  # "won" has its own subject
+
+
+def test_coordinated_reports_of_one_speaker_are_two_quotes(analyze_text):
+    """"X says A and says B": the parser hangs the second report inside A; it is B, by X."""
+    text = ("Maria Lopez visited the port. She says the old pier was unsafe for years "
+            "and says the city approved a new one in May.")
+    article = analyze_text(text)
+    first, second = find(article, "the old pier was unsafe"), find(article, "the city approved a new one")
+    assert first is not second and "approved" not in first.text
+    assert speaker_name(article, second) == "Maria Lopez"

@@ -544,9 +544,10 @@ class _Extractor:
         return best
 
     def _other_report(self, tok: Token) -> bool:
-        """A speech verb with its own subject: a report of its own, not part of a content."""
+        """A speech verb with its own subject, or coordinated with its own clause ("says A and
+        says B", which the parser may hang inside A): a report of its own, not part of a content."""
         return tok.lemma_.lower() in self.speech and any(
-            k.dep_ in ("nsubj", "nsubjpass") for k in tok.children)
+            k.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and k.dep_ == "ccomp") for k in tok.children)
 
     def _clause_end(self, head: Token) -> int:
         """End of a reported clause, cut before a coordinated report of another speaker
@@ -592,6 +593,9 @@ class _Extractor:
             subj = next((c for c in cue.children if c.dep_ == "poss"), None)
             if subj is None and cue.dep_ in ("dobj", "attr") and cue.head != cue:
                 subj = self._subject(cue.head)
+        elif (cue.dep_ == "conj" and cue.head.dep_ == "ccomp" and self._other_report(cue)
+              and not any(k.dep_ in ("nsubj", "nsubjpass") for k in cue.children)):
+            subj = self._subject(cue.head.head)  # "He says A and says B": B's speaker is the outer one
         else:
             subj = self._subject(cue) or self._adjacent_speaker(cue)
         if subj is None:
