@@ -327,3 +327,12 @@ def test_event_a_stance_is_about_is_not_itself_a_claim(code):
     claim = Q(None, "Norway", 0, 6, "said", 7, 11, "the attack killed four people", 12, 41, "indirect")
     killed = [e for t, *_, e in code(text, quotes=[claim]) if t == "ASSAULT"]
     assert killed and all(e.modality == "reported" and e.quote == 0 for e in killed)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Norway deployed peacekeeping troops to Mali.", "AID"),        # CAMEO 074: provide peacekeeping
+    ("The agency dispatched inspectors to Iran.", "INVESTIGATE"),
+    ("Russia deployed tanks to the border.", "MOBILIZE"),
+])
+def test_what_is_deployed_decides_the_type(code, text, etype):
+    assert etype in [t for t, *_ in code(text)], code(text)

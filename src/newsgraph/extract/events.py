@@ -870,6 +870,8 @@ def extract_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
             sources, targets, mutual = _roles(tok, trig, ctx, speaker)
             if trig.type == "ASSAULT" and tok.pos_ == "VERB":
                 trig = _conventional(tok, trig)
+            if trig.type == "MOBILIZE":
+                trig = _by_whom_sent(tok, trig)
             modality = _modality_cue(tok) or ("reported" if reported else "asserted")
             place = _location(tok, ctx)
             location = place.text if place is not None else None
@@ -919,6 +921,25 @@ def _heads_the_content(doc: Doc, tok: Token, quote: Quote) -> bool:
         return False
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     return span is not None and span.root.i == tok.i
+
+
+_PEACEKEEPING = {"peacekeeper", "peacekeeping", "observer", "monitor", "peace-keeper", "peace-keeping"}
+_INSPECTORS = {"inspector", "investigator"}
+
+
+def _by_whom_sent(tok: Token, trig: Trigger) -> Trigger:
+    """Deploying peacekeepers or observers is aid (CAMEO 074 "provide peacekeeping"), sending
+    inspectors an investigation (CAMEO 09); other deployments stay MOBILIZE."""
+    if tok.pos_ == "NOUN":
+        theme = [t for c in tok.children if c.dep_ in ("prep", "compound", "amod") for t in c.subtree]
+    else:
+        theme = [t for c in tok.children if c.dep_ in _OBJ for t in c.subtree]
+    lemmas = {t.lemma_.lower() for t in theme}
+    if lemmas & _PEACEKEEPING:
+        return Trigger("AID", "peacekeeping", trig.roles)
+    if lemmas & _INSPECTORS:
+        return Trigger("INVESTIGATE", trig.mode, trig.roles)
+    return trig
 
 
 def _conventional(tok: Token, trig: Trigger) -> Trigger:
