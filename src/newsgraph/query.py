@@ -301,12 +301,10 @@ class Corpus:
 
     # -- articles
     def article(self, article_id: str) -> Article:
-        row = store.article(self._con, article_id)
-        if row is None:
+        found = next(self.articles([article_id]), None)
+        if found is None:
             raise UnknownArticleError(article_id)
-        for a in row["actors"]:
-            a["aliases"] = a["aliases"] or []
-        return Article.from_dict(row)
+        return found
 
     def articles(self, article_ids: Iterable[str], chunk: int = 500) -> Iterator[Article]:
         """Whole stored articles in the order given (unknown ids skipped), read `chunk` at a time."""

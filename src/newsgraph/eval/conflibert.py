@@ -64,7 +64,7 @@ def _spans(text: str, tagged: list[tuple[str, str]]) -> dict[str, list[tuple[int
                     spans[k].append((current[1], current[2]))
             current = None
         if kind is not None:
-            current = (kind, current[1] if current else start, end) if current else (kind, start, end)
+            current = (kind, current[1], end) if current else (kind, start, end)
     return spans
 
 

@@ -355,10 +355,7 @@ def _roles(tok: Token, trig: Trigger, ctx: _Context, speaker: str | None) -> tup
         if "subj_target" in roles:  # "X is responsible for ...": claimed by the speaker
             return ([speaker] if speaker else []), subj_actors, False
         targets = [a for p, o in _preps(tok).items() if p in _TARGET_PREPS for a in ctx.np_actors(o)]
-        for c in tok.children:  # "willing to withdraw its troops from Lebanon"
-            if not targets and c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
-                targets = _verb_roles(c, lookup(c) or trig, ctx, 1)[1]
-        return subj_actors, targets, False
+        return subj_actors, targets or _infinitive_targets(tok, trig, ctx, 1), False
     if nominal:
         return _nominal_roles(tok, trig, ctx)
     sources, targets = _verb_roles(tok, trig, ctx)
@@ -394,10 +391,7 @@ def _verb_roles(tok: Token, trig: Trigger, ctx: _Context, depth: int = 0) -> tup
     dative = _children(tok, {"dative"})
     objs = _children(tok, _OBJ)
     if "obj_theme" in roles:
-        for d in dative:
-            targets = ctx.np_actors(_pobj(d) if d.pos_ == "ADP" else d)
-            if targets:
-                break
+        targets = _dative_actors(tok, ctx)
         if not targets:
             for p in ("to", "with", "for"):
                 if p in preps:
@@ -414,10 +408,7 @@ def _verb_roles(tok: Token, trig: Trigger, ctx: _Context, depth: int = 0) -> tup
             if targets:
                 break
         if not targets:
-            for d in dative:
-                targets = ctx.np_actors(_pobj(d) if d.pos_ == "ADP" else d)
-                if targets:
-                    break
+            targets = _dative_actors(tok, ctx)
         if not targets:
             for p in _TARGET_PREPS + ("from",):
                 if p in preps:
@@ -447,23 +438,37 @@ def _verb_roles(tok: Token, trig: Trigger, ctx: _Context, depth: int = 0) -> tup
         # "called for sanctions against Nigeria", "demanded an admission by Moscow"
         asked = objs + [preps[p] for p in ("for",) if p in preps]
         for noun in asked:
-            np = _preps(noun)
+            noun_preps = _preps(noun)
             for p in ("against", "on", "by", "from", "to"):
-                if p in np:
-                    targets = ctx.np_actors(np[p])
+                if p in noun_preps:
+                    targets = ctx.np_actors(noun_preps[p])
                     if targets:
                         break
             if targets:
                 break
     if not targets and depth < 2:
-        # "agreed to provide aid for Romania", "offered to negotiate with Armenia", "willing to
-        # withdraw its troops from Lebanon": the recipient sits in the infinitive's phrase
-        for c in tok.children:
-            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.i > tok.i:
-                _, targets = _verb_roles(c, lookup(c) or trig, ctx, depth + 1)
-                if targets:
-                    break
+        targets = _infinitive_targets(tok, trig, ctx, depth + 1)
     return subj_actors, targets
+
+
+def _dative_actors(verb: Token, ctx: _Context) -> list[str]:
+    """Actors of a verb's indirect object ("gave Tanzania a grant", "gave Putin a warning")."""
+    for d in _children(verb, {"dative"}):
+        found = ctx.np_actors(_pobj(d) if d.pos_ == "ADP" else d)
+        if found:
+            return found
+    return []
+
+
+def _infinitive_targets(tok: Token, trig: Trigger, ctx: _Context, depth: int) -> list[str]:
+    """The recipient in the phrase of an infinitive the trigger governs: "agreed to provide aid
+    for Romania", "offered to negotiate with Armenia", "willing to withdraw ... from Lebanon"."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.i > tok.i:
+            found = _verb_roles(c, lookup(c) or trig, ctx, depth)[1]
+            if found:
+                return found
+    return []
 
 
 def _nominal_roles(tok: Token, trig: Trigger, ctx: _Context) -> tuple[list[str], list[str]]:
@@ -551,10 +556,7 @@ def _nominal_roles(tok: Token, trig: Trigger, ctx: _Context) -> tuple[list[str],
                         if targets:
                             break
             if not targets:  # "gave Putin a stern warning": the indirect object
-                for d in _children(head, {"dative"}):
-                    targets = ctx.np_actors(_pobj(d) if d.pos_ == "ADP" else d)
-                    if targets:
-                        break
+                targets = _dative_actors(head, ctx)
     return sources, targets, False
 
 
@@ -570,12 +572,17 @@ def _lends_subject(verb: Token) -> bool:
 def _talks_about(verb: Token) -> bool:
     """A speech or stance verb ("condemned the attack", "welcomed the agreement"): its subject
     speaks about the event it governs and is not the one who carried it out."""
+    lemma = verb.lemma_.lower()
+    # "announced a ceasefire", "declared war": saying it is doing it
+    return lemma not in _PERFORMATIVES and lemma in _stance_verbs()
+
+
+@lru_cache(maxsize=1)
+def _stance_verbs() -> frozenset[str]:
+    """The quote extractor's speech, attitude and stance verbs (extract/data/)."""
     from .quotes import lexicon as quote_lexicon
 
-    lemma = verb.lemma_.lower()
-    if lemma in _PERFORMATIVES:
-        return False  # "announced a ceasefire", "declared war": saying it is doing it
-    return any(lemma in quote_lexicon(name) for name in ("speech_verbs.txt", "attitude_verbs.txt", "object_cues.txt"))
+    return frozenset().union(*(quote_lexicon(name) for name in ("speech_verbs.txt", "attitude_verbs.txt", "object_cues.txt")))
 
 
 # ---------------------------------------------------------------- modality, speaker, date, location

@@ -969,18 +969,20 @@ class _Extractor:
         return out
 
 
+_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "at", "by", "from"}
+_SPOKEN_WORDS = {"i", "i'm", "i’m", "we", "we're", "we’re", "you", "he", "she", "they", "it", "it's", "it’s", "is",
+                 "are", "was", "will", "can", "don't", "don’t", "not", "no", "yes", "my", "our", "your"}
+
+
 def _looks_like_title(passage: str) -> bool:
     """A short quoted passage whose words are capitalized, like the title of a book, film, show
     or campaign slogan ("Make America Great Again."), not a sentence somebody said."""
     words = [w for w in passage.strip("\"“”‘’'«» ,.!?:;").split() if any(ch.isalpha() for ch in w)]
     if not 1 <= len(words) <= 8:
         return False
-    small = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "at", "by", "from"}
-    content = [w for w in words if w.lower() not in small]
-    spoken = {"i", "i'm", "i’m", "we", "we're", "we’re", "you", "he", "she", "they", "it", "it's", "it’s", "is",
-              "are", "was", "will", "can", "don't", "don’t", "not", "no", "yes", "my", "our", "your"}
+    content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
     return (len(content) >= 2 and all(w[:1].isupper() for w in content)
-            and not any(w.lower().strip(",.!?") in spoken for w in words))
+            and not any(w.lower().strip(",.!?") in _SPOKEN_WORDS for w in words))
 
 
 def _narrates_past(sent: Span) -> bool:

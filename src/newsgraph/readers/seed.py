@@ -60,7 +60,7 @@ def split_header_date(text: str) -> tuple[str | None, str]:
             match = _HEADER_LABEL.match(line)
             date = _parse_header_date(match.group(1)) if match else None
             if date is not None:
-                return date, (text[:offset] + text[offset + len(line):]).lstrip("\n") if offset else text[offset + len(line):].lstrip("\n")
+                return date, (text[:offset] + text[offset + len(line):]).lstrip("\n")
             if seen >= _HEADER_LINES:
                 break
         offset += len(line)

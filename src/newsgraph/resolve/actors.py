@@ -258,7 +258,7 @@ def _known_surnames(mentions: list[Mention], actors: dict[str, Actor], date: str
         if actor.type != "PERSON" and not (actor.type in ("ORG", "GPE") and known().get(fold(name)) is None
                                            and place_country(name) is None):
             continue  # the small model often labels a lone surname GPE or ORG ("Scholz warned")
-        entries = kb.surnames.get(fold(name)) or [e for e in kb.by_name.get(fold(name), []) if e.type == "PERSON"]
+        entries = [e for e in kb.entries_for(name) if e.type == "PERSON"]
         if not entries or not any(e.valid(date) and e.role for e in entries):
             continue
         full = entries[0].name

@@ -458,11 +458,6 @@ def actor(con: duckdb.DuckDBPyConnection, actor_id: str) -> dict[str, Any] | Non
     return rows[0] if rows else None
 
 
-def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
-    found = articles(con, [article_id])
-    return found[0] if found else None
-
-
 def articles(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> list[dict[str, Any]]:
     """Whole articles (the extract contract's fields), in the order of `article_ids` (unknown ids
     skipped). Five queries for the whole list, not five per article: exports read thousands."""
