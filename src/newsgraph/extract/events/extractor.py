@@ -42,9 +42,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Actor, Event, Mention, Quote
+from ...model import Actor, Event, Mention, Quote
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).parent.parent / "data"
 TRIGGERS_FILE = DATA_DIR / "plover_triggers.tsv"
 CONTEXTS_FILE = DATA_DIR / "plover_contexts.tsv"
 CUES_FILE = DATA_DIR / "plover_cues.tsv"
@@ -580,7 +580,7 @@ def _talks_about(verb: Token) -> bool:
 @lru_cache(maxsize=1)
 def _stance_verbs() -> frozenset[str]:
     """The quote extractor's speech, attitude and stance verbs (extract/data/)."""
-    from .quotes import lexicon as quote_lexicon
+    from ..quotes import lexicon as quote_lexicon
 
     return frozenset().union(*(quote_lexicon(name) for name in ("speech_verbs.txt", "attitude_verbs.txt", "object_cues.txt")))
 
