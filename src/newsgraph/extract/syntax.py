@@ -135,3 +135,75 @@ def token_span(doc: Doc, start: int, end: int) -> Span | None:
     """The tokens covering the characters [start, end), widened to whole tokens; None when the
     range lies outside the text (spaCy's `char_span` with `alignment_mode="expand"`)."""
     return doc.char_span(start, end, alignment_mode="expand")
+
+
+# --------------------------------------------------------------------------- clauses (event coding)
+#: clause and modifier relations through which a verb without a subject takes its governor's
+#: ("agreed to send": `xcomp`; "left, crossing the border": `advcl`; "met and signed": `conj`)
+INHERITING_DEPS: tuple[str, ...] = ("xcomp", "advcl", "conj", "pcomp", "acl")
+
+
+def inherited_subject(verb: Token, steps: int = 3) -> tuple[list[Token], bool]:
+    """(subject tokens, passive?) of a verb, inherited through up to `steps` governing verbs
+    when it has none ("agreed to send": the subject of "agreed").
+
+    A relative clause's subject is the noun it modifies ("the troops that crossed": "troops"); a
+    participle modifying a noun has it as its subject, as the patient when the participle is
+    passive ("troops deployed in X"). A conjunct keeps its governor's voice, other clauses are active.
+    """
+    subj = children(verb, SUBJECT_DEPS)
+    if subj:
+        s = subj[0]
+        if verb.dep_ == "relcl" and (s.tag_ in ("WDT", "WP", "WP$") or s.lower_ == "that"):
+            return [verb.head], False
+        return [s], False
+    psubj = children(verb, PASSIVE_SUBJECT_DEPS)
+    if psubj:
+        s = psubj[0]
+        if verb.dep_ == "relcl" and s.tag_ in ("WDT", "WP"):
+            return [verb.head], True
+        return [s], True
+    if verb.dep_ == "relcl":
+        return [verb.head], False
+    if steps > 0 and verb.dep_ in INHERITING_DEPS and verb.head.i != verb.i:
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":  # "for providing its soldiers, X will ..."
+            head = head.head
+        if verb.dep_ == "acl":  # "troops deployed in X": the noun is the patient
+            return [verb.head], verb.tag_ == "VBN"
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            s, passive = inherited_subject(head, steps - 1)
+            return s, (passive if verb.dep_ == "conj" else False)
+    return [], False
+
+
+#: relations of a noun that is an argument of the verb above it
+_ARGUMENT_DEPS = frozenset(OBJECT_DEPS + SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + ("attr", "appos", "conj"))
+
+
+def governing_verb(tok: Token, steps: int = 2) -> Token | None:
+    """The verb a word is an argument of: a verb itself, an adjective's copula ("is ready": "is"),
+    a noun's verb through up to `steps` argument relations ("the attack was condemned": "condemned";
+    "a strike and an invasion were planned": through `conj`). None for a noun in a prepositional
+    phrase ("goals in the war"): such a noun is presupposed, not asserted by the verb."""
+    t = tok
+    if t.pos_ in ("VERB", "AUX"):
+        return t
+    if t.pos_ == "ADJ":
+        return t.head if t.dep_ in ("acomp", "attr") else t
+    for _ in range(steps):
+        if t.dep_ not in _ARGUMENT_DEPS:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def root_distance(tok: Token, cap: int = 50) -> int:
+    """Arcs from `tok` to its sentence root, counted up to `cap` (main clause 0, its object 1, ...)."""
+    d = 0
+    while tok.head.i != tok.i and d < cap:
+        tok = tok.head
+        d += 1
+    return d
