@@ -124,3 +124,22 @@ class RayNotInstalledError(NewsgraphError):
         super().__init__(
             "--engine ray needs Ray, which is not installed. Install the extra: "
             "pip install 'newsgraph[ray]' (it pins ray[data]==2.60.0), or use --engine local.")
+
+
+# -- controlled vocabulary: event types, families, modalities, quote kinds
+class UnknownValueError(NewsgraphError, ValueError):
+    """A value outside newsgraph's controlled vocabulary (`newsgraph.vocabulary`): the message names
+    the value and lists the valid ones, so a CLI error or an HTTP 422 body says what to type instead."""
+
+    code = "NG009"
+
+    def __init__(self, what: str, value: str, choices: dict[str, tuple[str, ...]], *,
+                 suggestion: str | None = None, see: str | None = None) -> None:
+        self.what = what
+        self.value = value
+        self.choices = choices
+        self.valid = tuple(name for names in choices.values() for name in names)
+        hint = f" (did you mean {suggestion}?)" if suggestion else ""
+        lists = "; ".join(f"{label}: {', '.join(names)}" for label, names in choices.items())
+        tail = f". {see}" if see else ""
+        super().__init__(f"unknown {what} {value!r}{hint}; {lists}{tail}")
