@@ -318,7 +318,7 @@ def format_report(report: dict[str, Any], misses: bool = False) -> str:
     """A plain-text table of a `run_news_eval` result, one column per set; with `misses`, every miss by kind."""
     sets = report["sets"]
     width = max([len(s["set"]) for s in sets] + [6])
-    lines = [f"news-dev {report['root']}: " + ", ".join(f"{s['set']} {s['articles']} articles"
+    lines = [f"news-dev {report['root']}: " + ", ".join(f"{s['set']} {s['articles']} article(s)"
                                                         + (f" ({s['missing']} missing)" if s["missing"] else "")
                                                         for s in sets)]
     lines.append(f"{'figure':<20}" + "".join(f" {s['set']:>{width}}" + " " * 13 for s in sets))
