@@ -24,6 +24,7 @@ from typing import Any
 
 from . import conflibert
 from .actors import run_actor_eval
+from .news import run_news_eval
 from .plover import run_event_eval, run_petrarch_eval
 from .polnear import run_quote_eval
 
@@ -79,11 +80,17 @@ def _actors(data: Path) -> Figures:
             "ngec_dev_rules_only.country": rules["country_accuracy"], "gum.b3_f1": gum["newsgraph"]["b3_f1"]}
 
 
+def _news(data: Path) -> Figures:
+    sets = run_news_eval(str(data / "news-dev"))["sets"]
+    return {f"news_{s['set']}.{k}": v for s in sets for k, v in s["figures"].items() if v is not None}
+
+
 GROUPS = (
     Group("quotes", "newsgraph eval quotes --polnear ../shared/eval-data/polnear --split dev", _quotes),
     Group("events", "newsgraph eval events --plover ... --petrarch ...", _events),
     Group("conflibert", "newsgraph eval events --conflibert ../shared/eval-data/conflibert-cameo", _conflibert),
     Group("actors", "newsgraph eval actors --ngec ... --gum ...", _actors),
+    Group("news", "newsgraph eval news ../shared/eval-data/news-dev", _news),
 )
 
 
