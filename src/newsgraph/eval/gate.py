@@ -82,7 +82,11 @@ def _actors(data: Path) -> Figures:
 
 def _news(data: Path) -> Figures:
     sets = run_news_eval(str(data / "news-dev"))["sets"]
-    return {f"news_{s['set']}.{k}": v for s in sets for k, v in s["figures"].items() if v is not None}
+    out: Figures = {}
+    for s in sets:
+        for part, key in (("", "figures"), ("_dev", "dev_figures"), ("_heldout", "heldout_figures")):
+            out.update({f"news_{s['set']}{part}.{k}": v for k, v in s[key].items() if v is not None})
+    return out
 
 
 GROUPS = (

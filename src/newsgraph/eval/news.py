@@ -292,6 +292,17 @@ def extract_set(paths: Iterable[Path]) -> tuple[list[Prediction], list[str]]:
     return articles, [str(e) for e in errors]
 
 
+HELDOUT_EVERY = 5  # every fifth excerpt of a set (file order) is held out: its errors are never read
+
+
+def split_gold(gold: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(dev rows, held-out rows): every fifth row is held out. Misses are listed for dev rows only, so
+    the rules are never read against the held-out part; its figure is reported beside the dev figure."""
+    heldout = [row for i, row in enumerate(gold) if i % HELDOUT_EVERY == HELDOUT_EVERY - 1]
+    dev = [row for i, row in enumerate(gold) if i % HELDOUT_EVERY != HELDOUT_EVERY - 1]
+    return dev, heldout
+
+
 def run_news_eval(folder_or_root: str, articles: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Score every set under `folder_or_root` (a set folder, or a folder of sets such as news-dev/).
 
@@ -304,8 +315,14 @@ def run_news_eval(folder_or_root: str, articles: list[dict[str, Any]] | None = N
         files = [row["file"] for row in gold]
         started = time.perf_counter()
         predicted, errors = (articles, []) if articles is not None else extract_set(folder / f for f in files)
-        result = score_set(gold, match_predictions(files, predicted))
+        matched = match_predictions(files, predicted)
+        result = score_set(gold, matched)
+        dev, heldout = split_gold(gold)
+        dev_result, heldout_result = score_set(dev, matched), score_set(heldout, matched)
+        result["misses"] = dev_result["misses"]  # never list the held-out part's errors
         sets.append({"set": folder.name, "folder": str(folder), **result, "errors": errors,
+                     "dev_figures": dev_result["figures"], "heldout_figures": heldout_result["figures"],
+                     "heldout_files": [row["file"] for row in heldout],
                      "seconds": round(time.perf_counter() - started, 1)})
     return {"root": str(folder_or_root), "sets": sets}
 
@@ -328,10 +345,13 @@ def format_report(report: dict[str, Any], misses: bool = False) -> str:
                         for s in sets)
         lines.append(f"{name:<20}{cells}")
     for s in sets:
+        for part, key in (("dev part", "dev_figures"), (f"held-out part ({len(s['heldout_files'])} files)", "heldout_figures")):
+            lines.append(f"{s['set']} {part}: " + "  ".join(f"{name} {_fmt(s[key][name])}" for name in FIGURES))
+    for s in sets:
         lines.extend(f"{s['set']}: input error: {e}" for e in s["errors"])
         if misses:
             for kind, items in s["misses"].items():
                 if items:
-                    lines.append(f"{s['set']}: {len(items)} misses, {kind}")
+                    lines.append(f"{s['set']}: {len(items)} misses, {kind} (dev part only)")
                     lines.extend(f"  {item}" for item in items)
     return "\n".join(lines)
