@@ -1,0 +1,79 @@
+"""`newsgraph eval quotes|events|actors`: scores on public gold data (README, "Accuracy").
+
+Thin faces over `eval.polnear` (quote attribution), `eval.plover` and `eval.conflibert` (event
+coding) and `eval.actors` (actor resolution); the scorers read the gold files and do the work.
+"""
+from __future__ import annotations
+
+import json
+from typing import Annotated, Optional
+
+import typer
+
+from ..eval import actors as actor_eval
+from ..eval import conflibert as conflibert_eval
+from ..eval import plover as plover_eval
+from ..eval import polnear as polnear_eval
+from .options import EvalFormatOption
+from .output import Format, fail, out
+
+
+def eval_quotes(polnear: Annotated[str, typer.Option("--polnear", help="PolNeAR root (holding data/) or a split folder.")],
+                split: Annotated[str, typer.Option("--split", help="train, dev or test.")] = "dev",
+                limit: Annotated[Optional[int], typer.Option("--limit", help="Score only the first N articles.")] = None,
+                baseline: Annotated[bool, typer.Option("--baseline/--no-baseline", help="Also score textacy's direct_quotations.")] = True,
+                format: EvalFormatOption = Format.table) -> None:
+    """Score quote attribution against PolNeAR (content P/R/F1, speaker accuracy, textacy baseline)."""
+    try:
+        report = polnear_eval.run_quote_eval(polnear, split, limit, baseline=baseline)
+    except FileNotFoundError as exc:
+        fail(exc)
+    if format == Format.jsonl:
+        print(json.dumps(report))
+    else:
+        print(polnear_eval.format_report(report))
+
+
+def eval_events(plover: Annotated[Optional[str], typer.Option("--plover", help="PLOVER GSR JSON file (e.g. PLOVER_GSR_dev.json).")] = None,
+                petrarch: Annotated[Optional[str], typer.Option("--petrarch", help="PETRARCH-2 validation XML (PETR2_GSR_validation.xml).")] = None,
+                conflibert: Annotated[Optional[str], typer.Option("--conflibert", help="ConfliBERT CAMEO folder (conflibert-cameo/, PentaClass + source/target tags).")] = None,
+                limit: Annotated[Optional[int], typer.Option("--limit", help="Score only the first N records.")] = None,
+                format: EvalFormatOption = Format.table) -> None:
+    """Score PLOVER event coding: type accuracy, macro-F1, source/target ISO3 accuracy."""
+    if not plover and not petrarch and not conflibert:
+        fail(ValueError("give --plover FILE, --petrarch FILE and/or --conflibert DIR"))
+    reports = []
+    try:
+        if plover:
+            reports.append((plover_eval.run_event_eval(plover, limit), plover_eval.format_report))
+        if petrarch:
+            reports.append((plover_eval.run_petrarch_eval(petrarch, limit), plover_eval.format_report))
+        if conflibert:
+            reports.append((conflibert_eval.run(conflibert, limit), conflibert_eval.format_report))
+    except FileNotFoundError as exc:
+        fail(exc)
+    for report, formatter in reports:
+        if format == Format.jsonl:
+            print(json.dumps({k: v for k, v in report.items() if k != "records"}))
+        else:
+            print(formatter(report))
+
+
+def eval_actors(ngec: Annotated[Optional[str], typer.Option("--ngec", help="NGEC actor_resolution_*.tsv")] = None,
+                gum: Annotated[Optional[str], typer.Option("--gum", help="GUM folder (holding coref/gum/tsv).")] = None,
+                dictionary: Annotated[Optional[list[str]], typer.Option("--dictionary", help="Also score after importing this user dictionary (repeatable).")] = None,
+                limit: Annotated[Optional[int], typer.Option("--limit", help="GUM: score only the first N documents.")] = None,
+                failures: Annotated[bool, typer.Option("--failures/--no-failures", help="List NGEC failures.")] = False,
+                format: EvalFormatOption = Format.table) -> None:
+    """Score actor resolution: NGEC country/sector accuracy and none-precision; GUM B3 vs spaCy-NER-only."""
+    if not ngec and not gum:
+        fail(ValueError("give --ngec FILE and/or --gum FOLDER"))
+    try:
+        reports = actor_eval.run_actor_eval(ngec, gum, dictionary or [], limit)
+    except FileNotFoundError as exc:
+        fail(exc)
+    for r in reports:
+        if format is Format.jsonl:
+            print(json.dumps({k: v for k, v in r.items() if failures or k != "failures"}, ensure_ascii=False))
+        else:
+            out.print(actor_eval.format_report(r, failures), markup=False, highlight=False)

@@ -1,0 +1,181 @@
+"""Commands that bring articles in and take stores out: extract, ingest, load, export.
+
+Thin faces over `ingest` (read, link copies, analyze, store), `shards` (Parquet shards from
+either engine), `store.parquet` (bulk load) and `export`.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from enum import StrEnum
+from typing import Annotated, Optional
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from .. import export as exporter
+from ..engines.local import default_workers
+from ..errors import InputError, NewsgraphError
+from ..ingest import IngestSummary
+from ..ingest import extract as extract_articles
+from ..ingest import ingest as ingest_articles
+from ..readers import ReadStats
+from ..shards import write_shards
+from ..store import parquet
+from .corpus import open_read
+from .options import DEFAULT_DB, CopyThresholdOption, DateOption, DbOption, LimitOption, checked_date
+from .output import Format, err, fail, out, report, say, skipped_warning, undated_warning, warn
+
+PathsArgument = Annotated[list[str], typer.Argument(help="Files, folders, .gz, or - for stdin.")]
+
+
+class Engine(StrEnum):
+    """Where `extract --out` runs: this machine, or a Ray Data pipeline."""
+
+    local = "local"
+    ray = "ray"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+    graphml = "graphml"
+
+
+def extract(paths: PathsArgument,
+            format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.jsonl,
+            date: DateOption = None, limit: LimitOption = None, copy_threshold: CopyThresholdOption = 0.8,
+            engine: Annotated[Optional[Engine], typer.Option("--engine", help="local: this machine; ray: a Ray Data pipeline (needs --out).")] = None,
+            address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster address (default: RAY_ADDRESS, else a local Ray).")] = None,
+            out_dir: Annotated[Optional[str], typer.Option("--out", help="Write Parquet shards of the store's tables to this folder (or bucket URI) instead of printing.")] = None) -> None:
+    """Print one JSON object per article (the JSON contract) without touching a store; or write Parquet shards (--out)."""
+    if engine is Engine.ray or out_dir is not None or address is not None:
+        _extract_shards(paths, engine or Engine.local, address, out_dir, checked_date(date), limit, copy_threshold)
+        return
+
+    failures = []
+
+    def on_error(e: InputError) -> None:
+        failures.append(e)
+        report(e)
+
+    stats = ReadStats()
+    summary = IngestSummary()
+    try:
+        for article in extract_articles(paths, date=checked_date(date), on_error=on_error, stats=stats, limit=limit, copy_threshold=copy_threshold, summary=summary):
+            d = article.to_dict()
+            if format is Format.jsonl:
+                sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+            else:
+                out.print(f"{d['id']}  {d['date']}  {d['source']}  actors={len(d['actors'])} mentions={len(d['mentions'])} "
+                          f"quotes={len(d['quotes'])} events={len(d['events'])}", markup=False)
+        sys.stdout.flush()
+    except NewsgraphError as exc:
+        fail(exc)
+    undated_warning(stats.undated)
+    skipped_warning(stats)
+    if summary.skipped or summary.copies:
+        warn(f"{summary.skipped} exact duplicate(s) printed once, {summary.copies} syndicated copies linked to a story")
+    if failures:
+        raise typer.Exit(1)
+
+
+def _extract_shards(paths: list[str], engine: Engine, address: str | None, out_dir: str | None, date: str | None,
+                    limit: int | None, copy_threshold: float) -> None:
+    """`extract --out DIR [--engine ray]`: Parquet shards instead of JSON on stdout."""
+    if out_dir is None:
+        fail(ValueError(f"--engine {engine.value} writes Parquet shards, not JSON: pass --out DIR "
+                        f"(then `newsgraph load DIR --db FILE`)"))
+    if address is not None and engine is not Engine.ray:
+        fail(ValueError("--address names a Ray cluster; pass --engine ray with it"))
+    started = time.monotonic()
+    stats = ReadStats()
+    errors: list[str] = []
+
+    def on_error(e: InputError | str) -> None:
+        errors.append(str(e))
+        report(e)
+
+    try:
+        summary = write_shards(paths, out_dir, engine=engine.value, address=address, date=date, limit=limit, copy_threshold=copy_threshold, on_error=on_error, stats=stats)
+    except NewsgraphError as exc:
+        fail(exc)
+    undated_warning(stats.undated)
+    skipped_warning(stats)
+    say(f"{summary.line()} in {time.monotonic() - started:.1f}s -> {out_dir} (load with `newsgraph load {out_dir}`)")
+    if errors:
+        raise typer.Exit(1)
+
+
+def ingest(paths: PathsArgument, db: DbOption = DEFAULT_DB, date: DateOption = None,
+           batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch and per transaction.")] = 64,
+           limit: LimitOption = None, copy_threshold: CopyThresholdOption = 0.8,
+           workers: Annotated[Optional[int], typer.Option("--workers", min=1,
+                              help="Extraction processes (default: the number of cores).")] = None) -> None:
+    """Extract and store articles; re-ingesting an article already stored is a no-op."""
+    started = time.monotonic()
+    stats = ReadStats()
+    progress = Progress(TextColumn("ingest"), BarColumn(), TextColumn("{task.fields[records]} records"),
+                        TextColumn("{task.fields[record_rate]:.1f} records/s"), TextColumn("{task.completed} articles"),
+                        TextColumn("{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn(), console=err,
+                        transient=True)
+    with progress:
+        task = progress.add_task("ingest", total=None, rate=0.0, records=0, record_rate=0.0)
+
+        def on_batch(n: int) -> None:
+            progress.advance(task, n)
+            done = progress.tasks[0].completed
+            seconds = max(time.monotonic() - started, 1e-9)
+            progress.update(task, rate=done / seconds, records=stats.records, record_rate=stats.records / seconds)
+
+        def on_error(e: InputError) -> None:
+            progress.console.print(f"error: {e}", markup=False, highlight=False)
+
+        try:
+            summary = ingest_articles(paths, db, date=checked_date(date), batch_size=batch_size, on_error=on_error, on_batch=on_batch, stats=stats, limit=limit, copy_threshold=copy_threshold, workers=workers or default_workers())
+        except NewsgraphError as exc:
+            fail(exc)
+    undated_warning(summary.undated)
+    skipped_warning(stats)
+    elapsed = time.monotonic() - started
+    say(f"{summary.line()} in {elapsed:.1f}s ({summary.read / max(elapsed, 1e-9):.1f} articles/s) -> {db}")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def load(directory: Annotated[str, typer.Argument(help="Folder of Parquet shards (from `extract --out` or `export --format parquet`).")],
+         db: DbOption = DEFAULT_DB) -> None:
+    """Bulk-load Parquet shards into the store; loading a shard twice changes nothing."""
+    started = time.monotonic()
+    try:
+        summary = parquet.load(db, directory, on_error=report)
+    except (NewsgraphError, FileNotFoundError) as exc:
+        fail(exc)
+    say(f"{summary.line()} in {time.monotonic() - started:.1f}s -> {db}")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def export(out_path: Annotated[str, typer.Option("--out", help="Output file (jsonl: - for stdout; graphml) or folder (parquet).")],
+           format: Annotated[ExportFormat, typer.Option("--format", help="jsonl, parquet or graphml.")] = ExportFormat.jsonl,
+           db: DbOption = DEFAULT_DB,
+           since: Annotated[Optional[str], typer.Option("--since", help="Only articles dated on or after YYYY-MM-DD.")] = None,
+           until: Annotated[Optional[str], typer.Option("--until", help="Only articles dated on or before YYYY-MM-DD.")] = None,
+           actor: Annotated[Optional[str], typer.Option("--actor", help="Only articles that mention this actor (any alias).")] = None) -> None:
+    """Export the store (or a selection): JSON Lines sorted by id, Parquet tables, or a GraphML actor graph."""
+    since, until = checked_date(since), checked_date(until)
+    with open_read(db) as corpus:
+        try:
+            if format is ExportFormat.jsonl:
+                n = exporter.export_jsonl(corpus, out_path, since=since, until=until, actor=actor)
+                line = f"{n} article(s)"
+            elif format is ExportFormat.parquet:
+                counts = exporter.export_parquet(corpus, out_path, since=since, until=until, actor=actor)
+                line = ", ".join(f"{v} {k}" for k, v in counts.items())
+            else:
+                nodes, edges = exporter.export_graphml(corpus, out_path, since=since, until=until, actor=actor)
+                line = f"{nodes} actor(s), {edges} edge(s)"
+        except (NewsgraphError, OSError) as exc:
+            fail(exc)
+    warn(f"exported {line} -> {out_path}")

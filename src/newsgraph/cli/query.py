@@ -1,0 +1,204 @@
+"""Commands that read the store: stats, actors, show, quotes, events, relation, actor, labels, resolve.
+
+Thin faces over `query.Corpus` (and `relations`, `lookup`): parse options, ask, print a table or
+JSON Lines.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from enum import StrEnum
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from ..errors import NewsgraphError
+from ..lookup import NameLookup, batch_line
+from ..relations import relation as relation_between
+from .corpus import open_read
+from .options import (
+    DEFAULT_DB,
+    ActorArgument,
+    DbOption,
+    DistinctOption,
+    FormatOption,
+    PageOption,
+    SinceOption,
+    UntilOption,
+    checked_date,
+)
+from .output import Format, fail, or_fail, out, print_json, print_jsonl, print_rows, say
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+
+def stats(db: DbOption = DEFAULT_DB,
+          top: Annotated[int, typer.Option("--top", help="Top actors to list.")] = 10) -> None:
+    """Corpus summary: counts, date range and top actors."""
+    with open_read(db) as corpus:
+        s = corpus.stats()
+        top_actors = list(corpus.actors(top=top))
+    say(f"store {db}: {s['articles']} articles ({s['first_date'] or '-'} .. {s['last_date'] or '-'}), "
+        f"{s['actors']} actors, {s['mentions']} mentions, {s['quotes']} quotes, {s['events']} events")
+    table = Table("top actors", "type", "country", "mentions", "articles")
+    for r in top_actors:
+        table.add_row(r.name, r.type, r.country or "", str(r.mentions), str(r.articles))
+    out.print(table)
+
+
+def actors(db: DbOption = DEFAULT_DB,
+           type: Annotated[Optional[list[str]], typer.Option("--type", help="PERSON, ORG, GPE, LOC or NORP; repeatable.")] = None,
+           top: Annotated[int, typer.Option("--top", help="How many to list.")] = 20,
+           format: FormatOption = Format.table) -> None:
+    """List actors by number of mentions."""
+    with open_read(db) as corpus:
+        rows = list(corpus.actors(type=[t.upper() for t in type] if type else None, top=top))
+    if format is Format.jsonl:
+        print_jsonl(rows)
+        return
+    table = Table("name", "type", "country", "mentions", "articles", "id")
+    for r in rows:
+        table.add_row(r.name, r.type, r.country or "", str(r.mentions), str(r.articles), r.id)
+    out.print(table)
+
+
+def show(article_id: Annotated[str, typer.Argument(help="Article id (from `extract`, `stats` or `actors`).")],
+         db: DbOption = DEFAULT_DB, format: FormatOption = Format.table) -> None:
+    """Show one stored article with its actors and mentions, and its syndicated copies."""
+    with open_read(db) as corpus:
+        try:
+            article = corpus.article(article_id)
+            copies = list(corpus.copies(article_id))
+        except NewsgraphError as exc:
+            fail(exc)
+    if format is Format.jsonl:
+        print_json({**article.to_dict(), "copies": [asdict(c) for c in copies]})
+        return
+    out.print(f"[bold]{article.title or article.id}[/bold]  {article.date or 'undated'}  {article.source}")
+    out.print(article.text, markup=False, highlight=False)
+    names = {a.id: a.name for a in article.actors}
+    table = Table("actor", "type", "country", "mentions", "as written")
+    for a in article.actors:
+        forms = sorted({m.text for m in article.mentions if m.actor == a.id})
+        table.add_row(a.name, a.type, a.country or "", str(sum(m.actor == a.id for m in article.mentions)), ", ".join(forms))
+    out.print(table)
+    mtable = Table("start", "end", "text", "actor", "how")
+    for m in article.mentions:
+        mtable.add_row(str(m.start), str(m.end), m.text, names.get(m.actor, m.actor), m.how)
+    out.print(mtable)
+    if copies:
+        ctable = Table("copy", "date", "outlet", "url", title=f"{len(copies)} other copies of this story ({article.story})")
+        for c in copies:
+            ctable.add_row(c.id, c.date or "", c.outlet or "", c.url or c.source)
+        out.print(ctable)
+
+
+def quotes(db: DbOption = DEFAULT_DB,
+           speaker: Annotated[Optional[str], typer.Option("--speaker", help="Said by this actor (any alias).")] = None,
+           about: Annotated[Optional[str], typer.Option("--about", help="Mentioning this actor in the content.")] = None,
+           since: SinceOption = None, until: UntilOption = None, limit: PageOption = 50,
+           distinct_stories: DistinctOption = False, format: FormatOption = Format.table) -> None:
+    """Who said what: quotes with speaker, cue, content, article, date and the sentence."""
+    with open_read(db) as corpus:
+        rows = or_fail(lambda: corpus.quotes(speaker, about, checked_date(since), checked_date(until), limit=limit, distinct_stories=distinct_stories).to_list())
+    print_rows(rows, [("date", "date"), ("speaker", "speaker_name"), ("as written", "speaker_text"), ("cue", "cue"),
+                      ("content", "text"), ("kind", "kind"), ("article", "article_id")], format)
+
+
+def events(db: DbOption = DEFAULT_DB,
+           source: Annotated[Optional[str], typer.Option("--source", help="Source actor (any alias).")] = None,
+           target: Annotated[Optional[str], typer.Option("--target", help="Target actor (any alias).")] = None,
+           type: Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER type, e.g. AID; repeatable.")] = None,
+           modality: Annotated[Optional[list[str]], typer.Option("--modality", help="asserted, reported, future, possible or negated; repeatable.")] = None,
+           since: SinceOption = None, until: UntilOption = None, limit: PageOption = 50,
+           distinct_stories: DistinctOption = False, format: FormatOption = Format.table) -> None:
+    """Who did what to whom: PLOVER events with modality, date and the sentence they come from."""
+    types = [t.upper() for t in type] if type else None
+    with open_read(db) as corpus:
+        rows = or_fail(lambda: corpus.events(source, target, types, modality or None, checked_date(since), checked_date(until), limit=limit, distinct_stories=distinct_stories).to_list())
+    print_rows(rows, [("date", "date"), ("source", "source_name"), ("type", "type"), ("mode", "mode"),
+                      ("target", "target_name"), ("modality", "modality"), ("sentence", "sentence")], format)
+
+
+def relation(a: Annotated[str, typer.Argument(help="First actor (any alias).")],
+             b: Annotated[str, typer.Argument(help="Second actor (any alias).")],
+             db: DbOption = DEFAULT_DB,
+             by: Annotated[Period, typer.Option("--by", help="Period to count by.")] = Period.week,
+             examples: Annotated[int, typer.Option("--examples", min=0, help="Example sentences per direction.")] = 3,
+             format: FormatOption = Format.table) -> None:
+    """How two actors relate over time: event counts per type and period, both directions, with examples."""
+    with open_read(db) as corpus:
+        found = or_fail(lambda: relation_between(corpus, a, b, by=by.value, examples=examples))
+    if format is Format.jsonl:
+        for r in found.rows:
+            print_json({**asdict(r), "direction": found.direction(r)})
+        return
+    table = Table(by.value, "direction", "type", "events")
+    for r in found.rows:
+        table.add_row(r.period or "undated", found.direction(r), r.type, str(r.events))
+    out.print(table)
+    for direction, evs in found.examples.items():
+        for e in evs:
+            say(f"{direction}  {e.date}  {e.type} [{e.modality}]  {e.sentence}")
+
+
+def actor(name: ActorArgument, db: DbOption = DEFAULT_DB, format: FormatOption = Format.table) -> None:
+    """One actor: country, sector, aliases, and the roles seen with first and last dates."""
+    with open_read(db) as corpus:
+        try:
+            profile, roles = corpus.actor(name), corpus.roles(name)
+        except NewsgraphError as exc:
+            fail(exc)
+    a = profile.actor
+    if format is Format.jsonl:
+        print_json({**a.to_dict(), "mentions": profile.mentions, "articles": profile.articles, "roles": roles})
+        return
+    say(f"{a.name}  ({a.type}, country {a.country or '-'}, sector {a.sector or '-'})  "
+        f"{profile.mentions} mentions in {profile.articles} articles  id {a.id}")
+    if a.aliases:
+        say("aliases: " + ", ".join(a.aliases))
+    table = Table("role", "of", "first seen", "last seen", "times")
+    for r in roles:
+        table.add_row(r["role"], r["of_name"] or "", r["first_seen"] or "", r["last_seen"] or "", str(r["mentions"]))
+    out.print(table)
+
+
+def labels(name: ActorArgument, db: DbOption = DEFAULT_DB, format: FormatOption = Format.table) -> None:
+    """How an actor is labelled ("dictator", "war criminal", "president"), by outlet, with counts and dates."""
+    with open_read(db) as corpus:
+        try:
+            rows = corpus.labels(name)
+        except NewsgraphError as exc:
+            fail(exc)
+    if format is Format.jsonl:
+        print_jsonl(rows)
+        return
+    table = Table("label", "outlet", "count", "first seen", "last seen")
+    for r in rows:
+        table.add_row(r["label"], r["outlet"], str(r["count"]), r["first_seen"] or "", r["last_seen"] or "")
+    out.print(table)
+
+
+def resolve(name: Annotated[str, typer.Argument(help="A name, or - to read NAME<TAB>DATE lines from stdin.")],
+            date: Annotated[Optional[str], typer.Option("--date", help="Resolve as of this date (YYYY-MM-DD).")] = None,
+            context: Annotated[Optional[str], typer.Option("--context", help="Text around the name (a country, a title).")] = None,
+            db: DbOption = DEFAULT_DB,
+            format: Annotated[str, typer.Option("--format", help="json (one object or null per line).")] = "json") -> None:
+    """The actor a name resolves to: id, name, type, country ISO3, sector, role at that date; null for a non-actor."""
+    with NameLookup(db) as lookup:
+        if name != "-":
+            print_json(lookup.resolve(name, checked_date(date) if date else None, context))
+            return
+        for line in sys.stdin:
+            parsed = batch_line(line, date)
+            if parsed is not None:
+                day = parsed[1]
+                print(json.dumps(lookup.resolve(parsed[0], checked_date(day) if day else None, context), ensure_ascii=False), flush=False)
+        sys.stdout.flush()

@@ -1,0 +1,79 @@
+"""`newsgraph extract --out DIR`: analyze articles and write Parquet shards instead of JSON.
+
+Two engines write the same layout (`DIR/<table>/<shard>.parquet` and `DIR/manifest.json`, see
+`store.parquet`), which `newsgraph load DIR` reads into a store:
+
+* **local**: `ingest.extract` on this machine (its process pool), a shard every 1,000 articles;
+* **ray**: a Ray Data pipeline (`engines.ray`), on a cluster or a local Ray.
+
+Input errors are reported through `on_error` and listed in the manifest; the run goes on.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from .engines import ray as ray_engine
+from .errors import InputError
+from .ingest import IngestSummary
+from .ingest import extract as extract_articles
+from .readers import ReadStats
+from .readers.copies import DEFAULT_THRESHOLD
+from .store import parquet
+
+Engine = Literal["local", "ray"]
+
+
+class ShardSummary(Protocol):
+    """What a shard run did; `line()` is the CLI's summary."""
+
+    def line(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class LocalShardSummary:
+    """What the local engine did: articles read and written, shards, duplicates, copies, failures."""
+
+    read: int
+    written: int
+    shards: int
+    skipped: int
+    copies: int
+    failed: int
+
+    def line(self) -> str:
+        return (f"read {self.read}, wrote {self.written} article(s) in {self.shards} shard(s), skipped {self.skipped} "
+                f"duplicate(s), {self.copies} syndicated copies linked, failed {self.failed}")
+
+
+def write_shards(paths: Sequence[str], out_dir: str, *, engine: Engine = "local", address: str | None = None,
+                 date: str | None = None, limit: int | None = None, copy_threshold: float = DEFAULT_THRESHOLD,
+                 on_error: Callable[[InputError | str], None] = lambda e: None,
+                 stats: ReadStats | None = None) -> ShardSummary:
+    """Analyze every article under `paths` with `engine` and write Parquet shards under `out_dir`.
+
+    `address` names a Ray cluster (engine "ray" only; default `RAY_ADDRESS`, else a local Ray).
+    """
+    if engine == "ray":
+        return ray_engine.run(paths, out_dir, address=address, date=date, limit=limit, copy_threshold=copy_threshold, on_error=on_error, stats=stats)
+    return _write_local(paths, out_dir, date=date, limit=limit, copy_threshold=copy_threshold, on_error=on_error, stats=stats)
+
+
+def _write_local(paths: Sequence[str], out_dir: str, *, date: str | None, limit: int | None, copy_threshold: float,
+                 on_error: Callable[[InputError | str], None], stats: ReadStats | None) -> LocalShardSummary:
+    """The local engine: `ingest.extract` into a `ShardWriter`; the manifest lists the input errors."""
+    errors: list[str] = []
+
+    def record(error: InputError) -> None:
+        errors.append(str(error))
+        on_error(error)
+
+    summary = IngestSummary()
+    writer = parquet.ShardWriter(out_dir)
+    for article in extract_articles(paths, date=date, on_error=record, stats=stats, limit=limit, copy_threshold=copy_threshold, summary=summary):
+        writer.add(article)
+    writer.close(errors)
+    return LocalShardSummary(read=summary.read, written=sum(c.get("articles", 0) for c in writer.shards.values()),
+                             shards=len(writer.shards), skipped=summary.skipped, copies=summary.copies,
+                             failed=summary.failed)
