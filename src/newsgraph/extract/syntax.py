@@ -172,8 +172,8 @@ def inherited_subject(verb: Token, steps: int = 3) -> tuple[list[Token], bool]:
         if verb.dep_ == "acl":  # "troops deployed in X": the noun is the patient
             return [verb.head], verb.tag_ == "VBN"
         if head.pos_ in ("VERB", "AUX", "ADJ"):
-            s, passive = inherited_subject(head, steps - 1)
-            return s, (passive if verb.dep_ == "conj" else False)
+            governor_subj, passive = inherited_subject(head, steps - 1)
+            return governor_subj, (passive if verb.dep_ == "conj" else False)
     return [], False
 
 

@@ -1,0 +1,165 @@
+"""Which actors a noun phrase names: the lookups every role rule asks, built once per article.
+
+A noun phrase maps to an actor when a mention is its head, a possessor or modifier
+(`Russia's army`, `NATO troops`, `North Korean soldiers` → North Korea) or an `of`/`from` phrase
+(`doctors from two American aid groups` → United States). Coordination fans out
+(`China, Iran and North Korea` gives three actors). A pronoun takes a same-sentence antecedent:
+the subject of a governing clause first (`Syria says it is willing`), else the nearest actor before it.
+
+    >>> index = ActorIndex(doc, mentions, actors)
+    >>> index.np_actors(doc[2])      # "Moldova condemned China and Iran": the object and its conjunct
+    ['china-id', 'iran-id']
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+from spacy.tokens import Doc, Token
+
+from ...model import Actor, Mention
+from ..syntax import SUBJECT_DEPS, children, first_found, prep_object, token_span, with_conjuncts
+from .lexicons import neuter_pronouns, personal_pronouns, plural_pronouns, prepositions, stance_prefixes
+from .settings import EventSettings
+
+#: modifiers of a noun phrase that can name the actor it belongs to
+_ACTOR_MODS = ("compound", "amod", "poss", "nmod", "npadvmod", "appos")
+
+
+class ActorIndex:
+    """Per-article lookups built once: token → actor id, actor types, and the noun-phrase and
+    pronoun rules over them."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
+                 settings: EventSettings = EventSettings()) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.settings = settings
+        self.tok_actor: list[str | None] = [None] * len(doc)
+        for m in mentions:
+            span = token_span(doc, m.start, m.end)
+            if span is None:
+                continue
+            for t in span:
+                if self.tok_actor[t.i] is None:
+                    self.tok_actor[t.i] = m.actor
+        self._resolving: set[int] = set()
+
+    def is_person(self, actor_id: str) -> bool:
+        a = self.actors.get(actor_id)
+        return a is not None and a.type == "PERSON"
+
+    # ------------------------------------------------------------ noun phrases
+
+    def np_actors(self, tok: Token | None, depth: int = 0) -> list[str]:
+        """Actors of the noun phrase headed by `tok` and of its conjuncts (coordination fans out)."""
+        if tok is None:
+            return []
+        out: list[str] = []
+        for head in with_conjuncts(tok):
+            for a in self._one(head, depth):
+                if a not in out:
+                    out.append(a)
+        return out
+
+    def of_all(self, toks: Iterable[Token]) -> list[str]:
+        """The actors of several noun phrases, in order (`[a for s in subjects for a in np_actors(s)]`)."""
+        return [a for t in toks for a in self.np_actors(t)]
+
+    def first_of(self, toks: Iterable[Token | None]) -> list[str]:
+        """The actors of the first of `toks` that names any."""
+        for t in toks:
+            found = self.np_actors(t)
+            if found:
+                return found
+        return []
+
+    def in_phrases(self, preps: Mapping[str, Token], order: Iterable[str]) -> list[str]:
+        """The actors of the first preposition in `order` whose phrase names any (`preps` maps a
+        preposition to its object, as `syntax.prep_objects` gives)."""
+        find: Callable[[Token], list[str]] = self.np_actors
+        return first_found(preps, order, find)
+
+    def _one(self, tok: Token, depth: int) -> list[str]:
+        a = self.tok_actor[tok.i]
+        if a:
+            return [a]
+        if tok.pos_ == "PRON":
+            a = self.pronoun(tok)
+            return [a] if a else []
+        # "Russia's army", "NATO troops", "North Korean soldiers", "Hungarian and Romanian officials";
+        # possessors and compounds before adjectives, and no stance prefixes ("pro-Iranian group")
+        mods = sorted(children(tok, _ACTOR_MODS), key=lambda c: (c.dep_ == "amod", c.i))
+        for c in mods:
+            if c.dep_ == "amod" and _takes_a_stance(c):
+                continue
+            named = self.tok_actor[c.i] or (self.pronoun(c) if c.dep_ == "poss" else None)
+            if named:
+                return [named] + [x for x in (self.tok_actor[k.i] for k in c.conjuncts) if x and x != named]
+        if depth < self.settings.actor_phrase_depth:
+            # "leaders of the coalition", "doctors from two American aid groups", "rebels in the Ivory Coast"
+            phrase_preps = prepositions("actor_phrase")
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in phrase_preps:
+                    for p in children(c, ("pobj",)):
+                        found = self.np_actors(p, depth + 1)
+                        if found:
+                            return found
+            for c in mods:
+                if c.dep_ != "appos":
+                    found = self._one(c, depth + 1)
+                    if found:
+                        return found
+        return []
+
+    # ------------------------------------------------------------ pronouns
+
+    def pronoun(self, tok: Token) -> str | None:
+        """A same-sentence antecedent (he/she → a person, it/they → a non-person): the subject of
+        a governing clause first (`Syria says it is willing`, `The union, the umbrella body for
+        teachers, announced that it ...`), else the nearest actor before the pronoun."""
+        low = tok.lower_
+        if low not in personal_pronouns() and low not in neuter_pronouns() and low not in plural_pronouns():
+            return None
+        if tok.i in self._resolving:  # "some of them said they ...": no antecedent through itself
+            return None
+        self._resolving.add(tok.i)
+        try:
+            return self._antecedent(tok, low)
+        finally:
+            self._resolving.discard(tok.i)
+
+    def _antecedent(self, tok: Token, low: str) -> str | None:
+        plural = low in plural_pronouns()
+        wants_person = low in personal_pronouns()
+
+        def fits(actor_id: str) -> bool:
+            return plural or self.is_person(actor_id) == wants_person
+
+        t = tok
+        for _ in range(self.settings.pronoun_head_steps):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            for c in t.children:
+                if c.dep_ in SUBJECT_DEPS and c.i < tok.i and c.i != tok.i and c.pos_ != "PRON":
+                    for a in self.np_actors(c, self.settings.pronoun_subject_depth):
+                        if fits(a):
+                            return a
+        sent = tok.sent
+        before = [a for a in (self.tok_actor[i] for i in range(tok.i - 1, sent.start - 1, -1)) if a]
+        if plural:  # nearest group first, a plural-named person ("Bosnian Serbs") only after
+            return next((a for a in before if not self.is_person(a)), before[0] if before else None)
+        return next((a for a in before if fits(a)), None)
+
+
+def _takes_a_stance(adjective: Token) -> bool:
+    """"pro-Iranian", "anti-Russian": the adjective is a stance towards an actor, not the actor."""
+    prefixes = stance_prefixes()
+    doc = adjective.doc
+    return adjective.lower_.startswith(tuple(f"{p}-" for p in prefixes)) or (
+        adjective.i >= 2 and doc[adjective.i - 1].text == "-" and doc[adjective.i - 2].lower_ in prefixes)
+
+
+def dative_actors(verb: Token, index: ActorIndex) -> list[str]:
+    """Actors of a verb's indirect object ("gave Tanzania a grant", "gave Putin a warning")."""
+    return index.first_of(prep_object(d) if d.pos_ == "ADP" else d for d in children(verb, ("dative",)))

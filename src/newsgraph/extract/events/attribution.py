@@ -1,0 +1,91 @@
+"""Attribution: whether an event is someone's claim, and whose.
+
+An event is `reported` when its trigger lies inside a quote's content span (then the event's
+`quote` is that quote's index), in the complement of a speech verb (`X said that ...`, `...,
+officials said`), or in a sentence with `according to X`. An event noun that is the whole
+content of a stance quote (`X condemned the attack`) is no claim: the quote is a stance towards
+an event the writer presents as having happened.
+
+    >>> attribution(doc[2], index)     # "Officials said Egypt arrested ten fishermen."
+    (True, None)
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ...model import Quote
+from ..syntax import inherited_subject, prep_object, token_span
+from .actors import ActorIndex
+from .lexicons import cues
+from .settings import EventSettings
+
+#: relations of a clause to the speech verb that reports it ("said that ...", "..., the ministry said")
+_REPORTED_CLAUSE_DEPS = ("ccomp", "parataxis")
+#: relations of a speech verb the parser hangs below the event's root ("X attacked Y, officials said")
+_TRAILING_SPEECH_DEPS = ("parataxis", "ccomp", "advcl")
+
+
+class QuoteIndex:
+    """The article's quotes by character range, to find the quote an event lies in."""
+
+    def __init__(self, doc: Doc, quotes: list[Quote]) -> None:
+        self.doc = doc
+        self.quotes = quotes
+        self._spans = sorted(((q.start, q.end, i) for i, q in enumerate(quotes)), key=lambda x: x[0])
+
+    def containing(self, tok: Token) -> int | None:
+        """The index of the quote whose content holds the trigger, unless the trigger heads that
+        content ("X condemned the attack", "X signed an agreement": the event itself is no claim)."""
+        qi = next((i for s, e, i in self._spans if s <= tok.idx < e), None)
+        if qi is not None and _heads_the_content(self.doc, tok, self.quotes[qi]):
+            return None
+        return qi
+
+
+def _heads_the_content(doc: Doc, tok: Token, quote: Quote) -> bool:
+    """True when an event noun is the head of a quote's whole content: the quote is a stance
+    towards that event ("condemned the attack"), which the writer presents as having happened,
+    not a claim that it did."""
+    if tok.pos_ != "NOUN" or quote.kind != "indirect":
+        return False
+    span = token_span(doc, quote.start, quote.end)
+    return span is not None and span.root.i == tok.i
+
+
+def attribution(tok: Token, index: ActorIndex, settings: EventSettings = EventSettings()) -> tuple[bool, str | None]:
+    """(is the trigger reported speech?, the speaker's actor) from `according to X` or `X said that`."""
+    according = _according_to(tok, index)
+    if according is not None:
+        return according
+    speech = cues("speech")
+    t = tok
+    for _ in range(settings.attribution_steps):
+        if t.dep_ in _REPORTED_CLAUSE_DEPS or (t.dep_ == "ROOT" and t.i != tok.i):
+            head = t.head if t.dep_ != "ROOT" else t
+            if head.lemma_.lower() in speech:
+                return True, _first_subject_actor(head, index, settings)
+        if t.head.i == t.i:
+            for c in t.children:  # "X attacked Y, officials said": speech verb attached below the root
+                if c.dep_ in _TRAILING_SPEECH_DEPS and c.lemma_.lower() in speech and c.i > tok.i:
+                    return True, _first_subject_actor(c, index, settings)
+            break
+        t = t.head
+    return False, None
+
+
+def _according_to(tok: Token, index: ActorIndex) -> tuple[bool, str | None] | None:
+    """(True, the source's actor) when the trigger's sentence has `according to X`."""
+    for t in tok.sent:
+        if t.lower_ == "according" and t.dep_ == "prep":
+            for to in t.children:
+                obj = prep_object(to) if to.lower_ == "to" else None
+                if obj is not None:
+                    who = index.np_actors(obj)
+                    return True, (who[0] if who else None)
+    return None
+
+
+def _first_subject_actor(verb: Token, index: ActorIndex, settings: EventSettings) -> str | None:
+    subj, _ = inherited_subject(verb, settings.subject_inherit_steps)
+    who = index.of_all(subj)
+    return who[0] if who else None

@@ -1,0 +1,105 @@
+"""Coding: the PLOVER type and context an event gets beyond what its trigger's lexicon entry says.
+
+- ASSAULT by a state military (`Israeli tanks shelled`, `the army killed`) is FIGHT: the PLOVER
+  GSR codes conventional military force (CAMEO 19) as FIGHT, unconventional violence (CAMEO
+  18/20) as ASSAULT.
+- A deployment's type depends on what is deployed (`data/deployment_themes.tsv`): peacekeepers
+  are AID (CAMEO 074), inspectors INVESTIGATE (CAMEO 09).
+- The context (`mode`, manual table 2.1) is the lexicon's, else the first cue word in the
+  trigger's phrase (`data/plover_contexts.tsv`).
+- `plover_category` applies the manual's future rules for comparison with coded data.
+
+    >>> plover_category(Event(type="AID", modality="future", ...))
+    'AGREE'
+"""
+from __future__ import annotations
+
+from itertools import islice
+
+from spacy.tokens import Token
+
+from ...model import Event
+from ..syntax import OBJECT_DEPS, inherited_subject, prep_object
+from .lexicons import context_cues, cues, deployment_themes, legacy_types, type_group
+from .settings import EventSettings
+from .triggers import Trigger
+
+#: older PLOVER / CAMEO-era names found in coded data, mapped to the current ones
+LEGACY_TYPES = legacy_types()
+#: phrases of a verbal trigger read for context cues ("sent troops", "fired on the army", "agreed to send arms")
+_CONTEXT_DEPS = frozenset(OBJECT_DEPS + ("prep", "dative", "xcomp"))
+#: phrases of a deployment noun that say what is deployed ("deployment of peacekeepers", "peacekeeping mission")
+_DEPLOYED_NOUN_DEPS = ("prep", "compound", "amod")
+
+
+def recode(tok: Token, trig: Trigger, settings: EventSettings = EventSettings()) -> Trigger:
+    """The trigger's entry with the type the rules of this module give it in context."""
+    if trig.type == "ASSAULT" and tok.pos_ == "VERB":
+        trig = conventional(tok, trig, settings)
+    if trig.type == "MOBILIZE":
+        trig = by_whom_sent(tok, trig)
+    return trig
+
+
+def conventional(tok: Token, trig: Trigger, settings: EventSettings = EventSettings()) -> Trigger:
+    """ASSAULT by a state military (`Israeli tanks shelled`, `the army killed`) is FIGHT."""
+    subj: list[Token | None]
+    own, passive = inherited_subject(tok, settings.subject_inherit_steps)
+    subj = [prep_object(c) for c in tok.children if c.dep_ == "agent"] if passive else list(own)
+    military = cues("military_actor")
+    if any(s is not None and s.lemma_.lower() in military for s in subj):
+        return Trigger("FIGHT", trig.mode or "military", trig.roles)
+    return trig
+
+
+def by_whom_sent(tok: Token, trig: Trigger) -> Trigger:
+    """Deploying peacekeepers or observers is aid (CAMEO 074 "provide peacekeeping"), sending
+    inspectors an investigation (CAMEO 09); other deployments stay MOBILIZE."""
+    deps = _DEPLOYED_NOUN_DEPS if tok.pos_ == "NOUN" else OBJECT_DEPS
+    lemmas = {t.lemma_.lower() for c in tok.children if c.dep_ in deps for t in c.subtree}
+    for etype, mode, themes in deployment_themes():
+        if lemmas & themes:
+            return Trigger(etype, mode or trig.mode, trig.roles)
+    return trig
+
+
+def event_context(tok: Token, trig: Trigger, settings: EventSettings = EventSettings()) -> str | None:
+    """The lexicon's context, else the first context cue in the trigger's phrase."""
+    if trig.mode:
+        return trig.mode
+    context = context_cues()
+    if tok.pos_ == "NOUN":
+        phrase = tok.subtree
+    else:
+        phrase = (c for ch in tok.children if ch.dep_ in _CONTEXT_DEPS for c in ch.subtree)
+    for t in islice(phrase, settings.context_cue_tokens):
+        found = context.get(t.lemma_.lower())
+        if found:
+            return found
+    return None
+
+
+def plover_category(event: Event) -> str:
+    """The PLOVER category a coder would assign to an event, applying the future rules.
+
+    Manual 3.1: cooperative actions (CONSULT, SUPPORT, COOPERATE, AID) in the future are AGREE.
+    Future concessions and retreats (`will allow`, `is willing to withdraw`) are AGREE too, as
+    CAMEO2PLOVER-2021 maps CAMEO's "express intent to yield / release / ease sanctions /
+    de-escalate" (035-0356) and the PLOVER GSR codes them (manual 0.8 3.4 would keep CONCEDE).
+    An announced future material-conflict action (sanction, coerce, assault, fight, mobilize)
+    is a THREATEN (CAMEO 13 "threaten" covers announced coercive acts). The extractor keeps the
+    action's own type plus modality `future`; this maps it for comparison with coded data.
+    Refused or failed cooperation ("failed to reach agreement", "would not meet") is REJECT.
+    """
+    t = event.type
+    cooperative, material_conflict = type_group("cooperative"), type_group("material_conflict")
+    if event.modality == "future":
+        if t in cooperative or t in ("RETREAT", "CONCEDE"):
+            return "AGREE"
+        if t in material_conflict:
+            return "THREATEN"
+    if event.modality == "possible" and t in material_conflict:
+        return "THREATEN"  # "may halt ..., if", "could strike": a coercive act held out, not done
+    if event.modality == "negated" and (t in cooperative or t in ("AGREE", "CONCEDE")):
+        return "REJECT"  # "failed to reach agreement", "refused to meet": CAMEO 12 / PLOVER REJECT
+    return t

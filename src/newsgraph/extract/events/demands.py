@@ -1,0 +1,57 @@
+"""Demands: `X said Y must/should do Z` is X's REQUEST of Y on the speech cue (PLOVER manual 3.8).
+
+The clause with a deontic auxiliary (`must`, `should`, `ought`: `deontic` in
+`data/plover_cues.tsv`) is climbed to the speech verb or noun that reports it (`said`, `a
+statement that`); its subject is the one who demands, the clause's subject the addressee.
+
+    >>> cue, speakers, addressees = deontic_demand(doc[4], index)   # "Norway said Chile must release ..."
+    >>> cue.text
+    'said'
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..syntax import OBJECT_DEPS, inherited_subject
+from .actors import ActorIndex
+from .lexicons import cues
+from .settings import EventSettings
+from .triggers import lookup
+
+#: relations from a demanded clause up to what reports it ("said that ...", "a statement that ...")
+_REPORTED_DEPS = ("ccomp", "acl", "relcl", "conj")
+#: relations of a speech noun to the verb whose subject issued it ("issued a statement", "it was a message")
+_ISSUED_DEPS = frozenset(OBJECT_DEPS + ("attr",))
+
+
+def deontic_demand(tok: Token, index: ActorIndex,
+                   settings: EventSettings = EventSettings()) -> tuple[Token, list[str], list[str]] | None:
+    """(cue token, speaker actors, addressee actors) when `tok`'s clause is demanded by a speaker.
+
+    None when the clause has no deontic auxiliary, no speech cue reports it within
+    `settings.deontic_steps` clauses, or the cue is a trigger itself (`warned that ... must` is
+    already a THREATEN)."""
+    if not any(c.dep_ == "aux" and c.lower_ in cues("deontic") for c in tok.children):
+        return None
+    steps = settings.subject_inherit_steps
+    t = tok
+    for _ in range(settings.deontic_steps):
+        if t.dep_ not in _REPORTED_DEPS or t.head.i == t.i:
+            return None
+        head = t.head
+        if _is_speech_cue(head):
+            if lookup(head) is not None:
+                return None
+            verb = head if head.pos_ == "VERB" else (head.head if head.dep_ in _ISSUED_DEPS else None)
+            subj, passive = inherited_subject(verb, steps) if verb is not None else ([], False)
+            speaker = [] if passive else index.of_all(subj)
+            addressee_subj, _ = inherited_subject(tok, steps)
+            return head, speaker, index.of_all(addressee_subj)
+        t = head
+    return None
+
+
+def _is_speech_cue(tok: Token) -> bool:
+    """A speech verb ("said") or a speech noun ("a statement") that can carry a claimed clause."""
+    lemma = tok.lemma_.lower()
+    return (tok.pos_ == "VERB" and lemma in cues("speech")) or (tok.pos_ == "NOUN" and lemma in cues("speech_noun"))

@@ -1,0 +1,98 @@
+"""Modality: what an event's own clause says about whether it happened.
+
+Precedence `negated` > `possible` > `future` > `reported` > `asserted`: what the event's own
+clause says about its factuality is more specific than who claims it, and the claim stays
+traceable through the event's `quote` either way. The cues (auxiliaries, control verbs such as
+`refused to` / `plans to`, adverbs, `it is possible that`, conditionals) are in
+`data/plover_cues.tsv`. A nominal event inside a prepositional phrase (`goals in the war`) is
+presupposed, so it does not inherit the verb's negation.
+
+    >>> modality_cue(nlp("Japan did not send troops to Iraq.")[3])
+    'negated'
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from spacy.tokens import Token
+
+from ...model import Modality
+from ..syntax import governing_verb
+from .lexicons import cues
+from .settings import EventSettings
+
+MODALITY_PRECEDENCE: tuple[Modality, ...] = ("negated", "possible", "future", "reported", "asserted")
+
+
+def modality_cue(tok: Token, settings: EventSettings = EventSettings()) -> Modality | Literal[""]:
+    """negated / possible / future / reported / '' from the trigger's own clause and its control chain."""
+    found = _noun_cues(tok)
+    t = governing_verb(tok, settings.governing_verb_steps)
+    steps = 0
+    while t is not None and steps < settings.modality_steps:
+        steps += 1
+        found |= _clause_cues(t)
+        if t.dep_ == "xcomp" or (t.dep_ == "acomp" and t.pos_ == "ADJ"):
+            found |= _control_cues(t)
+            t = t.head
+            continue
+        if t.dep_ == "ccomp" and any(c.dep_ in ("acomp", "attr") and c.lower_ in cues("possible") for c in t.head.children):
+            found.add("possible")  # "it is possible that ..."
+        break
+    return next((m for m in MODALITY_PRECEDENCE if m in found), "")
+
+
+def modality_if_quoted(quote: int | None) -> Modality:
+    """`reported` for an event inside a quote, else `asserted`."""
+    return "reported" if quote is not None else "asserted"
+
+
+def _noun_cues(tok: Token) -> set[str]:
+    """A nominal trigger's own determiner or adjective: "no attack", "the alleged attack"."""
+    found: set[str] = set()
+    if tok.pos_ != "NOUN":
+        return found
+    if any(c.dep_ == "neg" or c.lower_ == "no" and c.dep_ == "det" for c in tok.children):
+        found.add("negated")
+    if any(c.dep_ == "amod" and c.lower_ in cues("reported") for c in tok.children):
+        found.add("reported")  # "the alleged attack"
+    return found
+
+
+def _clause_cues(verb: Token) -> set[str]:
+    """Cues among a verb's children: negation, modal auxiliaries, adverbs, conditionals."""
+    found: set[str] = set()
+    possible, future, conditional = cues("possible"), cues("future"), cues("conditional")
+    for c in verb.children:
+        low = c.lower_
+        if c.dep_ == "neg":
+            found.add("negated")
+        elif c.dep_ in ("aux", "auxpass"):
+            if low in possible or c.lemma_ in possible:
+                found.add("possible")
+            elif low in future or c.lemma_ in future:
+                found.add("future")
+        elif c.dep_ == "advmod" and low in possible:
+            found.add("possible")
+        elif c.dep_ in ("advmod", "amod") and low in cues("reported"):
+            found.add("reported")  # "reportedly shelled", "the alleged attack"
+        elif c.dep_ == "mark" and low in conditional:
+            found.add("possible")
+        elif c.dep_ == "advcl" and c.i > verb.i and any(g.dep_ == "mark" and g.lower_ in conditional for g in c.children):
+            found.add("possible")  # "will withdraw ... unless X holds elections": conditional
+    return found
+
+
+def _control_cues(clause: Token) -> set[str]:
+    """Cues of the verb or adjective that controls an infinitive: "refused to", "plans to",
+    "is to visit", "is willing to"."""
+    found: set[str] = set()
+    head = clause.head
+    lemma = head.lemma_.lower()
+    if lemma in cues("negate"):
+        found.add("negated")
+    elif lemma in cues("future") or lemma == "be" and clause.tag_ == "VB":  # "is to visit"
+        found.add("future")
+    if clause.pos_ == "ADJ" and clause.lemma_.lower() in cues("future"):  # "is willing to withdraw"
+        found.add("future")
+    return found

@@ -1,0 +1,163 @@
+"""Roles of an event noun: who acts and on whom in "the Turkish invasion of Cyprus".
+
+The source is the possessor or an actor modifier (`Russia's attack`, `the Turkish invasion`), a
+`by` phrase, or for a transfer the `from` phrase (`the delivery of tanks from Germany`); the
+target an `of` phrase (`the invasion of Cyprus`, not for transfers: there it is what is given),
+a `to`/`against`/`on` phrase, or `between A and B` for both directions. A verb that governs the
+noun lends its subject when it is a support verb (`X launched an attack on Y`, `held talks with
+Y`) but not when it responds to or speaks about the event (`spurned offers of talks`,
+`condemned the attack`).
+
+    >>> nominal_roles(doc[2], lookup(doc[2]), index)   # "The Turkish invasion of Cyprus ..."
+    (['turkiye'], ['cyprus'], False)
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..syntax import OBJECT_DEPS, inherited_subject, prep_objects
+from .actors import ActorIndex, dative_actors
+from .lexicons import performative_verbs, prepositions, stance_verbs, type_group
+from .settings import EventSettings
+from .triggers import Trigger, lookup
+
+#: modifiers of an event noun that name its actor ("NATO strikes", "the Turkish invasion")
+_ACTOR_MODIFIER_DEPS = ("compound", "amod", "nmod")
+#: relations of an event noun to a verb that may lend it its subject ("launched an attack", "talks were held")
+_SUPPORTED_DEPS = frozenset(OBJECT_DEPS + ("attr", "nsubjpass"))
+
+
+def nominal_roles(tok: Token, trig: Trigger, index: ActorIndex,
+                  settings: EventSettings = EventSettings()) -> tuple[list[str], list[str], bool]:
+    """(source actors, target actors, mutual?) of an event noun.
+
+    The rules run in a fixed order, each filling only what is still empty, so the order is the
+    precedence: own modifiers, `by`, transfer `from`, `between`, `of`, target phrases, `on the
+    side of`, then the governing verb (a light verb)."""
+    preps = prep_objects(tok)
+    theme = preps.get("of")
+    deeper = _deeper_phrases(tok, theme)
+    sources = _modifier_sources(tok, index)
+    targets: list[str] = []
+    # "from" names the giver of a transfer ("the sending of soldiers from X"), else where one
+    # withdraws or is expelled from ("the withdrawal of forces from Panama": the recipient)
+    transfer = bool(trig.roles & {"of_theme", "obj_theme"}) or trig.type == "AID"
+    if not sources and "by" in preps:
+        sources = index.np_actors(preps["by"])
+    if transfer and not sources and "from" in preps:
+        sources = index.np_actors(preps["from"])
+    if transfer and not sources and "from" in deeper:
+        sources = index.np_actors(deeper["from"])
+    if not transfer and "from" in preps:
+        targets = index.np_actors(preps["from"])
+    sides = next((preps[p] for p in prepositions("both_sides") if p in preps), None)
+    if sides is not None:  # "ties between Brazil and Argentina"
+        both = index.np_actors(sides)
+        if len(both) >= 2:
+            return both[:1], both[1:], True
+        sources = sources or both
+    if theme is not None:
+        if "of_source" in trig.roles:
+            if not sources:
+                sources = index.np_actors(theme)
+        elif not transfer and not targets:  # "the invasion of Cyprus"; for transfers it is what is given
+            targets = index.np_actors(theme)
+    if not targets:
+        targets = index.in_phrases(preps, prepositions("noun_target"))
+    if not targets and "to" in deeper:
+        targets = index.np_actors(deeper["to"])
+    sources, targets = _side_of(tok, trig, index, sources, targets)
+    if not sources or not targets:
+        sources, targets = _from_governing_verb(tok, index, sources, targets, settings)
+    return sources, targets, False
+
+
+def _deeper_phrases(tok: Token, theme: Token | None) -> dict[str, Token]:
+    """Phrases attached to the theme rather than the trigger ("the sending of soldiers ... from X
+    to Y"), and phrases chained on the trigger's own ("from Germany to Poland"): first wins."""
+    deeper: dict[str, Token] = {}
+    for holder in (tok, theme, *(theme.conjuncts if theme is not None else ())):
+        if holder is None:
+            continue
+        for k, v in prep_objects(holder).items():
+            if holder.i != tok.i:
+                deeper.setdefault(k, v)
+            for k2, v2 in prep_objects(v).items():
+                deeper.setdefault(k2, v2)
+    return deeper
+
+
+def _modifier_sources(tok: Token, index: ActorIndex) -> list[str]:
+    """The possessor ("Russia's attack", "its attack") or an actor modifier ("NATO strikes")."""
+    sources: list[str] = []
+    for c in tok.children:
+        if c.dep_ == "poss":
+            sources = index.np_actors(c)
+            if not sources:
+                antecedent = index.pronoun(c)
+                sources = [antecedent] if antecedent else []
+        elif c.dep_ in _ACTOR_MODIFIER_DEPS and index.tok_actor[c.i] and not sources:
+            sources = index.np_actors(c)
+    return sources
+
+
+def _side_of(tok: Token, trig: Trigger, index: ActorIndex, sources: list[str],
+             targets: list[str]) -> tuple[list[str], list[str]]:
+    """"on the side of X" names a belligerent: X fights the war; an involvement or aid goes to X.
+    The phrase may hang on the trigger or on the noun whose phrase holds it ("the involvement of
+    N in the war against U on the side of R")."""
+    holder_of_phrase = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
+    for holder in (tok, holder_of_phrase):
+        side = prep_objects(holder).get("on") if holder is not None else None
+        if holder is None or side is None or side.lemma_ != "side":
+            continue
+        ally = prep_objects(side).get("of")
+        if ally is None:
+            continue
+        if trig.type in ("FIGHT", "ASSAULT"):
+            sources = sources or index.np_actors(ally)
+        elif holder.i == tok.i:
+            targets = targets or index.np_actors(ally)
+        break
+    return sources, targets
+
+
+def _from_governing_verb(tok: Token, index: ActorIndex, sources: list[str], targets: list[str],
+                         settings: EventSettings) -> tuple[list[str], list[str]]:
+    """A light verb governs the nominal event: "X held talks with Y", "X launched an attack on Y",
+    "gave Putin a stern warning"; or the noun is in its phrase: "students converged for a rally"."""
+    head = tok.head
+    steps = settings.subject_inherit_steps
+    if not sources and tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
+            and lends_subject(head.head):
+        # "students converged for a rally", "youths threw stones during demonstrations"
+        subj, passive = inherited_subject(head.head, steps)
+        if not passive:
+            sources = index.of_all(subj)
+    if tok.dep_ in _SUPPORTED_DEPS and head.pos_ in ("VERB", "AUX") and lends_subject(head):
+        if not sources:
+            subj, passive = inherited_subject(head, steps)
+            if not passive:
+                sources = index.of_all(subj)
+        if not targets:
+            targets = index.in_phrases(prep_objects(head), prepositions("noun_target"))
+        if not targets:  # "gave Putin a stern warning": the indirect object
+            targets = dative_actors(head, index)
+    return sources, targets
+
+
+def lends_subject(verb: Token) -> bool:
+    """Whether a verb's subject is the agent of the event noun it governs: yes for support verbs
+    ("launched an attack", "held talks", "imposed sanctions"), no for a verb that responds to
+    the event ("spurned offers of talks", "accused X of attacks", "demanded a ceasefire") or a
+    speech or stance verb."""
+    own = lookup(verb)
+    return not talks_about(verb) and (own is None or own.type not in type_group("response"))
+
+
+def talks_about(verb: Token) -> bool:
+    """A speech or stance verb ("condemned the attack", "welcomed the agreement"): its subject
+    speaks about the event it governs and is not the one who carried it out. A performative
+    ("announced a ceasefire", "declared war") says it is doing it."""
+    lemma = verb.lemma_.lower()
+    return lemma not in performative_verbs() and lemma in stance_verbs()

@@ -1,0 +1,61 @@
+"""Event locations: a GPE/LOC/FAC entity in an `in`/`at`/`near` phrase of the trigger.
+
+The place may stand in the phrase itself (`in Hebron`) or in a phrase of its noun (`in the town
+of Samarra`, `in the capital Kabul`); the trigger's governing verb is searched after the trigger
+(`an attack was carried out in Kabul`). The prepositions are the `location` slot of
+`data/event_prepositions.tsv`.
+
+    >>> doc = nlp("Israeli troops clashed with Palestinians in Hebron.")
+    >>> location(doc[2], place_index(doc)).text
+    'Hebron'
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..syntax import governing_verb, prep_object
+from .lexicons import prepositions
+from .settings import EventSettings
+
+#: entity labels of places
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: relations of a noun to a place that names it more precisely ("the town of Samarra", "the capital Kabul")
+_NAMING_DEPS = ("compound", "appos", "prep")
+
+
+def place_index(doc: Doc) -> dict[int, Span]:
+    """token index → the place entity it belongs to."""
+    return {t.i: ent for ent in doc.ents if ent.label_ in PLACE_LABELS for t in ent}
+
+
+def location(tok: Token, places: dict[int, Span], settings: EventSettings = EventSettings()) -> Span | None:
+    """A place in an `in`/`at`/`near` phrase of the trigger (or of its governing verb)."""
+    heads = [tok]
+    gv = governing_verb(tok, settings.governing_verb_steps)
+    if gv is not None and gv.i != tok.i:
+        heads.append(gv)
+    location_preps = prepositions("location")
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in location_preps:
+                obj = prep_object(c)
+                if obj is None:
+                    continue
+                found = _place_of(obj, places)
+                if found is not None:
+                    return found
+    return None
+
+
+def _place_of(obj: Token, places: dict[int, Span]) -> Span | None:
+    """The place a prepositional object names, itself or through a naming child."""
+    if obj.i in places:
+        return places[obj.i]
+    for k in obj.children:  # "in the town of Samarra", "in the capital Kabul"
+        if k.i in places and k.dep_ in _NAMING_DEPS:
+            return places[k.i]
+        if k.dep_ == "prep" and k.lower_ == "of":
+            o = prep_object(k)
+            if o is not None and o.i in places:
+                return places[o.i]
+    return None

@@ -1,0 +1,169 @@
+"""Roles: an event's source (who acts) and target (to whom), from the trigger's syntax.
+
+For a verb: the subject, or the `by`-agent of a passive (passives swap roles), acts on the
+object or on a `to`/`against`/`with`/`on` phrase; for an adjective predicate the subject acts
+on its `to`/`against`... phrase; nouns are `nominal_roles`. Infinitive and participle clauses
+without a subject inherit the governing verb's (`agreed to send` → the subject of `agreed`), and
+a trigger whose own phrases name no recipient takes it from an infinitive it governs (`agreed
+to provide aid to Malawi`). The trigger lexicon's role flags (`data/plover_triggers.tsv`)
+change the mapping: `inverse` (X received from Y), `obj_theme` (the object is what is given),
+`subj_target` (X is responsible: the speaker accuses X), `sym` (reciprocal: both directions).
+
+    >>> event_roles(doc[1], lookup(doc[1]), index, None)   # "Germany sent tanks to Poland."
+    (['germany'], ['poland'], False)
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..syntax import OBJECT_DEPS, children, inherited_subject, prep_objects
+from .actors import ActorIndex, dative_actors
+from .lexicons import prepositions
+from .nominal_roles import nominal_roles
+from .settings import EventSettings
+from .triggers import Trigger, lookup
+
+#: dependency labels under which an adjective predicates of its head's subject ("X is ready to")
+_PREDICATE_ADJ_DEPS = ("acomp", "attr", "amod", "xcomp")
+
+
+def event_roles(tok: Token, trig: Trigger, index: ActorIndex, speaker: str | None,
+                settings: EventSettings = EventSettings()) -> tuple[list[str], list[str], bool]:
+    """(source actors, target actors, mutual?) of a trigger from its syntax.
+
+    `mutual` when a reciprocal trigger names both sides alike (`ties between A and B`,
+    `A clashed with B`): then both directions are events; `war against B` stays one-way.
+    """
+    if tok.pos_ == "ADJ":
+        return _adjective_roles(tok, trig, index, speaker, settings)
+    if tok.pos_ == "NOUN" or (tok.tag_ == "VBG" and any(c.dep_ in ("det", "poss") for c in tok.children)):
+        return nominal_roles(tok, trig, index, settings)
+    sources, targets = verb_roles(tok, trig, index, settings)
+    with_ = prep_objects(tok).get("with")
+    mutual = "sym" in trig.roles and with_ is not None and bool(targets) and targets == index.np_actors(with_)
+    return sources, targets, mutual
+
+
+def _adjective_roles(tok: Token, trig: Trigger, index: ActorIndex, speaker: str | None,
+                     settings: EventSettings) -> tuple[list[str], list[str], bool]:
+    """"X is hostile to Y", "X is ready to send aid to Y"; "X is responsible for ..." (`subj_target`):
+    the speaker holds X responsible."""
+    head = tok.head if tok.dep_ in _PREDICATE_ADJ_DEPS else tok
+    subj, _ = inherited_subject(head, settings.subject_inherit_steps)
+    subj_actors = index.of_all(subj)
+    if "subj_target" in trig.roles:
+        return ([speaker] if speaker else []), subj_actors, False
+    target_preps = prepositions("verb_target")
+    targets = [a for p, o in prep_objects(tok).items() if p in target_preps for a in index.np_actors(o)]
+    return subj_actors, targets or infinitive_targets(tok, trig, index, settings, 1), False
+
+
+def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSettings = EventSettings(),
+               depth: int = 0) -> tuple[list[str], list[str]]:
+    """(source actors, target actors) of a verbal trigger; `depth` counts the infinitives followed."""
+    subj, passive = inherited_subject(tok, settings.subject_inherit_steps)
+    passive = passive or any(c.dep_ == "auxpass" for c in tok.children)
+    preps = prep_objects(tok)
+    subj_actors = index.of_all(subj)
+    if passive:
+        return _passive_roles(trig, preps, subj_actors, index)
+    if "inverse" in trig.roles:
+        return _inverse_roles(tok, trig, preps, subj_actors, index)
+    objs = children(tok, OBJECT_DEPS)
+    if "obj_theme" in trig.roles:
+        targets = _theme_recipient(tok, preps, objs, index)
+    else:
+        targets = _patient_recipient(tok, preps, objs, index)
+    if not targets and trig.type == "REQUEST":
+        targets = _request_addressee(tok, preps, objs, index)
+    if not targets and depth < settings.infinitive_depth:
+        targets = infinitive_targets(tok, trig, index, settings, depth + 1)
+    return subj_actors, targets
+
+
+def _passive_roles(trig: Trigger, preps: dict[str, Token], subj_actors: list[str],
+                   index: ActorIndex) -> tuple[list[str], list[str]]:
+    """"Kenya was invaded by Tanzania": the by-agent acts on the subject; "arms were sent to X by
+    Y" (`obj_theme`): the subject is what is given, the to-phrase the recipient."""
+    sources = index.np_actors(preps.get("by"))
+    if "obj_theme" in trig.roles:
+        return sources, index.np_actors(preps.get("to"))
+    return sources, subj_actors
+
+
+def _inverse_roles(tok: Token, trig: Trigger, preps: dict[str, Token], subj_actors: list[str],
+                   index: ActorIndex) -> tuple[list[str], list[str]]:
+    """"X received Y from Z", "X hosted Z": the subject is the recipient."""
+    src = preps.get("from") or preps.get("by")
+    if src is not None:
+        return index.np_actors(src), subj_actors
+    obj = children(tok, OBJECT_DEPS)
+    if trig.type == "CONSULT" and obj:  # host: the visitor is the actor (manual 3.2.2)
+        return index.np_actors(obj[0]), subj_actors
+    return [], subj_actors
+
+
+def _theme_recipient(verb: Token, preps: dict[str, Token], objs: list[Token], index: ActorIndex) -> list[str]:
+    """The recipient when the object is what is given: the indirect object ("gave Tanzania a
+    grant"), a to/with/for phrase of the verb, else of the object ("sent arms from X to Y")."""
+    targets = dative_actors(verb, index) or index.in_phrases(preps, prepositions("theme_recipient"))
+    if not targets and len(objs) >= 2 and index.tok_actor[objs[0].i]:  # "gave Tanzania a grant"
+        targets = index.np_actors(objs[0])
+    if not targets and objs:  # "sent arms from X to Y" attached to the object
+        targets = index.np_actors(prep_objects(objs[0]).get("to"))
+    return targets
+
+
+def _patient_recipient(verb: Token, preps: dict[str, Token], objs: list[Token], index: ActorIndex) -> list[str]:
+    """The recipient of an act done to someone: the object, the indirect object, a target phrase
+    of the verb ("clashed with X"), else a phrase of the object ("withdraw its troops from Lebanon")."""
+    targets: list[str] = []
+    for o in objs:
+        if not index.tok_actor[o.i] and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children):
+            continue  # "withdraw its troops from Lebanon": one's own troops are not the recipient
+        targets = index.np_actors(o)
+        if targets:
+            break
+    if not targets:
+        targets = dative_actors(verb, index)
+    if not targets:
+        targets = index.in_phrases(preps, prepositions("verb_target") + prepositions("verb_fallback_target"))
+    if not targets and objs:
+        targets = index.in_phrases(prep_objects(objs[0]), prepositions("object_phrase_target"))
+    return targets
+
+
+def _request_addressee(verb: Token, preps: dict[str, Token], objs: list[Token], index: ActorIndex) -> list[str]:
+    """Whom a demand is made of: the subject of the demanded clause ("demanded that North Korea
+    forsake its program"), else the actor in a phrase of what is asked for ("called for sanctions
+    against Nigeria", "demanded an admission by Moscow").
+
+    Each asked-for noun that has such a phrase replaces the answer found so far, as the rule was
+    tuned on PLOVER GSR dev."""
+    targets: list[str] = []
+    for c in children(verb, ("ccomp",)):
+        for k in children(c, ("nsubj", "nsubjpass")):
+            targets = index.np_actors(k)
+        if targets:
+            break
+    order = prepositions("request_target")
+    asked = objs + [preps[p] for p in ("for",) if p in preps]
+    for noun in asked:
+        noun_preps = prep_objects(noun)
+        if any(p in noun_preps for p in order):
+            targets = index.in_phrases(noun_preps, order)
+        if targets:
+            break
+    return targets
+
+
+def infinitive_targets(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSettings, depth: int) -> list[str]:
+    """The recipient in the phrase of an infinitive the trigger governs: "agreed to provide aid
+    for Romania", "offered to negotiate with Armenia", "willing to withdraw ... from Lebanon"."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.i > tok.i:
+            found = verb_roles(c, lookup(c) or trig, index, settings, depth)[1]
+            if found:
+                return found
+    return []
+

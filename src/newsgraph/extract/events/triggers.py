@@ -1,0 +1,122 @@
+"""Triggers: the words that signal a PLOVER event, found by one lexicon lookup per content token.
+
+Every verb, noun or adjective whose lemma is in `data/plover_triggers.tsv` is a trigger; phrasal
+keys are tried first, so `call on`, `open fire`, `cease-fire` and `air strike` win over `call`,
+`open`, `fire` and `strike`. The lexicon was built from the PLOVER manual's category definitions
+(draft 0.8, 2021, ch. 3) and CAMEO2PLOVER-2021 (CAMEO verb categories 03-20).
+
+    >>> lookup(nlp("Spain called on Italy to close the harbour.")[1]).type
+    'REQUEST'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from ...lexicon import LexiconError, table
+from ..syntax import OBJECT_DEPS
+from .lexicons import PACKAGE, light_verbs, plover_types
+
+TRIGGERS_FILE = "plover_triggers.tsv"
+#: coarse parts of speech a trigger can have
+TRIGGER_POS = ("VERB", "NOUN", "ADJ")
+#: the PLOVER event types, in the manual's order (`data/plover_types.tsv`)
+PLOVER_TYPES = plover_types()
+#: dependency labels of an adjective that codes an event as a predicate ("X is responsible for", "ready to")
+_PREDICATE_ADJ_DEPS = ("acomp", "attr", "xcomp", "ROOT", "conj", "ccomp")
+#: modifiers that join an event noun into a two-word key ("air strike", "peace talks")
+_NOUN_KEY_DEPS = ("compound", "amod", "nmod")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry: the PLOVER type and context a lemma signals, and how its roles map."""
+
+    type: str
+    mode: str | None
+    roles: frozenset[str]
+
+
+@cache
+def lexicon() -> dict[tuple[str, str], Trigger]:
+    """(lemma or phrase, POS) → Trigger, from `data/plover_triggers.tsv` (columns lemma, pos,
+    type, mode, roles, notes...)."""
+    lex: dict[tuple[str, str], Trigger] = {}
+    for n, row in enumerate(table(PACKAGE, TRIGGERS_FILE), 1):
+        lemma, pos, etype, mode, roles = (row + ("",) * 5)[:5]
+        if etype not in PLOVER_TYPES or pos not in TRIGGER_POS:
+            raise LexiconError(f"data/{TRIGGERS_FILE}: entry {n} '{lemma}' has type '{etype}' / pos '{pos}'; "
+                               f"types must be one of {PLOVER_TYPES}, pos one of {sorted(TRIGGER_POS)}")
+        lex[(lemma.lower(), pos)] = Trigger(etype, mode or None,
+                                            frozenset(r.strip() for r in roles.split(",") if r.strip()))
+    return lex
+
+
+def lookup(tok: Token) -> Trigger | None:
+    """The lexicon entry for a token, phrasal keys first (`call on`, `open fire`, `air strike`)."""
+    pos = tok.pos_
+    if pos not in TRIGGER_POS:
+        return None
+    lemma = tok.lemma_.lower()
+    phrasal = _verb_phrase_key(tok, lemma) if pos == "VERB" else _noun_phrase_key(tok, lemma)
+    if phrasal is not None:
+        return phrasal
+    if pos == "NOUN" and tok.dep_ == "compound":  # "aid groups", "riot police", "war crimes court"
+        return None
+    if pos == "VERB" and tok.dep_ == "amod":  # "its long-threatened invasion", "the Israeli-occupied West Bank"
+        return None
+    if pos == "ADJ" and tok.dep_ not in _PREDICATE_ADJ_DEPS:
+        return None  # adjectives code events only as predicates: "X is responsible for", "ready to"
+    lex = lexicon()
+    hit = lex.get((lemma, pos))
+    if hit is None and pos == "VERB" and tok.tag_ == "VBG":  # "the sending of ..." tagged as a verb
+        hit = lex.get((tok.lower_, "NOUN"))
+    if hit is not None and lemma in light_verbs() and _object_event_differs(tok, hit):
+        return None  # "gave Putin a warning": the warning is the event, not a gift
+    return hit
+
+
+def _verb_phrase_key(tok: Token, lemma: str) -> Trigger | None:
+    """A `verb particle`, `verb prep` or `verb object` entry ("call on", "open fire")."""
+    lex = lexicon()
+    for c in tok.children:
+        if c.dep_ == "prep" and (c.i < tok.i or any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)):
+            continue  # "called Lavrov on Tuesday" is no "call on"
+        if c.dep_ in ("prt", "prep") or c.dep_ in OBJECT_DEPS:
+            hit = lex.get((f"{lemma} {c.lemma_.lower()}", "VERB"))
+            if hit:
+                return hit
+    return None
+
+
+def _noun_phrase_key(tok: Token, lemma: str) -> Trigger | None:
+    """A hyphenated or two-word noun entry ("cease-fire", "air strike") ending in `tok`."""
+    if tok.pos_ != "NOUN":
+        return None
+    lex = lexicon()
+    doc = tok.doc
+    if tok.i > 1 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+        # "cease-fire", "air-strike": the tokenizer splits the hyphen off
+        first = doc[tok.i - 2].lower_
+        hit = lex.get((f"{first}-{lemma}", "NOUN")) or lex.get((f"{first} {lemma}", "NOUN"))
+        if hit:
+            return hit
+    if tok.i > 0:
+        prev = doc[tok.i - 1]
+        if prev.head.i == tok.i and prev.dep_ in _NOUN_KEY_DEPS:
+            hit = lex.get((f"{prev.lemma_.lower()} {lemma}", "NOUN")) or lex.get((f"{prev.lower_} {lemma}", "NOUN"))
+            if hit:
+                return hit
+    return None
+
+
+def _object_event_differs(verb: Token, hit: Trigger) -> bool:
+    """Whether a light verb's object is an event noun of another type ("gave Putin a warning")."""
+    for c in verb.children:
+        if c.dep_ in OBJECT_DEPS and c.pos_ == "NOUN" and c.i > verb.i:
+            obj = lookup(c)
+            if obj is not None and obj.type != hit.type:
+                return True
+    return False
