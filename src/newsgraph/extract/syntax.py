@@ -15,7 +15,7 @@ Every function is pure and reads only the tokens it is given.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
@@ -33,19 +33,17 @@ PREP_OBJECT_DEPS: tuple[str, ...] = ("pobj", "pcomp")
 
 
 # --------------------------------------------------------------------------- children
-def children(tok: Token, deps: Iterable[str]) -> list[Token]:
+def children(tok: Token, deps: Collection[str]) -> list[Token]:
     """The children of `tok` whose dependency label is in `deps`, in sentence order."""
-    wanted = frozenset(deps)
-    return [c for c in tok.children if c.dep_ in wanted]
+    return [c for c in tok.children if c.dep_ in deps]
 
 
-def first_child(tok: Token, deps: Iterable[str]) -> Token | None:
+def first_child(tok: Token, deps: Collection[str]) -> Token | None:
     """The first child of `tok` (in sentence order) whose dependency label is in `deps`."""
-    wanted = frozenset(deps)
-    return next((c for c in tok.children if c.dep_ in wanted), None)
+    return next((c for c in tok.children if c.dep_ in deps), None)
 
 
-def subject(verb: Token, deps: Iterable[str] = SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS) -> Token | None:
+def subject(verb: Token, deps: Collection[str] = SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS) -> Token | None:
     """The verb's own subject (active or passive), without inheriting one from a governing verb."""
     return first_child(verb, deps)
 
@@ -61,7 +59,7 @@ def is_passive(verb: Token) -> bool:
 
 
 # --------------------------------------------------------------------------- prepositions
-def prep_object(prep: Token, deps: Iterable[str] = PREP_OBJECT_DEPS) -> Token | None:
+def prep_object(prep: Token, deps: Collection[str] = PREP_OBJECT_DEPS) -> Token | None:
     """What a preposition governs ("for" -> "sanctions" in "called for sanctions"), or None."""
     return first_child(prep, deps)
 
