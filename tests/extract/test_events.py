@@ -3,8 +3,20 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.events import extract_events, lexicon, main_event, plover_category
+from newsgraph.extract.events import (
+    LEGACY_TYPES,
+    PLOVER_TYPES,
+    EventSettings,
+    extract_events,
+    lexicon,
+    main_event,
+    plover_category,
+)
+from newsgraph.extract.events import lexicons as event_lexicons
+from newsgraph.extract.events.dates import parse_date
+from newsgraph.extract.events.extractor import pairs
 from newsgraph.extract.mentions import entity_mentions
+from newsgraph.lexicon import LexiconError
 from newsgraph.model import Event, Quote
 from newsgraph.resolve.actors import resolve_mentions
 
@@ -15,10 +27,10 @@ DATE = "2024-11-06"  # a Wednesday
 def code(nlp):
     """text → list of (type, source name, target name, modality, event) with hand-given quotes."""
 
-    def run(text: str, date: str | None = DATE, quotes: list[Quote] = ()):
+    def run(text: str, date: str | None = DATE, quotes: list[Quote] = (), settings: EventSettings = EventSettings()):
         doc = nlp(text)
         mentions, actors = resolve_mentions(entity_mentions(doc))
-        events = extract_events(doc, mentions, actors, list(quotes), date)
+        events = extract_events(doc, mentions, actors, list(quotes), date, settings=settings)
         name = {a.id: a.name for a in actors.values()}
         return [(e.type, name.get(e.source), name.get(e.target), e.modality, e) for e in events]
 
@@ -317,14 +329,12 @@ def test_recipient_of_the_infinitive_or_the_request(code, text, etype, source, t
 def test_event_a_stance_is_about_is_not_itself_a_claim(code):
     """"Norway condemned the attack": the quote is Norway's stance; the attack is the writer's fact.
     "According to Norway, the attack killed ...": that one is Norway's claim."""
-    from newsgraph.model import Quote as Q
-
     text = "Norway condemned the attack on the embassy."
-    stance = Q(None, "Norway", 0, 6, "condemned", 7, 16, "the attack on the embassy", 17, 42, "indirect")
+    stance = Quote(None, "Norway", 0, 6, "condemned", 7, 16, "the attack on the embassy", 17, 42, "indirect")
     attack = [e for t, *_, e in code(text, quotes=[stance]) if t == "ASSAULT"]
     assert attack and attack[0].modality == "asserted" and attack[0].quote is None
     text = "Norway said the attack killed four people."
-    claim = Q(None, "Norway", 0, 6, "said", 7, 11, "the attack killed four people", 12, 41, "indirect")
+    claim = Quote(None, "Norway", 0, 6, "said", 7, 11, "the attack killed four people", 12, 41, "indirect")
     killed = [e for t, *_, e in code(text, quotes=[claim]) if t == "ASSAULT"]
     assert killed and all(e.modality == "reported" and e.quote == 0 for e in killed)
 
@@ -336,3 +346,92 @@ def test_event_a_stance_is_about_is_not_itself_a_claim(code):
 ])
 def test_what_is_deployed_decides_the_type(code, text, etype):
     assert etype in [t for t, *_ in code(text)], code(text)
+
+
+# ---------------------------------------------------------------- settings: each threshold takes effect
+
+def test_attribution_steps_bound_the_climb_to_the_speech_verb(code):
+    text = "Officials said Egypt arrested ten fishermen."
+    assert [m for t, s, g, m, _ in code(text) if t == "COERCE"] == ["reported"]
+    assert [m for t, s, g, m, _ in code(text, settings=EventSettings(attribution_steps=0)) if t == "COERCE"] == ["asserted"]
+
+
+def test_infinitive_depth_bounds_the_recipient_search(code):
+    text = "Norway agreed to provide food aid to Malawi."
+    assert has(code(text), "AGREE", "Norway", "Malawi")
+    assert has(code(text, settings=EventSettings(infinitive_depth=0)), "AGREE", "Norway", None)
+
+
+def test_context_cue_window(code):
+    text = "Canada sent troops to Mali."
+    assert [e.mode for t, *_, e in code(text) if t == "AID"] == ["military"]
+    assert [e.mode for t, *_, e in code(text, settings=EventSettings(context_cue_tokens=0)) if t == "AID"] == [None]
+
+
+def test_dateparser_years_outside_the_bounds_are_no_date():
+    assert parse_date("two days ago", DATE) == "2024-11-04"
+    assert parse_date("two days ago", DATE, latest_year=2000) is None
+
+
+# ---------------------------------------------------------------- lexicons: the data files say what the rules use
+
+def test_plover_types_in_the_manuals_order():
+    assert PLOVER_TYPES[:3] == ("AGREE", "CONSULT", "SUPPORT") and len(PLOVER_TYPES) == 18
+
+
+@pytest.mark.parametrize("group, types", [
+    ("cooperative", {"CONSULT", "SUPPORT", "COOPERATE", "AID"}),
+    ("material_conflict", {"SANCTION", "COERCE", "ASSAULT", "FIGHT", "MOBILIZE"}),
+    ("response", {"REJECT", "ACCUSE", "INVESTIGATE", "REQUEST", "PROTEST"}),
+])
+def test_plover_type_groups(group, types):
+    assert event_lexicons.type_group(group) == types
+
+
+def test_legacy_type_names_map_to_current_ones():
+    assert LEGACY_TYPES == {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "YIELD": "CONCEDE"}
+
+
+@pytest.mark.parametrize("pronouns, expected", [
+    (event_lexicons.personal_pronouns, {"he", "him", "his", "she", "her", "hers"}),
+    (event_lexicons.neuter_pronouns, {"it", "its"}),
+    (event_lexicons.plural_pronouns, {"they", "them", "their", "theirs"}),
+])
+def test_pronoun_sets_from_the_pronoun_table(pronouns, expected):
+    assert pronouns() == expected
+
+
+def test_an_unknown_preposition_slot_is_an_error():
+    with pytest.raises(LexiconError, match="no preposition for slot 'sideways'"):
+        event_lexicons.prepositions("sideways")
+
+
+@pytest.mark.parametrize("text, date", [
+    ("the 1990s", "1990-01-01"),
+    ("Sept. 29, 2016", "2016-09-29"),
+    ("March 2015", "2015-03-01"),
+    ("December 24", "2023-12-24"),   # no year: the most recent such day before the article
+    ("last month", "2024-10-06"),
+    ("tomorrow", "2024-11-07"),
+    ("recent months", None),          # a duration is no date
+])
+def test_date_forms(text, date):
+    assert parse_date(text, DATE) == date
+
+
+# ---------------------------------------------------------------- source x target pairs
+
+def test_pairs_fan_out_over_sources_and_targets():
+    assert pairs(["a", "b"], ["c"], False, False) == [("a", "c"), ("b", "c")]
+
+
+def test_reciprocal_trigger_without_recipient_pairs_its_actors():
+    assert pairs(["a", "b"], [], True, False) == [("a", "b"), ("b", "a")]
+
+
+def test_mutual_event_goes_both_ways():
+    assert pairs(["a"], ["b"], False, True) == [("a", "b"), ("b", "a")]
+
+
+def test_no_actor_is_its_own_target():
+    assert pairs(["a"], ["a"], False, False) == [("a", None)]

@@ -6,9 +6,10 @@ A noun phrase maps to an actor when a mention is its head, a possessor or modifi
 (`China, Iran and North Korea` gives three actors). A pronoun takes a same-sentence antecedent:
 the subject of a governing clause first (`Syria says it is willing`), else the nearest actor before it.
 
-    >>> index = ActorIndex(doc, mentions, actors)
-    >>> index.np_actors(doc[2])      # "Moldova condemned China and Iran": the object and its conjunct
-    ['china-id', 'iran-id']
+    >>> doc = nlp("Moldova condemned China and Iran.")
+    >>> index = ActorIndex(doc, mentions, actors)    # mentions, actors: resolved mentions of doc
+    >>> [actors[a].name for a in index.np_actors(doc[2])]    # the object and its conjunct
+    ['China', 'Iran']
 """
 from __future__ import annotations
 

@@ -6,7 +6,8 @@ officials said`), or in a sentence with `according to X`. An event noun that is 
 content of a stance quote (`X condemned the attack`) is no claim: the quote is a stance towards
 an event the writer presents as having happened.
 
-    >>> attribution(doc[2], index)     # "Officials said Egypt arrested ten fishermen."
+    >>> doc = nlp("Officials said Egypt arrested ten fishermen.")   # index = ActorIndex(doc, ...)
+    >>> attribution(doc[3], index)    # reported, by no named actor
     (True, None)
 """
 from __future__ import annotations

@@ -4,9 +4,10 @@ The clause with a deontic auxiliary (`must`, `should`, `ought`: `deontic` in
 `data/plover_cues.tsv`) is climbed to the speech verb or noun that reports it (`said`, `a
 statement that`); its subject is the one who demands, the clause's subject the addressee.
 
-    >>> cue, speakers, addressees = deontic_demand(doc[4], index)   # "Norway said Chile must release ..."
-    >>> cue.text
-    'said'
+    >>> doc = nlp("Norway said Chile must release the journalists.")   # index = ActorIndex(doc, ...)
+    >>> cue, speakers, addressees = deontic_demand(doc[4], index)
+    >>> cue.text, [actors[a].name for a in speakers + addressees]
+    ('said', ['Norway', 'Chile'])
 """
 from __future__ import annotations
 

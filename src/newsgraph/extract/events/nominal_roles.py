@@ -8,8 +8,10 @@ noun lends its subject when it is a support verb (`X launched an attack on Y`, `
 Y`) but not when it responds to or speaks about the event (`spurned offers of talks`,
 `condemned the attack`).
 
-    >>> nominal_roles(doc[2], lookup(doc[2]), index)   # "The Turkish invasion of Cyprus ..."
-    (['turkiye'], ['cyprus'], False)
+    >>> doc = nlp("The Turkish invasion of Cyprus divided the island.")   # index = ActorIndex(doc, ...)
+    >>> sources, targets, mutual = nominal_roles(doc[2], lookup(doc[2]), index)
+    >>> [actors[a].name for a in sources + targets]
+    ['Türkiye', 'Cyprus']
 """
 from __future__ import annotations
 

@@ -9,8 +9,10 @@ to provide aid to Malawi`). The trigger lexicon's role flags (`data/plover_trigg
 change the mapping: `inverse` (X received from Y), `obj_theme` (the object is what is given),
 `subj_target` (X is responsible: the speaker accuses X), `sym` (reciprocal: both directions).
 
-    >>> event_roles(doc[1], lookup(doc[1]), index, None)   # "Germany sent tanks to Poland."
-    (['germany'], ['poland'], False)
+    >>> doc = nlp("Germany sent tanks to Poland.")    # index = ActorIndex(doc, mentions, actors)
+    >>> sources, targets, mutual = event_roles(doc[1], lookup(doc[1]), index, None)
+    >>> [actors[a].name for a in sources + targets], mutual
+    (['Germany', 'Poland'], False)
 """
 from __future__ import annotations
 
