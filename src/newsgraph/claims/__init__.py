@@ -1,0 +1,1 @@
+"""Claim clusters: the same claim across outlets, and stories beyond syndicated copies."""

@@ -1,0 +1,368 @@
+"""The claim index: quotes join claim clusters batch after batch, at a cost that does not grow with the store.
+
+Single-pass clustering as in first-story detection (Allan, Papka & Lavrenko 1998, "On-line new event
+detection and tracking"): each quote, in a fixed order, joins the most similar existing cluster if the
+similarity reaches the join threshold and no hard constraint vetoes it (`similarity.conflict`), else it
+starts a new claim. Clusters never merge afterwards, so a claim id once given never changes: the id is
+derived from the quote that started the claim (`claim_id`).
+
+Only a few clusters are compared per quote. An inverted index maps (term, time bucket) to the clusters
+holding that term in that bucket; a quote looks up its `lookup_terms` rarest terms in the buckets within
+`window_days` of its date, and compares in full the `max_candidates` clusters sharing most key weight
+(prefix filtering, Chaudhuri et al. 2006, and time blocking). Each key keeps at most `posting_cap`
+clusters and each cluster `representatives` wording variants, so a quote's cost is bounded whatever the
+number of stored quotes. Term rarity comes from document-frequency counts kept incrementally.
+
+Two ways to hold the state:
+- in memory (`ClaimIndex()`): `extract` over many files, tests; `to_rows()`/`from_rows()` persist it;
+- in a store (`ClaimIndex(lookup=...)`): before each batch the index asks the store for the postings of
+  the batch's keys, the clusters they name and the term counts (`ClaimLookup`), and `add` returns the
+  rows to write (`ClaimBatch.rows`). The store must write a batch's rows before the next `add`.
+
+Order: a batch is processed by (date, article id, quote id), so the same quotes give the same clusters
+whatever order they come in within a batch, and cutting a sequence into batches differently changes
+nothing (term counts are updated quote by quote). Quotes without a date are placed at the latest date
+the index has seen (its clock), including the batch's own dates.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from .quotes import ClaimQuote
+from .rows import DOCS, ClaimRows, ClusterRow, MemberRow, PostingRow, TermCountRow, VariantRow
+from .settings import ClaimSettings
+from .similarity import conflict, similarity
+from .text import ClaimFeatures, claim_features
+
+# A store's answer for a batch: (keys (term, bucket), terms) -> the rows it holds for them: postings of
+# those keys (at most posting_cap per key, most recent), the clusters and variants they name, the term
+# counts of those terms and the DOCS row, and the clock.
+ClaimLookup = Callable[[Sequence[tuple[str, int]], Sequence[str]], ClaimRows]
+
+
+def claim_id(first_quote_id: str) -> str:
+    """The id of the claim a quote starts: a short stable hash of that quote's id."""
+    return "c" + hashlib.blake2b(first_quote_id.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def day_number(iso_date: str | None) -> int | None:
+    """Days since 0001-01-01 of a YYYY-MM-DD date (None for None or an unreadable date)."""
+    if not iso_date:
+        return None
+    try:
+        return Date.fromisoformat(iso_date[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Variant:
+    quote_id: str
+    date: str | None
+    speaker: str | None
+    speaker_group: str | None
+    features: ClaimFeatures
+
+    def row(self, claim: str) -> VariantRow:
+        f = self.features
+        return VariantRow(claim, self.quote_id, self.date, self.speaker, self.speaker_group, tuple(sorted(f.terms)),
+                          tuple(sorted(f.negated)), tuple(sorted(f.mixed)), tuple(sorted(f.numbers)),
+                          tuple(sorted("\t".join(e) for e in f.entities)))
+
+    @classmethod
+    def from_row(cls, row: VariantRow) -> _Variant:
+        entities = frozenset((key, kind, slot) for key, kind, slot in (e.split("\t", 2) for e in row.entities))
+        features = ClaimFeatures(frozenset(row.terms), frozenset(row.negated), frozenset(row.mixed),
+                                 frozenset(row.numbers), entities)
+        return cls(row.quote_id, row.date, row.speaker, row.speaker_group, features)
+
+
+@dataclass
+class _Cluster:
+    id: str
+    first_quote_id: str
+    first_date: str | None
+    last_date: str | None
+    size: int
+    speaker: str | None
+    speaker_group: str | None
+    variants: list[_Variant] = field(default_factory=list)
+
+    def row(self) -> ClusterRow:
+        return ClusterRow(self.id, self.first_quote_id, self.first_date, self.last_date, self.size, self.speaker,
+                          self.speaker_group)
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where one quote went: its claim, how its speaker relates to the claim's, and the similarity."""
+
+    quote_id: str
+    claim_id: str
+    relation: str  # first | same | group | other | unattributed | anonymous
+    score: float
+    new_claim: bool
+
+
+@dataclass
+class ClaimBatch:
+    """The claims of a batch's quotes (by quote id) and the rows to write for it."""
+
+    assignments: dict[str, Assignment]
+    rows: ClaimRows
+
+
+class _State:
+    """Term counts, the inverted index and the clusters; records what a batch changes."""
+
+    def __init__(self, settings: ClaimSettings) -> None:
+        self.settings = settings
+        self.df: dict[str, int] = {}
+        self.docs = 0
+        self.postings: dict[tuple[str, int], dict[str, None]] = {}
+        self.clusters: dict[str, _Cluster] = {}
+        self.clock: int | None = None
+        self._reset_journal()
+
+    def _reset_journal(self) -> None:
+        self.new_members: list[MemberRow] = []
+        self.touched: dict[str, None] = {}
+        self.new_variants: list[VariantRow] = []
+        self.new_postings: list[PostingRow] = []
+        self.df_increments: dict[str, int] = {}
+
+    def load(self, rows: ClaimRows) -> None:
+        """Add stored rows (a whole store, or what a lookup returned for one batch)."""
+        for c in rows.clusters:
+            self.clusters[c.claim_id] = _Cluster(c.claim_id, c.first_quote_id, c.first_date, c.last_date, c.size,
+                                                 c.speaker, c.speaker_group)
+        for v in rows.variants:
+            cluster = self.clusters.get(v.claim_id)
+            if cluster is not None:
+                cluster.variants.append(_Variant.from_row(v))
+        for p in rows.postings:
+            self.postings.setdefault((p.term, p.bucket), {})[p.claim_id] = None
+        for t in rows.term_counts:
+            if t.term == DOCS:
+                self.docs = t.count
+            else:
+                self.df[t.term] = t.count
+        clock = day_number(rows.clock)
+        if clock is not None:
+            self.clock = max(self.clock or clock, clock)
+
+    def weight(self, term: str) -> float:
+        """Rarity of a term: ln(1 + N / df) over the quotes counted so far."""
+        return math.log1p(max(self.docs, 1) / max(self.df.get(term, 0), 1))
+
+    def count(self, terms: Iterable[str]) -> None:
+        self.docs += 1
+        self.df_increments[DOCS] = self.df_increments.get(DOCS, 0) + 1
+        for t in terms:
+            self.df[t] = self.df.get(t, 0) + 1
+            self.df_increments[t] = self.df_increments.get(t, 0) + 1
+
+    def bucket(self, day: int) -> int:
+        return day // self.settings.bucket_days
+
+    def window(self, day: int) -> range:
+        s = self.settings
+        return range(self.bucket(day - s.window_days), self.bucket(day + s.window_days) + 1)
+
+    def candidates(self, features: ClaimFeatures, day: int) -> list[str]:
+        """Clusters sharing the quote's rarest terms in its time window, best key weight first."""
+        s = self.settings
+        keys = sorted(features.terms, key=lambda t: (-self.weight(t), t))[:s.lookup_terms]
+        score: dict[str, float] = {}
+        buckets = self.window(day)
+        for term in keys:
+            w = self.weight(term)
+            hit: set[str] = set()
+            for b in buckets:
+                hit.update(self.postings.get((term, b), ()))
+            for cid in hit:
+                score[cid] = score.get(cid, 0.0) + w
+        return sorted(score, key=lambda c: (-score[c], c))[:s.max_candidates]
+
+    def post(self, features: ClaimFeatures, day: int, cid: str) -> None:
+        bucket = self.bucket(day)
+        for term in features.terms:
+            holders = self.postings.setdefault((term, bucket), {})
+            if cid in holders:
+                continue
+            holders[cid] = None
+            self.new_postings.append(PostingRow(term, bucket, cid))
+            if len(holders) > self.settings.posting_cap:
+                del holders[next(iter(holders))]
+
+    def rows(self, *, increments: bool) -> ClaimRows:
+        """The journal (what changed since the last reset) as rows."""
+        clock = Date.fromordinal(self.clock).isoformat() if self.clock else None
+        return ClaimRows(members=self.new_members, clusters=[self.clusters[c].row() for c in self.touched],
+                         variants=self.new_variants, postings=self.new_postings,
+                         term_counts=[TermCountRow(t, n) for t, n in self.df_increments.items()],
+                         counts_are_increments=increments, clock=clock)
+
+
+def _speaker_relation(quote: ClaimQuote, cluster: _Cluster) -> str:
+    """How a quote's speaker relates to a cluster's speakers (its first speaker and its variants')."""
+    attribution = quote.attribution
+    if attribution != "named":
+        return attribution
+    speakers = {cluster.speaker} | {v.speaker for v in cluster.variants}
+    groups = {cluster.speaker_group} | {v.speaker_group for v in cluster.variants}
+    speakers.discard(None)
+    groups.discard(None)
+    if not speakers:
+        return "unattributed"
+    if quote.speaker in speakers:
+        return "same"
+    if quote.speaker_group is not None and quote.speaker_group in groups:
+        return "group"
+    return "other"
+
+
+class ClaimIndex:
+    """Assigns a claim id to every quote, batch after batch (see the module docstring)."""
+
+    def __init__(self, settings: ClaimSettings | None = None, lookup: ClaimLookup | None = None) -> None:
+        self.settings = settings or ClaimSettings()
+        self.lookup = lookup
+        self._state = _State(self.settings)
+        self._members: list[MemberRow] = []  # in memory only: a store keeps its own claim_members
+
+    @classmethod
+    def from_rows(cls, rows: ClaimRows, settings: ClaimSettings | None = None) -> ClaimIndex:
+        """An in-memory index rebuilt from the rows `to_rows` gave (or a store holds)."""
+        index = cls(settings)
+        index._state.load(rows)
+        index._members = list(rows.members)
+        return index
+
+    def to_rows(self) -> ClaimRows:
+        """Every row of the in-memory index (term counts as totals)."""
+        st = self._state
+        rows = ClaimRows(counts_are_increments=False)
+        for c in sorted(st.clusters.values(), key=lambda c: c.id):
+            rows.clusters.append(c.row())
+            rows.variants.extend(v.row(c.id) for v in c.variants)
+        rows.members = list(self._members)
+        rows.postings = [PostingRow(t, b, cid) for (t, b), holders in st.postings.items() for cid in holders]
+        rows.term_counts = [TermCountRow(DOCS, st.docs)] + [TermCountRow(t, n) for t, n in sorted(st.df.items())]
+        rows.clock = Date.fromordinal(st.clock).isoformat() if st.clock else None
+        return rows
+
+    def add(self, quotes: Iterable[ClaimQuote]) -> ClaimBatch:
+        """Cluster a batch of quotes against everything indexed before; returns ids and rows to write."""
+        batch = list(quotes)
+        features = {q.quote_id: claim_features(q.text, q.entities) for q in batch}
+        days = [d for d in (day_number(q.date) for q in batch) if d is not None]
+        if self.lookup is not None:
+            self._state = _State(self.settings)
+            self._state.load(self.lookup(self._lookup_keys(batch, features, days), self._lookup_terms(features)))
+        state = self._state
+        state._reset_journal()
+        if days:
+            state.clock = max(state.clock or 0, max(days))
+        order = sorted(batch, key=lambda q: (day_number(q.date) or state.clock or 0, q.article_id, q.quote_id))
+        assignments = {}
+        for quote in order:
+            assignments[quote.quote_id] = self._assign(quote, features[quote.quote_id])
+        if self.lookup is None:
+            self._members.extend(state.new_members)
+        return ClaimBatch({q.quote_id: assignments[q.quote_id] for q in batch},
+                          state.rows(increments=True))
+
+    def _lookup_keys(self, batch: list[ClaimQuote], features: dict[str, ClaimFeatures], days: list[int]) -> list[tuple[str, int]]:
+        clock = max(days) if days else 0
+        probe = _State(self.settings)
+        keys: set[tuple[str, int]] = set()
+        for q in batch:
+            day = day_number(q.date) or clock
+            for term in features[q.quote_id].terms:
+                keys.update((term, b) for b in probe.window(day))
+        return sorted(keys)
+
+    @staticmethod
+    def _lookup_terms(features: dict[str, ClaimFeatures]) -> list[str]:
+        return sorted({DOCS} | {t for f in features.values() for t in f.terms})
+
+    def _assign(self, quote: ClaimQuote, features: ClaimFeatures) -> Assignment:
+        state, s = self._state, self.settings
+        day = day_number(quote.date) or state.clock or 0
+        state.count(features.terms)
+        content = [t for t in features.terms if not t.startswith("@")]
+        best: tuple[float, str, str] | None = None
+        if len(content) >= s.min_terms:
+            for cid in state.candidates(features, day):
+                cluster = state.clusters[cid]
+                scored = self._score(quote, features, cluster)
+                if scored is not None and (best is None or (scored[0], cid) > (best[0], best[1])):
+                    best = (scored[0], cid, scored[1])
+        if best is None:
+            return self._start(quote, features, day, indexed=len(content) >= s.min_terms)
+        return self._join(quote, features, day, state.clusters[best[1]], best[0])
+
+    def _score(self, quote: ClaimQuote, features: ClaimFeatures, cluster: _Cluster) -> tuple[float, str] | None:
+        """The best similarity to a cluster's variants if it reaches the join threshold, else None."""
+        s, state = self.settings, self._state
+        top = 0.0
+        for variant in cluster.variants:
+            if conflict(features, variant.features) is not None:
+                return None
+            sim, shared = similarity(features, variant.features, state.weight, s.cosine_share)
+            if shared >= s.min_shared:
+                top = max(top, sim)
+        relation = _speaker_relation(quote, cluster)
+        threshold = {"same": s.join_same_speaker, "group": s.join_same_speaker, "other": s.join_other_speaker}.get(
+            relation, s.join_unattributed)
+        return (top, relation) if top >= threshold else None
+
+    def _start(self, quote: ClaimQuote, features: ClaimFeatures, day: int, *, indexed: bool) -> Assignment:
+        state = self._state
+        cid = claim_id(quote.quote_id)
+        named = quote.attribution == "named"
+        cluster = _Cluster(cid, quote.quote_id, quote.date, quote.date, 0, quote.speaker if named else None,
+                           quote.speaker_group if named else None)
+        state.clusters[cid] = cluster
+        relation = "first" if named else quote.attribution
+        self._record(quote, features, day, cluster, relation, 1.0, indexed=indexed)
+        return Assignment(quote.quote_id, cid, relation, 1.0, True)
+
+    def _join(self, quote: ClaimQuote, features: ClaimFeatures, day: int, cluster: _Cluster, score: float) -> Assignment:
+        relation: str = quote.attribution
+        if relation == "named":
+            if cluster.speaker is None:
+                cluster.speaker, cluster.speaker_group, relation = quote.speaker, quote.speaker_group, "first"
+            elif quote.speaker == cluster.speaker:
+                relation = "same"
+            elif quote.speaker_group is not None and quote.speaker_group == cluster.speaker_group:
+                relation = "group"
+            else:
+                relation = "other"
+        if quote.date and (cluster.first_date is None or quote.date < cluster.first_date):
+            cluster.first_date = quote.date
+        if quote.date and (cluster.last_date is None or quote.date > cluster.last_date):
+            cluster.last_date = quote.date
+        self._record(quote, features, day, cluster, relation, score, indexed=True)
+        return Assignment(quote.quote_id, cluster.id, relation, round(score, 4), False)
+
+    def _record(self, quote: ClaimQuote, features: ClaimFeatures, day: int, cluster: _Cluster, relation: str,
+                score: float, *, indexed: bool) -> None:
+        state = self._state
+        cluster.size += 1
+        state.touched[cluster.id] = None
+        state.new_members.append(MemberRow(quote.quote_id, cluster.id, quote.article_id, quote.outlet, quote.date,
+                                           quote.speaker, quote.attribution, relation, round(score, 4)))
+        if not indexed:
+            return
+        if len(cluster.variants) < self.settings.representatives and all(
+                v.features.terms != features.terms for v in cluster.variants):
+            variant = _Variant(quote.quote_id, quote.date, quote.speaker, quote.speaker_group, features)
+            cluster.variants.append(variant)
+            state.new_variants.append(variant.row(cluster.id))
+        state.post(features, day, cluster.id)

@@ -1,0 +1,46 @@
+"""Thresholds and window sizes of claim and story clustering: one settings object, as trafilatura's
+`settings.cfg` and spaCy's `default_config` keep theirs.
+
+The join thresholds were chosen on the news-dev story set (Wagner mutiny, 18 outlets) with
+`python -m newsgraph.eval.claims`; the README gives the figures each setting produced.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSettings:
+    """How claims are blocked, compared and joined.
+
+    A quote joins the cluster it is most similar to when the similarity reaches the threshold for
+    how its speaker relates to the cluster's: the same speaker (or one of the same group, e.g. the
+    same country for a minister and "the ministry") needs least, an unattributed or anonymous
+    repetition a little more, another named speaker most.
+    """
+
+    window_days: int = 14  # a quote is compared with clusters seen within this many days of it
+    bucket_days: int = 7  # width of a time bucket of the inverted index
+    join_same_speaker: float = 0.35
+    join_unattributed: float = 0.35
+    join_other_speaker: float = 0.45
+    cosine_share: float = 1.0  # similarity = this share of the cosine + the rest of the overlap coefficient
+    min_terms: int = 2  # a quote with fewer content terms gets its own claim and is never joined
+    min_shared: int = 2  # content terms a quote must share with a cluster member to join it
+    lookup_terms: int = 8  # the rarest terms of a quote that are looked up in the index
+    max_candidates: int = 32  # clusters compared in full per quote, the best by shared key weight
+    representatives: int = 8  # members per cluster kept as its wording variants for comparison
+    posting_cap: int = 64  # clusters kept per (term, time bucket) key, the most recent
+
+
+@dataclass(frozen=True, slots=True)
+class StorySettings:
+    """How articles are grouped into stories (coverage of one event, beyond copies of one text)."""
+
+    window_days: int = 3
+    bucket_days: int = 1
+    join_threshold: float = 0.25
+    top_terms: int = 25  # an article is described by its rarest terms and its actors
+    lookup_terms: int = 10
+    max_candidates: int = 32
+    posting_cap: int = 64
