@@ -142,3 +142,66 @@ def test_folder_walk_reads_article_files_only(tmp_path):
     # named explicitly, a file is read whatever its name, and a binary one is an error
     (error,) = read([str(tmp_path / "photo.jpg")])
     assert isinstance(error, InputError) and "binary file" in str(error)
+
+
+def test_public_stream_names_and_the_private_aliases_engines_use():
+    from newsgraph import readers
+
+    assert readers._read_stream is readers.read_stream and readers._logical_name is readers.logical_name
+    assert readers.logical_name(__import__("pathlib").Path("a/b.jsonl.gz")) == "b.jsonl"
+
+
+def test_a_file_over_the_limit_is_reported_with_its_real_size(tmp_path):
+    path = tmp_path / "six.txt"
+    path.write_bytes(b"date 2024-11-06 " + b"Officials met. " * (6 * 1024 * 1024 // 15))
+    gz = tmp_path / "six.txt.gz"
+    gz.write_bytes(gzip.compress(path.read_bytes()))
+    plain, packed = read([str(path), str(gz)])
+    size = path.stat().st_size
+    assert f"six.txt: file has {size:,} bytes, above the limit of 4,000,000" in str(plain)
+    assert f"six.txt.gz: file has {size:,} bytes" in str(packed)  # the size of the text, not of the gzip
+
+
+@pytest.mark.parametrize("name", ["cut.txt.gz", "cut.jsonl.gz"])
+@pytest.mark.parametrize("fraction", [0.3, 0.6, 0.95])
+def test_a_truncated_gzip_is_an_error_after_what_it_held(tmp_path, name, fraction):
+    lines = "".join(json.dumps({"text": f"Story {i}: officials in Kyiv said talks would resume."}) + "\n" for i in range(400))
+    data = gzip.compress(lines.encode() if name.endswith(".jsonl.gz") else BODY.encode() * 40)
+    path = tmp_path / name
+    path.write_bytes(data[:int(len(data) * fraction)])
+    articles, errors = _split(read([str(path)]))
+    assert len(errors) == 1 and f"{path}: truncated or corrupt compressed stream" in str(errors[0])
+    assert all(a.text.startswith("Story") for a in articles)  # only whole lines before the cut
+
+
+def test_corrupt_gzip_data_is_an_error_not_a_crash(tmp_path):
+    data = bytearray(gzip.compress(BODY.encode() * 200))
+    data[40:60] = b"\x00" * 20
+    path = tmp_path / "bad.txt.gz"
+    path.write_bytes(bytes(data))
+    good = tmp_path / "good.txt"
+    good.write_text(BODY)
+    articles, errors = _split(read([str(path), str(good)]))
+    assert len(errors) == 1 and f"{path}: truncated or corrupt compressed stream" in str(errors[0])
+    assert [a.source for a in articles] == [str(good)]
+
+
+def test_an_unreadable_subfolder_is_reported_like_an_unreadable_file(tmp_path, monkeypatch):
+    import os
+
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "a.txt").write_text(BODY)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text(BODY)
+    scandir = os.scandir
+
+    def refusing(path="."):  # the tests run as root, for whom chmod 000 locks nothing
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    articles, errors = _split(read([str(tmp_path)]))
+    assert [a.source for a in articles] == [str(tmp_path / "open" / "a.txt")]
+    assert [str(e) for e in errors] == [f"NG001 {locked}: cannot read this folder (Permission denied); the files in it were not read"]

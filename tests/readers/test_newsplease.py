@@ -113,7 +113,7 @@ def test_cli_exit_status_and_skips(tmp_path):
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     result = runner.invoke(app, ["extract", str(path)])
     assert result.exit_code == 1
-    assert len([l for l in result.stdout.splitlines() if l.startswith("{")]) == 1
+    assert len([line for line in result.stdout.splitlines() if line.startswith("{")]) == 1
     assert f"{path}:3: news-please record without 'maintext'" in result.output
     assert "1 not English" in result.output
 

@@ -122,4 +122,21 @@ def test_cli_exit_status_is_1_when_a_record_is_bad_and_limit_takes_the_first(tmp
     assert "read 2, stored 2" in result.output
     limited = runner.invoke(app, ["extract", str(path), "--limit", "1", "--format", "table"])
     assert limited.exit_code == 0  # the bad record lies past the limit
-    assert len([l for l in limited.stdout.splitlines() if "actors=" in l]) == 1
+    assert len([line for line in limited.stdout.splitlines() if "actors=" in line]) == 1
+
+
+@pytest.mark.parametrize("name", ["cut.warc.gz", "cut.warc"])
+@pytest.mark.parametrize("fraction", [0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95, 0.99])
+def test_a_warc_cut_anywhere_is_always_reported(tmp_path, name, fraction):
+    path = tmp_path / name
+    offsets = write_warc(path, crawl_records())
+    data = path.read_bytes()
+    cut = int(len(data) * fraction)
+    path.write_bytes(data[:cut])
+    articles, errors, _ = _read(path)
+    assert len(errors) == 1 and ("truncated" in str(errors[0]) or "corrupt" in str(errors[0]))
+    # every article comes from a record that ends before the cut
+    ends = {offsets[i]: offsets[i + 1] for i in range(len(offsets) - 1)}
+    for article in articles:
+        start = int(article.source.rsplit("@", 1)[1])
+        assert ends.get(start, len(data)) <= cut, article.source

@@ -1,35 +1,45 @@
-"""Readers: files, folders, JSON Lines, gzip and stdin → `Article` records (cleaned, not yet parsed).
+"""Readers: files, folders, JSON Lines, HTML, WARC, gzip and stdin → `Article` records (cleaned, not yet parsed).
 
 `read(paths)` yields either an `Article` or an `InputError` for each input it meets, so a
-batch goes on past a bad file and the caller decides how to report it.
+batch goes on past a bad file and the caller decides how to report it. Nothing a reader meets
+ends the run: a bad line, record or file is one InputError naming it (with the line or byte
+offset), and what comes after it is read. That includes damage found only at the end of a
+stream (a truncated `.gz` or `.warc.gz`), a folder that cannot be listed, and a date that cannot
+be right (kept, and reported; readers/dates.py).
+
+One module per format: text.py (plain text and the seed format), jsonl.py and records.py (JSON
+Lines, news-please JSON), html.py, warc.py; article.py makes the Article and its id, clean.py
+cleans its text, copies.py drops exact duplicates and links syndicated copies across articles.
 """
 from __future__ import annotations
 
-import datetime as dt
 import gzip
-import hashlib
-import io
-import itertools
-import json
+import os
 import sys
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Article
-from ..nlp import MAX_CHARS
-from . import html, newsplease, warc
-from .clean import clean_text
-from .html import Skip
-from .seed import split_text_date
+from . import html, warc
+from .article import MAX_FILE_BYTES, article_id, make_article
+from .dates import with_date_warnings
+from .jsonl import read_json
+from .streams import prefixed, total_size
+from .text import read_text
+
+__all__ = ["MAX_FILE_BYTES", "ReadStats", "article_id", "logical_name", "make_article", "read", "read_stream"]
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
-MAX_FILE_BYTES = 4 * MAX_CHARS  # a plain-text article above this cannot be parsed by spaCy anyway
+# What a damaged compressed stream raises: a truncated gzip EOFError, a bad header
+# gzip.BadGzipFile (an OSError), corrupt deflate data zlib.error.
+_READ_ERRORS = (OSError, EOFError, zlib.error)
 
 
 @dataclass
@@ -51,47 +61,8 @@ class ReadStats:
         return f"skipped {sum(self.skipped.values())} records that are not articles: {parts}"
 
 
-def article_id(text: str, date: str | None) -> str:
-    """Identity of an article: its cleaned text and its date (re-ingesting is then a no-op)."""
-    return hashlib.sha1(f"{date or ''}\n{text}".encode("utf-8")).hexdigest()[:16]
-
-
-def make_article(raw: str, *, source: str, date: str | None = None, title: str | None = None,
-                 url: str | None = None, outlet: str | None = None, line: int | None = None,
-                 language: str | None = None, date_source: str | None = None) -> Article:
-    """Clean a raw body and wrap it as an Article; raises InputError when nothing is left.
-
-    `date_source` says where `date` comes from: 'content', 'url', 'crawl', 'given' (--date) or None.
-    """
-    text, blocks = clean_text(raw)
-    if not text.strip():
-        raise InputError(source, "no article text (empty after cleaning)", line=line)
-    if len(text) > MAX_CHARS:
-        raise InputError(source, f"article text has {len(text):,} characters, above the limit of {MAX_CHARS:,}; split it", line=line)
-    return Article(id=article_id(text, date), source=source, date=date, title=title, text=text,
-                   blocks=blocks, url=url, outlet=outlet, language=language,
-                   date_source=date_source if date is not None else None)
-
-
-def _check_date(value: Any, source: str, line: int | None) -> str | None:
-    if value in (None, ""):
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10]).isoformat()
-    except ValueError:
-        raise InputError(source, f"'date' is {value!r}, not a date YYYY-MM-DD", line=line) from None
-
-
-def _decode(data: bytes, source: str) -> str:
-    if b"\x00" in data[:8192]:
-        raise InputError(source, "binary file (NUL bytes), not text; pass text, .jsonl or .gz files")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(source, f"invalid UTF-8 at byte {exc.start}; re-encode the file as UTF-8") from None
-
-
-def _logical_name(path: Path) -> str:
+def logical_name(path: Path) -> str:
+    """The file name that says the format: without a `.gz` ending (`a.jsonl.gz` → `a.jsonl`)."""
     return path.name[:-3] if path.name.endswith(".gz") else path.name
 
 
@@ -99,122 +70,103 @@ def _open(path: Path) -> BinaryIO:
     return gzip.open(path, "rb") if path.name.endswith(".gz") else path.open("rb")  # type: ignore[return-value]
 
 
-def _read_text_blob(data: bytes, source: str, default_date: str | None, stats: ReadStats) -> Iterator[Article | InputError]:
-    try:
-        if not data.strip():
-            raise InputError(source, "empty file")
-        if len(data) > MAX_FILE_BYTES:
-            raise InputError(source, f"file has {len(data):,} bytes, above the limit of {MAX_FILE_BYTES:,} for one article; split it")
-        text = _decode(data, source)
-        date, body = split_text_date(text, source)
-        date_source = "content" if date is not None else "given"
-        if date is None:
-            date = default_date
-            if date is None:
-                stats.undated += 1
-        yield make_article(body, source=source, date=date, date_source=date_source)
-    except InputError as err:
-        yield err
-
-
-def _read_jsonl_lines(lines: Iterable[bytes], source: str, default_date: str | None, stats: ReadStats) -> Iterator[Article | InputError]:
-    seen_any = False
-    for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            continue
-        seen_any = True
-        try:
-            if len(raw) > MAX_FILE_BYTES:
-                raise InputError(source, f"line has {len(raw):,} bytes, above the limit of {MAX_FILE_BYTES:,}", line=number)
-            try:
-                record = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                raise InputError(source, f"not valid JSON ({exc.__class__.__name__}: {str(exc)[:80]})", line=number) from None
-            if not isinstance(record, dict):
-                raise InputError(source, "a JSON object is expected on each line", line=number)
-            if newsplease.is_record(record):
-                try:
-                    yield newsplease.to_article(record, source=source, line=number,
-                                                default_date=default_date, make_article=make_article)
-                except Skip as skip:
-                    stats.skip(skip.reason)
-                continue
-            text = record.get("text")
-            if not isinstance(text, str):
-                raise InputError(source, "the record has no 'text' string; every line needs one", line=number)
-            date = _check_date(record.get("date"), source, number)
-            date_source = "content" if date is not None else "given"
-            date = date or default_date
-            if date is None:
-                stats.undated += 1
-            article = make_article(text, source=f"{source}:{number}", date=date, title=record.get("title"),
-                                   url=record.get("url"), outlet=record.get("outlet"), line=number,
-                                   language=record.get("language"), date_source=date_source)
-            if record.get("id"):
-                article.id = str(record["id"])
-            yield article
-        except InputError as err:
-            yield err
-    if not seen_any:
+def _read_html_stream(stream: BinaryIO, source: str, default_date: str | None, stats: ReadStats) -> Iterator[Article | InputError]:
+    data = stream.read(html.MAX_HTML_BYTES + 1)
+    if len(data) > html.MAX_HTML_BYTES:
+        size = total_size(stream, len(data))
+        yield InputError(source, f"page has {size:,} bytes, above the limit of {html.MAX_HTML_BYTES:,} for one HTML page; skipped")
+        return
+    if not data.strip():
         yield InputError(source, "empty file")
+        return
+    yield from html.read_html(data, source=source, stats=stats, default_date=default_date, no_text_is_error=True)
 
 
-def _read_stream(stream: BinaryIO, name: str, source: str, default_date: str | None, stats: ReadStats) -> Iterator[Article | InputError]:
+def _read_stream_items(stream: BinaryIO, name: str, source: str, default_date: str | None,
+                       stats: ReadStats) -> Iterator[Article | InputError]:
     suffix = Path(name).suffix.lower()
     if suffix in HTML_SUFFIXES:
-        data = stream.read(html.MAX_HTML_BYTES + 1)
-        if len(data) > html.MAX_HTML_BYTES:
-            yield InputError(source, f"page has more than {html.MAX_HTML_BYTES:,} bytes, the limit for one HTML page; skipped")
-            return
-        if not data.strip():
-            yield InputError(source, "empty file")
-            return
-        yield from html.read_html(data, source=source, stats=stats, default_date=default_date, no_text_is_error=True)
+        yield from _read_html_stream(stream, source, default_date, stats)
         return
     if suffix in JSONL_SUFFIXES:
-        first = stream.readline()
-        if first.strip() in (b"{", b"[") or (first.lstrip()[:1] == b"{" and not _is_json(first)):
-            # one pretty-printed JSON document per file (news-please writes these)
-            yield from _read_jsonl_lines([first + stream.read(MAX_FILE_BYTES)], source, default_date, stats)
-        else:
-            yield from _read_jsonl_lines(itertools.chain([first], stream), source, default_date, stats)
+        yield from read_json(stream, source, default_date, stats)
         return
     data = stream.read(MAX_FILE_BYTES + 1)
-    if suffix not in TEXT_SUFFIXES and data.lstrip()[:1] == b"{":
-        yield from _read_jsonl_lines(io.BytesIO(data + stream.read()).readlines(), source, default_date, stats)
+    # JSON under another name: a file named otherwise (not .txt) or stdin
+    if (suffix not in TEXT_SUFFIXES or name == "<stdin>") and data.lstrip()[:1] == b"{":
+        yield from read_json(prefixed(data, stream), source, default_date, stats)
         return
-    if name == "<stdin>" and data.lstrip()[:1] == b"{":
-        yield from _read_jsonl_lines(io.BytesIO(data + stream.read()).readlines(), source, default_date, stats)
-        return
-    yield from _read_text_blob(data, source, default_date, stats)
+    yield from read_text(data, stream, name, source, default_date, stats)
 
 
-def _is_json(raw: bytes) -> bool:
+def read_stream(stream: BinaryIO, name: str, source: str, default_date: str | None,
+                stats: ReadStats) -> Iterator[Article | InputError]:
+    """The articles of one byte stream (a file's, stdin's, or bytes from a bucket) of any format
+    but WARC, told by `name` (see `logical_name`); `source` names it in messages and articles.
+
+    A stream that breaks while it is read (a truncated or corrupt gzip stream, an I/O error) ends
+    with one InputError after the articles read before the damage.
+    """
     try:
-        json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        return False
-    return True
+        yield from with_date_warnings(_read_stream_items(stream, name, source, default_date, stats))
+    except _READ_ERRORS as exc:
+        yield _read_error(source, exc)
+
+
+def _read_error(source: str, exc: BaseException) -> InputError:
+    if isinstance(exc, (EOFError, zlib.error, gzip.BadGzipFile)):
+        return InputError(source, f"truncated or corrupt compressed stream ({exc.__class__.__name__}: {exc}); "
+                                  f"what came before the damage was read")
+    return InputError(source, f"cannot read ({exc.__class__.__name__}: {exc})")
+
+
+_read_stream = read_stream  # engines/ray.py imports the old private names
+_logical_name = logical_name
 
 
 def _readable_in_folder(path: Path) -> bool:
     """Files a folder walk reads: known article formats only (not the store, logs or images in it)."""
-    name = _logical_name(path)
+    name = logical_name(path)
     return warc.is_warc(path.name) or Path(name).suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 
-def _files(path: Path, stats: ReadStats) -> Iterator[Path]:
-    """A file as given (whatever its name), or the article files under a folder, recursively, sorted."""
-    if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            if not child.is_file() or child.name.startswith("."):
-                continue
-            if _readable_in_folder(child):
-                yield child
-            else:
-                stats.skip("file of another type in a folder")
-    else:
-        yield path
+def _folder(root: Path, stats: ReadStats) -> Iterator[Path | InputError]:
+    """The article files under a folder, recursively, sorted by path; an InputError for each
+    folder that cannot be listed (as for a file that cannot be read). Symbolic links to folders
+    are not followed (a link back up would loop)."""
+    unreadable: list[InputError] = []
+
+    def report(exc: OSError) -> None:
+        unreadable.append(InputError(exc.filename or str(root), f"cannot read this folder ({exc.strerror or exc}); "
+                                                                 f"the files in it were not read"))
+
+    found: list[Path] = []
+    for folder, _, names in os.walk(root, onerror=report):
+        found.extend(Path(folder, n) for n in names if not n.startswith("."))
+    yield from unreadable
+    for path in sorted(found):
+        if not path.is_file():
+            continue
+        if _readable_in_folder(path):
+            yield path
+        else:
+            stats.skip("file of another type in a folder")
+
+
+def _read_file(path: Path, date: str | None, stats: ReadStats) -> Iterator[Article | InputError]:
+    source = str(path)
+    try:
+        if warc.is_warc(path.name):
+            yield from warc.read_warc(path, stats=stats, default_date=date)
+            return
+        skipped_before = sum(stats.skipped.values())
+        with _open(path) as stream:
+            for item in read_stream(stream, logical_name(path), source, date, stats):
+                stats.records += 1
+                yield item
+        stats.records += sum(stats.skipped.values()) - skipped_before
+    except _READ_ERRORS as exc:
+        yield _read_error(source, exc)
 
 
 def read(paths: Iterable[str], *, date: str | None = None, stats: ReadStats | None = None) -> Iterator[Article | InputError]:
@@ -222,23 +174,17 @@ def read(paths: Iterable[str], *, date: str | None = None, stats: ReadStats | No
     stats = stats if stats is not None else ReadStats()
     for given in paths:
         if given == "-":
-            yield from _read_stream(sys.stdin.buffer, "<stdin>", "<stdin>", date, stats)
+            yield from read_stream(sys.stdin.buffer, "<stdin>", "<stdin>", date, stats)
             continue
         root = Path(given)
         if not root.exists():
             yield InputError(given, "no such file or directory")
             continue
-        for path in _files(root, stats):
-            source = str(path)
-            try:
-                if warc.is_warc(path.name):
-                    yield from warc.read_warc(path, stats=stats, default_date=date)
-                    continue
-                skipped_before = sum(stats.skipped.values())
-                with _open(path) as stream:
-                    for item in _read_stream(stream, _logical_name(path), source, date, stats):
-                        stats.records += 1
-                        yield item
-                stats.records += sum(stats.skipped.values()) - skipped_before
-            except (OSError, EOFError, gzip.BadGzipFile) as exc:
-                yield InputError(source, f"cannot read ({exc.__class__.__name__}: {exc})")
+        if not root.is_dir():
+            yield from _read_file(root, date, stats)
+            continue
+        for path in _folder(root, stats):
+            if isinstance(path, InputError):
+                yield path
+            else:
+                yield from _read_file(path, date, stats)

@@ -9,21 +9,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
+from ..lexicon import ordered_words
 from ..model import Block
 
-_DATA = Path(__file__).parent / "data"
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n")
 _FINAL_PUNCT = tuple('.!?:;"”’\'…)»')
-_HEADING_MAX_WORDS = 14
+HEADING_MAX_WORDS = 14
 # A pull-quote caption glued to a paragraph's end: "... desperation. Mark Rutte Secretary General of NATO"
 _CAPTION_TAIL = re.compile(r"(?<=[.!?\"”])\s+((?:[A-Z\u00C0-\u024F][\w’'\-.]*\s+|(?:of|the|and|for|de|von|van)\s+){1,9}[A-Z][\w’'\-]*)$")
 
 
-def _patterns(name: str) -> list[str]:
-    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
-    return [l.strip() for l in lines if l.strip() and not l.startswith("#")]
+def _patterns(name: str) -> tuple[str, ...]:
+    return ordered_words("newsgraph.readers", name, lower=False)
 
 
 @lru_cache(maxsize=1)
@@ -37,12 +35,17 @@ def _trailing_residue() -> re.Pattern[str]:
     return re.compile(rf"(?<=[.!?\"”])(?:\s+(?:{words}))+\s*$")
 
 
+def is_residue(line: str) -> bool:
+    """A whole line of page residue ('Share this article', 'Subscribe now'), dropped by the cleaner."""
+    return _residue_line().fullmatch(line.strip()) is not None
+
+
 def _is_heading(block: str) -> bool:
     """A short single line starting with a capital and without final punctuation."""
     if "\n" in block or block.endswith(_FINAL_PUNCT):
         return False
     words = block.split()
-    return 0 < len(words) <= _HEADING_MAX_WORDS and block[0].isupper()
+    return 0 < len(words) <= HEADING_MAX_WORDS and block[0].isupper()
 
 
 def _split_caption(block: str) -> tuple[str, str | None]:
@@ -63,8 +66,8 @@ def clean_text(raw: str) -> tuple[str, list[Block]]:
     text = text.replace("\u00a0", " ").replace("\u200b", "")
     pieces: list[tuple[str, str]] = []
     for chunk in _BLANK_LINES.split(text):
-        lines = [re.sub(r"[ \t]+", " ", l).strip() for l in chunk.split("\n")]
-        lines = [l for l in lines if l and not _residue_line().fullmatch(l)]
+        lines = [re.sub(r"[ \t]+", " ", line).strip() for line in chunk.split("\n")]
+        lines = [line for line in lines if line and not is_residue(line)]
         if not lines:
             continue
         block = "\n".join(lines)

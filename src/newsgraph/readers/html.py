@@ -6,9 +6,14 @@ Text Discovery and Extraction", ACL demo); the date is htmldate's (Barbaresi 202
 reads JSON-LD, `article:published_time`/`og:` meta tags and a visible dateline. The page is
 parsed once and both libraries read that tree.
 
-`date_source` says where the date came from, most trusted first:
-`content` (the page states it), `url` (a date in the URL only), `crawl` (the WARC-Date: when the
-page was fetched, not published), `given` (`--date`), or None.
+The date is taken from the first of these that gives one, most trusted first, and
+`date_source` says which:
+1. the page's metadata, `content`: JSON-LD, `article:published_time` and other `<meta>` dates,
+   `<time>` elements and dateline elements (htmldate without its extensive search);
+2. a date in the canonical or fetched URL (`/2022/08/03/`), `url`;
+3. a date htmldate's extensive search guesses from the body text, `content`: a weekday or an
+   anniversary the story mentions is often that, so the URL outranks it;
+4. the WARC-Date, `crawl` (when the page was fetched, not published); `--date`, `given`; else None.
 
 Decoding follows the page's declaration (HTTP header, then `<meta charset>`), except that bytes
 which are valid UTF-8 are read as UTF-8 whatever the declaration says: pages re-encoded by a CMS
@@ -24,9 +29,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ..errors import InputError
 from ..model import Article
+from .article import make_article
 
 MAX_HTML_BYTES = 10 * 1024 * 1024  # a news page above this is an archive dump or inline media, not an article
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -72,11 +79,11 @@ def _codec(name: str | None) -> str | None:
 def declared_charset(data: bytes, http_content_type: str | None = None) -> str | None:
     """The charset the HTTP Content-Type or the page's `<meta>` declares (HTTP first)."""
     if http_content_type:
-        m = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", http_content_type, re.IGNORECASE)
-        if m:
-            return m.group(1)
-    m = _META_CHARSET.search(data[:_SNIFF_BYTES])
-    return m.group(1).decode("ascii", "replace") if m else None
+        header = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", http_content_type, re.IGNORECASE)
+        if header:
+            return header.group(1)
+    meta = _META_CHARSET.search(data[:_SNIFF_BYTES])
+    return meta.group(1).decode("ascii", "replace") if meta else None
 
 
 def decode_html(data: bytes, http_content_type: str | None = None) -> tuple[str, str | None]:
@@ -124,8 +131,8 @@ def outlet_of(url: str | None) -> str | None:
     return domain.lower() or None
 
 
-def _date_params() -> dict:
-    return {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d",
+def _date_params(extensive: bool) -> dict[str, Any]:
+    return {"extensive_search": extensive, "original_date": True, "outputformat": "%Y-%m-%d",
             "max_date": dt.date.today().isoformat()}
 
 
@@ -139,38 +146,54 @@ def _url_date(url: str | None) -> str | None:
     return extract_url_date(url, opts)
 
 
+def _page_date(tree: Any, urls: tuple[str | None, ...], crawl_date: str | None,
+               default_date: str | None) -> tuple[str | None, str | None]:
+    """(date, date_source): metadata, then the URL, then a date guessed from the body text,
+    then the crawl date, then --date (the module docstring says why in this order)."""
+    from htmldate import find_date
+
+    # Without the URL (url="" and no canonical/og:url elements), a date htmldate finds is one the
+    # page itself states; the URL's date is asked for separately.
+    for element in tree.xpath(_URL_ELEMENTS):
+        element.drop_tree()
+    if date := find_date(tree, url="", **_date_params(extensive=False)):
+        return date, "content"
+    for url in urls:
+        if date := _url_date(url):
+            return date, "url"
+    date = find_date(tree, url="", **_date_params(extensive=True))
+    if date and not date.endswith("-01-01"):  # a bare year ("Copyright 2024") becomes January 1
+        return date, "content"
+    if crawl_date:
+        return crawl_date, "crawl"
+    if default_date:
+        return default_date, "given"
+    return None, None
+
+
 def parse_page(data: bytes, *, url: str | None = None, http_content_type: str | None = None,
                crawl_date: str | None = None, default_date: str | None = None, source: str = "<html>") -> Page:
     """Main text, title, canonical URL and publication date of one page; raises Skip or InputError."""
     if len(data) > MAX_HTML_BYTES:
         raise InputError(source, f"page has {len(data):,} bytes, above the limit of {MAX_HTML_BYTES:,} for one HTML page; skipped")
     html, warning = decode_html(data, http_content_type)
-    from htmldate import find_date
     from trafilatura import bare_extraction
     from trafilatura.metadata import extract_title, extract_url
     from trafilatura.utils import load_html
 
-    tree = load_html(html)
-    if tree is None:
-        raise Skip("no article text")
-    canonical = extract_url(tree, url)
-    # Without the URL (url="" and no canonical/og:url elements), a date htmldate finds is one the
-    # page itself states; the URL's date is the fallback below.
-    for element in tree.xpath(_URL_ELEMENTS):
-        element.drop_tree()
-    date = find_date(tree, url="", **_date_params())
-    if date and date.endswith("-01-01") and not find_date(tree, url="", **{**_date_params(), "extensive_search": False}):
-        date = None  # a bare year ("Copyright 2024") that the extensive search turned into January 1
-    date_source = "content" if date else None
-    if date is None and (date := _url_date(canonical) or _url_date(url)):
-        date_source = "url"
-    if date is None and crawl_date:
-        date, date_source = crawl_date, "crawl"
-    if date is None and default_date:
-        date, date_source = default_date, "given"
-    title = extract_title(tree)
-    doc = bare_extraction(tree, url=canonical, include_comments=False, include_tables=False, with_metadata=False)
-    text = (doc.text if doc is not None else "") or ""
+    try:
+        tree = load_html(html)
+        if tree is None:
+            raise Skip("no article text")
+        canonical = extract_url(tree, url)
+        date, date_source = _page_date(tree, (canonical, url), crawl_date, default_date)
+        title = extract_title(tree)
+        doc = bare_extraction(tree, url=canonical, include_comments=False, include_tables=False, with_metadata=False)
+    except (Skip, InputError):
+        raise
+    except Exception as exc:  # lxml, trafilatura and htmldate raise several kinds on pathological markup
+        raise InputError(source, f"cannot parse the page ({exc.__class__.__name__}: {str(exc)[:100]})") from None
+    text = getattr(doc, "text", None) or ""
     if len(text.split()) < MIN_WORDS:  # a section front or a video page: link lists, captions
         raise Skip("no article text")
     # trafilatura puts one paragraph per line; the cleaner separates blocks by blank lines
@@ -188,8 +211,8 @@ def detect_language(text: str) -> str | None:
     return py3langid.classify(sample)[0]
 
 
-def to_article(page: Page, *, source: str, make_article, outlet: str | None = None, language: str | None = None,
-               line: int | None = None) -> Article:  # type: ignore[no-untyped-def]
+def to_article(page: Page, *, source: str, outlet: str | None = None, language: str | None = None,
+               line: int | None = None) -> Article:
     """Wrap a parsed page as an Article (English only: other languages raise Skip)."""
     language = language or detect_language(page.text)
     if language and language != "en":
@@ -206,14 +229,12 @@ def read_html(data: bytes, *, source: str, stats, default_date: str | None = Non
     In a crawl most pages without article text are section fronts and video pages, so they are
     counted as skipped; a page the user names on its own (`no_text_is_error`) is reported.
     """
-    from . import make_article
-
     try:
         page = parse_page(data, url=url, http_content_type=http_content_type, crawl_date=crawl_date,
                           default_date=default_date, source=source)
         if page.charset_warning:
             yield InputError(source, f"{page.charset_warning} (article kept; check its text)", line=line)
-        yield to_article(page, source=source, make_article=make_article, outlet=outlet, line=line)
+        yield to_article(page, source=source, outlet=outlet, line=line)
     except Skip as skip:
         if no_text_is_error and skip.reason == "no article text":
             yield InputError(source, "trafilatura found no article text in this page (navigation or media only?)", line=line)

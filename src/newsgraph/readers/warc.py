@@ -8,7 +8,11 @@ WARC 1.1 record types); every other record is counted by reason in `ReadStats.sk
 A corrupt record is reported with its byte offset and reading resumes at the next record
 start (the next gzip member that opens with `WARC/`, or the next `WARC/1.x` line in an
 uncompressed file), so the records before and after it still ingest. A file that ends in the
-middle of a record (an interrupted download) is reported as truncated at that record's offset.
+middle of a record (an interrupted download) is reported as truncated at that record's offset,
+and that record yields nothing: a record is complete when it holds the bytes its Content-Length
+declares and, in a `.warc.gz`, its gzip member ends with the gzip trailer. warcio itself reads a
+cut record as a shorter one without a word, so each record's article is held back until the
+next record starts or the record is found complete.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Article
+from .dates import with_date_warnings
 from .html import MAX_HTML_BYTES, read_html
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -72,8 +77,39 @@ def _is_html(content_type: str, body_head: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html"))
 
 
+def _member_complete(f: BinaryIO, start: int) -> bool:
+    """True when the gzip member that starts at `start` ends (its trailer is there) before the file does."""
+    f.seek(start)
+    member = zlib.decompressobj(wbits=31)
+    while not member.eof:
+        chunk = member.unconsumed_tail or f.read(_SCAN_CHUNK)
+        if not chunk:
+            return False
+        try:
+            member.decompress(chunk, _SCAN_CHUNK)  # output bounded: only the end of the member matters
+        except zlib.error:
+            return False
+    return True
+
+
+def _cut_short(record, start: int, f: BinaryIO, gz: bool) -> bool:  # type: ignore[no-untyped-def]
+    """True when a record (already read to its end by warcio) is incomplete: no Content-Length,
+    fewer bytes than it declares, or, compressed, a gzip member without its end."""
+    if record.length is None:
+        return True
+    if getattr(record.raw_stream, "limit", 0):
+        return True
+    return gz and not _member_complete(f, start)
+
+
 def read_warc(path: Path, *, stats, default_date: str | None = None) -> Iterator[Article | InputError]:  # type: ignore[no-untyped-def]
     """Yield an Article (or InputError) per HTML response record of a WARC file; count the rest."""
+    yield from with_date_warnings(_read_records(path, stats, default_date))
+
+
+def _read_records(path: Path, stats, default_date: str | None) -> Iterator[Article | InputError]:  # type: ignore[no-untyped-def]
+    """The records of a WARC file, each one's items held back until the record is known to be
+    complete (warcio reads a cut record as a short one without a word)."""
     from warcio.archiveiterator import ArchiveIterator
 
     class Records(ArchiveIterator):
@@ -88,20 +124,31 @@ def read_warc(path: Path, *, stats, default_date: str | None = None) -> Iterator
             f.seek(start)
             it = Records(f, ensure_http_headers=False)
             offset = start
+            held: list[Article | InputError] = []
+            last = None
             try:
                 for record in it:
+                    yield from held  # the record before this one ended where this one starts
                     offset = it.offset  # the record's start (get_record_offset() would consume its body)
                     stats.records += 1
-                    yield from _record(record, f"{source}@{offset}", stats, default_date)
+                    last = record
+                    held = list(_record(record, f"{source}@{offset}", stats, default_date))
                 end = it.offset
             except Exception as exc:  # warcio raises several kinds on damaged input (ArchiveLoadFailed, zlib.error, ...)
                 failed_at = it.offset if isinstance(it.offset, int) and offset <= it.offset < size else offset
+                if failed_at != offset:
+                    yield from held
                 stats.records += 1
-                yield InputError(f"{source}@{failed_at}",
-                                 f"corrupt WARC record, skipped ({exc.__class__.__name__}: {str(exc)[:100]})")
                 start = _next_record_start(f, failed_at, gz)
+                damage = "corrupt WARC record" if start is not None else "corrupt or truncated WARC record at the end of the file"
+                yield InputError(f"{source}@{failed_at}", f"{damage}, skipped ({exc.__class__.__name__}: {str(exc)[:100]})")
                 continue
             start = None
+            if last is not None and _cut_short(last, offset, f, gz):
+                yield InputError(f"{source}@{offset}", f"truncated WARC: the record at byte {offset:,} is incomplete "
+                                                       f"(interrupted download?); the records before it were read")
+                return
+            yield from held
             f.seek(end)
             rest = f.read(64)
             if end < size and rest.strip(b"\r\n\x00 "):
