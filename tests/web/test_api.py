@@ -152,9 +152,26 @@ def test_token_required_on_every_request(store_path):
         assert c.get("/api/stats").status_code == 200
 
 
+def test_bearer_header_wins_over_query_token(store_path):
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web import create_app
+
+    with TestClient(create_app(store_path, token="s3cret")) as c:
+        r = c.get("/api/stats?token=s3cret", headers={"Authorization": "Bearer wrong"})
+        assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
+        assert "content-security-policy" in r.headers
+
+
+def test_docs_page_allows_swagger_inline_script(client):
+    csp = client.get("/docs").headers["content-security-policy"]
+    assert "script-src 'self' 'unsafe-inline'" in csp
+
+
 def test_non_loopback_binding_needs_a_token(store_path):
     from newsgraph.errors import TokenRequiredError
-    from newsgraph.web.app import is_loopback, run
+    from newsgraph.web import run
+    from newsgraph.web.security import is_loopback
 
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost") and is_loopback("127.0.0.2")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.0.2.1")

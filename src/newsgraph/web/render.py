@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from ..model import Article
@@ -78,7 +79,7 @@ def article_blocks(article: Article) -> list[Block]:
             cuts.update(x for x in (s, e) if b_start < x < b_end)
         ordered = sorted(cuts)
         block = Block(kind)
-        for start, end in zip(ordered, ordered[1:]):
+        for start, end in pairwise(ordered):
             seg = Segment(text[start:end], start, end)
             if (m := _covering(mentions, start, end)) is not None:
                 mention = m[2]
@@ -179,3 +180,14 @@ def sentence_parts(sentence: str, trigger: str, trigger_start: int, sentence_sta
     if not n or rel < 0:
         return sentence, "", ""
     return sentence[:rel], sentence[rel:rel + n], sentence[rel + n:]
+
+
+def counterpart_table(rows: Sequence[Counterpart]) -> list[dict[str, Any]]:
+    """One row per counterpart with its event counts by type and direction, busiest first."""
+    table: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        entry = table.setdefault(r.counterpart, {"id": r.counterpart, "name": r.counterpart_name,
+                                                 "type": r.counterpart_type, "out": {}, "in": {}, "total": 0})
+        entry[r.direction][r.type] = r.events
+        entry["total"] += r.events
+    return sorted(table.values(), key=lambda e: (-e["total"], e["name"]))
