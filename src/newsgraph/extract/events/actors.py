@@ -13,7 +13,7 @@ the subject of a governing clause first (`Syria says it is willing`), else the n
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Doc, Token
 
@@ -77,8 +77,7 @@ class ActorIndex:
     def in_phrases(self, preps: Mapping[str, Token], order: Iterable[str]) -> list[str]:
         """The actors of the first preposition in `order` whose phrase names any (`preps` maps a
         preposition to its object, as `syntax.prep_objects` gives)."""
-        find: Callable[[Token], list[str]] = self.np_actors
-        return first_found(preps, order, find)
+        return first_found(preps, order, self.np_actors)
 
     def _one(self, tok: Token, depth: int) -> list[str]:
         a = self.tok_actor[tok.i]
