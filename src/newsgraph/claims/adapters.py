@@ -13,6 +13,7 @@ from typing import Any
 from ..model import Article
 from .index import ClaimIndex
 from .quotes import ClaimQuote, quote_key
+from .stories import StoryArticle, StoryIndex
 from .text import PERSON_KEY, tokens
 
 ArticleLike = Article | Mapping[str, Any]
@@ -61,6 +62,26 @@ def claim_quotes(article: ArticleLike) -> list[ClaimQuote]:
             outlet=a.get("outlet"), speaker=speaker, speaker_group=group, speaker_text=q.get("speaker_text"),
             cue=q.get("cue"), kind=q.get("kind", "indirect"), entities=_entities(q, mentions, actors)))
     return out
+
+
+def story_article(article: ArticleLike) -> StoryArticle:
+    """The article as story-clustering input: title and text, actors named in it, its copy story."""
+    a = _as_dict(article)
+    named = {m["actor"] for m in a.get("mentions", []) if m.get("how", "name") in NAMING}
+    story = a.get("story")
+    return StoryArticle(article_id=a["id"], text=f"{a.get('title') or ''}\n{a['text']}", date=a.get("date"),
+                        outlet=a.get("outlet"), actors=tuple(sorted(named)),
+                        story=story if story and story != a["id"] else None)
+
+
+def assign_story_clusters(articles: Iterable[dict[str, Any]], index: StoryIndex | None = None) -> StoryIndex:
+    """Set `story_cluster` on JSON articles (in place), grouping them as one batch."""
+    arts = list(articles)
+    index = index if index is not None else StoryIndex()
+    assigned, _ = index.add(story_article(a) for a in arts)
+    for a in arts:
+        a["story_cluster"] = assigned[a["id"]]
+    return index
 
 
 def assign_claims(articles: Iterable[dict[str, Any]], index: ClaimIndex | None = None) -> ClaimIndex:

@@ -27,13 +27,12 @@ the index has seen (its clock), including the batch's own dates.
 from __future__ import annotations
 
 import hashlib
-import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date as Date
 
+from .blocking import TermIndex, day_number, iso_day
 from .quotes import ClaimQuote
-from .rows import DOCS, ClaimRows, ClusterRow, MemberRow, PostingRow, TermCountRow, VariantRow
+from .rows import DOCS, ClaimRows, ClusterRow, MemberRow, VariantRow
 from .settings import ClaimSettings
 from .similarity import conflict, similarity
 from .text import ClaimFeatures, claim_features
@@ -47,16 +46,6 @@ ClaimLookup = Callable[[Sequence[tuple[str, int]], Sequence[str]], ClaimRows]
 def claim_id(first_quote_id: str) -> str:
     """The id of the claim a quote starts: a short stable hash of that quote's id."""
     return "c" + hashlib.blake2b(first_quote_id.encode("utf-8"), digest_size=8).hexdigest()
-
-
-def day_number(iso_date: str | None) -> int | None:
-    """Days since 0001-01-01 of a YYYY-MM-DD date (None for None or an unreadable date)."""
-    if not iso_date:
-        return None
-    try:
-        return Date.fromisoformat(iso_date[:10]).toordinal()
-    except ValueError:
-        return None
 
 
 @dataclass
@@ -117,23 +106,19 @@ class ClaimBatch:
 
 
 class _State:
-    """Term counts, the inverted index and the clusters; records what a batch changes."""
+    """The term index and the clusters; records what a batch changes."""
 
     def __init__(self, settings: ClaimSettings) -> None:
-        self.settings = settings
-        self.df: dict[str, int] = {}
-        self.docs = 0
-        self.postings: dict[tuple[str, int], dict[str, None]] = {}
+        self.terms = TermIndex(window_days=settings.window_days, bucket_days=settings.bucket_days,
+                               cap=settings.posting_cap)
         self.clusters: dict[str, _Cluster] = {}
-        self.clock: int | None = None
-        self._reset_journal()
+        self.reset_journal()
 
-    def _reset_journal(self) -> None:
+    def reset_journal(self) -> None:
+        self.terms.reset_journal()
         self.new_members: list[MemberRow] = []
         self.touched: dict[str, None] = {}
         self.new_variants: list[VariantRow] = []
-        self.new_postings: list[PostingRow] = []
-        self.df_increments: dict[str, int] = {}
 
     def load(self, rows: ClaimRows) -> None:
         """Add stored rows (a whole store, or what a lookup returned for one batch)."""
@@ -144,68 +129,14 @@ class _State:
             cluster = self.clusters.get(v.claim_id)
             if cluster is not None:
                 cluster.variants.append(_Variant.from_row(v))
-        for p in rows.postings:
-            self.postings.setdefault((p.term, p.bucket), {})[p.claim_id] = None
-        for t in rows.term_counts:
-            if t.term == DOCS:
-                self.docs = t.count
-            else:
-                self.df[t.term] = t.count
-        clock = day_number(rows.clock)
-        if clock is not None:
-            self.clock = max(self.clock or clock, clock)
+        self.terms.load(rows.postings, rows.term_counts, rows.clock)
 
-    def weight(self, term: str) -> float:
-        """Rarity of a term: ln(1 + N / df) over the quotes counted so far."""
-        return math.log1p(max(self.docs, 1) / max(self.df.get(term, 0), 1))
-
-    def count(self, terms: Iterable[str]) -> None:
-        self.docs += 1
-        self.df_increments[DOCS] = self.df_increments.get(DOCS, 0) + 1
-        for t in terms:
-            self.df[t] = self.df.get(t, 0) + 1
-            self.df_increments[t] = self.df_increments.get(t, 0) + 1
-
-    def bucket(self, day: int) -> int:
-        return day // self.settings.bucket_days
-
-    def window(self, day: int) -> range:
-        s = self.settings
-        return range(self.bucket(day - s.window_days), self.bucket(day + s.window_days) + 1)
-
-    def candidates(self, features: ClaimFeatures, day: int) -> list[str]:
-        """Clusters sharing the quote's rarest terms in its time window, best key weight first."""
-        s = self.settings
-        keys = sorted(features.terms, key=lambda t: (-self.weight(t), t))[:s.lookup_terms]
-        score: dict[str, float] = {}
-        buckets = self.window(day)
-        for term in keys:
-            w = self.weight(term)
-            hit: set[str] = set()
-            for b in buckets:
-                hit.update(self.postings.get((term, b), ()))
-            for cid in hit:
-                score[cid] = score.get(cid, 0.0) + w
-        return sorted(score, key=lambda c: (-score[c], c))[:s.max_candidates]
-
-    def post(self, features: ClaimFeatures, day: int, cid: str) -> None:
-        bucket = self.bucket(day)
-        for term in features.terms:
-            holders = self.postings.setdefault((term, bucket), {})
-            if cid in holders:
-                continue
-            holders[cid] = None
-            self.new_postings.append(PostingRow(term, bucket, cid))
-            if len(holders) > self.settings.posting_cap:
-                del holders[next(iter(holders))]
-
-    def rows(self, *, increments: bool) -> ClaimRows:
-        """The journal (what changed since the last reset) as rows."""
-        clock = Date.fromordinal(self.clock).isoformat() if self.clock else None
+    def journal(self) -> ClaimRows:
+        """What changed since the last reset, as rows (term counts as increments)."""
         return ClaimRows(members=self.new_members, clusters=[self.clusters[c].row() for c in self.touched],
-                         variants=self.new_variants, postings=self.new_postings,
-                         term_counts=[TermCountRow(t, n) for t, n in self.df_increments.items()],
-                         counts_are_increments=increments, clock=clock)
+                         variants=self.new_variants, postings=self.terms.new_postings,
+                         term_counts=self.terms.increment_rows(), counts_are_increments=True,
+                         clock=iso_day(self.terms.clock))
 
 
 def _speaker_relation(quote: ClaimQuote, cluster: _Cluster) -> str:
@@ -246,14 +177,13 @@ class ClaimIndex:
     def to_rows(self) -> ClaimRows:
         """Every row of the in-memory index (term counts as totals)."""
         st = self._state
-        rows = ClaimRows(counts_are_increments=False)
+        rows = ClaimRows(counts_are_increments=False, clock=iso_day(st.terms.clock))
         for c in sorted(st.clusters.values(), key=lambda c: c.id):
             rows.clusters.append(c.row())
             rows.variants.extend(v.row(c.id) for v in c.variants)
         rows.members = list(self._members)
-        rows.postings = [PostingRow(t, b, cid) for (t, b), holders in st.postings.items() for cid in holders]
-        rows.term_counts = [TermCountRow(DOCS, st.docs)] + [TermCountRow(t, n) for t, n in sorted(st.df.items())]
-        rows.clock = Date.fromordinal(st.clock).isoformat() if st.clock else None
+        rows.postings = st.terms.posting_rows()
+        rows.term_counts = st.terms.count_rows()
         return rows
 
     def add(self, quotes: Iterable[ClaimQuote]) -> ClaimBatch:
@@ -263,42 +193,35 @@ class ClaimIndex:
         days = [d for d in (day_number(q.date) for q in batch) if d is not None]
         if self.lookup is not None:
             self._state = _State(self.settings)
-            self._state.load(self.lookup(self._lookup_keys(batch, features, days), self._lookup_terms(features)))
+            keys, terms = self._lookup_request(batch, features, max(days) if days else None)
+            self._state.load(self.lookup(keys, terms))
         state = self._state
-        state._reset_journal()
-        if days:
-            state.clock = max(state.clock or 0, max(days))
-        order = sorted(batch, key=lambda q: (day_number(q.date) or state.clock or 0, q.article_id, q.quote_id))
-        assignments = {}
-        for quote in order:
-            assignments[quote.quote_id] = self._assign(quote, features[quote.quote_id])
+        state.reset_journal()
+        state.terms.advance(max(days) if days else None)
+        order = sorted(batch, key=lambda q: (state.terms.day_of(q.date), q.article_id, q.quote_id))
+        assignments = {q.quote_id: self._assign(q, features[q.quote_id]) for q in order}
         if self.lookup is None:
             self._members.extend(state.new_members)
-        return ClaimBatch({q.quote_id: assignments[q.quote_id] for q in batch},
-                          state.rows(increments=True))
+        return ClaimBatch({q.quote_id: assignments[q.quote_id] for q in batch}, state.journal())
 
-    def _lookup_keys(self, batch: list[ClaimQuote], features: dict[str, ClaimFeatures], days: list[int]) -> list[tuple[str, int]]:
-        clock = max(days) if days else 0
-        probe = _State(self.settings)
+    def _lookup_request(self, batch: list[ClaimQuote], features: dict[str, ClaimFeatures],
+                        latest: int | None) -> tuple[list[tuple[str, int]], list[str]]:
+        """The (term, bucket) keys and the terms a store must answer for this batch."""
+        probe = self._state.terms
+        probe.advance(latest)
         keys: set[tuple[str, int]] = set()
         for q in batch:
-            day = day_number(q.date) or clock
-            for term in features[q.quote_id].terms:
-                keys.update((term, b) for b in probe.window(day))
-        return sorted(keys)
-
-    @staticmethod
-    def _lookup_terms(features: dict[str, ClaimFeatures]) -> list[str]:
-        return sorted({DOCS} | {t for f in features.values() for t in f.terms})
+            keys.update(probe.keys(features[q.quote_id].terms, probe.day_of(q.date)))
+        return sorted(keys), sorted({DOCS} | {t for f in features.values() for t in f.terms})
 
     def _assign(self, quote: ClaimQuote, features: ClaimFeatures) -> Assignment:
         state, s = self._state, self.settings
-        day = day_number(quote.date) or state.clock or 0
-        state.count(features.terms)
+        day = state.terms.day_of(quote.date)
+        state.terms.count(features.terms)
         content = [t for t in features.terms if not t.startswith("@")]
         best: tuple[float, str, str] | None = None
         if len(content) >= s.min_terms:
-            for cid in state.candidates(features, day):
+            for cid in state.terms.candidates(features.terms, day, s.lookup_terms, s.max_candidates):
                 cluster = state.clusters[cid]
                 scored = self._score(quote, features, cluster)
                 if scored is not None and (best is None or (scored[0], cid) > (best[0], best[1])):
@@ -314,7 +237,7 @@ class ClaimIndex:
         for variant in cluster.variants:
             if conflict(features, variant.features) is not None:
                 return None
-            sim, shared = similarity(features, variant.features, state.weight, s.cosine_share)
+            sim, shared = similarity(features, variant.features, state.terms.weight, s.cosine_share)
             if shared >= s.min_shared:
                 top = max(top, sim)
         relation = _speaker_relation(quote, cluster)
@@ -365,4 +288,4 @@ class ClaimIndex:
             variant = _Variant(quote.quote_id, quote.date, quote.speaker, quote.speaker_group, features)
             cluster.variants.append(variant)
             state.new_variants.append(variant.row(cluster.id))
-        state.post(features, day, cluster.id)
+        state.terms.post(features.terms, day, cluster.id)

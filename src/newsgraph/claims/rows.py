@@ -9,7 +9,7 @@ Five tables, each a list of frozen dataclasses (`asdict` gives the column dict):
         one row per claim (replaced when a batch changes it)
     claim_variants(claim_id, quote_id, date, speaker, speaker_group, terms, negated, mixed, numbers, entities)
         the claim's representative members (at most `ClaimSettings.representatives`) with their features
-    claim_postings(term, bucket, claim_id)
+    claim_postings(term, bucket, cluster_id)
         the inverted index: claims that hold a term in a time bucket (bucket = day number // bucket_days)
     claim_term_counts(term, count)
         in how many clustered quotes a term occurs (document frequency); the row with term "" counts the quotes
@@ -66,7 +66,7 @@ class VariantRow:
 class PostingRow:
     term: str
     bucket: int
-    claim_id: str
+    cluster_id: str
 
 
 @dataclass(frozen=True, slots=True)

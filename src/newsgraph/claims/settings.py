@@ -39,8 +39,9 @@ class StorySettings:
 
     window_days: int = 3
     bucket_days: int = 1
-    join_threshold: float = 0.25
+    join_threshold: float = 0.12
     top_terms: int = 25  # an article is described by its rarest terms and its actors
+    representatives: int = 8  # member articles kept per story for comparison
     lookup_terms: int = 10
     max_candidates: int = 32
     posting_cap: int = 64

@@ -65,7 +65,8 @@ class ClaimFeatures:
 
 
 @cache
-def _stopwords() -> frozenset[str]:
+def stopwords() -> frozenset[str]:
+    """Function and reporting words that say nothing about a claim (`data/stopwords.txt`)."""
     return lexicon.words(PACKAGE, "stopwords.txt")
 
 
@@ -223,7 +224,7 @@ def _negated_positions(toks: Sequence[str], cased: Sequence[str]) -> set[int]:
     `NEGATION_SCOPE` tokens and before punctuation or a conjunction (a NegEx-style window, Chapman et
     al. 2001, narrowed to the predicate: in "did not send troops to Syria" only "send" is negated, so a
     report that names the troops elsewhere does not flip their polarity). Names and numbers are skipped."""
-    negators, breaks, stop = _negators(), _scope_breaks(), _stopwords()
+    negators, breaks, stop = _negators(), _scope_breaks(), stopwords()
     out: set[int] = set()
     for i, tok in enumerate(toks):
         if tok not in negators:
@@ -277,7 +278,7 @@ def claim_features(text: str, entities: Iterable[tuple[str, str, int, int]] = ()
         if len(spans) == len(toks) else set()
     numbers, number_positions = numbers_in(toks)
     negated_at = _negated_positions(toks, cased)
-    stop, negators = _stopwords(), _negators()
+    stop, negators = stopwords(), _negators()
     asserted: set[str] = set()
     negated: set[str] = set()
     for i, tok in enumerate(toks):
