@@ -127,7 +127,9 @@ def outlet_of(url: str | None) -> str | None:
     if not url:
         return None
     parts = _tld()(url)
-    domain = getattr(parts, "top_domain_under_public_suffix", None) or parts.registered_domain
+    # tldextract 5.3 renamed registered_domain (the old name warns); older versions have only that
+    name = "top_domain_under_public_suffix" if hasattr(parts, "top_domain_under_public_suffix") else "registered_domain"
+    domain: str = getattr(parts, name)
     return domain.lower() or None
 
 
