@@ -64,11 +64,11 @@ def test_extract_prints_the_contract(inputs):
 
 
 def test_extract_reports_bad_input_and_goes_on(inputs):
-    (inputs / "bad.jsonl").write_text("{oops\n")
+    (inputs / "bad.jsonl").write_text(json.dumps({"text": "Officials met in Riga.", "date": "2024-11-08"}) + "\n{oops\n")
     result = runner.invoke(app, ["extract", str(inputs), "--format", "jsonl"])
     assert result.exit_code == 1
-    assert len([line for line in result.stdout.splitlines() if line.startswith("{")]) == 2
-    assert "bad.jsonl:1" in result.stderr and "not valid JSON" in result.stderr
+    assert len([line for line in result.stdout.splitlines() if line.startswith("{")]) == 3
+    assert "bad.jsonl:2" in result.stderr and "not valid JSON" in result.stderr
 
 
 def test_undated_plain_text_warns_once(tmp_path):
