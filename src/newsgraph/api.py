@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from .engines.local import analyze_parallel
 from .errors import InputError
 from .model import Article
 from .pipeline import DEFAULT_BATCH_SIZE, analyze
@@ -16,7 +17,12 @@ from .readers import make_article
 from .readers.seed import split_text_date
 
 
-def _to_article(item: str | Mapping[str, Any], index: int) -> Article:
+def to_article(item: str | Mapping[str, Any], index: int) -> Article:
+    """A text, or a dict with `text` (and `date`, `title`, `url`, `outlet`, `id`, `source`), as a cleaned Article.
+
+    Cleaned as the readers clean files; `index` names the item in errors. Raises `InputError`
+    for an item without text and `BadDateError` for a malformed date.
+    """
     if isinstance(item, str):
         item = {"text": item}
     if not isinstance(item, Mapping) or not isinstance(item.get("text"), str):
@@ -38,7 +44,7 @@ def extract(text: str, date: str | None = None, *, title: str | None = None, url
     A leading `date YYYY-MM-DD` line is read as in seed files; `date` wins over it.
     Raises `InputError` for an empty text and `BadDateError` for a malformed date.
     """
-    article = _to_article({"text": text, "date": date, "title": title, "url": url, "source": "<text>"}, 0)
+    article = to_article({"text": text, "date": date, "title": title, "url": url, "source": "<text>"}, 0)
     return next(analyze([article]))
 
 
@@ -49,10 +55,8 @@ def extract_many(items: Iterable[str | Mapping[str, Any]], *, batch_size: int = 
     Batched through the one spaCy pass; `workers > 1` spreads batches over that many
     processes (each loads the model once). A bad item raises `InputError` naming its index.
     """
-    articles = (_to_article(item, i) for i, item in enumerate(items))
+    articles = (to_article(item, i) for i, item in enumerate(items))
     if workers <= 1:
         yield from analyze(articles, batch_size=batch_size)
         return
-    from .engines.local import analyze_parallel
-
     yield from analyze_parallel(articles, workers=workers, batch_size=batch_size)

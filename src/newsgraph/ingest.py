@@ -1,7 +1,10 @@
-"""Read → analyze → store in batches: the job behind `newsgraph ingest` and `Corpus.ingest`.
+"""How articles enter a store: `ingest` (read → link copies → analyze → store, in batches) and
+`load` (Parquet shards analyzed elsewhere); the jobs behind `newsgraph ingest`/`load` and `Curator.ingest`.
 
-Each batch is one transaction, written by opening the store for that batch only, so a
-reader can get in between batches and an interrupted ingest leaves no half-stored article.
+Both hand the new articles to `pipeline.corpus_step` with the target store before writing them,
+so a store loaded from shards holds what an ingest of the same input would. Each batch (or
+shard) is one transaction; an ingest opens the store for one batch at a time, so a reader can
+get in between batches and an interrupted ingest leaves no half-stored article.
 """
 from __future__ import annotations
 
@@ -11,13 +14,14 @@ from typing import Any
 
 import duckdb
 
-from .errors import InputError
+from . import store
+from .engines.local import analyze_in_order
+from .errors import InputError, ShardError
 from .model import Article
-from .pipeline import DEFAULT_BATCH_SIZE, analyze
+from .pipeline import DEFAULT_BATCH_SIZE, analyze, corpus_step
 from .readers import ReadStats, read
 from .readers.copies import DEFAULT_THRESHOLD, CopyLinker, Known, signature_from_blob
-from .engines.local import analyze_in_order
-from .store import duckdb as store
+from .store import parquet
 
 
 @dataclass
@@ -100,13 +104,38 @@ def store_articles(batches: Iterable[list[Article]], db: str | duckdb.DuckDBPyCo
 
     for (n_read, linked), analyzed in analyze_in_order(linked_batches(), workers=workers):
         if analyzed:
-            result = store.write_articles(db, analyzed, linked.minhashes)
+            result = write_batch(db, analyzed, linked.minhashes)
             summary.stored += result.stored
             summary.skipped += result.skipped
         on_batch(n_read)
     if stats is not None:
         summary.undated = stats.undated
     return summary
+
+
+def write_batch(db: str | duckdb.DuckDBPyConnection, analyzed: list[Article],
+                minhashes: store.Minhashes | None = None) -> store.WriteResult:
+    """Store one batch of analyzed articles: those not stored yet, after the corpus step against this store.
+
+    The store is opened for this batch only (when `db` is a path); articles already stored, or
+    repeated in the batch, are skipped before the corpus step sees them.
+    """
+    with store.open_for_batch(db) as con:
+        fresh = store.fresh_articles(con, analyzed)
+        result = store.write_articles(con, corpus_step(store.CorpusRows(con), fresh), minhashes)
+    result.skipped += len(analyzed) - len(fresh)
+    return result
+
+
+def load(db: str | duckdb.DuckDBPyConnection, directory: str, *,
+         on_error: Callable[[ShardError], None] = lambda e: None,
+         on_shard: Callable[[str], None] = lambda s: None) -> parquet.LoadSummary:
+    """Load the Parquet shards under `directory` (from `extract --out` or `export --format parquet`).
+
+    Each shard's new articles go through the corpus step against this store, as an ingest
+    batch does; loading a shard twice changes nothing; a bad shard goes to `on_error` and the rest go on.
+    """
+    return parquet.load(db, directory, corpus_step=corpus_step, on_error=on_error, on_shard=on_shard)
 
 
 def extract(paths: Iterable[str], *, date: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,

@@ -17,6 +17,7 @@ from .extract.quotes import extract_quotes
 from .model import Actor, Article, Mention
 from .readers import article_id
 from .resolve.actors import Resolution, resolve_doc, resolve_mentions  # noqa: F401 (resolve_mentions: used by eval/polnear.py)
+from .resolve.corpus import CorpusReader, resolve_with_corpus
 
 DEFAULT_BATCH_SIZE = 64
 T = TypeVar("T")
@@ -78,3 +79,15 @@ def analyze_text(text: str, date: str | None = None, *, source: str = "<text>") 
     """Annotate a text as it is (no cleaning), so offsets refer to the caller's own string."""
     article = Article(id=article_id(text, date), source=source, date=date, title=None, text=text)
     return next(analyze([article]))
+
+
+def corpus_step(reader: CorpusReader | None, articles: list[Article]) -> list[Article]:
+    """What the corpus decides about analyzed articles before they are stored (resolve/corpus.py).
+
+    Roles stored in the corpus resolve open descriptions, user dictionaries fill in countries
+    and sectors, curation rules are re-applied. Every path that stores articles calls this one
+    function: `ingest` and `load` with the target store (`store.CorpusRows`), the engines
+    writing shards with `reader` None (the shard's own articles are its corpus), so a store
+    loaded from shards holds what `ingest` of the same input would.
+    """
+    return resolve_with_corpus(reader, articles)

@@ -1,22 +1,25 @@
 """The one read API over a store: the CLI, the web face and notebooks all call this.
 
 `Corpus` methods return `Result`s: iterate typed records, or convert straight from DuckDB
-with `.to_pandas()` / `.to_arrow()` (no Python loop per row).
+with `.to_pandas()` / `.to_arrow()` (no Python loop per row). `Corpus` only reads; ingest,
+curation and dictionary imports are `newsgraph.Curator`'s (curate.py).
 """
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
+from . import store
 from .errors import BadDateError, UnknownActorError, UnknownArticleError
 from .model import Actor, Article
-from .store import duckdb as store
-
-if TYPE_CHECKING:
-    from .ingest import IngestSummary
+from .resolve.actors import actor_id
+from .resolve.corpus import stored_dictionary
+from .resolve.countries import iso3_of
+from .resolve.curation import Rule
+from .resolve.names import resolve_name
+from .store import selection
 
 T = TypeVar("T")
 
@@ -147,7 +150,10 @@ def parse_date(value: str | dt.date | None) -> str | None:
 
 
 class Corpus:
-    """A newsgraph store opened for reading (or writing, for `ingest`)."""
+    """A newsgraph store opened for reading; `newsgraph.Curator` opens one for writing too.
+
+    `read_only=False` only opens the file read-write (as `Curator` does); the methods here never write.
+    """
 
     def __init__(self, path: str, *, read_only: bool = True) -> None:
         self.path = path
@@ -157,7 +163,7 @@ class Corpus:
     def close(self) -> None:
         self._con.close()
 
-    def __enter__(self) -> "Corpus":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -171,9 +177,6 @@ class Corpus:
             ids = [name]
         if not ids:
             # Any name of a country finds the country, even a form no stored article used ("DPRK").
-            from .resolve.actors import actor_id
-            from .resolve.countries import iso3_of
-
             iso3 = iso3_of(name)
             if iso3 and store.actor(self._con, actor_id(f"country:{iso3}")):
                 ids = [actor_id(f"country:{iso3}")]
@@ -191,7 +194,7 @@ class Corpus:
         actor = Actor(row["id"], row["name"], row["type"], row["country"], tuple(row["aliases"] or ()), row.get("sector"))
         return ActorProfile(actor, row["mentions"], row["articles"])
 
-    # -- roles, labels, resolution and curation (issue 5)
+    # -- roles, labels, resolution and curation rules
     def roles(self, name: str) -> list[dict[str, Any]]:
         """Roles of an actor (from appositives and pre-modifiers) with the country/organization and first/last date seen."""
         return store.actor_roles(self._con, self.actor_ids(name)[0]).dicts()
@@ -203,10 +206,8 @@ class Corpus:
     def resolve(self, name: str, date: str | dt.date | None = None, context: str | None = None) -> dict[str, Any] | None:
         """The actor a name denotes at a date: stored aliases and curation first, then user dictionaries, the
         project's knowledge and the rules (resolve/names.py); None for a non-actor."""
-        from .resolve.names import resolve_name
-
         day = parse_date(date)
-        got = resolve_name(name, day, context, store.dictionary_knowledge(self._con))
+        got = resolve_name(name, day, context, stored_dictionary(store.CorpusRows(self._con)))
         ids = store.find_actor_ids(self._con, name)
         if ids and (got is None or got.id not in ids):
             row = store.actor(self._con, ids[0])
@@ -217,53 +218,9 @@ class Corpus:
                         "how": "store"}
         return got.to_dict() if got else None
 
-    def curate(self, op: str, actor: str, value: str) -> dict[str, Any]:
-        """Record a curation rule (merge, split, alias, rename) and apply it to the stored rows; needs read_only=False."""
-        from .resolve.curation import split_id
-        from .resolve.text import fold
-
-        target = self.actor_ids(actor)[0]
-        new_actor = None
-        if op == "merge":
-            other = self.actor_ids(value)[0]
-            if other == target:
-                raise ValueError(f"{actor!r} and {value!r} are already the same actor ({target})")
-            value = other
-        elif op in ("alias", "split"):
-            value = fold(value)
-            if op == "split":
-                row = store.actor(self._con, target)
-                assert row is not None
-                new_actor = Actor(split_id(target, value), value.title(), row["type"], row["country"], (), row.get("sector"))
-        elif op != "rename":
-            raise ValueError(f"op must be merge, split, alias or rename, not {op!r}")
-        store.add_curation(self._con, op, target, value, new_actor)
-        return {"op": op, "actor": target, "value": value}
-
-    def curation(self) -> list[Any]:
-        """The curation rules in the order they were made (resolve/curation.py `Rule`s)."""
-        return store.curation_list(self._con)
-
-    def import_curation(self, rules: Sequence[Any]) -> int:
-        """Record and apply curation rules read from CSV (ids as exported); needs read_only=False."""
-        from .resolve.curation import split_id
-
-        for r in rules:
-            new_actor = None
-            if r.op == "split":
-                row = store.actor(self._con, r.actor)
-                new_actor = Actor(split_id(r.actor, r.value), r.value.title(), row["type"] if row else "PERSON",
-                                  row["country"] if row else None)
-            store.add_curation(self._con, r.op, r.actor, r.value, new_actor)
-        return len(rules)
-
-    def import_actors(self, path: str) -> int:
-        """Add a user actor dictionary (CSV or PETRARCH/Phoenix .actors) to the store; needs read_only=False."""
-        from .resolve.dictionaries import read_dictionary
-
-        count = store.import_dictionary(self._con, read_dictionary(path))
-        store.fill_from_dictionary(self._con)
-        return count
+    def curation(self) -> list[Rule]:
+        """The curation rules in the order they were made."""
+        return [Rule(*r) for r in store.curation_rules(self._con)]
 
     def _ids(self, name: str | None) -> list[str] | None:
         return None if name is None else self.actor_ids(name)
@@ -323,26 +280,7 @@ class Corpus:
         """Counts of articles, actors, mentions, quotes and events, and the date range."""
         return store.stats(self._con)
 
-    def ingest(self, paths_or_items: Iterable[str | os.PathLike[str] | Mapping[str, Any]], *,
-               batch_size: int = 64) -> "IngestSummary":
-        """Add files/folders (paths) or dicts (`text`, `date`, ...) to a corpus opened with read_only=False."""
-        from .api import _to_article
-        from .ingest import IngestSummary, ingest, store_articles
-
-        if self.read_only:
-            raise PermissionError(f"{self.path} is open read-only; use newsgraph.open(path, read_only=False) to ingest")
-        items = list(paths_or_items)
-        paths = [str(p) for p in items if isinstance(p, (str, os.PathLike))]
-        records = [i for i in items if isinstance(i, Mapping)]
-        summary = ingest(paths, self._con, batch_size=batch_size) if paths else IngestSummary()
-        if records:
-            articles = [_to_article(r, i) for i, r in enumerate(records)]
-            summary.read += len(articles)
-            batches = (articles[i:i + batch_size] for i in range(0, len(articles), batch_size))
-            store_articles(batches, self._con, summary, batch_size=batch_size)
-        return summary
-
-    # -- for the web face (issue 6): search, network, activity, newest first
+    # -- for the web face: search, network, activity, newest first
     def search(self, prefix: str = "", type: str | Sequence[str] | None = None, *, limit: int | None = None,
                offset: int = 0) -> Result[ActorMatch]:
         """Actors whose name or an alias starts with `prefix` (case and accents folded), most mentioned first."""
@@ -372,38 +310,32 @@ class Corpus:
         rows = store.quotes(self._con, speakers=self._ids(speaker), about=self._ids(about))
         return Result(store.newest_first(rows, limit, offset), lambda d: QuoteRecord(**d))
 
-    # -- for `newsgraph export` (issue 9): a selection of articles by date and actor
+    # -- for `newsgraph export`: a selection of articles by date and actor
     def article_ids(self, since: str | dt.date | None = None, until: str | dt.date | None = None,
                     actor: str | None = None) -> list[str]:
         """Ids of stored articles, sorted; within [since, until] and mentioning `actor` (any alias) when given."""
-        from .store import export
-
-        return export.article_ids(self._con, since=parse_date(since), until=parse_date(until), actor_ids=self._ids(actor))
+        return selection.article_ids(self._con, since=parse_date(since), until=parse_date(until), actor_ids=self._ids(actor))
 
     def tables(self, since: str | dt.date | None = None, until: str | dt.date | None = None,
                actor: str | None = None) -> dict[str, Any]:
         """The normalized tables (pyarrow) of the same selection as `article_ids`, with the store's columns."""
-        from .store import export
-
-        return export.tables(self._con, since=parse_date(since), until=parse_date(until), actor_ids=self._ids(actor))
+        return selection.tables(self._con, since=parse_date(since), until=parse_date(until), actor_ids=self._ids(actor))
 
     def graph_rows(self, since: str | dt.date | None = None, until: str | dt.date | None = None,
                    actor: str | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
         """Actor nodes (with mention counts), event edges (per source, target, type) and quote edges
         (speaker -> actor mentioned in the content) of the same selection as `article_ids`."""
-        from .store import export
-
-        kw = {"since": parse_date(since), "until": parse_date(until), "actor_ids": self._ids(actor)}
-        return (export.graph_nodes(self._con, **kw).dicts(), export.graph_event_edges(self._con, **kw).dicts(),
-                export.graph_quote_edges(self._con, **kw).dicts())
+        kw: dict[str, Any] = {"since": parse_date(since), "until": parse_date(until), "actor_ids": self._ids(actor)}
+        return (selection.graph_nodes(self._con, **kw).dicts(), selection.graph_event_edges(self._con, **kw).dicts(),
+                selection.graph_quote_edges(self._con, **kw).dicts())
 
 
 def open(path: str = "newsgraph.duckdb", *, read_only: bool = True) -> Corpus:  # noqa: A001 - mirrors builtins.open on purpose
-    """Open a store; read-only by default so several readers can share it."""
+    """Open a store for reading; read-only by default so several readers can share it (writes: `newsgraph.Curator`)."""
     return Corpus(path, read_only=read_only)
 
 
-# -- records for the web face (issue 6)
+# -- records for the web face
 ACTIVITY_KINDS = ("events_as_source", "events_as_target", "quotes_by", "quotes_about")
 
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from .engines import ray as ray_engine
+from .engines.shard_writer import ShardWriter
 from .errors import InputError
 from .ingest import IngestSummary
 from .ingest import extract as extract_articles
 from .readers import ReadStats
 from .readers.copies import DEFAULT_THRESHOLD
-from .store import parquet
 
 Engine = Literal["local", "ray"]
 
@@ -70,7 +70,7 @@ def _write_local(paths: Sequence[str], out_dir: str, *, date: str | None, limit:
         on_error(error)
 
     summary = IngestSummary()
-    writer = parquet.ShardWriter(out_dir)
+    writer = ShardWriter(out_dir)
     for article in extract_articles(paths, date=date, on_error=record, stats=stats, limit=limit, copy_threshold=copy_threshold, summary=summary):
         writer.add(article)
     writer.close(errors)

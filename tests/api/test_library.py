@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 import newsgraph
+from newsgraph import store
 from newsgraph.cli import app
 from newsgraph.errors import BadDateError, InputError, SchemaVersionError, StoreLockedError, UnknownActorError
 
@@ -20,8 +21,8 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory) -> str:
     path = str(tmp_path_factory.mktemp("store") / "ng.duckdb")
-    with newsgraph.open(path, read_only=False) as corpus:
-        summary = corpus.ingest([str(EXAMPLES)])
+    with newsgraph.Curator(path) as curator:
+        summary = curator.ingest([str(EXAMPLES)])
     assert summary.failed == 0 and summary.stored >= 6
     return path
 
@@ -141,14 +142,21 @@ def test_store_errors(tmp_path, store_path):
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
-        from newsgraph.store import duckdb as store
         with pytest.raises(StoreLockedError, match="NG003"):
             store.connect(str(newer), read_only=True, wait=0.3)
     finally:
         holder.kill()
         holder.wait()
-    with newsgraph.open(store_path) as ro, pytest.raises(PermissionError, match="read-only"):
-        ro.ingest([str(EXAMPLES)])
+
+
+def test_corpus_only_reads_and_a_curator_writes(tmp_path):
+    """Writes are the Curator's: a Corpus has no ingest or curation methods; a Curator reads its own writes."""
+    writes = ("ingest", "curate", "merge", "split", "add_alias", "rename", "import_curation", "import_actors")
+    assert [w for w in writes if hasattr(newsgraph.Corpus, w)] == []
+    with newsgraph.Curator(str(tmp_path / "w.duckdb")) as curator:
+        summary = curator.ingest([{"text": "Ines Valdera met Tomas Hrubek in Prague.", "date": "2024-05-06"}])
+        curator.add_alias("Ines Valdera", "the envoy")
+        assert summary.stored == 1 and curator.actor("the envoy").actor.name == "Ines Valdera"
 
 
 def test_an_extractor_failure_keeps_the_article_and_says_so(monkeypatch, caplog):

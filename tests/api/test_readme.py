@@ -4,8 +4,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from newsgraph.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,7 +18,8 @@ def _python_blocks() -> list[str]:
 
 def test_readme_has_examples():
     blocks = _python_blocks()
-    assert len(blocks) >= 3 and any("add_pipe" in b for b in blocks) and any("to_pandas" in b for b in blocks)
+    assert len(blocks) >= 4 and any("add_pipe" in b for b in blocks) and any("to_pandas" in b for b in blocks)
+    assert any("Curator" in b for b in blocks)
 
 
 def test_readme_examples_run(tmp_path, monkeypatch, capsys):
@@ -34,4 +33,5 @@ def test_readme_examples_run(tmp_path, monkeypatch, capsys):
     quotes = namespace["quotes"]
     assert len(quotes) >= 1 and set(quotes["speaker_name"]) == {"Mark Rutte"}
     assert namespace["quote"].actor.name == "Mark Rutte"
+    assert namespace["rutte"].actor.name == "Mark Rutte" and namespace["rutte"].articles == 3
     assert "<span" in namespace["html"]

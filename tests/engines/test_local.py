@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from newsgraph.store import duckdb as store
+from newsgraph import store
 from newsgraph.ingest import ingest
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

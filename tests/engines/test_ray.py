@@ -14,7 +14,7 @@ from newsgraph import query
 from newsgraph.cli import app
 from newsgraph.errors import RayNotInstalledError
 from newsgraph.export import export_jsonl
-from newsgraph.ingest import ingest
+from newsgraph.ingest import ingest, load
 from newsgraph.store import parquet
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -82,11 +82,11 @@ def test_ray_output_loaded_equals_single_process_ingest_row_for_row(ray_shards, 
     assert len(summary.shards) == 2  # two map_batches calls of up to 4 articles
     reference, loaded = str(tmp_path / "ingest.duckdb"), str(tmp_path / "ray.duckdb")
     ingest([str(EXAMPLES)], reference)
-    result = parquet.load(loaded, str(out))
+    result = load(loaded, str(out))
     assert (result.loaded, result.articles, result.failed) == (2, 6, [])
     assert _counts(loaded) == _counts(reference)
     assert _jsonl(loaded, tmp_path / "ray.jsonl") == _jsonl(reference, tmp_path / "ingest.jsonl")
-    again = parquet.load(loaded, str(out))
+    again = load(loaded, str(out))
     assert (again.articles, again.present) == (0, 6) and _counts(loaded) == _counts(reference)
 
 
@@ -118,5 +118,5 @@ def test_bucket_paths_go_through_rays_own_readers(ray_local, tmp_path):
     assert (summary.read, summary.stored, summary.failed) == (6, 6, 0)
     reference, loaded = str(tmp_path / "ingest.duckdb"), str(tmp_path / "bucket.duckdb")
     ingest([str(EXAMPLES)], reference)
-    parquet.load(loaded, str(out))
+    load(loaded, str(out))
     assert _jsonl(loaded, tmp_path / "bucket.jsonl") == _jsonl(reference, tmp_path / "ingest.jsonl")

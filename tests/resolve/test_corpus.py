@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from newsgraph import query
 from newsgraph.cli import app
+from newsgraph.curate import Curator
 from newsgraph.ingest import ingest
 
 runner = CliRunner()
@@ -58,9 +59,9 @@ def test_curation_survives_reingest(tmp_path):
     db = str(tmp_path / "c.duckdb")
     one = _write(tmp_path, "one.txt", "2024-01-02", "Jon Smyth visited Oslo. Smyth praised the port.")
     ingest([one], db)
-    with query.open(db, read_only=False) as corpus:
-        corpus.curate("alias", "Jon Smyth", "J. Smyth")
-        corpus.curate("rename", "Jon Smyth", "Jonathan Smyth")
+    with Curator(db) as curator:
+        curator.add_alias("Jon Smyth", "J. Smyth")
+        curator.rename("Jon Smyth", "Jonathan Smyth")
     rules_csv = runner.invoke(app, ["curation", "export", "--db", db]).stdout
     assert "alias" in rules_csv and "rename" in rules_csv
     two = _write(tmp_path, "two.txt", "2024-01-03", "J. Smyth spoke in Bergen on Tuesday.")
@@ -80,13 +81,13 @@ def test_curation_survives_reingest(tmp_path):
 def test_merge_and_split(tmp_path):
     db = str(tmp_path / "m.duckdb")
     ingest([_write(tmp_path, "m.txt", "2024-02-02", "Acme Corp sued Globex. Acme Corporation lost the case.")], db)
-    with query.open(db, read_only=False) as corpus:
-        a, b = corpus.actor("Acme Corp").actor.id, corpus.actor("Acme Corporation").actor.id
+    with Curator(db) as curator:
+        a, b = curator.actor("Acme Corp").actor.id, curator.actor("Acme Corporation").actor.id
         if a != b:
-            corpus.curate("merge", "Acme Corp", "Acme Corporation")
-        assert corpus.actor("Acme Corporation").actor.id == a
-        corpus.curate("split", "Acme Corp", "Acme Corporation")
-        assert corpus.actor("Acme Corporation").actor.id != a
+            curator.merge("Acme Corp", "Acme Corporation")
+        assert curator.actor("Acme Corporation").actor.id == a
+        curator.split("Acme Corp", "Acme Corporation")
+        assert curator.actor("Acme Corporation").actor.id != a
     ingest([_write(tmp_path, "n.txt", "2024-02-03", "Acme Corporation appealed.")], db)
     with query.open(db) as corpus:
         assert corpus.actor("Acme Corporation").actor.id != corpus.actor("Acme Corp").actor.id

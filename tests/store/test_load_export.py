@@ -1,4 +1,4 @@
-"""Parquet shards -> `load`, and `export` as JSONL, Parquet and GraphML (issue 9).
+"""Parquet shards -> `load`, and `export` as JSONL, Parquet and GraphML.
 
 The shards here come from the local engine (`extract --out`); tests/engines/test_ray.py checks
 that the Ray engine writes the same thing.
@@ -15,12 +15,12 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from newsgraph import query
+from newsgraph import query, store
 from newsgraph.cli import app
+from newsgraph.engines.shard_writer import ShardWriter
 from newsgraph.errors import ShardError
 from newsgraph.export import export_graphml, export_jsonl, export_parquet
-from newsgraph.ingest import extract, ingest
-from newsgraph.store import duckdb as store
+from newsgraph.ingest import extract, ingest, load
 from newsgraph.store import parquet
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -60,7 +60,7 @@ def ingested(work) -> str:
 def shards(work) -> Path:
     """The examples as Parquet shards of 4 articles (so 2 shards) from the local engine."""
     out = work / "shards"
-    writer = parquet.ShardWriter(str(out), shard_size=4)
+    writer = ShardWriter(str(out), shard_size=4)
     for article in extract([str(EXAMPLES)]):
         writer.add(article)
     writer.close()
@@ -96,7 +96,7 @@ def test_shards_have_exactly_the_store_columns(shards):
 
 def test_load_equals_single_process_ingest_row_for_row(shards, ingested, tmp_path):
     db = str(tmp_path / "loaded.duckdb")
-    summary = parquet.load(db, str(shards))
+    summary = load(db, str(shards))
     assert (summary.loaded, summary.articles, summary.present, summary.failed) == (2, 6, 0, [])
     assert counts(db) == counts(ingested)
     assert jsonl(db, tmp_path) == jsonl(ingested, tmp_path)
@@ -104,9 +104,9 @@ def test_load_equals_single_process_ingest_row_for_row(shards, ingested, tmp_pat
 
 def test_loading_twice_changes_nothing(shards, tmp_path):
     db = str(tmp_path / "twice.duckdb")
-    parquet.load(db, str(shards))
+    load(db, str(shards))
     before, text = counts(db), jsonl(db, tmp_path)
-    again = parquet.load(db, str(shards))
+    again = load(db, str(shards))
     assert (again.loaded, again.articles, again.present) == (2, 0, 6)
     assert counts(db) == before
     assert jsonl(db, tmp_path) == text
@@ -114,7 +114,7 @@ def test_loading_twice_changes_nothing(shards, tmp_path):
 
 def test_actors_from_different_shards_merge_by_id(shards, tmp_path):
     db = str(tmp_path / "merge.duckdb")
-    parquet.load(db, str(shards))
+    load(db, str(shards))
     con = duckdb.connect(db, read_only=True)
     in_shards = con.execute(f"SELECT count(*) FROM read_parquet('{shards}/actors/*.parquet')").fetchall()[0][0]
     distinct = con.execute(f"SELECT count(DISTINCT id) FROM read_parquet('{shards}/actors/*.parquet')").fetchall()[0][0]
@@ -127,7 +127,7 @@ def test_load_into_a_store_that_has_the_articles_already(shards, ingested, tmp_p
     db = tmp_path / "has.duckdb"
     shutil.copy(ingested, db)
     before = counts(str(db))
-    summary = parquet.load(str(db), str(shards))
+    summary = load(str(db), str(shards))
     assert (summary.articles, summary.present) == (0, 6)
     assert counts(str(db)) == before
 
@@ -148,7 +148,7 @@ def test_shard_of_another_schema_version_is_refused_and_the_rest_loads(copy_of, 
     pq.write_table(table.replace_schema_metadata(meta), f)
     db = str(tmp_path / "version.duckdb")
     errors: list[ShardError] = []
-    summary = parquet.load(db, str(directory), on_error=errors.append)
+    summary = load(db, str(directory), on_error=errors.append)
     assert summary.loaded == 1 and len(summary.failed) == 1
     (error,) = errors
     message = str(error)
@@ -170,7 +170,7 @@ def test_truncated_shard_is_refused_and_loads_nothing(copy_of, tmp_path, table):
     data = f.read_bytes()
     f.write_bytes(data[: len(data) // 2])
     db = str(tmp_path / "truncated.duckdb")
-    summary = parquet.load(db, str(directory))
+    summary = load(db, str(directory))
     assert summary.loaded == 1
     (error,) = summary.failed
     assert "truncated or corrupt" in str(error) and str(f) in str(error)
@@ -185,7 +185,7 @@ def test_incomplete_shard_is_refused(copy_of, tmp_path):
     directory = copy_of()
     bad = sorted(json.loads((directory / "manifest.json").read_text())["shards"])[0]
     (directory / "events" / f"{bad}.parquet").unlink()
-    summary = parquet.load(str(tmp_path / "incomplete.duckdb"), str(directory))
+    summary = load(str(tmp_path / "incomplete.duckdb"), str(directory))
     (error,) = summary.failed
     assert "incomplete" in str(error) and "events" in str(error)
 
@@ -246,7 +246,7 @@ def test_parquet_export_reads_back_and_loads_into_another_store(ingested, tmp_pa
         read = pq.read_table(out / table / "export.parquet")
         assert read.column_names == columns and read.num_rows == written[table]
     db = str(tmp_path / "from-export.duckdb")
-    assert parquet.load(db, str(out)).articles == 6
+    assert load(db, str(out)).articles == 6
     assert jsonl(db, tmp_path) == jsonl(ingested, tmp_path)
 
 

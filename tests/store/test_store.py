@@ -4,10 +4,10 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from newsgraph import query
+from newsgraph import query, store
 from newsgraph.errors import SchemaVersionError, StoreLockedError
 from newsgraph.ingest import ingest
-from newsgraph.store import duckdb as store
+from newsgraph.store import rows
 
 ONE = "date 2024-11-01 Mark Rutte met Olaf Scholz in Berlin. Rutte said NATO would act.\n"
 TWO = "date 2024-11-02 Russia and the DPRK signed a pact. North Korea sent troops to Russia.\n"
@@ -58,14 +58,14 @@ def test_failed_batch_leaves_nothing_half_stored(tmp_path, corpus_dir, monkeypat
     db = str(tmp_path / "s.duckdb")
     ingest([str(corpus_dir / "one.txt")], db)
     before = _counts(db)
-    real = store._batch_tables
+    real = rows.batch_tables
 
     def broken(articles):
         tables = real(articles)
         tables["mentions"] = tables["mentions"].rename_columns(["article_id", "idx", "actor_id", "start", "end", "text", "nope"])
         return tables
 
-    monkeypatch.setattr(store, "_batch_tables", broken)
+    monkeypatch.setattr(rows, "batch_tables", broken)
     with pytest.raises(duckdb.Error):
         ingest([str(corpus_dir / "two.txt")], db)
     assert _counts(db) == before  # no article row without its mentions

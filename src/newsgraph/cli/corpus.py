@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .. import query
+from ..curate import Curator
 from ..errors import NewsgraphError
 from .output import fail
 
@@ -14,9 +15,9 @@ def open_read(db: str) -> query.Corpus:
         fail(exc)
 
 
-def open_write(db: str) -> query.Corpus:
+def open_write(db: str) -> Curator:
     """The store at `db`, writable (curation and dictionary imports)."""
     try:
-        return query.open(db, read_only=False)
+        return Curator(db)
     except (NewsgraphError, FileNotFoundError) as exc:
         fail(exc)

@@ -20,9 +20,9 @@ from ..errors import InputError, NewsgraphError
 from ..ingest import IngestSummary
 from ..ingest import extract as extract_articles
 from ..ingest import ingest as ingest_articles
+from ..ingest import load as load_shards
 from ..readers import ReadStats
 from ..shards import write_shards
-from ..store import parquet
 from .corpus import open_read
 from .options import DEFAULT_DB, CopyThresholdOption, DateOption, DbOption, LimitOption, checked_date
 from .output import Format, err, fail, out, report, say, skipped_warning, undated_warning, warn
@@ -149,7 +149,7 @@ def load(directory: Annotated[str, typer.Argument(help="Folder of Parquet shards
     """Bulk-load Parquet shards into the store; loading a shard twice changes nothing."""
     started = time.monotonic()
     try:
-        summary = parquet.load(db, directory, on_error=report)
+        summary = load_shards(db, directory, on_error=report)
     except (NewsgraphError, FileNotFoundError) as exc:
         fail(exc)
     say(f"{summary.line()} in {time.monotonic() - started:.1f}s -> {db}")

@@ -14,7 +14,9 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TypeVar
 
+from .. import nlp
 from ..model import Article
+from ..pipeline import analyze
 
 T = TypeVar("T")
 _IN_FLIGHT_PER_WORKER = 2
@@ -29,14 +31,10 @@ def default_workers() -> int:
 
 
 def _init_worker() -> None:
-    from .. import nlp
-
     nlp.load()
 
 
 def _analyze_batch(batch: list[Article]) -> list[Article]:
-    from ..pipeline import analyze
-
     return list(analyze(batch, batch_size=max(len(batch), 1)))
 
 

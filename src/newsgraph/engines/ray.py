@@ -11,8 +11,8 @@
 * **Analyze.** `map_batches` with a callable class: each actor loads the spaCy pipeline once
   (`__init__`) and runs `pipeline.analyze` over batches of `shard_size` articles
   (`compute=ray.data.ActorPoolStrategy(...)`; Ray 2.60 deprecates `concurrency=`).
-* **Write.** Each batch becomes one shard: the rows the store would hold, one Parquet file per
-  table (store/parquet.py). The driver collects the shard row counts into `DIR/manifest.json`.
+* **Write.** Each batch becomes one shard (engines/shard_writer.py, as the local engine writes
+  them): the rows the store would hold, one Parquet file per table (store/parquet.py). The driver collects the shard row counts into `DIR/manifest.json`.
   `newsgraph load DIR` then bulk-loads the shards into DuckDB.
 
 Ray is the optional extra `newsgraph[ray]`; without it `run` raises `RayNotInstalledError`,
@@ -20,6 +20,7 @@ which says how to install it.
 """
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import logging
@@ -31,9 +32,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import nlp
 from ..errors import InputError, RayNotInstalledError
 from ..model import Article
+from ..pipeline import analyze
+from ..readers import ReadStats, logical_name, read, read_stream, warc
 from ..readers.copies import DEFAULT_THRESHOLD, CopyLinker, LinkResult
+from ..store import parquet
+from .shard_writer import write_shard
 
 DEFAULT_SHARD_SIZE = 500  # articles per map_batches call and per shard: a few minutes of spaCy on one core
 DRIVER_WINDOW = 20_000  # local input goes to the cluster this many articles at a time (bounded driver memory)
@@ -103,18 +109,13 @@ class Analyzer:
     """map_batches stage: loads the model once per actor; each batch of records becomes one shard."""
 
     def __init__(self, out: str, batch_size: int = 64) -> None:
-        from .. import nlp
-
         nlp.load()
         self.out, self.batch_size = out, batch_size
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        from ..pipeline import analyze
-        from ..store import parquet
-
         records = _column(batch, "record")
         out: dict[str, list[Any]] = {"shard": [], "counts": [], "error": [], "note": []}
-        for e, n in zip(_column(batch, "error"), _column(batch, "note")):
+        for e, n in zip(_column(batch, "error"), _column(batch, "note"), strict=True):
             if e or n:  # input errors and linker counts pass through to the driver
                 out["shard"].append("")
                 out["counts"].append("")
@@ -124,7 +125,7 @@ class Analyzer:
         if pairs:
             articles = list(analyze([a for a, _ in pairs], batch_size=self.batch_size))
             minhashes = {a.id: mh for a, mh in pairs if mh is not None}
-            shard, counts = parquet.write_articles_shard(self.out, articles, minhashes)
+            shard, counts = write_shard(self.out, articles, minhashes)
             out["shard"].append(shard)
             out["counts"].append(json.dumps(counts))
             out["error"].append("")
@@ -153,12 +154,9 @@ def parse_files(batch: dict[str, Any], *, date: str | None = None) -> dict[str, 
 
     The bytes go through newsgraph's own readers, as a local file of that name would.
     """
-    from .. import readers
-    from ..readers import warc
-
     out: dict[str, list[Any]] = {"record": [], "error": [], "note": []}
-    stats = readers.ReadStats()
-    for data, path in zip(_column(batch, "bytes"), _column(batch, "path")):
+    stats = ReadStats()
+    for data, path in zip(_column(batch, "bytes"), _column(batch, "path"), strict=True):
         name = path.rsplit("/", 1)[-1]
         try:
             if warc.is_warc(name):  # the WARC reader seeks in a file
@@ -168,10 +166,8 @@ def parse_files(batch: dict[str, Any], *, date: str | None = None) -> dict[str, 
                     items = list(warc.read_warc(Path(tmp.name), stats=stats, default_date=date))
             else:
                 if name.endswith(".gz"):
-                    import gzip
-
                     data = gzip.decompress(data)
-                items = list(readers._read_stream(io.BytesIO(data), readers._logical_name(Path(name)), path, date, stats))
+                items = list(read_stream(io.BytesIO(data), logical_name(Path(name)), path, date, stats))
         except (OSError, EOFError) as exc:
             items = [InputError(path, f"cannot read ({exc.__class__.__name__}: {exc})")]
         for item in items:
@@ -188,8 +184,6 @@ def _local_windows(paths: Sequence[str], *, date: str | None, batch_size: int, c
                    summary: RaySummary, on_error: Callable[[str], None], limit: int | None,
                    stats: Any) -> Iterator[list[str]]:
     """Read and link local input on the driver (as `extract` does), DRIVER_WINDOW records at a time."""
-    from ..readers import read
-
     linker = CopyLinker(copy_threshold)
     window: list[str] = []
     items = iter(read(paths, date=date, stats=stats))
@@ -235,9 +229,6 @@ def run(paths: Sequence[str], out: str, *, address: str | None = None, date: str
     the cluster's CPUs); each actor takes one CPU and loads the model once.
     """
     ray = _import_ray()
-    from ..readers import ReadStats
-    from ..store import parquet
-
     stats = stats if stats is not None else ReadStats()
     if not ray.is_initialized():
         # Ray's own INFO lines (cluster start, executor plans) would bury newsgraph's summary

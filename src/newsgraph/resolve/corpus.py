@@ -1,24 +1,91 @@
-"""The corpus step of actor resolution, run at ingest against the store (never inside `annotate`).
+"""The corpus step of actor resolution: what only the corpus knows, decided before a batch is stored.
 
-`extract` without a store resolves what the article and the knowledge table decide; at ingest,
-`resolve_batch` adds what only the corpus knows: a definite description left unresolved in its
-article ("the Acme Secretary General") goes to the actor seen in that role in the stored articles
-(and earlier articles of the same batch) nearest before the article's date, else the first after;
-user dictionaries (`import-actors`) give country and sector to actors that lack them; and the
-analyst's curation rules are re-applied.
+`extract` without a store resolves what the article and the knowledge table decide; before a
+batch is stored (`ingest`, `load` of shards; pipeline.corpus_step is the one caller),
+`resolve_with_corpus` adds what only the corpus knows: a definite description left unresolved
+in its article ("the Acme Secretary General") goes to the actor seen in that role in the stored
+articles (and earlier articles of the same batch) nearest before the article's date, else the
+first after; user dictionaries (`import-actors`) give country and sector to actors that lack
+them; and the analyst's curation rules are re-applied. Without a store (a shard being written)
+only the batch itself is the corpus.
+
+The store is read through `CorpusReader` (store.CorpusRows implements it over DuckDB), rows in,
+decisions here, so the store never imports resolution code.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
+from typing import Any, Protocol
 
 from ..model import Actor, Article, Mention
 from .curation import Rule, apply_rules
+from .dictionaries import stored_knowledge
 from .knowledge import Knowledge
 from .roles import _compatible
 
 # (role, of actor id or None, article date) -> [(actor id, role, date)] seen in the store
 HolderLookup = Callable[[str | None], list[tuple[str, str, str | None]]]
+
+
+class CorpusReader(Protocol):
+    """What the corpus step reads of a store: role holders, actors, curation rules, dictionary rows."""
+
+    def role_holders(self, of: str | None) -> list[tuple[str, str, str | None]]:
+        """(actor id, role, date) of every stored appositive/pre-modifier role of actor `of` (None: any)."""
+        ...
+
+    def actors(self, ids: Sequence[str]) -> list[Actor]:
+        """The stored actors with these ids."""
+        ...
+
+    def curation_rules(self) -> Sequence[tuple[str, str, str, str | None]]:
+        """(op, actor id, value, actor name) of every curation rule, in the order made."""
+        ...
+
+    def dictionary_version(self) -> Hashable | None:
+        """A key that changes with the imported dictionaries; None when there are none."""
+        ...
+
+    def dictionary_rows(self) -> Sequence[Sequence[Any]]:
+        """The imported dictionary entries as rows (dictionaries.entry_from_row)."""
+        ...
+
+
+def stored_dictionary(reader: CorpusReader) -> Knowledge | None:
+    """The user dictionaries imported into the store, indexed once per version; None when there are none."""
+    return stored_knowledge(reader.dictionary_version(), reader.dictionary_rows)
+
+
+def resolve_with_corpus(reader: CorpusReader | None, articles: list[Article]) -> list[Article]:
+    """The corpus step for a batch of analyzed articles about to be stored (in place; returned).
+
+    `reader` is the store the batch goes into, None for none (only the batch is the corpus).
+    Stored actors are read only for the ids the rules and descriptors name.
+    """
+    rules = [Rule(*r) for r in reader.curation_rules()] if reader is not None else []
+    dictionary = stored_dictionary(reader) if reader is not None else None
+    needs_holders = any(d.actor is None and d.role for a in articles for d in a.descriptors)
+    if not rules and dictionary is None and not needs_holders:
+        return articles
+    cache: dict[str | None, list[tuple[str, str, str | None]]] = {}
+
+    def holders(of: str | None) -> list[tuple[str, str, str | None]]:
+        if of not in cache:
+            cache[of] = reader.role_holders(of) if reader is not None else []
+        return cache[of]
+
+    def stored_actors(ids: Sequence[str]) -> dict[str, Actor]:
+        return {a.id: a for a in reader.actors(ids)} if reader is not None and ids else {}
+
+    ids = sorted({r.actor for r in rules} | {r.value for r in rules if r.op == "merge"} |
+                 {d.actor for a in articles for d in a.descriptors if d.actor})
+    stored = stored_actors(ids) if (rules or needs_holders) else {}
+    if needs_holders:
+        extra = {aid for of in {d.of for a in articles for d in a.descriptors if d.actor is None}
+                 for aid, _, _ in holders(of)}
+        stored.update(stored_actors(sorted(extra - stored.keys())))
+    return resolve_batch(articles, holders, rules, dictionary, stored)
 
 
 def _pick(candidates: list[tuple[str, str, str | None]], role: str, date: str | None) -> str | None:

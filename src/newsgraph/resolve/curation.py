@@ -15,7 +15,8 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from ..model import Actor, Article, Descriptor, Event, Mention, Quote
+from ..model import Actor, Article
+from .actors import actor_id
 from .text import fold
 
 OPS = ("merge", "split", "alias", "rename")
@@ -23,6 +24,8 @@ OPS = ("merge", "split", "alias", "rename")
 
 @dataclass(frozen=True)
 class Rule:
+    """One curation rule: `op` on `actor` (an id) with `value` (see the module docstring)."""
+
     op: str
     actor: str
     value: str
@@ -30,8 +33,7 @@ class Rule:
 
 
 def split_id(actor: str, alias: str) -> str:
-    from .actors import actor_id
-
+    """The id of the actor that `split` makes of `actor`'s mentions written as `alias`."""
     return actor_id(f"split:{actor}:{fold(alias)}")
 
 
@@ -39,8 +41,10 @@ def _remap(article: Article, mapping: dict[str, str]) -> None:
     """Replace actor ids everywhere in an article (mentions were already remapped by the caller if partial)."""
     if not mapping:
         return
-    get = lambda x: mapping.get(x, x) if x else x  # noqa: E731
-    article.mentions = [replace(m, actor=get(m.actor)) for m in article.mentions]
+    def get(x: str | None) -> str | None:
+        return mapping.get(x, x) if x else x
+
+    article.mentions = [replace(m, actor=mapping.get(m.actor, m.actor)) for m in article.mentions]
     article.quotes = [replace(q, speaker=get(q.speaker)) for q in article.quotes]
     article.events = [replace(e, source=get(e.source), target=get(e.target)) for e in article.events]
     article.descriptors = [replace(d, actor=get(d.actor), of=get(d.of)) for d in article.descriptors]
@@ -72,14 +76,14 @@ def apply_rules(article: Article, rules: Sequence[Rule], names: dict[str, Actor]
         elif rule.op == "alias":
             hits = [m for m in article.mentions if fold(m.text) == rule.value and m.actor != rule.actor]
             if hits:
-                target = actors.get(rule.actor) or names.get(rule.actor)
-                if target is None:
+                named = actors.get(rule.actor) or names.get(rule.actor)
+                if named is None:
                     continue
                 moved = {m.actor for m in hits}
                 article.mentions = [replace(m, actor=rule.actor) if m in hits else m for m in article.mentions]
                 still = {m.actor for m in article.mentions}
                 _remap(article, {a: rule.actor for a in moved if a not in still})
-                _ensure(article, target)
+                _ensure(article, named)
                 _drop_unmentioned(article)
         elif rule.op == "split":
             hits = [m for m in article.mentions if m.actor == rule.actor and fold(m.text) == rule.value]

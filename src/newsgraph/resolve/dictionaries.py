@@ -8,15 +8,20 @@ PETRARCH/TABARI `.actors` (Schrodt's CountryInfo-derived dictionaries, as in PET
 `[CODE]`), synonyms on `+ALIAS_` lines, and code lines `\t[RUSGOV 991231-080507]`, `[RUSGOV >080508]`,
 `[RUSELI <990809]` or an undated default `[RUSELI]`. A CAMEO code is a country (ISO3, or IGO/NGO/
 MNC) followed by 3-letter sector codes; dates are YYMMDD.
+
+Imported entries are kept in the store's `dictionary` table (`entry_row` / `entry_from_row`,
+aliases joined by `|`); `stored_knowledge` indexes them once per version of that table.
 """
 from __future__ import annotations
 
 import csv
 import io
 import re
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
-from .knowledge import Entry
+from .knowledge import Entry, Knowledge
 
 _CODE = re.compile(r"\[([A-Z~]{3,})\s*([<>]?\d{6})?(?:-(\d{6}))?\s*\]")
 _NON_STATE = {"IGO": "IGO", "NGO": "NGO", "MNC": "BUS", "NGM": "NGO", "UNO": "IGO"}
@@ -121,3 +126,38 @@ def read_dictionary(path: str) -> list[Entry]:
     if p.suffix.lower() in {".csv", ".tsv"} or text.lstrip().lower().startswith("name,"):
         return parse_csv(text, p.name)
     return parse_actors_file(text, p.name)
+
+
+def entry_row(entry: Entry) -> dict[str, Any]:
+    """An entry as a row of the store's `dictionary` table (aliases joined by `|`)."""
+    return {"name": entry.name, "aliases": "|".join(entry.aliases), "type": entry.type, "country": entry.country,
+            "sector": entry.sector, "role": entry.role, "of": entry.of, "valid_from": entry.valid_from,
+            "valid_to": entry.valid_to, "source": entry.source}
+
+
+def entry_from_row(row: Sequence[Any]) -> Entry:
+    """Inverse of `entry_row`, from (type, name, aliases, country, sector, role, of, valid_from, valid_to, source)."""
+    return Entry(row[0] or "PERSON", row[1], tuple(a for a in (row[2] or "").split("|") if a), row[3], row[4],
+                 row[5], row[6], row[7], row[8], row[9] or "dictionary")
+
+
+_STORED: dict[Hashable, Knowledge] = {}
+
+
+def stored_knowledge(version: Hashable | None, rows: Callable[[], Iterable[Sequence[Any]]]) -> Knowledge | None:
+    """The store's imported dictionaries as one `Knowledge`, None when nothing was imported.
+
+    `version` changes whenever the stored entries do (store.dictionary_version), so the index,
+    costly for a Phoenix dictionary, is built once per version and `rows` read only then.
+    """
+    if version is None:
+        return None
+    if version not in _STORED:
+        _STORED.clear()
+        _STORED[version] = Knowledge(entry_from_row(r) for r in rows())
+    return _STORED[version]
+
+
+def forget_stored_knowledge() -> None:
+    """Drop the index of `stored_knowledge` (after an import: the next read rebuilds it)."""
+    _STORED.clear()

@@ -1,0 +1,62 @@
+"""The store: all of newsgraph's SQL, parameterised, over a versioned DuckDB schema (schema.sql).
+
+The store persists and reads rows; what a new article means in the light of the corpus is
+decided before it is written (`pipeline.corpus_step`). One module per job:
+
+* `connection`: opening a store, schema version and upgrades, waiting for a writer's lock;
+* `rows`: analyzed articles as the store's column tables, and back;
+* `writes`: one transaction per batch, idempotent by article id;
+* `reads`: every read query, and `CorpusRows`, what the corpus step reads;
+* `curation_rows`: the analyst's curation rules and user dictionaries;
+* `selection`: the reads behind `newsgraph export`;
+* `parquet`: shards of the tables, written by the engines and loaded back.
+
+The names callers need are re-exported here: `from newsgraph import store; store.connect(...)`.
+"""
+from __future__ import annotations
+
+from .connection import SCHEMA_VERSION, connect, open_for_batch, opened, table_columns, table_names
+from .curation_rows import (
+    CurationRow,
+    DictionaryRow,
+    actors_lacking_codes,
+    add_curation,
+    curation_rules,
+    dictionary_rows,
+    dictionary_version,
+    insert_dictionary,
+    set_actor_codes,
+)
+from .reads import (
+    CorpusRows,
+    Rows,
+    activity,
+    actor,
+    actor_labels,
+    actor_roles,
+    actors,
+    articles,
+    copies,
+    counterparts,
+    events,
+    find_actor_ids,
+    known_for_copies,
+    newest_first,
+    quotes,
+    relation,
+    role_holders,
+    search_actors,
+    stats,
+    stored_actors,
+)
+from .writes import Minhashes, WriteResult, fresh_articles, insert_batch, stored_ids, write_articles
+
+__all__ = [
+    "SCHEMA_VERSION", "connect", "open_for_batch", "opened", "table_columns", "table_names",
+    "CurationRow", "DictionaryRow", "actors_lacking_codes", "add_curation", "curation_rules", "dictionary_rows",
+    "dictionary_version", "insert_dictionary", "set_actor_codes",
+    "CorpusRows", "Rows", "activity", "actor", "actor_labels", "actor_roles", "actors", "articles", "copies",
+    "counterparts", "events", "find_actor_ids", "known_for_copies", "newest_first", "quotes", "relation",
+    "role_holders", "search_actors", "stats", "stored_actors",
+    "Minhashes", "WriteResult", "fresh_articles", "insert_batch", "stored_ids", "write_articles",
+]

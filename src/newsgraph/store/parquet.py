@@ -1,20 +1,23 @@
-"""Parquet shards of the normalized tables: written by the engines, bulk-loaded with `read_parquet`.
+"""Parquet shards of the normalized tables: written by the engines, loaded back through the write path.
 
 A *shard* is one batch of analyzed articles as the store would hold it: one Parquet file per
 store table, `DIR/<table>/<shard>.parquet` (articles, actors, aliases, mentions, quotes, events,
 and whatever tables the store has), plus `DIR/manifest.json` (format, schema version, the
 columns of each table, and the row counts of every shard).
 
-The rows are produced by the store's own write path (`duckdb.write_articles` into an in-memory
+The rows are produced by the store's own write path (`writes.write_articles` into an in-memory
 store with the same schema), so a shard has exactly the store's columns and types and follows
 the store as tables and columns are added; only load-time columns (`ingested_at`) are left out.
 Every file carries the schema version, its shard id and the list of the shard's tables in its
 Parquet key-value metadata, so a shard copied elsewhere is still checked on its own.
 
-`load` inserts a shard in one transaction: articles already stored are skipped together with
-their rows in the other tables; actors and aliases (stable ids) merge `ON CONFLICT DO NOTHING`.
-A shard from another schema version, truncated, incomplete or otherwise unreadable raises
-`ShardError` and nothing of it is loaded.
+`load` takes a shard in one transaction: its articles not stored yet are read back into
+`Article`s (store/rows.py), handed to the corpus step it is given (`pipeline.corpus_step`: the
+target store's curation rules, dictionaries and role holders, as at ingest) and inserted by the
+same code as an ingest batch; articles already stored are skipped with their rows in the other
+tables; the shard's other tables (copy signatures; curation and dictionary rows of an export)
+are inserted with `read_parquet`. A shard from another schema version, truncated, incomplete or
+otherwise unreadable raises `ShardError` and nothing of it is loaded.
 """
 from __future__ import annotations
 
@@ -29,16 +32,22 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from ..errors import ShardError
 from ..model import Article
-from . import duckdb as store
+from . import rows
+from .connection import SCHEMA_VERSION, connect, table_columns, table_names
+from .reads import CorpusRows
+from .writes import Minhashes, insert_batch, stored_ids, write_articles
+
+# The corpus step a load hands a shard's new articles to (pipeline.corpus_step), with the target store's rows.
+CorpusStep = Callable[[CorpusRows, list[Article]], list[Article]]
 
 FORMAT = "newsgraph-shards"
 MANIFEST = "manifest.json"
-LOAD_TIME_COLUMNS = ("ingested_at",)  # set by the store when a row is loaded, not carried in shards
 _KEY_VERSION = b"newsgraph.schema_version"
 _KEY_SHARD = b"newsgraph.shard"
 _KEY_TABLE = b"newsgraph.table"
@@ -46,21 +55,6 @@ _KEY_TABLES = b"newsgraph.tables"
 
 
 # ---------------------------------------------------------------- tables of a store
-
-
-def table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """The store's data tables (not `meta`), `articles` first, then by name."""
-    names = [r[0] for r in con.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
-        "AND schema_name = 'main' AND NOT temporary AND table_name <> 'meta' ORDER BY table_name").fetchall()]
-    return sorted(names, key=lambda n: (n != "articles", n))
-
-
-def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    """Columns of a store table in schema order, without load-time columns."""
-    rows = con.execute("SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
-                       "AND schema_name = 'main' AND table_name = ? ORDER BY column_index", [table]).fetchall()
-    return [r[0] for r in rows if r[0] not in LOAD_TIME_COLUMNS]
 
 
 def _has_primary_key(con: duckdb.DuckDBPyConnection, table: str) -> bool:
@@ -72,12 +66,11 @@ def _quoted(columns: Sequence[str]) -> str:
     return ", ".join('"' + c.replace('"', '""') + '"' for c in columns)
 
 
-def shard_tables(articles: Sequence[Article],
-                 minhashes: Mapping[str, tuple[bytes, Sequence[int]]] | None = None) -> dict[str, pa.Table]:
+def shard_tables(articles: Sequence[Article], minhashes: Minhashes | None = None) -> dict[str, pa.Table]:
     """Every store table's rows for a batch of analyzed articles, as the store itself writes them."""
-    con = store.connect(":memory:", read_only=False)
+    con = connect(":memory:", read_only=False)
     try:
-        store.write_articles(con, articles, minhashes)
+        write_articles(con, articles, minhashes)
         return {t: con.sql(f'SELECT {_quoted(table_columns(con, t))} FROM "{t}"').to_arrow_table()
                 for t in table_names(con)}
     finally:
@@ -86,7 +79,7 @@ def shard_tables(articles: Sequence[Article],
 
 def store_schema() -> dict[str, list[str]]:
     """Table -> columns of this newsgraph's store schema (what a manifest records)."""
-    con = store.connect(":memory:", read_only=False)
+    con = connect(":memory:", read_only=False)
     try:
         return {t: table_columns(con, t) for t in table_names(con)}
     finally:
@@ -118,7 +111,7 @@ def write_shard(out: str, shard: str, tables: Mapping[str, pa.Table]) -> dict[st
         folder = posixpath.join(root, name)
         fs.create_dir(folder, recursive=True)
         path = posixpath.join(folder, f"{shard}.parquet")
-        meta = {**(table.schema.metadata or {}), _KEY_VERSION: str(store.SCHEMA_VERSION).encode(),
+        meta = {**(table.schema.metadata or {}), _KEY_VERSION: str(SCHEMA_VERSION).encode(),
                 _KEY_SHARD: shard.encode(), _KEY_TABLE: name.encode(), _KEY_TABLES: listed}
         tmp = path + ".tmp"
         pq.write_table(table.replace_schema_metadata(meta), tmp, filesystem=fs, compression="zstd")
@@ -128,7 +121,7 @@ def write_shard(out: str, shard: str, tables: Mapping[str, pa.Table]) -> dict[st
 
 
 def write_articles_shard(out: str, articles: Sequence[Article],
-                         minhashes: Mapping[str, tuple[bytes, Sequence[int]]] | None = None) -> tuple[str, dict[str, int]]:
+                         minhashes: Minhashes | None = None) -> tuple[str, dict[str, int]]:
     """Analyzed articles -> one shard under `out`; returns its id and row counts per table."""
     shard = shard_id(a.id for a in articles)
     return shard, write_shard(out, shard, shard_tables(articles, minhashes))
@@ -144,50 +137,14 @@ def write_manifest(out: str, shards: Mapping[str, Mapping[str, int]], *, errors:
             previous = json.loads(f.read())
     except (FileNotFoundError, OSError, ValueError):
         previous = {}
-    known = previous.get("shards", {}) if previous.get("schema_version") == store.SCHEMA_VERSION else {}
-    manifest = {"format": FORMAT, "schema_version": store.SCHEMA_VERSION, "tables": store_schema(),
+    known = previous.get("shards", {}) if previous.get("schema_version") == SCHEMA_VERSION else {}
+    manifest = {"format": FORMAT, "schema_version": SCHEMA_VERSION, "tables": store_schema(),
                 "shards": {**known, **{k: dict(v) for k, v in shards.items()}}}
     if errors:
         manifest["input_errors"] = list(errors)
     fs.create_dir(root, recursive=True)
     with fs.open_output_stream(path) as f:
         f.write((json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode())
-
-
-def _minhashes(articles: Sequence[Article]) -> dict[str, tuple[bytes, list[int]]]:
-    """MinHash signature and band keys per article, as ingest stores them for finding copies later."""
-    from ..readers.copies import band_keys, signature
-
-    out = {}
-    for a in articles:
-        sig = signature(a.text)
-        if sig is not None:
-            out[a.id] = (sig.tobytes(), band_keys(sig))
-    return out
-
-
-class ShardWriter:
-    """Collects analyzed articles and writes a shard every `shard_size` of them (the local engine's `--out`)."""
-
-    def __init__(self, out: str, shard_size: int = 1000) -> None:
-        self.out, self.shard_size = out, shard_size
-        self.shards: dict[str, dict[str, int]] = {}
-        self._pending: list[Article] = []
-
-    def add(self, article: Article) -> None:
-        self._pending.append(article)
-        if len(self._pending) >= self.shard_size:
-            self.flush()
-
-    def flush(self) -> None:
-        if self._pending:
-            shard, counts = write_articles_shard(self.out, self._pending, _minhashes(self._pending))
-            self.shards[shard] = counts
-            self._pending = []
-
-    def close(self, errors: Sequence[str] = ()) -> None:
-        self.flush()
-        write_manifest(self.out, self.shards, errors=errors)
 
 
 # ---------------------------------------------------------------- loading
@@ -244,13 +201,13 @@ def _check_shard(con: duckdb.DuckDBPyConnection, shard: str, files: Mapping[str,
         if _KEY_VERSION not in kv:
             raise ShardError(shard, f"{path} is not a newsgraph shard (no schema version in its metadata)")
         found = kv[_KEY_VERSION].decode()
-        if found != str(store.SCHEMA_VERSION):
+        if found != str(SCHEMA_VERSION):
             raise ShardError(shard, f"{path} was written for store schema version {found}, this newsgraph loads "
-                                    f"version {store.SCHEMA_VERSION}; re-run `newsgraph extract --out` with this version")
+                                    f"version {SCHEMA_VERSION}; re-run `newsgraph extract --out` with this version")
         tables = kv.get(_KEY_TABLES, b"").decode().split(",")
         listed = listed or tables
         expected = (manifest or {}).get("shards", {}).get(shard, {}).get(table) \
-            if (manifest or {}).get("schema_version") == store.SCHEMA_VERSION else None
+            if (manifest or {}).get("schema_version") == SCHEMA_VERSION else None
         if expected is not None and expected != meta.num_rows:
             raise ShardError(shard, f"{path} has {meta.num_rows} rows, the manifest says {expected}")
     assert listed is not None
@@ -269,58 +226,79 @@ def _check_shard(con: duckdb.DuckDBPyConnection, shard: str, files: Mapping[str,
     return sorted(files, key=lambda n: (n != "articles", n))
 
 
-def _load_shard(con: duckdb.DuckDBPyConnection, shard: str, files: Mapping[str, Path], tables: Sequence[str]) -> tuple[int, int]:
-    """Insert one validated shard in one transaction; returns (new articles, articles already present)."""
+def _new_articles(files: Mapping[str, Path], ids: Sequence[str]) -> list[Article]:
+    """The shard's articles with these ids, read back from its files as `Article`s (store/rows.py)."""
+    wanted = pa.array(list(ids), pa.string())
+    tables: dict[str, pa.Table] = {}
+    for name in rows.ARTICLE_TABLES:
+        if name in files:
+            table = pq.read_table(files[name])
+            key = "id" if name == "articles" else "article_id" if "article_id" in table.column_names else None
+            tables[name] = table.filter(pc.is_in(table[key], value_set=wanted)) if key else table
+    first: dict[str, Article] = {}
+    for article in rows.articles_from_tables(tables):
+        first.setdefault(article.id, article)  # an id twice in one shard: its first row, as an ingest batch keeps
+    return list(first.values())
+
+
+def _load_shard(con: duckdb.DuckDBPyConnection, shard: str, files: Mapping[str, Path], tables: Sequence[str],
+                corpus_step: CorpusStep) -> tuple[int, int]:
+    """Insert one validated shard in one transaction; returns (new articles, articles already present).
+
+    The new articles go through `corpus_step` and the write path of an ingest batch; the
+    shard's other tables are inserted as they are (rows of new articles only, where keyed by article).
+    """
     con.execute("BEGIN TRANSACTION")
     try:
-        total = 0
-        if "articles" in files:
-            art = str(files["articles"])
-            total = con.execute("SELECT count(*) FROM read_parquet(?)", [art]).fetchall()[0][0]
-            con.execute("CREATE OR REPLACE TEMP TABLE _ng_fresh AS SELECT DISTINCT id FROM read_parquet(?) "
-                        "WHERE id NOT IN (SELECT id FROM articles)", [art])
-        else:
-            con.execute("CREATE OR REPLACE TEMP TABLE _ng_fresh (id VARCHAR)")
-        fresh = con.execute("SELECT count(*) FROM _ng_fresh").fetchall()[0][0]
+        ids = pq.read_table(files["articles"], columns=["id"])["id"].to_pylist() if "articles" in files else []
+        present = stored_ids(con, ids)
+        fresh = list(dict.fromkeys(i for i in ids if i not in present))
+        if fresh:
+            insert_batch(con, corpus_step(CorpusRows(con), _new_articles(files, fresh)))
+        con.register("_ng_fresh", pa.table({"id": pa.array(fresh, pa.string())}))
         for table in tables:
+            if table in rows.ARTICLE_TABLES:
+                continue
             path = str(files[table])
-            cols = _quoted(pq.read_schema(files[table]).names)
-            names = set(pq.read_schema(files[table]).names)
-            if table == "articles":
-                where, conflict = " WHERE id IN (SELECT id FROM _ng_fresh)", ""
-            elif "article_id" in names:
+            names = pq.read_schema(files[table]).names
+            cols = _quoted(names)
+            if "article_id" in names:
                 where, conflict = " WHERE article_id IN (SELECT id FROM _ng_fresh)", ""
             elif _has_primary_key(con, table):
                 where, conflict = "", " ON CONFLICT DO NOTHING"
             else:  # no key to merge on: add only rows not stored yet
                 where, conflict = f' EXCEPT SELECT {cols} FROM "{table}"', ""
             con.execute(f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM read_parquet(?){where}{conflict}', [path])
-        con.execute("DROP TABLE _ng_fresh")
+        con.unregister("_ng_fresh")
         con.execute("COMMIT")
-    except duckdb.Error as exc:
+    except (duckdb.Error, pa.ArrowException, OSError) as exc:
         con.execute("ROLLBACK")
         raise ShardError(shard, f"cannot be loaded ({str(exc).splitlines()[0][:160]})") from None
-    return fresh, total - fresh
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return len(fresh), len(ids) - len(fresh)
 
 
-def load(db: str | duckdb.DuckDBPyConnection, directory: str, *,
+def load(db: str | duckdb.DuckDBPyConnection, directory: str, *, corpus_step: CorpusStep,
          on_error: Callable[[ShardError], None] = lambda e: None,
          on_shard: Callable[[str], None] = lambda s: None) -> LoadSummary:
-    """Bulk-load every shard under `directory` into the store, one transaction per shard.
+    """Load every shard under `directory` into the store, one transaction per shard.
 
+    `corpus_step` decides what the store's corpus changes in the new articles (pipeline.corpus_step).
     Loading a shard twice changes nothing; a bad shard goes to `on_error` and the rest go on.
     """
     shards = find_shards(directory)
     manifest = read_manifest(directory)
     summary = LoadSummary(shards=len(shards))
-    own = not isinstance(db, duckdb.DuckDBPyConnection)
-    con = store.connect(db, read_only=False) if own else db
+    con = db if isinstance(db, duckdb.DuckDBPyConnection) else connect(db, read_only=False)
+    own = con is not db
     try:
         for shard in sorted(shards):
             files = shards[shard]
             try:
                 tables = _check_shard(con, shard, files, manifest)
-                new, present = _load_shard(con, shard, files, tables)
+                new, present = _load_shard(con, shard, files, tables, corpus_step)
             except ShardError as exc:
                 summary.failed.append(exc)
                 on_error(exc)

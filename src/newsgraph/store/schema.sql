@@ -1,4 +1,4 @@
--- newsgraph store, schema version 3 (store/duckdb.py migrates version-1 and -2 files). Columns mirror newsgraph.model; offsets refer to articles.text.
+-- newsgraph store, schema version 3 (store/connection.py migrates version-1 and -2 files). Columns mirror newsgraph.model; offsets refer to articles.text.
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY, source VARCHAR, date DATE, title VARCHAR, url VARCHAR, outlet VARCHAR,

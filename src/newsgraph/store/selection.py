@@ -12,8 +12,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from .duckdb import Rows
-from .parquet import table_columns, table_names
+from .connection import table_columns, table_names
+from .reads import Rows
 
 _SELECTION = """SELECT id FROM articles
                 WHERE (?::DATE IS NULL OR date >= ?::DATE) AND (?::DATE IS NULL OR date <= ?::DATE)

@@ -1,0 +1,129 @@
+"""Opening a store: the schema, its version and upgrades, and waiting for another writer's lock.
+
+DuckDB allows one read-write process per file, so opening retries while another process holds
+it (`StoreLockedError` after `wait` seconds). Writers hold the file only for the time of one
+batch (`open_for_batch`), so readers (`serve`, the CLI) get in between.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from ..errors import SchemaVersionError, StoreLockedError
+
+SCHEMA_VERSION = 3
+# Upgrades of older files, by the version they bring a store to (schema.sql then adds new tables).
+_MIGRATIONS: dict[int, list[str]] = {
+    2: ["ALTER TABLE articles ADD COLUMN IF NOT EXISTS language VARCHAR",
+        "ALTER TABLE articles ADD COLUMN IF NOT EXISTS date_source VARCHAR",
+        "ALTER TABLE articles ADD COLUMN IF NOT EXISTS story VARCHAR"],
+    3: ["ALTER TABLE actors ADD COLUMN IF NOT EXISTS sector VARCHAR"],  # descriptors, curation, dictionary: schema.sql
+}
+_SCHEMA = Path(__file__).with_name("schema.sql")
+_LOCK_WAIT_SECONDS = 30.0
+LOAD_TIME_COLUMNS = ("ingested_at",)  # set by the store when a row is written, not carried in shards or exports
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "lock" in text or "conflicting" in text or "being used by another process" in text
+
+
+def connect(path: str, *, read_only: bool, wait: float = _LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+    """Open the store, creating the schema when writable; retries while another process holds it."""
+    if read_only and not Path(path).exists():
+        raise FileNotFoundError(f"{path}: no store here yet. Run `newsgraph ingest PATH --db {path}` first.")
+    deadline = time.monotonic() + wait
+    delay = 0.05
+    while True:
+        try:
+            con = duckdb.connect(path, read_only=read_only)
+            break
+        except duckdb.IOException as exc:
+            if not _is_lock_error(exc) or time.monotonic() > deadline:
+                if _is_lock_error(exc):
+                    raise StoreLockedError(path) from exc
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+    try:
+        _check_schema(con, path, read_only)
+    except _NeedsMigration:
+        con.close()  # an older store opened read-only: upgrade it once (read-write), then open it as asked
+        connect(path, read_only=False, wait=wait).close()
+        return connect(path, read_only=True, wait=wait)
+    except Exception:
+        con.close()
+        raise
+    return con
+
+
+class _NeedsMigration(Exception):
+    pass
+
+
+def _check_schema(con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
+    has_meta = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchall()[0][0]
+    if has_meta:
+        rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        row = rows[0] if rows else None
+        found = int(row[0]) if row else 0
+        if found > SCHEMA_VERSION:
+            raise SchemaVersionError(path, found, SCHEMA_VERSION)
+        if found == SCHEMA_VERSION:
+            return
+        if found >= 1:
+            if read_only:
+                raise _NeedsMigration()
+            con.execute("BEGIN TRANSACTION")
+            for version in range(found + 1, SCHEMA_VERSION + 1):
+                for statement in _MIGRATIONS.get(version, []):
+                    con.execute(statement)
+            con.execute(_SCHEMA.read_text())
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+            con.execute("COMMIT")
+            return
+    if read_only:
+        raise FileNotFoundError(f"{path}: not a newsgraph store (no schema). Run `newsgraph ingest PATH --db {path}` first.")
+    con.execute(_SCHEMA.read_text())
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+
+@contextmanager
+def opened(path: str, *, read_only: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The store at `path`, closed on leaving the block."""
+    con = connect(path, read_only=read_only)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def open_for_batch(target: str | duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A path is opened read-write for this batch only (readers get in between); a connection is used as is."""
+    if isinstance(target, duckdb.DuckDBPyConnection):
+        yield target
+    else:
+        with opened(target, read_only=False) as con:
+            yield con
+
+
+def table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The store's data tables (not `meta`), `articles` first, then by name."""
+    names = [r[0] for r in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
+        "AND schema_name = 'main' AND NOT temporary AND table_name <> 'meta' ORDER BY table_name").fetchall()]
+    return sorted(names, key=lambda n: (n != "articles", n))
+
+
+def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    """Columns of a store table in schema order, without load-time columns."""
+    rows = con.execute("SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
+                       "AND schema_name = 'main' AND table_name = ? ORDER BY column_index", [table]).fetchall()
+    return [r[0] for r in rows if r[0] not in LOAD_TIME_COLUMNS]
