@@ -4,10 +4,13 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import sys
+from pathlib import Path
 
 import pytest
 
+from newsgraph import readers
 from newsgraph.errors import InputError
 from newsgraph.model import Article
 from newsgraph.readers import ReadStats, read
@@ -145,10 +148,8 @@ def test_folder_walk_reads_article_files_only(tmp_path):
 
 
 def test_public_stream_names_and_the_private_aliases_engines_use():
-    from newsgraph import readers
-
     assert readers._read_stream is readers.read_stream and readers._logical_name is readers.logical_name
-    assert readers.logical_name(__import__("pathlib").Path("a/b.jsonl.gz")) == "b.jsonl"
+    assert readers.logical_name(Path("a/b.jsonl.gz")) == "b.jsonl"
 
 
 def test_a_file_over_the_limit_is_reported_with_its_real_size(tmp_path):
@@ -187,8 +188,6 @@ def test_corrupt_gzip_data_is_an_error_not_a_crash(tmp_path):
 
 
 def test_an_unreadable_subfolder_is_reported_like_an_unreadable_file(tmp_path, monkeypatch):
-    import os
-
     (tmp_path / "open").mkdir()
     (tmp_path / "open" / "a.txt").write_text(BODY)
     locked = tmp_path / "locked"

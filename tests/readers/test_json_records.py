@@ -71,6 +71,11 @@ def test_a_broken_first_line_does_not_hide_the_lines_after_it(tmp_path):
     assert [a.source for a in articles] == [f"{path}:2", f"{path}:3"]
 
 
+def test_a_file_of_one_broken_line_names_the_line(tmp_path):
+    path, articles, [error] = _read_lines(tmp_path, "{not json}")
+    assert articles == [] and str(error).startswith(f"NG001 {path}:1: not valid JSON")
+
+
 def test_a_broken_pretty_printed_document_is_one_error(tmp_path):
     path = tmp_path / "doc.json"
     path.write_text('{\n  "text": "Officials met.",\n  "title": "Cut\n', encoding="utf-8")

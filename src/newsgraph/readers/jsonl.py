@@ -7,9 +7,9 @@ skipped without being held in memory.
 
 A file whose first line opens a JSON value without closing it (`{` alone, or `{"title": ...,`)
 is one pretty-printed document, as news-please writes one per article. When such a file does
-not parse as one document but some of its lines are JSON objects, it is JSON Lines after all
-whose first line is broken, and it is read line by line: a broken first line must not lose the
-records after it.
+not parse as one document but some of its lines are JSON objects, or it has only one line, it
+is JSON Lines after all whose first line is broken, and it is read line by line: a broken first
+line must not lose the records after it, and its error names its line.
 """
 from __future__ import annotations
 
@@ -117,7 +117,8 @@ def read_json(stream: BinaryIO, source: str, default_date: str | None, stats: An
     try:
         record = parse_object(document, source, None)
     except InputError as error:
-        if _has_object_line(document):  # JSON Lines with a broken first line
+        one_line = b"\n" not in document.strip()
+        if one_line or _has_object_line(document):  # JSON Lines with a broken first line
             yield from read_lines(lines(io.BytesIO(document), MAX_FILE_BYTES), source, default_date, stats)
         else:
             yield error
