@@ -5,6 +5,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -122,8 +123,6 @@ def test_query_commands_on_missing_store(tmp_path):
 
 @pytest.fixture(scope="module")
 def examples_db(tmp_path_factory):
-    from pathlib import Path
-
     db = str(tmp_path_factory.mktemp("ex") / "ex.duckdb")
     examples = Path(__file__).resolve().parents[2] / "examples"
     result = runner.invoke(app, ["ingest", str(examples), "--db", db, "--workers", "1"])

@@ -10,6 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import uvicorn
+from fastapi.testclient import TestClient
+
+from newsgraph.ingest import ingest
+from newsgraph.web import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -20,7 +25,6 @@ XSS_ID = "xss-fixture"
 @pytest.fixture(scope="session")
 def store_path(tmp_path_factory) -> str:
     """The examples and the XSS article ingested once; tests that write copy it first."""
-    from newsgraph.ingest import ingest
 
     db = str(tmp_path_factory.mktemp("web") / "web.duckdb")
     summary = ingest([str(EXAMPLES), str(XSS)], db)
@@ -37,10 +41,6 @@ def store_copy(store_path, tmp_path) -> str:
 
 @pytest.fixture(scope="session")
 def client(store_path):
-    from fastapi.testclient import TestClient
-
-    from newsgraph.web import create_app
-
     with TestClient(create_app(store_path)) as c:
         yield c
 
@@ -55,10 +55,6 @@ class LiveServer:
     """uvicorn serving the app in a thread on 127.0.0.1:<free port>."""
 
     def __init__(self, db: str, token: str | None = None) -> None:
-        import uvicorn
-
-        from newsgraph.web import create_app
-
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(create_app(db, token=token), host="127.0.0.1", port=self.port, log_level="warning")

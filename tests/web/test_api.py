@@ -1,9 +1,23 @@
 """The JSON API, driven through FastAPI's test client: every list pages, bad input gives 422, unknown ids 404."""
 from __future__ import annotations
 
-import pytest
+import hashlib
+import subprocess
+import sys
+import time
+from pathlib import Path
 
-from .conftest import XSS_ID
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from newsgraph.errors import TokenRequiredError
+from newsgraph.web import create_app, run
+from newsgraph.web.security import is_loopback
+
+from .conftest import XSS_ID, free_port
 
 
 def test_stats(client):
@@ -134,10 +148,6 @@ def test_security_headers(client):
 
 
 def test_token_required_on_every_request(store_path):
-    from fastapi.testclient import TestClient
-
-    from newsgraph.web import create_app
-
     with TestClient(create_app(store_path, token="s3cret")) as c:
         for url in ["/", "/api/stats", "/docs", "/openapi.json", "/static/app.css", "/actor/Russia"]:
             assert c.get(url).status_code == 401, url
@@ -153,10 +163,6 @@ def test_token_required_on_every_request(store_path):
 
 
 def test_bearer_header_wins_over_query_token(store_path):
-    from fastapi.testclient import TestClient
-
-    from newsgraph.web import create_app
-
     with TestClient(create_app(store_path, token="s3cret")) as c:
         r = c.get("/api/stats?token=s3cret", headers={"Authorization": "Bearer wrong"})
         assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
@@ -169,10 +175,6 @@ def test_docs_page_allows_swagger_inline_script(client):
 
 
 def test_non_loopback_binding_needs_a_token(store_path):
-    from newsgraph.errors import TokenRequiredError
-    from newsgraph.web import run
-    from newsgraph.web.security import is_loopback
-
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost") and is_loopback("127.0.0.2")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.0.2.1")
     with pytest.raises(TokenRequiredError):
@@ -180,23 +182,12 @@ def test_non_loopback_binding_needs_a_token(store_path):
 
 
 def test_cli_serve_refuses_open_binding_without_token(store_path):
-    from typer.testing import CliRunner
-
-    from newsgraph.cli import app
-
     result = CliRunner().invoke(app, ["serve", "--db", store_path, "--host", "0.0.0.0"], env={"NEWSGRAPH_TOKEN": ""})
     assert result.exit_code == 1
     assert "NG020" in result.output
 
 
 def test_serve_never_writes(store_copy):
-    import hashlib
-    from pathlib import Path
-
-    from fastapi.testclient import TestClient
-
-    from newsgraph.web import create_app
-
     before = hashlib.sha256(Path(store_copy).read_bytes()).hexdigest()
     with TestClient(create_app(store_copy)) as c:
         for url in ["/", "/actor/Russia", "/api/stats", f"/article/{XSS_ID}", "/search?q=r", "/relation?a=Russia&b=Ukraine"]:
@@ -205,14 +196,6 @@ def test_serve_never_writes(store_copy):
 
 
 def test_cli_serve_starts_a_server_on_loopback(store_path):
-    import subprocess
-    import sys
-    import time
-
-    import httpx
-
-    from .conftest import free_port
-
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "serve", "--db", store_path, "--port", str(port),
                              "--token", "tok"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

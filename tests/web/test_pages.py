@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from newsgraph.web.render import sentence_parts
+
 from .conftest import XSS_ID
 
 
@@ -94,6 +96,4 @@ def test_relation_sentences_mark_the_trigger(client):
     ("Russia attacked Ukraine.", "sent", 3, 0, ("Russia attacked Ukraine.", "", "")),
 ])
 def test_sentence_parts(sentence, trigger, t_start, s_start, expected):
-    from newsgraph.web.render import sentence_parts
-
     assert sentence_parts(sentence, trigger, t_start, s_start) == expected

@@ -17,6 +17,7 @@ scripts. Binding anything but loopback requires a token that every request must 
 """
 from __future__ import annotations
 
+import uvicorn
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
@@ -47,8 +48,6 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
 
 def run(db: str, *, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
     """Check the store and the binding, then serve until interrupted."""
-    import uvicorn
-
     if not security.is_loopback(host) and not token:
         raise TokenRequiredError(host)
     query.open(db, read_only=True).close()  # fail now, with the store's own message, if it is missing
