@@ -21,7 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 from .query import Corpus
+from .store import parquet
 
 FORMATS = ("jsonl", "parquet", "graphml")
 
@@ -46,8 +49,6 @@ def export_jsonl(corpus: Corpus, out: str, *, since: str | None = None, until: s
 def export_parquet(corpus: Corpus, out: str, *, since: str | None = None, until: str | None = None,
                    actor: str | None = None) -> dict[str, int]:
     """Write the selected rows of every table under folder `out`; returns rows per table."""
-    from .store import parquet
-
     counts = parquet.write_shard(out, "export", corpus.tables(since, until, actor))
     parquet.write_manifest(out, {"export": counts})
     return counts
@@ -55,8 +56,6 @@ def export_parquet(corpus: Corpus, out: str, *, since: str | None = None, until:
 
 def graph(corpus: Corpus, *, since: str | None = None, until: str | None = None, actor: str | None = None) -> Any:
     """The actor graph of the selection as a networkx MultiDiGraph."""
-    import networkx as nx
-
     nodes, event_edges, quote_edges = corpus.graph_rows(since, until, actor)
     g = nx.MultiDiGraph(name="newsgraph actors")
     for n in nodes:
@@ -76,8 +75,6 @@ def graph(corpus: Corpus, *, since: str | None = None, until: str | None = None,
 def export_graphml(corpus: Corpus, out: str, *, since: str | None = None, until: str | None = None,
                    actor: str | None = None) -> tuple[int, int]:
     """Write the actor graph as GraphML; returns (nodes, edges)."""
-    import networkx as nx
-
     g = graph(corpus, since=since, until=until, actor=actor)
     parent = Path(out).parent
     if str(parent) and not parent.exists():

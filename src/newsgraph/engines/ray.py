@@ -218,6 +218,19 @@ def _cluster_cpus(ray: Any) -> int:
     return max(1, int(ray.cluster_resources().get("CPU", 1)))
 
 
+def _start(ray: Any, address: str | None) -> None:
+    """Connect to the cluster at `address` (else `RAY_ADDRESS`, else a local Ray), unless connected; quiet logs."""
+    if not ray.is_initialized():
+        # Ray's own INFO lines (cluster start, executor plans) would bury newsgraph's summary
+        if address is None and not os.environ.get("RAY_ADDRESS"):
+            ray.init(include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
+        else:
+            ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    # progress bars on a terminal; no periodic progress lines in a log file or a pipe
+    ray.data.DataContext.get_current().enable_progress_bars = sys.stderr.isatty()
+
+
 def run(paths: Sequence[str], out: str, *, address: str | None = None, date: str | None = None,
         shard_size: int = DEFAULT_SHARD_SIZE, batch_size: int = 64, actors: int | None = None,
         copy_threshold: float = DEFAULT_THRESHOLD, limit: int | None = None,
@@ -230,15 +243,7 @@ def run(paths: Sequence[str], out: str, *, address: str | None = None, date: str
     """
     ray = _import_ray()
     stats = stats if stats is not None else ReadStats()
-    if not ray.is_initialized():
-        # Ray's own INFO lines (cluster start, executor plans) would bury newsgraph's summary
-        if address is None and not os.environ.get("RAY_ADDRESS"):
-            ray.init(include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
-        else:
-            ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
-    # progress bars on a terminal; no periodic progress lines in a log file or a pipe
-    ray.data.DataContext.get_current().enable_progress_bars = sys.stderr.isatty()
+    _start(ray, address)
     out = out if is_bucket(out) else os.path.abspath(out)
     pool = ray.data.ActorPoolStrategy(min_size=1, max_size=actors or _cluster_cpus(ray))
     summary = RaySummary()
