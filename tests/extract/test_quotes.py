@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.extract.quotes import quoted_passages
+from newsgraph.extract.quotes import QuoteSettings, extract_quotes, looks_like_title, quoted_passages
+from newsgraph.extract.quotes.index import ArticleIndex
+from newsgraph.extract.quotes.lexicons import quote_lexicons
+from newsgraph.extract.quotes.records import continued_quote, new_quote
+from newsgraph.extract.quotes.speakers import cue_speaker
+from newsgraph.model import Quote
+from newsgraph.pipeline import annotate_mentions
 
 
 def find(article, content_part: str):
@@ -262,9 +268,7 @@ def test_quoted_title_is_not_a_floating_quote(analyze_text):
     ("''We're America.''", False), ("''Hopefully,''", False), ("“I Will Not Resign”", False),
 ])
 def test_looks_like_title(passage, title):
-    from newsgraph.extract.quotes import _looks_like_title
-
-    assert _looks_like_title(passage) is title
+    assert looks_like_title(passage, quote_lexicons()) is title
 
 
 @pytest.mark.parametrize("text, content", [
@@ -283,17 +287,15 @@ def test_speaker_next_to_the_verb_when_the_parse_gives_no_subject(nlp):
     Lopez as a modifier) still gives the adjacent name as the speaker."""
     from spacy.tokens import Doc
 
-    from newsgraph.extract.quotes import _Extractor
-
     words = ["“", "We", "won", ",", "”", "Lopez", "said", "."]
     doc = Doc(nlp.vocab, words=words, spaces=[False, True, False, False, True, True, False, False],
               heads=[6, 2, 6, 6, 6, 6, 6, 6], deps=["punct", "nsubj", "ccomp", "punct", "punct", "npadvmod", "ROOT", "punct"],
               pos=["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"],
               lemmas=["“", "we", "win", ",", "”", "Lopez", "say", "."])
-    extractor = _Extractor(doc, [], {})
-    speaker = extractor._speaker(doc[6])
-    assert speaker is not None and speaker[0].text == "Lopez"
-    assert extractor._speaker(doc[2]) is not None  # "won" has its own subject
+    index = ArticleIndex.build(doc, [], {}, QuoteSettings())
+    speaker = cue_speaker(index, doc[6])
+    assert speaker is not None and speaker.head.text == "Lopez"
+    assert cue_speaker(index, doc[2]) is not None  # "won" has its own subject
 
 
 def test_coordinated_reports_of_one_speaker_are_two_quotes(analyze_text):
@@ -304,3 +306,43 @@ def test_coordinated_reports_of_one_speaker_are_two_quotes(analyze_text):
     first, second = find(article, "the old pier was unsafe"), find(article, "the city approved a new one")
     assert first is not second and "approved" not in first.text
     assert speaker_name(article, second) == "Maria Lopez"
+
+
+def test_settings_change_the_output(nlp):
+    """A threshold in QuoteSettings is the one the extractor reads: with no frame good enough,
+    an indirect report is not a quote."""
+    doc = nlp("The mayor insisted the plan was legal.")
+    mentions, actors = annotate_mentions(doc)
+    assert [q.text for q in extract_quotes(doc, mentions, actors)] == ["the plan was legal"]
+    assert extract_quotes(doc, mentions, actors, settings=QuoteSettings(min_frame_score=1.1)) == []
+
+
+def test_pronouns_resolve_to_actors_of_their_kind():
+    """The speaker pronoun table derives from data/pronouns.tsv: people for he/she, groups for
+    it/them, and either for a plural subject ("they said")."""
+    table = quote_lexicons().pronoun_antecedents
+    assert table["she"] == ("PERSON",) and table["him"] == ("PERSON",)
+    assert "PERSON" not in table["it"] and "PERSON" not in table["them"]
+    assert "PERSON" in table["they"] and "ORG" in table["they"]
+    assert "his" not in table and "we" not in table
+
+
+def test_relative_pronouns_and_personal_speakers():
+    lex = quote_lexicons()
+    assert lex.subject_relatives == {"who", "which", "that"}
+    assert lex.nonrestrictive_relatives == {"who", "whom", "whose", "which"}
+    assert lex.personal_speakers == {"i", "we", "you", "he", "she", "they", "who"}
+
+
+def test_new_quote_slices_every_text_from_the_article():
+    text = "Lopez: the pier is open."
+    q = new_quote(text, content=(7, 24), kind="indirect", speaker="a1", speaker_span=(0, 5), cue_span=(5, 6))
+    assert q == Quote("a1", "Lopez", 0, 5, ":", 5, 6, "the pier is open.", 7, 24, "indirect")
+
+
+def test_continued_quote_keeps_the_speaker_and_takes_the_new_cue():
+    text = "Lopez said the pier is open. Also the ferry runs."
+    first = new_quote(text, content=(11, 28), kind="indirect", speaker="a1", speaker_span=(0, 5), cue_span=(6, 10))
+    later = continued_quote(first, text, (29, 49), "indirect", cue_span=(29, 33))
+    assert (later.speaker, later.speaker_text, later.cue, later.text) == ("a1", "Lopez", "Also", "Also the ferry runs.")
+    assert continued_quote(first, text, (29, 49), "direct").cue is None

@@ -1,0 +1,62 @@
+"""Quote attribution: who said (or believes, or wants) what, over the one dependency parse.
+
+Each attribution has a speaker (source), a cue and a content span, as in PolNeAR (Newell,
+Margolin & Ruths 2018) and PARC (Pareti 2016). Every stage reads the article's one spaCy parse
+and the per-article `index`; one module per stage, in the order they run:
+
+1. `attributions` (with `cues`, `frames/`, `speakers`): each cue word's best frame, the content
+   it governs (a clause, an infinitive, an object, a prepositional object, the clause of a
+   parenthetical cue, a noun's that-clause), and its speaker; "according to X" too.
+2. `colon_lines`: "Speaker: content" lines (headlines, transcripts).
+3. `passages`: contents widened to the quoted passages (`marks`) they sit in; split quotes
+   joined; a cue inside another attribution's content dropped (PolNeAR's attributions do not nest).
+4. `floating`: quoted passages without a cue take a speech verb next to them or continue the
+   previous speaker (the Gender Gap Tracker's "floating quotes", Asr et al. 2021).
+5. `continuation`: "also", "in addition" right after a reported passage keep its speaker.
+
+Word lists are data (`lexicons`, files in `extract/data/`); thresholds are `QuoteSettings`.
+
+    >>> quotes = extract_quotes(doc, mentions, actors)                  # doctest: +SKIP
+    >>> quotes = extract_quotes(doc, mentions, actors, settings=QuoteSettings(min_frame_score=0.3))  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...model import Actor, Mention, Quote
+from .attributions import cue_word_quotes
+from .colon_lines import colon_line_quotes
+from .continuation import continuations
+from .floating import floating_quotes, looks_like_title
+from .index import ArticleIndex
+from .lexicons import lexicon
+from .marks import quoted_passages
+from .passages import outermost, widen_to_passages
+from .settings import QuoteSettings
+
+__all__ = ["QuoteSettings", "extract_quotes", "lexicon", "looks_like_title", "quoted_passages"]
+
+DEFAULT_SETTINGS = QuoteSettings()
+
+
+def extract_quotes(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
+                   settings: QuoteSettings = DEFAULT_SETTINGS) -> list[Quote]:
+    """Attributions in `doc`: speaker (actor id or None), cue and content spans (char offsets).
+
+    Args:
+        doc: the article's one spaCy parse.
+        mentions: resolved actor mentions (offsets into `doc.text`).
+        actors: actor id -> Actor.
+        settings: thresholds and windows (the defaults are the tuned values).
+    Returns:
+        Quotes in text order.
+    """
+    index = ArticleIndex.build(doc, mentions, actors, settings)
+    quotes, bare_cues = cue_word_quotes(index)
+    quotes.extend(colon_line_quotes(index))
+    quotes = widen_to_passages(index, quotes)
+    quotes = outermost(quotes)
+    quotes = floating_quotes(index, quotes, bare_cues)
+    quotes = continuations(index, quotes)
+    quotes.sort(key=lambda q: q.start)
+    return quotes

@@ -1,0 +1,88 @@
+"""The attributions cue words make: one pass over the tokens.
+
+Each verb, adjective or noun a lexicon or the learned table knows as a cue gets its speaker
+(`speakers`) and its best-scoring frame (`frames.scoring`); "according to X" takes the clause it
+modifies. Words inside a quoted passage are not cues (the passage belongs to the outer speaker).
+A speech verb with no content of its own is kept aside: it may be the cue of a quoted passage
+next to it (`floating`).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...model import Quote
+from ..syntax import by_agent, coordination_head, first_child, subtree_range
+from .content import outer_side
+from .cues import may_be_cue
+from .frames import Frame
+from .frames.scoring import best_frame
+from .index import ArticleIndex
+from .records import frame_quote
+from .speakers import SpeakerPhrase, cue_speaker, phrase_of, phrase_range
+
+#: tokens of markup left in a text ("<b>said</b>"): the word after one is not a cue
+_MARKUP_OPENERS = ("<", "</")
+#: what may precede a raised-subject cue and belongs to it ("is widely expected")
+_CUE_MODIFIER_DEPS = ("aux", "auxpass", "neg", "advmod")
+
+
+def cue_word_quotes(index: ArticleIndex) -> tuple[list[Quote], list[Token]]:
+    """(quotes of cue words and "according to", speech verbs left without a content)."""
+    doc = index.doc
+    quotes: list[Quote] = []
+    bare: list[Token] = []
+    for tok in doc:
+        if tok.is_punct or tok.is_space or index.inside_passage(tok) or (
+                tok.i > 0 and doc[tok.i - 1].text in _MARKUP_OPENERS):
+            continue
+        if may_be_cue(tok, index.lex, index.learned_lemmas):
+            spk = cue_speaker(index, tok)
+            frame = best_frame(index, tok, spk)
+            if frame is None:
+                if tok.lemma_.lower() in index.lex.speech_verbs and tok.pos_ != "NOUN":
+                    bare.append(tok)
+                continue
+            q = _frame_quote(index, tok, frame, spk)
+        elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            q = _according_to_quote(index, tok)
+        else:
+            continue
+        if q is not None:
+            quotes.append(q)
+    return quotes, bare
+
+
+def _frame_quote(index: ArticleIndex, tok: Token, frame: Frame, spk: SpeakerPhrase | None) -> Quote | None:
+    """The quote of cue word `tok` with its chosen frame; the cue takes a particle ("pointed out")."""
+    doc = index.doc
+    cue_lo, cue_hi = tok.i, tok.i + 1
+    if frame.rel.startswith("subj+"):
+        # the subject is reported, not speaking: the speaker is a by-agent if any,
+        # and the auxiliaries belong to the cue ("is widely expected")
+        agent = by_agent(tok)
+        spk = phrase_of(agent) if agent is not None else None
+        while cue_lo > frame.lo and doc[cue_lo - 1].head == tok and doc[cue_lo - 1].dep_ in _CUE_MODIFIER_DEPS:
+            cue_lo -= 1
+    for child in tok.rights:  # particles: "pointed out"
+        if child.dep_ == "prt" and child.i == cue_hi:
+            cue_hi += 1
+    return frame_quote(index, (frame.lo, frame.hi), (cue_lo, cue_hi), spk)
+
+
+def _according_to_quote(index: ArticleIndex, tok: Token) -> Quote | None:
+    """"According to X, ...": X is the speaker, the clause the phrase modifies (all of a
+    coordination: "A rose, B fell and C held, according to X") without the phrase the content."""
+    doc = index.doc
+    to = doc[tok.i + 1]
+    src = first_child(to, ("pobj",))
+    head = tok.head if tok.head != tok else None
+    if src is None or head is None:
+        return None
+    lo, hi = subtree_range(coordination_head(head))
+    plo, _ = subtree_range(tok)
+    slo, shi = phrase_range(src)
+    phi = max(shi, to.i + 1)
+    if phi < len(doc) and doc[phi].text == ",":
+        phi += 1
+    lo, hi = outer_side(lo, hi, plo, phi)
+    return frame_quote(index, (lo, hi), (tok.i, tok.i + 2), SpeakerPhrase(src, slo, shi))

@@ -1,0 +1,70 @@
+"""Shaping a content span: the token range a frame gives, cut to what PolNeAR calls the content.
+
+A content leaves out edge punctuation (but keeps quotation marks), a trailing conjunction, and
+the writer's asides that end it (a non-restrictive relative clause, an apposition, a contrast
+clause); a cue phrase inside its clause ("..., he said", "according to X, ...") is not part of it.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .lexicons import QuoteLexicons
+
+#: the marks that set off a trailing aside (comma and the dashes)
+ASIDE_MARKS = (",", "—", "–", "--", "-")
+#: the punctuation a content may end with
+FINAL_PUNCTUATION = ".!?"
+
+
+def trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """Token range [lo, hi) without edge punctuation other than quotation marks, and spaces
+    (and without a trailing conjunction); None when nothing is left."""
+    while lo < hi and (doc[lo].is_space or (doc[lo].is_punct and not doc[lo].is_quote)):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].dep_ == "cc" or (
+            doc[hi - 1].is_punct and not doc[hi - 1].is_quote and doc[hi - 1].text not in FINAL_PUNCTUATION)):
+        hi -= 1
+    if hi <= lo:
+        return None
+    return lo, hi
+
+
+def is_trailing_aside(tok: Token, lex: QuoteLexicons) -> bool:
+    """A phrase the writer adds after a comma or dash to describe what was reported: a
+    non-restrictive relative clause (", which ..."), an apposition (", the father of ...") or a
+    contrast (", while others ..."). (A trailing participle clause is left alone: measured on
+    PolNeAR train, cutting it gained nothing, as ", saying ..." is often a report of its own.)"""
+    first = tok.doc[tok.left_edge.i]
+    if tok.dep_ == "relcl":
+        return first.lower_ in lex.nonrestrictive_relatives
+    if tok.dep_ == "appos":
+        return True
+    return tok.dep_ == "advcl" and first.lower_ in lex.contrast_subordinators
+
+
+def drop_trailing_aside(doc: Doc, lo: int, hi: int, lex: QuoteLexicons) -> tuple[int, int]:
+    """Cut a trailing aside (see `is_trailing_aside`) that ends the content: it describes the
+    thing talked about and is the writer's addition (PolNeAR leaves it out)."""
+    for tok in doc[lo:hi]:
+        start = tok.left_edge.i
+        if start - 1 > lo and doc[start - 1].text in ASIDE_MARKS \
+                and tok.right_edge.i + 1 >= hi - 1 and is_trailing_aside(tok, lex):
+            return lo, start - 1
+    return lo, hi
+
+
+def outer_side(lo: int, hi: int, clo: int, chi: int) -> tuple[int, int]:
+    """The content of a clause [lo, hi) around a cue phrase [clo, chi): the part after the cue
+    phrase when it leads, before it when it trails, all of it when it sits in between."""
+    if clo <= lo:
+        return chi, hi
+    if chi >= hi:
+        return lo, clo
+    return lo, hi  # in the middle: the content is split around it (the cue is not content)
+
+
+def is_adjunct(tok: Token, lex: QuoteLexicons) -> bool:
+    """A time or circumstance phrase ("in December", "throughout the campaign"): not content."""
+    if tok.dep_ == "prep" and tok.lower_ in lex.adjunct_prepositions:
+        return True
+    return any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree)

@@ -1,0 +1,32 @@
+"""What makes a word a cue: its lemma in a hand lexicon or the learned table, its part of
+speech, and whether a speech verb is a report of its own ("X said A, and Y said B")."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..syntax import subject
+from .lexicons import QuoteLexicons
+
+#: parts of speech a cue word can have
+CUE_POS = ("VERB", "AUX", "NOUN", "ADJ")
+
+
+def pos_code(tok: Token) -> str:
+    """V (verb), N (noun) or A (adjective): the part-of-speech column of cue_frames.tsv."""
+    return "N" if tok.pos_ == "NOUN" else "A" if tok.pos_ == "ADJ" else "V"
+
+
+def may_be_cue(tok: Token, lex: QuoteLexicons, learned_lemmas: frozenset[str] | None) -> bool:
+    """A verb, noun or adjective whose lemma a hand lexicon lists or the learned table scores."""
+    if tok.pos_ not in CUE_POS:
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in lex.cue_lemmas or (learned_lemmas is not None and lemma in learned_lemmas)
+
+
+def is_other_report(tok: Token, lex: QuoteLexicons) -> bool:
+    """A speech verb with its own subject, or coordinated with its own clause ("says A and
+    says B", which the parser may hang inside A): a report of its own, not part of a content."""
+    return tok.lemma_.lower() in lex.speech_verbs and (
+        subject(tok, ("nsubj", "nsubjpass")) is not None
+        or (tok.dep_ == "conj" and any(k.dep_ == "ccomp" for k in tok.children)))

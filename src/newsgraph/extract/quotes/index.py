@@ -1,0 +1,128 @@
+"""The per-article index every quote stage reads: mentions by offset, quoted passages, and the
+titles with which the article introduced its people.
+
+Built once per article (`ArticleIndex.build`); the stages only look things up in it, so no
+stage walks the mention list or the text again for these questions.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ...model import Actor, Mention
+from .lexicons import LearnedFrames, QuoteLexicons, learned_cue_lemmas, learned_frames, quote_lexicons
+from .marks import quoted_passages
+from .settings import QuoteSettings
+
+
+@dataclass(frozen=True)
+class TitledPerson:
+    """A PERSON mention introduced with a title ("NATO Secretary General Mark Rutte"): a later
+    definite title ("the Secretary General") as speaker stands for this person."""
+
+    offset: int
+    title_words: frozenset[str]
+    actor: str
+
+
+@dataclass
+class ArticleIndex:
+    """One article's parse, mentions and quoted passages, indexed by character offset."""
+
+    doc: Doc
+    text: str
+    mentions: list[Mention]  # sorted by start
+    mention_starts: list[int]
+    actors: dict[str, Actor]
+    passages: list[tuple[int, int]]  # quoted passages, in text order
+    passage_starts: list[int]
+    titled: list[TitledPerson]
+    settings: QuoteSettings
+    lex: QuoteLexicons
+    learned: LearnedFrames | None
+    learned_lemmas: frozenset[str] | None
+
+    @classmethod
+    def build(cls, doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
+              settings: QuoteSettings) -> ArticleIndex:
+        ordered = sorted(mentions, key=lambda m: m.start)
+        passages = quoted_passages(doc.text)
+        use = settings.use_learned_frames
+        return cls(doc=doc, text=doc.text, mentions=ordered, mention_starts=[m.start for m in ordered],
+                   actors=actors, passages=passages, passage_starts=[a for a, _ in passages],
+                   titled=titled_persons(doc, ordered, actors, settings.title_window_tokens),
+                   settings=settings, lex=quote_lexicons(),
+                   learned=learned_frames() if use else None,
+                   learned_lemmas=learned_cue_lemmas(settings.min_frame_score) if use else None)
+
+    # -------------------------------------------------------------- mentions
+    def mention_at(self, start: int, end: int, head: Token | None = None) -> Mention | None:
+        """A mention inside or overlapping [start, end): the one holding `head` if given (else
+        None), or without `head` the last one."""
+        i = bisect_right(self.mention_starts, end) - 1
+        best = None
+        while i >= 0 and self.mentions[i].end > start - self.settings.mention_lookback_chars:
+            m = self.mentions[i]
+            if m.start >= start and m.end <= end or (m.start < end and start < m.end):
+                if head is not None and m.start <= head.idx < m.end:
+                    return m
+                if best is None:
+                    best = m
+            i -= 1
+        return best if head is None else None
+
+    def recent_actor(self, before: int, types: tuple[str, ...]) -> str | None:
+        """The actor of the last mention ending before `before` whose actor has one of `types`."""
+        i = bisect_right(self.mention_starts, before) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            a = self.actors.get(m.actor)
+            if a is not None and a.type in types and m.end <= before:
+                return m.actor
+            i -= 1
+        return None
+
+    # -------------------------------------------------------------- quoted passages
+    def inside_passage(self, tok: Token) -> bool:
+        """True for a token strictly inside a quoted passage of several words: a cue word there is
+        the quoted speaker's, not an attribution of its own."""
+        i = bisect_right(self.passage_starts, tok.idx) - 1
+        if i < 0:
+            return False
+        a, b = self.passages[i]
+        return a < tok.idx and tok.idx + len(tok) < b - 1 and b - a > self.settings.min_hiding_passage_chars
+
+
+def titled_persons(doc: Doc, mentions: list[Mention], actors: dict[str, Actor], window: int) -> list[TitledPerson]:
+    """Every PERSON mention introduced with a title: the nouns and adjectives up to `window`
+    tokens before the name ("Harbour Commissioner Maria Lopez"), the nouns right after it, and
+    its appositions ("Maria Lopez, the commissioner")."""
+    out = []
+    for m in mentions:
+        actor = actors.get(m.actor)
+        if actor is None or actor.type != "PERSON":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        words = set()
+        j = span.start - 1
+        while j >= 0 and j >= span.start - window and doc[j].pos_ in ("PROPN", "NOUN", "ADJ") \
+                and doc[j].ent_type_ != "PERSON":
+            words.add(doc[j].lower_)
+            j -= 1
+        j = span.end
+        while j < len(doc) and j < span.end + window and doc[j].pos_ in ("PROPN", "NOUN") \
+                and doc[j].ent_type_ != "PERSON" and not doc[j].is_sent_start:
+            words.add(doc[j].lower_)
+            j += 1
+        for tok in span:
+            for child in tok.children:
+                if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN"):
+                    words.add(child.lower_)
+                    words.update(c.lower_ for c in child.lefts if c.dep_ in ("compound", "amod"))
+        if words:
+            out.append(TitledPerson(m.start, frozenset(words), m.actor))
+    return out

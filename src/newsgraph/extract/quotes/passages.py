@@ -1,0 +1,93 @@
+"""Quotation marks around attributed contents: widening a content to the quoted passage it sits
+in (or that runs on past it), joining the halves of a split quote, and keeping attributions
+univocal (PolNeAR's attributions do not nest)."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ...model import Quote, QuoteKind
+from .index import ArticleIndex
+from .records import with_content
+
+
+def widen_to_passages(index: ArticleIndex, quotes: list[Quote]) -> list[Quote]:
+    """Each content widened to the quoted passages it overlaps (see `_widened`), a split quote
+    ('"X," he said, "Y."') made one content, and one quote per passage: the first (by cue) when
+    several cues widened to the same passage."""
+    out = []
+    for q in quotes:
+        start, end, kind = _widened(index, q)
+        if kind == "direct" and q.cue_start is not None and q.cue_end is not None:
+            end = _split_quote_end(index, end, (q.cue_start, q.cue_end), q.speaker_end)
+        if (start, end, kind) != (q.start, q.end, q.kind):
+            q = with_content(q, index.text, (start, end), kind)
+        out.append(q)
+    seen: set[tuple[int, int]] = set()
+    dedup = []
+    for q in out:
+        if q.kind == "direct" and (q.start, q.end) in seen:
+            continue
+        seen.add((q.start, q.end))
+        dedup.append(q)
+    return dedup
+
+
+def _widened(index: ArticleIndex, q: Quote) -> tuple[int, int, QuoteKind]:
+    """The content's span and kind after the quoted passages it overlaps: inside a passage ->
+    the whole passage, `direct`; a passage inside it -> `mixed` (a paraphrase with a verbatim
+    part); a passage that starts before it and covers most of it -> `direct`; a verbatim part
+    that runs on past the parsed clause ('said that "X. Y."') -> up to the passage's end."""
+    start, end, kind = q.start, q.end, q.kind
+    for (a, b) in index.passages[max(0, bisect_right(index.passage_starts, q.start) - 1):]:
+        if a >= end:
+            break
+        if b <= start:
+            continue
+        if a <= start + 1 and b >= end - 1:
+            start, end, kind = min(start, a), max(end, b), "direct"
+        elif a >= start and b <= end:
+            kind = "mixed" if kind != "direct" else kind
+            if _writer_participle_after(index, b, end):
+                end = b  # '... "X," referring to Y': the participle is the writer's
+                break
+        elif a < start < b and b - start > (end - start) / 2:
+            start, end, kind = a, max(end, b), "direct"
+        elif start < a < end < b:
+            end, kind = b, ("mixed" if kind != "direct" else kind)
+    return start, end, kind
+
+
+def _writer_participle_after(index: ArticleIndex, b: int, end: int) -> bool:
+    """The content after a quoted part [.., b) opens with an adverbial participle ('"X,"
+    referring to Y'): the writer's words, not the speaker's."""
+    nxt = index.doc.char_span(b, end, alignment_mode="expand")
+    return nxt is not None and len(nxt) > 1 and nxt[0].is_space is False and \
+        nxt[0].tag_ == "VBG" and nxt[0].dep_ == "advcl"
+
+
+def _split_quote_end(index: ArticleIndex, end: int, cue: tuple[int, int], speaker_end: int | None) -> int:
+    """'"X," he said, "Y."': when the cue follows the content and the next passage opens right
+    after the cue and speaker (a comma at most between), the content runs to that passage's end."""
+    cue_start, cue_end = cue
+    nxt = bisect_right(index.passage_starts, max(end, cue_end))
+    if cue_start >= end and nxt < len(index.passages):
+        a, b = index.passages[nxt]
+        gap = index.text[max(end, cue_end, speaker_end or 0):a]
+        if len(gap) <= index.settings.max_split_quote_gap_chars and gap.strip() in (",", ""):
+            return b
+    return end
+
+
+def outermost(quotes: list[Quote]) -> list[Quote]:
+    """PolNeAR-style univocal attributions: drop a quote whose cue lies in another's content
+    (longest contents first), unless both are direct and one content holds the other."""
+    by_len = sorted(quotes, key=lambda q: q.start - q.end)
+    kept: list[Quote] = []
+    for q in by_len:
+        c = q.cue_start if q.cue_start is not None else q.start
+        if any(k.start < c < k.end - 1 and not (k.start <= q.start and q.end <= k.end and
+                                                k.kind == "direct" and q.kind == "direct")
+               for k in kept):
+            continue
+        kept.append(q)
+    return kept

@@ -1,0 +1,63 @@
+"""Building `Quote` records: every stage makes its quotes through these few constructors, so a
+quote's texts are always slices of the article text at its offsets."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...model import Quote, QuoteKind
+from ..syntax import char_range
+from .content import drop_trailing_aside, trim
+from .index import ArticleIndex
+from .speakers import SpeakerPhrase, speaker_actor
+
+
+def new_quote(text: str, *, content: tuple[int, int], kind: QuoteKind, speaker: str | None = None,
+              speaker_span: tuple[int, int] | None = None, cue_span: tuple[int, int] | None = None) -> Quote:
+    """A quote whose content, speaker phrase and cue are the character ranges given of `text`."""
+    start, end = content
+    ss, se = speaker_span if speaker_span is not None else (None, None)
+    cs, ce = cue_span if cue_span is not None else (None, None)
+    return Quote(speaker=speaker,
+                 speaker_text=text[ss:se] if speaker_span is not None else None,
+                 speaker_start=ss, speaker_end=se,
+                 cue=text[cs:ce] if cue_span is not None else None, cue_start=cs, cue_end=ce,
+                 text=text[start:end], start=start, end=end, kind=kind)
+
+
+def with_content(quote: Quote, text: str, content: tuple[int, int], kind: QuoteKind) -> Quote:
+    """`quote` (same speaker and cue) with another content span of `text`."""
+    start, end = content
+    return replace(quote, text=text[start:end], start=start, end=end, kind=kind)
+
+
+def continued_quote(previous: Quote, text: str, content: tuple[int, int], kind: QuoteKind,
+                    cue_span: tuple[int, int] | None = None) -> Quote:
+    """A new quote of `previous`'s speaker: a passage or sentence that continues it, with its
+    own cue (a continuation marker) or none."""
+    start, end = content
+    cs, ce = cue_span if cue_span is not None else (None, None)
+    return replace(previous, cue=text[cs:ce] if cue_span is not None else None, cue_start=cs, cue_end=ce,
+                   text=text[start:end], start=start, end=end, kind=kind)
+
+
+def cue_quote(index: ArticleIndex, content: tuple[int, int], cue: tuple[int, int],
+              speaker: SpeakerPhrase | None, kind: QuoteKind) -> Quote:
+    """A quote from a content's character range, a cue's token range [lo, hi) and a speaker
+    phrase (resolved to its actor)."""
+    doc, text = index.doc, index.text
+    cue_span = char_range(doc, *cue)
+    if speaker is None:
+        return new_quote(text, content=content, kind=kind, cue_span=cue_span)
+    return new_quote(text, content=content, kind=kind, speaker=speaker_actor(index, speaker),
+                     speaker_span=char_range(doc, speaker.lo, speaker.hi), cue_span=cue_span)
+
+
+def frame_quote(index: ArticleIndex, content: tuple[int, int], cue: tuple[int, int],
+                speaker: SpeakerPhrase | None, kind: QuoteKind = "indirect") -> Quote | None:
+    """A quote from a content's token range [lo, hi) as a frame gives it: a trailing aside cut,
+    edge punctuation trimmed; None when nothing is left."""
+    lo, hi = drop_trailing_aside(index.doc, *content, index.lex)
+    trimmed = trim(index.doc, lo, hi)
+    if trimmed is None:
+        return None
+    return cue_quote(index, char_range(index.doc, *trimmed), cue, speaker, kind)

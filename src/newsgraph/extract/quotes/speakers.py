@@ -1,0 +1,167 @@
+"""Choosing a quote's speaker: the phrase that says it, and the actor that phrase stands for.
+
+The speaker phrase is the cue's subject: the agent of a passive ("was criticized by X"), the
+antecedent of a relative pronoun ("X, who said"), the noun a participle modifies ("a tweet
+saying ..."), or the governing verb's subject for participles, infinitives and coordinated
+verbs. For a cue noun it is the possessor ("X's claim that ...") or the subject of the verb the
+noun is object of ("X voiced support for ..."). When the parse gives a speech verb no subject,
+a name or pronoun right next to it is taken ('"...," Bozell answers').
+
+The phrase is resolved to an actor by the mention it holds; a pronoun goes to the most recent
+earlier actor of a compatible type; a definite title ("the Harbour Commissioner") to the person
+the article introduced with that title.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Token
+
+from ..syntax import char_range, first_child, subject
+from .cues import is_other_report
+from .index import ArticleIndex
+
+#: subjects of a cue, in the order the speaker search prefers (the first found wins)
+SPEAKER_SUBJECT_DEPS = ("nsubj", "csubj", "nsubjpass")
+#: named-actor entity types: a speaker of class `a`
+ACTOR_ENTITY_TYPES = ("PERSON", "ORG", "NORP", "GPE")
+
+
+class SpeakerPhrase(NamedTuple):
+    """A speaker's head token and its phrase as the token range [lo, hi)."""
+
+    head: Token
+    lo: int
+    hi: int
+
+
+def phrase_range(tok: Token) -> tuple[int, int]:
+    """The speaker noun phrase: premodifiers and the head (not relative clauses or appositions),
+    with a following compound, flat name part, number or "of" phrase ("Secretary of State")."""
+    lo = tok.left_edge.i
+    hi = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "nummod") or (child.dep_ == "prep" and child.text == "of"
+                                                           and child.i == hi):
+            hi = child.right_edge.i + 1
+        else:
+            break
+    return lo, hi
+
+
+def phrase_of(head: Token) -> SpeakerPhrase:
+    """The speaker phrase headed by `head`."""
+    return SpeakerPhrase(head, *phrase_range(head))
+
+
+def subject_of_cue(cue: Token, max_climb: int) -> Token | None:
+    """Speaker head: subject, passive agent, relative-clause head, or the governing subject
+    (climbing at most `max_climb` levels)."""
+    tok = cue
+    for _ in range(max_climb):
+        subj, agent = _subject_and_agent(tok)
+        if agent is not None:
+            return agent
+        if subj is not None:
+            if subj.dep_ == "nsubjpass" and subj.lower_ == "it":
+                return None
+            return subj  # a relative pronoun too ("who said"), resolved via its antecedent
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head  # "a tweet saying ...", "the PAC backing Bush"
+        if tok.dep_ in ("pcomp", "pobj") and tok.head.head != tok.head:
+            tok = tok.head.head  # "by listing ..."
+            continue
+        if tok.dep_ in ("xcomp", "conj", "advcl", "acl", "ccomp", "acomp") and tok.head != tok:
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _subject_and_agent(tok: Token) -> tuple[Token | None, Token | None]:
+    """In one pass over the children: the first subject (`SPEAKER_SUBJECT_DEPS`) and the object
+    of the last by-agent, as the parse lists them ("was criticized by the union")."""
+    subj = agent = None
+    for child in tok.children:
+        if child.dep_ in SPEAKER_SUBJECT_DEPS:
+            if subj is None:
+                subj = child
+        elif child.dep_ == "agent":
+            agent = next((g for g in reversed(list(child.children)) if g.dep_ == "pobj"), agent)
+    return subj, agent
+
+
+def adjacent_speaker(index: ArticleIndex, cue: Token) -> Token | None:
+    """A name or pronoun right before or right after a speech verb the parse gave no subject
+    ('"...," Bozell answers', '"...," read one'): the parser often mislabels it next to a quote."""
+    lex = index.lex
+    if cue.pos_ not in ("VERB", "AUX") or cue.lemma_.lower() not in lex.speech_verbs:
+        return None
+    doc = index.doc
+    for k in (cue.i - 1, cue.i + 1):
+        if 0 <= k < len(doc) and not index.inside_passage(doc[k]):
+            t = doc[k]
+            if t.pos_ == "PROPN" or t.lower_ in lex.personal_speakers or (
+                    t.pos_ == "PRON" and t.lower_ in lex.indefinite_speakers):
+                head = t
+                while head.dep_ in ("compound", "flat") and head.head != head and head.head.pos_ == "PROPN":
+                    head = head.head
+                return head
+    return None
+
+
+def cue_speaker(index: ArticleIndex, cue: Token) -> SpeakerPhrase | None:
+    """The speaker phrase of a cue word (see the module docstring)."""
+    max_climb = index.settings.max_subject_climb
+    subj: Token | None
+    if cue.pos_ == "NOUN":  # "Smith's claim that ...", "Smith voiced support for ..."
+        subj = first_child(cue, ("poss",))
+        if subj is None and cue.dep_ in ("dobj", "attr") and cue.head != cue:
+            subj = subject_of_cue(cue.head, max_climb)
+    elif (cue.dep_ == "conj" and cue.head.dep_ == "ccomp" and is_other_report(cue, index.lex)
+          and subject(cue, ("nsubj", "nsubjpass")) is None):
+        subj = subject_of_cue(cue.head.head, max_climb)  # "He says A and says B": B's speaker is the outer one
+    else:
+        subj = subject_of_cue(cue, max_climb) or adjacent_speaker(index, cue)
+    if subj is None:
+        return None
+    return phrase_of(subj)
+
+
+def speaker_class(index: ArticleIndex, spk: SpeakerPhrase | None) -> str:
+    """`a`: a named actor or personal pronoun; `n`: another noun phrase; `-`: none (the speaker
+    class column of cue_frames.tsv)."""
+    if spk is None:
+        return "-"
+    head = spk.head
+    if head.ent_type_ in ACTOR_ENTITY_TYPES or head.lower_ in index.lex.personal_speakers:
+        return "a"
+    return "n"
+
+
+def speaker_actor(index: ArticleIndex, spk: SpeakerPhrase) -> str | None:
+    """Actor id of a speaker phrase: the mention holding its head; for a relative pronoun its
+    antecedent's; for a pronoun the most recent earlier actor of a compatible type; for a noun a
+    person the article introduced with that word in their title."""
+    head, lo, hi = spk
+    start, end = char_range(index.doc, lo, hi)
+    m = index.mention_at(start, end, head)
+    if m is not None:
+        return m.actor
+    low = head.lower_
+    lex = index.lex
+    if low in lex.subject_relatives and head.head.dep_ == "relcl" and head.head.head != head.head:
+        ante = head.head.head
+        return speaker_actor(index, phrase_of(ante)) if ante.i != head.i else None
+    if head.pos_ == "PRON":
+        types = lex.pronoun_antecedents.get(low)
+        return index.recent_actor(start, types) if types else None
+    if head.pos_ in ("NOUN", "PROPN"):
+        best = None
+        for person in index.titled:
+            if person.offset >= start:
+                break
+            if low in person.title_words:
+                best = person.actor
+        return best
+    return None
