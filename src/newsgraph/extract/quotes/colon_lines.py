@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ...model import Quote
+from ..syntax import token_span
 from .index import ArticleIndex
 from .records import new_quote
 from .speakers import SpeakerPhrase, speaker_actor
@@ -28,7 +29,7 @@ def colon_line_quotes(index: ArticleIndex) -> list[Quote]:
         colon = line.find(":", 1, settings.max_colon_line_offset)
         if colon < 0 or not line[colon + 1:].strip() or len(line[colon + 1:].split()) < settings.min_colon_content_words:
             continue
-        lead = doc.char_span(start, start + colon, alignment_mode="expand")
+        lead = token_span(doc, start, start + colon)
         if lead is None or not _is_name_phrase(lead, settings.max_colon_speaker_tokens):
             continue
         c_lo = start + colon + 1

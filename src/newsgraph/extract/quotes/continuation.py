@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...model import Quote
-from ..syntax import char_range, subject
+from ..syntax import char_range, subject, token_end
 from .content import trim
 from .index import ArticleIndex
 from .records import continued_quote
@@ -72,7 +72,7 @@ def continuations(index: ArticleIndex, quotes: list[Quote]) -> list[Quote]:
             continue
         lo, hi = trim(doc, sent.start, sent.end) or (sent.start, sent.end)
         q = continued_quote(last, text, char_range(doc, lo, hi), "indirect",
-                            cue_span=(marker[0].idx, marker[1].idx + len(marker[1])))
+                            cue_span=(marker[0].idx, token_end(marker[1])))
         out.append(q)
         last, last_para = q, para
     return out
@@ -112,7 +112,7 @@ def new_actor_subject(index: ArticleIndex, sent: Span, speaker: str | None) -> b
         return False
     if subj.lower_ in index.lex.personal_speakers and subj.lower_ not in index.lex.subject_relatives:
         return True
-    m = index.mention_at(subj.idx, subj.idx + len(subj), subj)
+    m = index.mention_at(subj.idx, token_end(subj), subj)
     if m is None or m.actor == speaker:
         return False
     actor = index.actors.get(m.actor)

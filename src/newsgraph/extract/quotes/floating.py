@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...model import Quote
+from ..syntax import token_end, token_span
 from .index import ArticleIndex
 from .lexicons import QuoteLexicons
 from .records import continued_quote, cue_quote, with_content
@@ -81,7 +82,7 @@ def is_adjacent(index: ArticleIndex, cue: Token, a: int, b: int) -> bool:
     if cue.idx >= b:
         gap = text[b:cue.idx]
         return len(gap) <= most and not gap.strip(_GAP_AFTER_PASSAGE)
-    gap = text[cue.idx + len(cue):a]
+    gap = text[token_end(cue):a]
     return len(gap) <= most and not gap.strip(_GAP_BEFORE_PASSAGE)
 
 
@@ -90,8 +91,8 @@ def bare_cue_for(index: ArticleIndex, bare_cues: list[Token], a: int, b: int) ->
     continued: "..."'), else the first bare speech verb after it in the sentence it ends in,
     else one introducing it from just before ("He said, ...") or earlier in its first sentence."""
     doc, text = index.doc, index.text
-    end_tok = doc.char_span(b - 1, b, alignment_mode="expand")
-    start_tok = doc.char_span(a, a + 1, alignment_mode="expand")
+    end_tok = token_span(doc, b - 1, b)
+    start_tok = token_span(doc, a, a + 1)
     if end_tok is None or start_tok is None:
         return None
     colon_verb = _verb_before_colon(index, a, start_tok[0])
@@ -106,7 +107,7 @@ def bare_cue_for(index: ArticleIndex, bare_cues: list[Token], a: int, b: int) ->
     if best is not None:
         return best
     for cue in reversed(bare_cues):
-        if cue.idx < a and not text[cue.idx + len(cue):a].strip(" ,:\n\t") or (
+        if cue.idx < a and not text[token_end(cue):a].strip(" ,:\n\t") or (
                 cue.idx < a and cue.sent.start == start_tok[0].sent.start):
             return cue
         if cue.idx < a:
@@ -122,7 +123,7 @@ def _verb_before_colon(index: ArticleIndex, a: int, first: Token) -> Token | Non
     before = lookback.rstrip()
     if not before.endswith(":") or first.i <= 0:
         return None
-    colon = doc.char_span(a - (len(lookback) - len(before)) - 1, a, alignment_mode="expand")
+    colon = token_span(doc, a - (len(lookback) - len(before)) - 1, a)
     if colon is None:
         return None
     c = colon[0]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ...model import Actor, Mention
+from ..syntax import token_end, token_span
 from .lexicons import LearnedFrames, QuoteLexicons, learned_cue_lemmas, learned_frames, quote_lexicons
 from .marks import quoted_passages
 from .settings import QuoteSettings
@@ -92,7 +93,7 @@ class ArticleIndex:
         if i < 0:
             return False
         a, b = self.passages[i]
-        return a < tok.idx and tok.idx + len(tok) < b - 1 and b - a > self.settings.min_hiding_passage_chars
+        return a < tok.idx and token_end(tok) < b - 1 and b - a > self.settings.min_hiding_passage_chars
 
 
 def titled_persons(doc: Doc, mentions: list[Mention], actors: dict[str, Actor], window: int) -> list[TitledPerson]:
@@ -104,7 +105,7 @@ def titled_persons(doc: Doc, mentions: list[Mention], actors: dict[str, Actor], 
         actor = actors.get(m.actor)
         if actor is None or actor.type != "PERSON":
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = token_span(doc, m.start, m.end)
         if span is None:
             continue
         words = set()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ...model import Quote, QuoteKind
+from ..syntax import token_span
 from .index import ArticleIndex
 from .records import with_content
 
@@ -60,7 +61,7 @@ def _widened(index: ArticleIndex, q: Quote) -> tuple[int, int, QuoteKind]:
 def _writer_participle_after(index: ArticleIndex, b: int, end: int) -> bool:
     """The content after a quoted part [.., b) opens with an adverbial participle ('"X,"
     referring to Y'): the writer's words, not the speaker's."""
-    nxt = index.doc.char_span(b, end, alignment_mode="expand")
+    nxt = token_span(index.doc, b, end)
     return nxt is not None and len(nxt) > 1 and nxt[0].is_space is False and \
         nxt[0].tag_ == "VBG" and nxt[0].dep_ == "advcl"
 
