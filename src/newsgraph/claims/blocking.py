@@ -9,7 +9,7 @@ Chaudhuri, Ganti & Kaushik 2006) in the buckets of its time window, and each pos
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date as Date
 
 from .rows import DOCS, PostingRow, TermCountRow
@@ -70,6 +70,19 @@ class TermIndex:
         """Rarity of a term: ln(1 + N / df) over the items counted so far."""
         return math.log1p(max(self.docs, 1) / max(self.df.get(term, 0), 1))
 
+    def weights(self) -> Callable[[str], float]:
+        """`weight` memoised until the next `count` (one item's comparisons reuse every weight)."""
+        memo: dict[str, float] = {}
+        docs, df, log1p = max(self.docs, 1), self.df, math.log1p
+
+        def weight(term: str) -> float:
+            w = memo.get(term)
+            if w is None:
+                w = memo[term] = log1p(docs / max(df.get(term, 0), 1))
+            return w
+
+        return weight
+
     def count(self, terms: Iterable[str]) -> None:
         """Count one item holding `terms`."""
         self.docs += 1
@@ -89,23 +102,28 @@ class TermIndex:
         """Every (term, bucket) an item with these terms might look up (what a store must answer)."""
         return [(t, b) for t in terms for b in self.window(day)]
 
-    def candidates(self, terms: Iterable[str], day: int, lookup_terms: int, limit: int) -> list[str]:
-        """Clusters holding the `lookup_terms` rarest of `terms` near `day`, most shared weight first.
+    def candidates(self, terms: Iterable[str], day: int, lookup_terms: int, limit: int, min_hits: int = 1) -> list[str]:
+        """Clusters holding at least `min_hits` of the `lookup_terms` rarest of `terms` near `day`, most
+        shared weight first, at most `limit`.
 
         Terms counted only once (the item itself, after `count`) have no postings and are skipped, so the
         rarest terms looked up are those another item also holds."""
         seen = [t for t in terms if self.df.get(t, 0) > 1]
-        rarest = sorted(seen, key=lambda t: (-self.weight(t), t))[:lookup_terms]
+        rarest = sorted(seen, key=lambda t: (self.df[t], t))[:lookup_terms]
+        weight = self.weights()
         score: dict[str, float] = {}
+        hits: dict[str, int] = {}
         buckets = self.window(day)
         for term in rarest:
-            w = self.weight(term)
-            hit: set[str] = set()
+            w = weight(term)
+            holders: set[str] = set()
             for b in buckets:
-                hit.update(self.postings.get((term, b), ()))
-            for cid in hit:
+                holders.update(self.postings.get((term, b), ()))
+            for cid in holders:
                 score[cid] = score.get(cid, 0.0) + w
-        return sorted(score, key=lambda c: (-score[c], c))[:limit]
+                hits[cid] = hits.get(cid, 0) + 1
+        kept = [c for c in score if hits[c] >= min_hits]
+        return sorted(kept, key=lambda c: (-score[c], c))[:limit]
 
     def post(self, terms: Iterable[str], day: int, cluster: str) -> None:
         """Record that `cluster` holds `terms` on `day` (oldest cluster dropped from a full posting)."""

@@ -221,23 +221,25 @@ class ClaimIndex:
         content = [t for t in features.terms if not t.startswith("@")]
         best: tuple[float, str, str] | None = None
         if len(content) >= s.min_terms:
-            for cid in state.terms.candidates(features.terms, day, s.lookup_terms, s.max_candidates):
+            weight = state.terms.weights()
+            for cid in state.terms.candidates(features.terms, day, s.lookup_terms, s.max_candidates, s.min_shared):
                 cluster = state.clusters[cid]
-                scored = self._score(quote, features, cluster)
+                scored = self._score(quote, features, cluster, weight)
                 if scored is not None and (best is None or (scored[0], cid) > (best[0], best[1])):
                     best = (scored[0], cid, scored[1])
         if best is None:
             return self._start(quote, features, day, indexed=len(content) >= s.min_terms)
         return self._join(quote, features, day, state.clusters[best[1]], best[0])
 
-    def _score(self, quote: ClaimQuote, features: ClaimFeatures, cluster: _Cluster) -> tuple[float, str] | None:
+    def _score(self, quote: ClaimQuote, features: ClaimFeatures, cluster: _Cluster,
+               weight: Callable[[str], float]) -> tuple[float, str] | None:
         """The best similarity to a cluster's variants if it reaches the join threshold, else None."""
-        s, state = self.settings, self._state
+        s = self.settings
         top = 0.0
         for variant in cluster.variants:
             if conflict(features, variant.features) is not None:
                 return None
-            sim, shared = similarity(features, variant.features, state.terms.weight, s.cosine_share)
+            sim, shared = similarity(features, variant.features, weight, s.cosine_share)
             if shared >= s.min_shared:
                 top = max(top, sim)
         relation = _speaker_relation(quote, cluster)

@@ -28,9 +28,9 @@ class ClaimSettings:
     min_terms: int = 2  # a quote with fewer content terms gets its own claim and is never joined
     min_shared: int = 2  # content terms a quote must share with a cluster member to join it
     lookup_terms: int = 8  # the rarest terms of a quote that are looked up in the index
-    max_candidates: int = 32  # clusters compared in full per quote, the best by shared key weight
-    representatives: int = 8  # members per cluster kept as its wording variants for comparison
-    posting_cap: int = 64  # clusters kept per (term, time bucket) key, the most recent
+    max_candidates: int = 12  # clusters compared in full per quote, the best by shared key weight
+    representatives: int = 6  # members per cluster kept as its wording variants for comparison
+    posting_cap: int = 32  # clusters kept per (term, time bucket) key, the most recent
 
 
 @dataclass(frozen=True, slots=True)

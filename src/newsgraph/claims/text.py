@@ -105,7 +105,7 @@ def _undouble(word: str) -> str:
 def stem(word: str) -> str:
     """A light English stemmer: irregular forms, then plural, -ed/-ing, -ment/-ation/-ly, final -e.
 
-    Conflates inflections and the commonest derivations ("agreed", "agreement" -> "agre"; "moving",
+    Conflates inflections and the commonest derivations ("agreed", "agreement" -> "agr"; "moving",
     "moves" -> "mov") without a dictionary; over-stemming is harmless here because only equality of
     stems matters and rare collisions are outweighed by the rest of a claim's words.
     """
@@ -130,8 +130,8 @@ def stem(word: str) -> str:
         word = word[:-3]
     elif word.endswith("ly") and len(word) > 6:
         word = word[:-2]
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]
+    if word.endswith("e") and len(word) > 3:
+        word = word.rstrip("e")  # "agree", "agreed", "agreement" -> "agr"
     return word
 
 
