@@ -233,15 +233,22 @@ class ClaimIndex:
 
     def _score(self, quote: ClaimQuote, features: ClaimFeatures, cluster: _Cluster,
                weight: Callable[[str], float]) -> tuple[float, str] | None:
-        """The best similarity to a cluster's variants if it reaches the join threshold, else None."""
+        """The best similarity to a cluster's variants if it reaches the join threshold, else None.
+
+        The best variant decides (single link, so paraphrase chains join), but the mean over all variants
+        must reach `min_mean_similarity` too, so a quote that matches one outlying wording does not drag
+        another topic in (chaining, the weakness of single link; Jain, Murty & Flynn 1999)."""
         s = self.settings
-        top = 0.0
+        top = total = 0.0
         for variant in cluster.variants:
             if conflict(features, variant.features) is not None:
                 return None
             sim, shared = similarity(features, variant.features, weight, s.cosine_share)
+            total += sim
             if shared >= s.min_shared:
                 top = max(top, sim)
+        if cluster.variants and total / len(cluster.variants) < s.min_mean_similarity:
+            return None
         relation = _speaker_relation(quote, cluster)
         threshold = {"same": s.join_same_speaker, "group": s.join_same_speaker, "other": s.join_other_speaker}.get(
             relation, s.join_unattributed)

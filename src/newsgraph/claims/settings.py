@@ -21,10 +21,11 @@ class ClaimSettings:
 
     window_days: int = 14  # a quote is compared with clusters seen within this many days of it
     bucket_days: int = 7  # width of a time bucket of the inverted index
-    join_same_speaker: float = 0.35
-    join_unattributed: float = 0.35
+    join_same_speaker: float = 0.30
+    join_unattributed: float = 0.30
     join_other_speaker: float = 0.45
     cosine_share: float = 1.0  # similarity = this share of the cosine + the rest of the overlap coefficient
+    min_mean_similarity: float = 0.15  # mean similarity to a cluster's variants needed to join it
     min_terms: int = 2  # a quote with fewer content terms gets its own claim and is never joined
     min_shared: int = 2  # content terms a quote must share with a cluster member to join it
     lookup_terms: int = 8  # the rarest terms of a quote that are looked up in the index

@@ -76,6 +76,11 @@ def _negators() -> frozenset[str]:
 
 
 @cache
+def _transparent() -> frozenset[str]:
+    return frozenset(canonical(w) for w in lexicon.words(PACKAGE, "negation_transparent.txt"))
+
+
+@cache
 def _scope_breaks() -> frozenset[str]:
     return lexicon.words(PACKAGE, "scope_breaks.txt")
 
@@ -223,7 +228,9 @@ def _negated_positions(toks: Sequence[str], cased: Sequence[str]) -> set[int]:
     """Positions of the words a negator negates: the first content word after it, within
     `NEGATION_SCOPE` tokens and before punctuation or a conjunction (a NegEx-style window, Chapman et
     al. 2001, narrowed to the predicate: in "did not send troops to Syria" only "send" is negated, so a
-    report that names the troops elsewhere does not flip their polarity). Names and numbers are skipped."""
+    report that names the troops elsewhere does not flip their polarity). Names and numbers are skipped;
+    a verb of intention or attempt passes the negation on ("did not intend to overthrow": both negated,
+    `data/negation_transparent.txt`)."""
     negators, breaks, stop = _negators(), _scope_breaks(), stopwords()
     out: set[int] = set()
     for i, tok in enumerate(toks):
@@ -236,7 +243,8 @@ def _negated_positions(toks: Sequence[str], cased: Sequence[str]) -> set[int]:
             if word in stop or word[0].isdigit() or cased[j][:1].isupper() or len(word) < 2:
                 continue
             out.add(j)
-            break
+            if canonical(word) not in _transparent():
+                break
     return out
 
 
