@@ -102,3 +102,13 @@ def test_quotes_weeks_apart_are_not_compared(background):
     late = make_quote("The army dispatched soldiers to the northern border", 2, date="2024-06-01")
     claims = _claims([early, late], background)
     assert claims["a001:0"] != claims["a002:0"]
+
+
+def test_a_quote_of_several_claims_joins_a_report_of_its_last(background):
+    """Whole quotes are too unlike for another speaker's threshold; their last clauses are the same claim."""
+    several = make_quote("Teachers in all public schools of the province will get a pay rise of four percent from January "
+                         "under the wage agreement signed with the unions after months of strikes, pensions of retired "
+                         "staff will be indexed to inflation, and the school year will begin a week late", 1)
+    last = make_quote("the school year will begin a week late", 2, speaker="actor:union", group="ABC")
+    claims = _claims([several, last], background)
+    assert claims["a001:0"] == claims["a002:0"]

@@ -60,13 +60,14 @@ class _Variant:
         f = self.features
         return VariantRow(claim, self.quote_id, self.date, self.speaker, self.speaker_group, tuple(sorted(f.terms)),
                           tuple(sorted(f.negated)), tuple(sorted(f.mixed)), tuple(sorted(f.numbers)),
-                          tuple(sorted("\t".join(e) for e in f.entities)))
+                          tuple(sorted("\t".join(e) for e in f.entities)),
+                          tuple(" ".join(sorted(part)) for part in f.parts))
 
     @classmethod
     def from_row(cls, row: VariantRow) -> _Variant:
         entities = frozenset((key, kind, slot) for key, kind, slot in (e.split("\t", 2) for e in row.entities))
         features = ClaimFeatures(frozenset(row.terms), frozenset(row.negated), frozenset(row.mixed),
-                                 frozenset(row.numbers), entities)
+                                 frozenset(row.numbers), entities, tuple(frozenset(p.split()) for p in row.parts))
         return cls(row.quote_id, row.date, row.speaker, row.speaker_group, features)
 
 

@@ -7,7 +7,7 @@ Five tables, each a list of frozen dataclasses (`asdict` gives the column dict):
         first speaker: first | same | group | other | unattributed | anonymous
     claims(claim_id, first_quote_id, first_date, last_date, size, speaker, speaker_group)
         one row per claim (replaced when a batch changes it)
-    claim_variants(claim_id, quote_id, date, speaker, speaker_group, terms, negated, mixed, numbers, entities)
+    claim_variants(claim_id, quote_id, date, speaker, speaker_group, terms, negated, mixed, numbers, entities, parts)
         the claim's representative members (at most `ClaimSettings.representatives`) with their features
     claim_postings(term, bucket, cluster_id)
         the inverted index: claims that hold a term in a time bucket (bucket = day number // bucket_days)
@@ -60,6 +60,7 @@ class VariantRow:
     mixed: tuple[str, ...]
     numbers: tuple[str, ...]
     entities: tuple[str, ...]  # "actor key<TAB>type<TAB>slot"
+    parts: tuple[str, ...] = ()  # the terms of each clause, space-separated (when the quote has several)
 
 
 @dataclass(frozen=True, slots=True)

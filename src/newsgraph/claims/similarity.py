@@ -5,7 +5,9 @@ frequency, Sparck Jones 1972, over the quotes clustered so far): sharing "Belaru
 says more than sharing "Russia". The overlap is normalised by the geometric mean of both quotes'
 weights (the cosine of binary tf-idf vectors, Salton & Buckley 1988), optionally mixed with the overlap
 coefficient (`ClaimSettings.cosine_share`), which favours a shortened quote inside the full one; on the
-news-dev story set the cosine alone separated claims best.
+news-dev story set the cosine alone separated claims best. Two quotes are also compared clause by clause
+(a quote often reports two claims: "the case will be dropped and he will go to Belarus"), a clause match
+counting when the clauses share at least `PART_MIN_SHARED` words.
 
 Hard constraints (a conflict vetoes a join whatever the similarity), after what the issue asks:
 a claim that 10,000 troops were sent is not one that 3,000 were (numbers), "sent" and "did not send"
@@ -24,6 +26,7 @@ Conflict = Literal["number", "negation", "entity"]
 Weight = Callable[[str], float]
 # Actor types whose keys are stable across articles (a country's ISO3, a person's surname); organisation
 # ids are not ("the Defense Ministry" and "the Russian Defense Ministry" resolve apart), so they do not veto.
+PART_MIN_SHARED = 3  # words two clauses must share for a clause match to count
 CONSTRAINED_TYPES = frozenset({"PERSON", "GPE", "LOC"})
 ENTITY_CLAIM_SIZE = 3  # the entity constraint holds for claims naming at most this many actors  # weight of the cosine in the similarity; the rest is the overlap coefficient
 
@@ -47,14 +50,27 @@ def conflict(a: ClaimFeatures, b: ClaimFeatures) -> Conflict | None:
 def similarity(a: ClaimFeatures, b: ClaimFeatures, weight: Weight, cosine_share: float = 1.0) -> tuple[float, int]:
     """(similarity in [0, 1], number of shared words: terms other than actor ids) of two quotes.
 
-    `cosine_share` mixes the cosine with the overlap coefficient (1.0: cosine only)."""
-    shared = a.terms & b.terms
+    The best of the whole quotes and of their clauses (`ClaimFeatures.parts`), so a quote reporting two
+    claims matches a report of either. `cosine_share` mixes the cosine with the overlap coefficient."""
+    best = _term_similarity(a.terms, b.terms, weight, cosine_share)
+    if a.parts or b.parts:
+        for pa in a.parts or (a.terms,):
+            for pb in b.parts or (b.terms,):
+                sim = _term_similarity(pa, pb, weight, cosine_share)
+                if sim[1] >= PART_MIN_SHARED and sim > best:
+                    best = sim
+    return best
+
+
+def _term_similarity(a_terms: frozenset[str], b_terms: frozenset[str], weight: Weight,
+                     cosine_share: float) -> tuple[float, int]:
+    shared = a_terms & b_terms
     words = sum(1 for t in shared if not t.startswith(ACTOR_PREFIX))
     if not words:
         return 0.0, 0
     common = sum(weight(t) for t in shared)
-    wa = sum(weight(t) for t in a.terms)
-    wb = sum(weight(t) for t in b.terms)
+    wa = sum(weight(t) for t in a_terms)
+    wb = sum(weight(t) for t in b_terms)
     cosine = common / math.sqrt(wa * wb)
     overlap = common / min(wa, wb)
     return cosine_share * cosine + (1 - cosine_share) * overlap, words

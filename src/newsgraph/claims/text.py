@@ -41,6 +41,9 @@ _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "ju
                      "sept", "oct", "nov", "dec"})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*|[.,;:!?()\[\]{}\u2013\u2014]")
 _PUNCT = frozenset(".,;:!?()[]{}\u2013\u2014")
+# Tokens that end a clause: a quote reporting two claims ("the case will be dropped and he will go to
+# Belarus") is compared clause by clause as well as whole.
+CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?", "and", "but", "while", "whereas", "adding", "saying"})
 _VOWELS = frozenset("aeiouy")
 
 
@@ -56,6 +59,7 @@ class ClaimFeatures:
     mixed: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()
     entities: frozenset[tuple[str, str, str]] = frozenset()  # (actor key, type, slot)
+    parts: tuple[frozenset[str], ...] = ()  # the terms of each clause, when the quote has several
 
     def polarity(self, term: str) -> int:
         """+1 asserted, -1 only negated, 0 both or absent."""
@@ -182,15 +186,14 @@ def _format(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
 
 
-def numbers_in(toks: Sequence[str]) -> tuple[set[str], set[int]]:
-    """Values of the numbers in a token list and the token positions they use.
+def number_runs(toks: Sequence[str]) -> list[tuple[str | None, int, int]]:
+    """(value, first token, end token) of each run of number words and digits; value None for a date.
 
-    A run of number words and digits is one number ("3 million", "two hundred thousand"); a
-    multiplier scales what precedes it. Numbers next to a month name are dates and are skipped.
+    A run is one number ("3 million", "two hundred thousand"); a multiplier scales what precedes it.
+    Numbers next to a month name are dates, not figures of a claim.
     """
     words = _number_words()
-    values: set[str] = set()
-    used: set[int] = set()
+    runs: list[tuple[str | None, int, int]] = []
     i = 0
     while i < len(toks):
         start = i
@@ -218,10 +221,14 @@ def numbers_in(toks: Sequence[str]) -> tuple[set[str], set[int]]:
             i += 1
             continue
         near_month = any(t in _MONTHS for t in toks[max(0, start - 3):start]) or (i < len(toks) and toks[i] in _MONTHS)
-        if not near_month:
-            values.add(_format(total + current))
-        used.update(range(start, i))
-    return values, used
+        runs.append((None if near_month else _format(total + current), start, i))
+    return runs
+
+
+def numbers_in(toks: Sequence[str]) -> tuple[set[str], set[int]]:
+    """Values of the numbers in a token list (dates left out) and the token positions numbers use."""
+    runs = number_runs(toks)
+    return {v for v, _, _ in runs if v is not None}, {i for _, start, end in runs for i in range(start, end)}
 
 
 def _negated_positions(toks: Sequence[str], cased: Sequence[str]) -> set[int]:
@@ -284,12 +291,20 @@ def claim_features(text: str, entities: Iterable[tuple[str, str, int, int]] = ()
     spans = _token_spans(text)
     inside = {i for i, (s, e) in enumerate(spans) for _, _, start, end in entities if start <= s and e <= end} \
         if len(spans) == len(toks) else set()
-    numbers, number_positions = numbers_in(toks)
+    runs = number_runs(toks)
+    numbers = {v for v, _, _ in runs if v is not None}
+    number_positions = {i for _, start, end in runs for i in range(start, end)}
     negated_at = _negated_positions(toks, cased)
     stop, negators = stopwords(), _negators()
     asserted: set[str] = set()
     negated: set[str] = set()
+    clause, clauses = 0, [set[str]()]
+    clause_at: list[int] = []
     for i, tok in enumerate(toks):
+        if tok in CLAUSE_BREAKS and clauses[-1]:
+            clause += 1
+            clauses.append(set())
+        clause_at.append(clause)
         if i in inside or i in number_positions or tok in _PUNCT or tok in negators or tok in stop or len(tok) < 2 \
                 or tok[0].isdigit():
             continue
@@ -297,8 +312,19 @@ def claim_features(text: str, entities: Iterable[tuple[str, str, int, int]] = ()
         if term in stop:
             continue
         (negated if i in negated_at else asserted).add(term)
-    named = {canonical(key.split(":", 1)[1]) if kind == "PERSON" and key.startswith(PERSON_KEY) else ACTOR_PREFIX + key
-             for key, kind, _ in ents}
+        clauses[clause].add(term)
+    named = set()
+    for key, kind, start, _ in entities:
+        term = canonical(key.split(":", 1)[1]) if kind == "PERSON" and key.startswith(PERSON_KEY) else ACTOR_PREFIX + key
+        named.add(term)
+        at = next((i for i, (s, _) in enumerate(spans) if s >= start), None) if len(spans) == len(toks) else None
+        if at is not None:
+            clauses[clause_at[at]].add(term)
+    for value, start, _ in runs:
+        if value is not None:
+            clauses[clause_at[start]].add(NUMBER_PREFIX + value)
     terms = asserted | negated | {NUMBER_PREFIX + n for n in numbers} | named
+    parts = tuple(frozenset(c) for c in clauses if len(c) >= 2)
     return ClaimFeatures(terms=frozenset(terms), negated=frozenset(negated - asserted),
-                         mixed=frozenset(negated & asserted), numbers=frozenset(numbers), entities=ents)
+                         mixed=frozenset(negated & asserted), numbers=frozenset(numbers), entities=ents,
+                         parts=parts if len(parts) > 1 else ())
