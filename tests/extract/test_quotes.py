@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from newsgraph.extract.quotes import QuoteSettings, extract_quotes, looks_like_title, quoted_passages
 from newsgraph.extract.quotes.index import ArticleIndex
@@ -285,8 +286,6 @@ def test_naming_verb_without_a_parsed_object(analyze_text, text, content):
 def test_speaker_next_to_the_verb_when_the_parse_gives_no_subject(nlp):
     """A parse that mislabels the name next to a speech verb ('"We won," Lopez said' with
     Lopez as a modifier) still gives the adjacent name as the speaker."""
-    from spacy.tokens import Doc
-
     words = ["“", "We", "won", ",", "”", "Lopez", "said", "."]
     doc = Doc(nlp.vocab, words=words, spaces=[False, True, False, False, True, True, False, False],
               heads=[6, 2, 6, 6, 6, 6, 6, 6], deps=["punct", "nsubj", "ccomp", "punct", "punct", "npadvmod", "ROOT", "punct"],
