@@ -223,7 +223,8 @@ class ClaimIndex:
         best: tuple[float, str, str] | None = None
         if len(content) >= s.min_terms:
             weight = state.terms.weights()
-            for cid in state.terms.candidates(features.terms, day, s.lookup_terms, s.max_candidates, s.min_shared):
+            min_hits = min(s.min_shared, s.min_shared_same_speaker)
+            for cid in state.terms.candidates(features.terms, day, s.lookup_terms, s.max_candidates, min_hits):
                 cluster = state.clusters[cid]
                 scored = self._score(quote, features, cluster, weight)
                 if scored is not None and (best is None or (scored[0], cid) > (best[0], best[1])):
@@ -240,17 +241,18 @@ class ClaimIndex:
         must reach `min_mean_similarity` too, so a quote that matches one outlying wording does not drag
         another topic in (chaining, the weakness of single link; Jain, Murty & Flynn 1999)."""
         s = self.settings
+        relation = _speaker_relation(quote, cluster)
+        min_shared = s.min_shared_same_speaker if relation == "same" else s.min_shared
         top = total = 0.0
         for variant in cluster.variants:
             if conflict(features, variant.features) is not None:
                 return None
             sim, shared = similarity(features, variant.features, weight, s.cosine_share)
             total += sim
-            if shared >= s.min_shared:
+            if shared >= min_shared:
                 top = max(top, sim)
         if cluster.variants and total / len(cluster.variants) < s.min_mean_similarity:
             return None
-        relation = _speaker_relation(quote, cluster)
         threshold = {"same": s.join_same_speaker, "group": s.join_same_speaker, "other": s.join_other_speaker}.get(
             relation, s.join_unattributed)
         return (top, relation) if top >= threshold else None

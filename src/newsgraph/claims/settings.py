@@ -27,7 +27,8 @@ class ClaimSettings:
     cosine_share: float = 1.0  # similarity = this share of the cosine + the rest of the overlap coefficient
     min_mean_similarity: float = 0.15  # mean similarity to a cluster's variants needed to join it
     min_terms: int = 2  # a quote with fewer content terms gets its own claim and is never joined
-    min_shared: int = 2  # content terms a quote must share with a cluster member to join it
+    min_shared: int = 2  # content words a quote must share with a cluster member to join it
+    min_shared_same_speaker: int = 2  # the same, when the member has the quote's own speaker
     lookup_terms: int = 8  # the rarest terms of a quote that are looked up in the index
     max_candidates: int = 12  # clusters compared in full per quote, the best by shared key weight
     representatives: int = 6  # members per cluster kept as its wording variants for comparison
