@@ -14,7 +14,7 @@ from typing import Any
 
 import duckdb
 
-from . import store
+from . import search, store
 from .engines.local import analyze_in_order
 from .errors import InputError, ShardError
 from .model import Article
@@ -123,6 +123,7 @@ def write_batch(db: str | duckdb.DuckDBPyConnection, analyzed: list[Article],
     with store.open_for_batch(db) as con:
         fresh = store.fresh_articles(con, analyzed)
         result = store.write_articles(con, corpus_step(store.CorpusRows(con), fresh), minhashes)
+        search.sync(con)  # the full-text index beside the store takes the batch's articles
     result.skipped += len(analyzed) - len(fresh)
     return result
 
@@ -135,7 +136,10 @@ def load(db: str | duckdb.DuckDBPyConnection, directory: str, *,
     Each shard's new articles go through the corpus step against this store, as an ingest
     batch does; loading a shard twice changes nothing; a bad shard goes to `on_error` and the rest go on.
     """
-    return parquet.load(db, directory, corpus_step=corpus_step, on_error=on_error, on_shard=on_shard)
+    summary = parquet.load(db, directory, corpus_step=corpus_step, on_error=on_error, on_shard=on_shard)
+    with store.open_for_batch(db) as con:
+        search.sync(con)  # the full-text index beside the store takes the loaded articles
+    return summary
 
 
 def extract(paths: Iterable[str], *, date: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,

@@ -1,25 +1,34 @@
 """The one read API over a store: the CLI, the web face and notebooks all call this.
 
 `Corpus` methods return `Result`s: iterate typed records, or convert straight from DuckDB
-with `.to_pandas()` / `.to_arrow()` (no Python loop per row). `Corpus` only reads; ingest,
-curation and dictionary imports are `newsgraph.Curator`'s (curate.py).
+with `.to_pandas()` / `.to_arrow()` (no Python loop per row). The analyst's lists
+(`quote_list`, `event_list`, `article_list`, `search`) return a `Page`: the rows a list page
+shows, the total that matches, and CSV, JSON, pandas or Arrow of the same rows. `Corpus` only
+reads; ingest, curation and dictionary imports are `newsgraph.Curator`'s (curate.py).
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any, Generic, Self, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, Generic, Self, TypeVar, overload
 
+import pyarrow as pa
+
+from . import search as fulltext
 from . import store
-from .errors import BadDateError, UnknownActorError, UnknownArticleError
+from .errors import BadDateError, UnknownActorError, UnknownArticleError, UnknownValueError
 from .model import Actor, Article
 from .resolve.actors import actor_id
 from .resolve.corpus import stored_dictionary
 from .resolve.countries import iso3_of
 from .resolve.curation import Rule
 from .resolve.names import resolve_name
-from .store import selection
+from .store import lists, selection
+from .vocabulary import check_modality, check_quote_kind, expand_event_type
 
 T = TypeVar("T")
 
@@ -90,6 +99,9 @@ class EventRecord:
     trigger_end: int
     sentence_start: int
     sentence_end: int
+    location_iso3: str | None = None
+    date_source: str | None = None
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +151,66 @@ class Result(Generic[T]):
         return pl.from_arrow(self.to_arrow())
 
 
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of an analyst's list: `rows` (dicts, the columns a list page shows), the `total` that
+    matches the filters, and the `limit`/`offset` asked for.
+
+    `exact` is False when a full-text query matched more than the index hands on
+    (`SearchSettings.max_hits`) and other filters applied: `total` then counts the best matches
+    only. `notes` say what a reader should know about the answer (a search index behind its store).
+    """
+
+    rows: list[dict[str, Any]]
+    total: int
+    limit: int | None
+    offset: int
+    columns: tuple[str, ...] = ()
+    exact: bool = True
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def next_offset(self) -> int | None:
+        """The offset of the next page, None on the last."""
+        end = self.offset + len(self.rows)
+        return end if end < self.total and self.rows else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "limit": self.limit, "offset": self.offset, "next_offset": self.next_offset,
+                "exact": self.exact, "notes": list(self.notes), "rows": self.rows}
+
+    def to_json(self) -> str:
+        """The page as one JSON object: total, limit, offset, next_offset, exact, notes, rows."""
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    def to_csv(self) -> str:
+        """The rows as CSV with a header line (also when there are no rows); None is an empty cell."""
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        columns = self.columns or (tuple(self.rows[0]) if self.rows else ())
+        writer.writerow(columns)
+        for row in self.rows:
+            writer.writerow([_csv_cell(row.get(c)) for c in columns])
+        return buf.getvalue()
+
+    def to_arrow(self) -> pa.Table:
+        columns = self.columns or (tuple(self.rows[0]) if self.rows else ())
+        return pa.Table.from_pydict({c: [r.get(c) for r in self.rows] for c in columns})
+
+    def to_pandas(self):  # type: ignore[no-untyped-def]
+        return self.to_arrow().to_pandas()
+
+
 def parse_date(value: str | dt.date | None) -> str | None:
     """Validate a YYYY-MM-DD date (or None)."""
     if value is None or isinstance(value, dt.date):
@@ -159,6 +231,7 @@ class Corpus:
         self.path = path
         self.read_only = read_only
         self._con = store.connect(path, read_only=read_only)
+        self._index: fulltext.SearchIndex | None = None
 
     def close(self) -> None:
         self._con.close()
@@ -281,11 +354,135 @@ class Corpus:
         return store.stats(self._con)
 
     # -- for the web face: search, network, activity, newest first
-    def search(self, prefix: str = "", type: str | Sequence[str] | None = None, *, limit: int | None = None,
-               offset: int = 0) -> Result[ActorMatch]:
+    def actor_search(self, prefix: str = "", type: str | Sequence[str] | None = None, *, limit: int | None = None,
+                     offset: int = 0) -> Result[ActorMatch]:
         """Actors whose name or an alias starts with `prefix` (case and accents folded), most mentioned first."""
         types = [type] if isinstance(type, str) else (list(type) if type else None)
         return Result(store.search_actors(self._con, prefix, types, limit, offset), lambda d: ActorMatch(**d))
+
+    @overload
+    def search(self, q: str, *, kinds: Sequence[str] = ..., limit: int = ...) -> dict[str, Page]: ...
+
+    @overload
+    def search(self, q: str, type: str | Sequence[str] | None, /, *, limit: int | None = ...,
+               offset: int = ...) -> Result[ActorMatch]: ...
+
+    def search(self, q: str, *legacy: Any, kinds: Sequence[str] = fulltext.KINDS, limit: int | None = 20,
+               offset: int | None = None) -> dict[str, Page] | Result[ActorMatch]:
+        """Full-text search: the best `limit` matches of `q` per kind (quotes, articles, actors, events),
+        each a `Page` with the total that matches, best first.
+
+        The old form `search(prefix, type, limit=, offset=)` (an actor-name prefix) still answers
+        while callers move to `actor_search`; it will go."""
+        if legacy or offset is not None:
+            return self.actor_search(q, legacy[0] if legacy else None, limit=limit, offset=offset or 0)
+        asked = [k.strip().lower() for k in kinds]
+        for kind in asked:
+            if kind not in fulltext.KINDS:
+                raise UnknownValueError("search kind", kind, {"valid kinds": fulltext.KINDS})
+        pages: dict[str, Page] = {}
+        for kind in asked:
+            if kind == "actors":
+                pages[kind] = self._actor_page(q, limit)
+            elif kind == "quotes":
+                pages[kind] = self.quote_list(q=q, sort="relevance", limit=limit)
+            elif kind == "events":
+                pages[kind] = self.event_list(q=q, sort="relevance", limit=limit)
+            else:
+                pages[kind] = self.article_list(q=q, sort="relevance", limit=limit)
+        return pages
+
+    # -- the analyst's lists: filters, sort, a page and the total
+    def quote_list(self, *, q: str | None = None, speaker: str | None = None, about: str | None = None,
+                   since: str | dt.date | None = None, until: str | dt.date | None = None,
+                   outlet: str | Sequence[str] | None = None, kind: str | Sequence[str] | None = None,
+                   min_confidence: float | None = None, anonymous: bool | None = None, sort: str = "date",
+                   order: str = "desc", limit: int | None = 50, offset: int = 0) -> Page:
+        """Quotes matching every filter given: `q` full text (content or speaker as written), `speaker` and
+        `about` actors (any alias; `about` = named inside the content), dates, outlet(s), quote kind(s),
+        confidence and anonymity. Sort by date, speaker, outlet, kind, confidence or relevance (with `q`)."""
+        if min_confidence is not None:
+            self._needs_column("quotes", "confidence", "--min-confidence")
+        if anonymous is not None:
+            self._needs_column("quotes", "anonymous", "--anonymous")
+        hits, exact, notes = self._hits("quotes", q)
+        query = lists.quote_list(
+            self._con, hits=hits, speakers=self._ids(speaker), about=self._ids(about), since=parse_date(since),
+            until=parse_date(until), outlets=_many(outlet), kinds=_checked(kind, check_quote_kind),
+            min_confidence=_confidence(min_confidence), anonymous=anonymous,
+            sort=_sort(sort, lists.QUOTE_SORTS, q), order=_order(order))
+        return _page(query, limit, offset, exact, notes)
+
+    def event_list(self, *, q: str | None = None, actor: str | None = None, source: str | None = None,
+                   target: str | None = None, type: str | Sequence[str] | None = None,
+                   modality: str | Sequence[str] | None = None, min_confidence: float | None = None,
+                   since: str | dt.date | None = None, until: str | dt.date | None = None,
+                   outlet: str | Sequence[str] | None = None, sort: str = "date", order: str = "desc",
+                   limit: int | None = 50, offset: int = 0) -> Page:
+        """Events matching every filter given: `q` full text of the sentence, `actor` on either side, `source`,
+        `target`, PLOVER `type` or family (`verbal-conflict`), modality, confidence, dates and outlet(s).
+        An unknown type or modality raises `UnknownValueError` listing the valid ones."""
+        if min_confidence is not None:
+            self._needs_column("events", "confidence", "--min-confidence")
+        types = None if type is None else sorted({t for v in _many(type) or [] for t in expand_event_type(v)})
+        hits, exact, notes = self._hits("events", q)
+        query = lists.event_list(
+            self._con, hits=hits, actors=self._ids(actor), sources=self._ids(source), targets=self._ids(target),
+            types=types, modalities=_checked(modality, check_modality), min_confidence=_confidence(min_confidence),
+            since=parse_date(since), until=parse_date(until), outlets=_many(outlet),
+            sort=_sort(sort, lists.EVENT_SORTS, q), order=_order(order))
+        return _page(query, limit, offset, exact, notes)
+
+    def article_list(self, *, q: str | None = None, actor: str | None = None, since: str | dt.date | None = None,
+                     until: str | dt.date | None = None, outlet: str | Sequence[str] | None = None,
+                     sort: str = "date", order: str = "desc", limit: int | None = 50, offset: int = 0) -> Page:
+        """Articles matching every filter given: `q` full text of title and text, `actor` mentioned (any
+        alias), dates and outlet(s); each row with its counts of quotes and events and a snippet."""
+        hits, exact, notes = self._hits("articles", q)
+        query = lists.article_list(self._con, hits=hits, actors=self._ids(actor), since=parse_date(since),
+                                   until=parse_date(until), outlets=_many(outlet),
+                                   sort=_sort(sort, lists.ARTICLE_SORTS, q), order=_order(order))
+        return _page(query, limit, offset, exact, notes)
+
+    def _needs_column(self, table: str, column: str, option: str) -> None:
+        if not lists.has_column(self._con, table, column):
+            raise ValueError(f"{self.path}: this store has no {table}.{column} column (written by an older "
+                             f"newsgraph); {option} needs it. Re-ingest the articles into a new store.")
+
+    def _search_index(self) -> fulltext.SearchIndex:
+        """The index beside the store; a store written before search existed gets one on its first search."""
+        if self._index is None:
+            path = fulltext.index_path(self.path)
+            if not path.exists():
+                fulltext.build_missing(self._con, path)
+            self._index = fulltext.SearchIndex.open(path)
+        return self._index
+
+    def _hits(self, kind: str, q: str | None) -> tuple[lists.Hits | None, bool, tuple[str, ...]]:
+        """The index's matches of `q` (None without a query), whether they are all of them, and notes."""
+        if q is None or not q.strip():
+            return None, True, ()
+        index = self._search_index()
+        hits, matched = index.hits(kind, q.strip())
+        notes: list[str] = []
+        indexed, (stored, _) = index.state().articles, lists.store_state(self._con)
+        if indexed < stored:
+            notes.append(f"the search index covers {indexed} of {stored} articles; "
+                         f"run `newsgraph reindex --db {self.path}` to search them all")
+        return hits, matched <= len(hits.idx), tuple(notes)
+
+    def _actor_page(self, q: str, limit: int | None) -> Page:
+        """Actors matched by words of their names in the index, then by name prefix, best first."""
+        hits, _, notes = self._hits("actors", q)
+        rows = lists.actor_hits(self._con, hits).dicts() if hits is not None else []
+        seen = {r["id"] for r in rows}
+        for m in self.actor_search(q, limit=limit).to_list():
+            if m.id not in seen:
+                rows.append({"id": m.id, "name": m.name, "type": m.type, "country": m.country,
+                             "mentions": m.mentions, "articles": m.articles, "score": None})
+                seen.add(m.id)
+        columns = ("id", "name", "type", "country", "mentions", "articles", "score")
+        return Page(rows[:limit] if limit is not None else rows, len(rows), limit, 0, columns, True, notes)
 
     def counterparts(self, name: str) -> Result[Counterpart]:
         """The actor's network: event counts per counterpart, PLOVER type and direction ('out' = actor is source)."""
@@ -328,6 +525,45 @@ class Corpus:
         kw: dict[str, Any] = {"since": parse_date(since), "until": parse_date(until), "actor_ids": self._ids(actor)}
         return (selection.graph_nodes(self._con, **kw).dicts(), selection.graph_event_edges(self._con, **kw).dicts(),
                 selection.graph_quote_edges(self._con, **kw).dicts())
+
+
+def _many(value: str | Sequence[str] | None) -> list[str] | None:
+    return [value] if isinstance(value, str) else (list(value) if value is not None else None)
+
+
+def _checked(value: str | Sequence[str] | None, check: Callable[[str], str]) -> list[str] | None:
+    """Each value checked against the vocabulary (`UnknownValueError` listing the valid ones)."""
+    values = _many(value)
+    return None if values is None else [check(v) for v in values]
+
+
+def _confidence(value: float | None) -> float | None:
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise ValueError(f"a confidence is a probability between 0 and 1, not {value}")
+    return value
+
+
+def _sort(sort: str, sorts: dict[str, str], q: str | None) -> str:
+    key = sort.strip().lower()
+    if key not in sorts:
+        raise UnknownValueError("sort key", sort, {"valid sort keys": tuple(sorts)})
+    if key == "relevance" and not (q and q.strip()):
+        raise ValueError("sort by relevance needs a full-text query (q)")
+    return key
+
+
+def _order(order: str) -> str:
+    key = order.strip().lower()
+    if key not in lists.ORDERS:
+        raise UnknownValueError("sort order", order, {"valid orders": lists.ORDERS})
+    return key
+
+
+def _page(query: lists.ListQuery, limit: int | None, offset: int, exact: bool, notes: tuple[str, ...]) -> Page:
+    if limit is not None and limit < 0 or offset < 0:
+        raise ValueError(f"limit and offset must not be negative (limit {limit}, offset {offset})")
+    rows, columns = query.page(limit, offset)
+    return Page(rows, query.count(), limit, offset, columns, exact, notes)
 
 
 def open(path: str = "newsgraph.duckdb", *, read_only: bool = True) -> Corpus:  # noqa: A001 - mirrors builtins.open on purpose

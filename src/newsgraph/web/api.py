@@ -76,7 +76,7 @@ def api_actors(store: StoreDep,
                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Search actors by name or alias prefix, most mentioned first."""
     with store.read() as c:
-        return paged(c.search(q, type, limit=limit + 1, offset=offset), limit, offset)
+        return paged(c.actor_search(q, type, limit=limit + 1, offset=offset), limit, offset)
 
 
 @router.get("/api/actors/{actor}", tags=["actors"], response_model=ActorOut)

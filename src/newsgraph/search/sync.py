@@ -1,0 +1,97 @@
+"""Keeping the index in step with the store: `sync` after every write, `rebuild` for `newsgraph reindex`.
+
+`sync` indexes the articles written since the index's watermark (all of them when the index is
+new), with their quotes and events and the actors they mention (an actor's document is replaced
+with its current name and aliases). It is called by the write path after each committed batch
+(ingest, shard load), so a store and its index stay together; `rebuild` starts from an empty index;
+`build_missing` gives a store written before the index existed its first one, on first search.
+"""
+from __future__ import annotations
+
+import shutil
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import duckdb
+
+from ..store import search_rows
+from .index import IndexState, IndexWriter, SearchIndex, index_path
+from .settings import DEFAULT, SearchSettings
+
+CHUNK_ARTICLES = 2_000
+
+
+def _index_articles(con: duckdb.DuckDBPyConnection, writer: IndexWriter, ids: Sequence[str]) -> None:
+    for a in search_rows.article_texts(con, ids):
+        writer.forget(a["id"])
+        writer.add("articles", a["id"], 0, a["title"], a["text"])
+    for q in search_rows.quote_texts(con, ids):
+        writer.add("quotes", q["article_id"], q["idx"], q["speaker_text"], q["text"])
+    for e in search_rows.event_texts(con, ids):
+        writer.add("events", e["article_id"], e["idx"], e["trigger"], e["sentence"])
+
+
+def _index_actors(con: duckdb.DuckDBPyConnection, writer: IndexWriter, article_ids: Sequence[str] | None) -> None:
+    for actor in search_rows.actor_names(con, article_ids):
+        writer.forget(actor["id"])
+        aliases = [a for a in actor["aliases"] or [] if a and a != actor["name"]]
+        writer.add("actors", actor["id"], 0, actor["name"], " ".join(aliases))
+
+
+def _db_path(con: duckdb.DuckDBPyConnection) -> Path | None:
+    db = search_rows.database_file(con)
+    return index_path(db) if db else None
+
+
+def sync(con: duckdb.DuckDBPyConnection, settings: SearchSettings = DEFAULT,
+         on_chunk: Callable[[int], None] = lambda n: None, *, path: Path | None = None) -> int:
+    """Index the articles written since the last sync (a new index: every article); returns how many.
+
+    The index is the one beside the store (or at `path`); an in-memory store has no place for
+    one and is left alone (0)."""
+    path = path or _db_path(con)
+    if path is None:
+        return 0
+    index = SearchIndex.open_or_create(path, settings)
+    state = index.state()
+    ids, newest = search_rows.articles_after(con, state.watermark)
+    if not ids:
+        return 0
+    with index.writing() as writer:
+        for k in range(0, len(ids), CHUNK_ARTICLES):
+            chunk = ids[k:k + CHUNK_ARTICLES]
+            _index_articles(con, writer, chunk)
+            _index_actors(con, writer, chunk)
+            on_chunk(len(chunk))
+    index.save_state(IndexState(state.articles + len(ids), newest))
+    return len(ids)
+
+
+def rebuild(con: duckdb.DuckDBPyConnection, settings: SearchSettings = DEFAULT,
+            on_chunk: Callable[[int], None] = lambda n: None) -> int:
+    """A new index of everything the store holds (`newsgraph reindex`); returns the number of articles."""
+    path = _db_path(con)
+    if path is None:
+        raise ValueError("an in-memory store has no search index; open a store file")
+    SearchIndex.create(path, settings)
+    return sync(con, settings, on_chunk)
+
+
+def build_missing(con: duckdb.DuckDBPyConnection, path: Path, settings: SearchSettings = DEFAULT) -> None:
+    """Build the index of a store that has none (one written before search existed), from a reader.
+
+    The index is built in a folder of its own and renamed into place, so two readers that both
+    find it missing (two web requests) never write into one index; the second rename loses and
+    its copy is dropped. Only the index folder is written, never the store."""
+    partial = path.with_name(f"{path.name}.building-{uuid.uuid4().hex[:8]}")
+    try:
+        SearchIndex.create(partial, settings)
+        sync(con, settings, path=partial)
+        partial.rename(path)
+    except OSError:
+        if not path.exists():
+            raise
+    finally:
+        if partial.exists():
+            shutil.rmtree(partial, ignore_errors=True)
