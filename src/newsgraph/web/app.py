@@ -1,8 +1,9 @@
 """`newsgraph serve`: a JSON API (FastAPI, OpenAPI at /docs) and pages for analysts.
 
-    api.py        /api routes          pages.py      HTML pages and /docs
+    api.py        /api routes          pages.py      HTML pages and /docs; list_pages.py /quotes, /events, /articles
     security.py   token, CSP headers   errors.py     error pages and JSON errors
-    deps.py       the store, paging    templating.py Jinja environment; render.py shapes records for templates
+    deps.py       the store, paging    templating.py Jinja environment; render.py, charts.py, filters.py shape
+                                       records, chart data and list filters for templates
 
 Every endpoint and page reads through `newsgraph.query` (no SQL here). The store is opened
 read-only for the time of one request and closed again: DuckDB lets one process hold a file
@@ -23,7 +24,7 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import query
 from ..errors import TokenRequiredError
-from . import api, errors, pages, security
+from . import api, errors, list_pages, pages, security
 from .deps import Store
 from .templating import HERE, make_templates
 
@@ -43,6 +44,7 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(list_pages.router)
     return app
 
 

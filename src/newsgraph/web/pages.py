@@ -1,23 +1,32 @@
 """The analysts' pages (HTML, not in the OpenAPI document): home, search, actor, relation, article, /docs.
+The list pages (/quotes, /events, /articles) are `list_pages`.
 
 Each page reads through `newsgraph.query` inside `with store.read()`, shapes the records with
-`render` and draws them with a template; data for scripts travels as JSON in
+`render` and `charts` and draws them with a template; data for scripts travels as JSON in
 `<script type="application/json">`.
 """
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ..model import ACTOR_TYPES
-from . import render
-from .deps import By, Offset, StoreDep, paged
+from ..errors import UnknownActorError
+from ..model import Actor
+from ..query import Corpus
+from . import charts, filters, render
+from .deps import By, StoreDep
 from .templating import template_response
 
-SEARCH_PAGE_SIZE = 50
+SEARCH_KINDS = ("actors", "quotes", "events", "articles")
+SEARCH_PER_KIND = 10
+RELATION_EVENTS = 200
+RELATION_QUOTES = 100
+ACTOR_QUOTES = 10
+AutoBy = Literal["", "day", "week", "month", "year"]
 
 router = APIRouter(include_in_schema=False)
 
@@ -30,55 +39,108 @@ def home(request: Request, store: StoreDep) -> Response:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, store: StoreDep, q: Annotated[str, Query(max_length=200)] = "",
-           type: Literal["", "PERSON", "ORG", "GPE", "LOC", "NORP"] = "", offset: Offset = 0) -> Response:
-    limit = SEARCH_PAGE_SIZE
-    with store.read() as c:
-        result = paged(c.search(q, type or None, limit=limit + 1, offset=offset), limit, offset)
-    return template_response(request, "search.html", {"q": q, "type": type, "types": ACTOR_TYPES, "result": result})
+def search(request: Request, store: StoreDep, q: Annotated[str, Query(max_length=200)] = "") -> Response:
+    """Quotes, actors, events and articles matching `q` (the full-text index), the best few of each with
+    the total and a link to the whole list."""
+    results: dict[str, Any] = {}
+    if q.strip():
+        with store.read() as c:
+            results = c.search(q, kinds=SEARCH_KINDS, limit=SEARCH_PER_KIND)
+    notes = list(dict.fromkeys(n for page in results.values() for n in page.notes))
+    return template_response(request, "search.html", {"q": q, "header_q": q, "results": results,
+                                                      "kinds": SEARCH_KINDS, "notes": notes})
+
+
+def _actor_context(c: Corpus, aid: str, by: str, net_filters: dict[str, Any]) -> dict[str, Any]:
+    """What the actor page draws: timeline on a date axis, network (filtered by period and type), quotes, roles, labels."""
+    yearly = sorted(r.period for r in c.activity(aid, "year") if r.period)
+    period = by or (charts.period_for_span(yearly[0], yearly[-1]) if yearly else "week")
+    everyone = c.counterparts(aid).to_list()
+    rows = everyone
+    if net_filters:
+        types = {r.counterpart: r.counterpart_type for r in everyone}
+        rows = charts.counterparts_of_events(c.event_list(actor=aid, **net_filters, limit=None).rows, [aid], types)
+    p = c.actor(aid)
+    labels = c.labels(aid)
+    return {
+        "profile": p, "activity": c.activity_counts(aid), "by": period,
+        "timeline": charts.timeline(c.activity(aid, period), period),
+        "graph": charts.network({"id": aid, "name": p.actor.name, "type": p.actor.type}, rows),
+        "counterparts": charts.counterpart_table(rows), "families": charts.family_legend(),
+        "quotes_by": c.quote_list(speaker=aid, limit=ACTOR_QUOTES).rows,
+        "quotes_about": c.quote_list(about=aid, limit=ACTOR_QUOTES).rows,
+        "roles": c.roles(aid), "labels": render.label_summary(labels), "label_rows": labels,
+        "collapse": render.VIEW.collapse_top,
+    }
 
 
 @router.get("/actor/{actor}", response_class=HTMLResponse)
-def actor_page(request: Request, store: StoreDep, actor: str) -> Response:
-    """The actor's page; a name or alias redirects to the canonical page under the actor's id."""
+def actor_page(request: Request, store: StoreDep, actor: str, by: AutoBy = "") -> Response:
+    """The actor's page; a name or alias redirects to the canonical page under the actor's id.
+
+    `since`, `until` and `type` (a PLOVER type or family) restrict the network to those events."""
+    net_echo, net_filters = filters.read_filters(filters.NETWORK_CONTROLS, request.query_params)
     with store.read() as c:
         p = c.actor(actor)
         if actor != p.actor.id:
-            return RedirectResponse(f"/actor/{p.actor.id}", status_code=307)
-        aid = p.actor.id
-        center = {"id": aid, "name": p.actor.name, "type": p.actor.type}
-        counterparts = c.counterparts(aid).to_list()
-        context = {
-            "profile": p, "activity": c.activity_counts(aid),
-            "timeline": render.timeline(c.activity(aid, "week")),
-            "graph": render.network(center, counterparts),
-            "counterparts": render.counterpart_table(counterparts),
-            "quotes_by": c.latest_quotes(speaker=aid, limit=10).to_list(),
-            "quotes_about": c.latest_quotes(about=aid, limit=10).to_list(),
-            "roles": c.roles(aid), "labels": c.labels(aid),
-        }
+            query = f"?{request.url.query}" if request.url.query else ""
+            return RedirectResponse(f"/actor/{quote(p.actor.id, safe='')}{query}", status_code=307)
+        context = _actor_context(c, p.actor.id, by, net_filters)
+    context.update(net=net_echo, type_options=filters.type_options(), by_param=by)
     return template_response(request, "actor.html", context)
 
 
+def _covered(c: Corpus, name: str) -> list[Actor]:
+    """Every actor that a name covers (all with that name or alias, as `newsgraph relation` counts them)."""
+    return [c.actor(i).actor for i in c.actor_ids(name)]
+
+
+def _relation_context(c: Corpus, a: str, b: str, by: str) -> dict[str, Any]:
+    """The relation of the actors named `a` and `b`, counted over every actor each name covers (as the CLI):
+    counts per period, type and direction; per type both ways; the events and quotes between them."""
+    name_a, name_b = c.actor(a).actor.name, c.actor(b).actor.name
+    rows = c.relation(a, b, by).to_list()
+    by_type: dict[str, dict[str, int]] = {}
+    for r in rows:
+        counts = by_type.setdefault(r.type, {"a->b": 0, "b->a": 0})
+        counts[r.direction] += r.events
+    ab = c.event_list(source=a, target=b, sort="date", order="asc", limit=RELATION_EVENTS)
+    ba = c.event_list(source=b, target=a, sort="date", order="asc", limit=RELATION_EVENTS)
+    events = sorted(ab.rows + ba.rows, key=lambda e: (e["date"] is None, e["date"] or "", e["article_id"], e["idx"]))
+    return {
+        "name_a": name_a, "name_b": name_b, "actors_a": _covered(c, a), "actors_b": _covered(c, b), "rows": rows,
+        "by_type": sorted(by_type.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])),
+        "total": sum(r.events for r in rows), "events": events, "events_total": ab.total + ba.total,
+        "series": charts.relation_series(rows, name_a, name_b, by),
+        "quotes_ab": c.quote_list(speaker=a, about=b, limit=RELATION_QUOTES),
+        "quotes_ba": c.quote_list(speaker=b, about=a, limit=RELATION_QUOTES),
+    }
+
+
 @router.get("/relation", response_class=HTMLResponse)
-def relation_page(request: Request, store: StoreDep, a: str, b: str, by: By = "week") -> Response:
-    with store.read() as c:
-        pa_, pb = c.actor(a), c.actor(b)
-        ida, idb = pa_.actor.id, pb.actor.id
-        rows = c.relation(ida, idb, by).to_list()
-        sentences = c.events(ida, idb, limit=200).to_list() + c.events(idb, ida, limit=200).to_list()
-    sentences.sort(key=lambda e: (e.date is None, e.date or "", e.article_id, e.idx))
-    return template_response(request, "relation.html", {
-        "a": pa_.actor, "b": pb.actor, "by": by, "rows": rows, "events": sentences,
-        "series": render.relation_series(rows, pa_.actor.name, pb.actor.name)})
+def relation_page(request: Request, store: StoreDep, a: Annotated[str, Query(max_length=200)] = "",
+                  b: Annotated[str, Query(max_length=200)] = "", by: By = "week") -> Response:
+    """Compare two actors: pick them by any name or alias; with both, how they relate over time."""
+    context: dict[str, Any] = {"a": a.strip(), "b": b.strip(), "by": by, "error": None, "compared": False}
+    status = 200
+    if context["a"] and context["b"]:
+        with store.read() as c:
+            try:
+                context.update(_relation_context(c, context["a"], context["b"], by), compared=True)
+            except UnknownActorError as exc:
+                context["error"], status = str(exc), 404
+    return template_response(request, "relation.html", context, status_code=status)
 
 
 @router.get("/article/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, store: StoreDep, article_id: str) -> Response:
+    """The article with its marks; `#q-3` / `#e-5` open it at quote 3 / event 5, highlighted (static/js/article.js)."""
     with store.read() as c:
         art = c.article(article_id)
     names = {a.id: a.name for a in art.actors}
-    return template_response(request, "article.html", {"article": art, "blocks": render.article_blocks(art), "names": names})
+    blocks = render.article_blocks(art)
+    return template_response(request, "article.html", {"article": art, "blocks": blocks, "names": names,
+                                                       "placed": render.placed_anchors(blocks)})
 
 
 @router.get("/docs")

@@ -1,28 +1,51 @@
-"""Presentation helpers for the web pages: records from `query` -> what templates and charts draw.
+"""Presentation helpers for the web pages: an article's text as annotated segments, fact anchors,
+confidence, and long lists folded to their top few.
 
 No queries here (pages read through `newsgraph.query`), only shaping: an article's text cut into
-displaCy-like segments, an actor's counterparts as Cytoscape elements, activity and relation
-rows as Chart.js series. Everything returned is plain data; templates escape it and scripts
-draw it with `textContent` or on a canvas.
+displaCy-like segments, each knowing which quote attributions and event sentences cover it, so
+`/article/<id>#q-3` and `#e-5` can open the article at the fact and highlight it. Chart data is
+`charts`'. Everything returned is plain data; templates escape it and scripts draw it with
+`textContent` or on a canvas.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from ..model import Article
-from ..query import ACTIVITY_KINDS, ActivityRow, Counterpart, RelationRow
+from ..model import Actor, Article, Event, Quote
 
-UNDATED = "undated"
+Span = tuple[int, int, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class ViewSettings:
+    """Thresholds of the pages.
+
+    `low_confidence`: a quote or event whose `confidence` (a calibrated probability that it is
+    right, see `model.Event`) is below this is more likely wrong than right, so it is shown muted
+    and labelled; a missing confidence is shown as unknown, never as low. `collapse_top`: a long
+    list (labels, aliases, roles) shows this many entries, the rest behind "N more".
+    """
+
+    low_confidence: float = 0.5
+    collapse_top: int = 5
+
+
+VIEW = ViewSettings()
 
 
 @dataclass
 class Segment:
-    """A run of text under the same annotations (mention, quote content, cue, speaker, trigger)."""
+    """A run of text under the same annotations (mention, quote content, cue, speaker, trigger).
+
+    `quotes` and `sentences` list every quote attribution (speaker, cue and content) and every
+    event sentence that covers the run, for highlighting a fact; `anchors` are the fact ids
+    (`q-3`, `e-5`) that start here.
+    """
 
     text: str
     start: int
@@ -35,11 +58,14 @@ class Segment:
     trigger: int | None = None
     trigger_type: str | None = None
     trigger_end: bool = False
+    quotes: list[int] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)
+    anchors: list[str] = field(default_factory=list)
 
     @property
     def plain(self) -> bool:
         return self.actor is None and self.quote is None and self.cue is None and self.speaker is None \
-            and self.trigger is None
+            and self.trigger is None and not self.quotes and not self.sentences and not self.anchors
 
 
 @dataclass
@@ -48,122 +74,144 @@ class Block:
     segments: list[Segment] = field(default_factory=list)
 
 
-def _covering(spans: Sequence[tuple[int, int, Any]], start: int, end: int) -> tuple[int, int, Any] | None:
+def _covering(spans: Sequence[Span], start: int, end: int) -> Span | None:
     for span in spans:
         if span[0] <= start and end <= span[1]:
             return span
     return None
 
 
+def _all_covering(spans: Sequence[Span], start: int, end: int) -> list[int]:
+    return [span[2] for span in spans if span[0] <= start and end <= span[1]]
+
+
+def fact_anchor(kind: str, idx: int) -> str:
+    """The fragment id of a fact on its article page: `q-3` for quote 3, `e-5` for event 5."""
+    return f"{kind[0]}-{idx}"
+
+
+def attribution_span(q: Quote) -> tuple[int, int]:
+    """The whole attribution of a quote: from the first of speaker, cue and content to the last."""
+    starts = [x for x in (q.start, q.cue_start, q.speaker_start) if x is not None]
+    ends = [x for x in (q.end, q.cue_end, q.speaker_end) if x is not None]
+    return min(starts), max(ends)
+
+
+@dataclass(frozen=True)
+class _Spans:
+    """The annotation spans of one article, as (start, end, payload), and its actors by id."""
+
+    actors: dict[str, Actor]
+    mentions: list[Span]
+    quotes: list[Span]
+    cues: list[Span]
+    speakers: list[Span]
+    triggers: list[Span]
+    attributions: list[Span]
+    sentences: list[Span]
+
+    @classmethod
+    def of(cls, article: Article) -> _Spans:
+        qs: list[Quote] = article.quotes
+        es: list[Event] = article.events
+        attributions = [(*attribution_span(q), i) for i, q in enumerate(qs)]
+        return cls(
+            actors={a.id: a for a in article.actors},
+            mentions=[(m.start, m.end, m) for m in article.mentions if m.start < m.end],
+            quotes=[(q.start, q.end, i) for i, q in enumerate(qs) if q.start < q.end],
+            cues=[(q.cue_start, q.cue_end, i) for i, q in enumerate(qs)
+                  if q.cue_start is not None and q.cue_end is not None and q.cue_start < q.cue_end],
+            speakers=[(q.speaker_start, q.speaker_end, i) for i, q in enumerate(qs)
+                      if q.speaker_start is not None and q.speaker_end is not None and q.speaker_start < q.speaker_end],
+            triggers=[(e.trigger_start, e.trigger_end, i) for i, e in enumerate(es) if e.trigger_start < e.trigger_end],
+            attributions=[s for s in attributions if s[0] < s[1]],
+            sentences=[(e.sentence_start, e.sentence_end, i) for i, e in enumerate(es) if e.sentence_start < e.sentence_end])
+
+    def all(self) -> list[Span]:
+        return [*self.mentions, *self.quotes, *self.cues, *self.speakers, *self.triggers, *self.attributions,
+                *self.sentences]
+
+
+def _segment(article: Article, spans: _Spans, start: int, end: int, anchored: set[str]) -> Segment:
+    """One run of text with every annotation that covers it; the first run of a fact carries its anchor."""
+    seg = Segment(article.text[start:end], start, end)
+    if (m := _covering(spans.mentions, start, end)) is not None:
+        mention = m[2]
+        actor = spans.actors.get(mention.actor)
+        seg.actor = {"id": mention.actor, "name": actor.name if actor else mention.actor,
+                     "type": actor.type if actor else "", "country": actor.country if actor else None,
+                     "how": mention.how, "text": mention.text}
+        seg.mention_end = end == m[1]
+    if (q := _covering(spans.quotes, start, end)) is not None:
+        seg.quote = q[2]
+    if (c := _covering(spans.cues, start, end)) is not None:
+        seg.cue = c[2]
+    if (sp := _covering(spans.speakers, start, end)) is not None:
+        seg.speaker = sp[2]
+    if (t := _covering(spans.triggers, start, end)) is not None:
+        seg.trigger = t[2]
+        seg.trigger_type = article.events[t[2]].type
+        seg.trigger_end = end == t[1]
+    seg.quotes = _all_covering(spans.attributions, start, end)
+    seg.sentences = _all_covering(spans.sentences, start, end)
+    for anchor in [fact_anchor("quote", i) for i in seg.quotes] + [fact_anchor("event", i) for i in seg.sentences]:
+        if anchor not in anchored:
+            anchored.add(anchor)
+            seg.anchors.append(anchor)
+    return seg
+
+
 def article_blocks(article: Article) -> list[Block]:
     """The article text as blocks of segments, cut at every annotation boundary (displaCy-like).
 
     Mentions link to their canonical actor; quote content, cue and speaker spans and event
-    triggers are marked; overlapping annotations simply share a segment.
+    triggers are marked; overlapping annotations simply share a segment. The first segment of
+    each quote's attribution and of each event's sentence carries its anchor (`q-3`, `e-5`).
     """
     text = article.text
-    actors = {a.id: a for a in article.actors}
-    mentions = [(m.start, m.end, m) for m in article.mentions if m.start < m.end]
-    quotes = [(q.start, q.end, i) for i, q in enumerate(article.quotes) if q.start < q.end]
-    cues = [(q.cue_start, q.cue_end, i) for i, q in enumerate(article.quotes)
-            if q.cue_start is not None and q.cue_end is not None and q.cue_start < q.cue_end]
-    speakers = [(q.speaker_start, q.speaker_end, i) for i, q in enumerate(article.quotes)
-                if q.speaker_start is not None and q.speaker_end is not None and q.speaker_start < q.speaker_end]
-    triggers = [(e.trigger_start, e.trigger_end, i) for i, e in enumerate(article.events) if e.trigger_start < e.trigger_end]
-    spans = [*mentions, *quotes, *cues, *speakers, *triggers]
+    spans = _Spans.of(article)
+    boundaries = sorted({x for s, e, _ in spans.all() for x in (s, e)})
     raw_blocks = [(b.start, b.end, b.kind) for b in article.blocks] or [(0, len(text), "paragraph")]
+    anchored: set[str] = set()
     blocks = []
     for b_start, b_end, kind in raw_blocks:
-        cuts = {b_start, b_end}
-        for s, e, _ in spans:
-            cuts.update(x for x in (s, e) if b_start < x < b_end)
-        ordered = sorted(cuts)
+        cuts = {b_start, b_end, *(x for x in boundaries if b_start < x < b_end)}
         block = Block(kind)
-        for start, end in pairwise(ordered):
-            seg = Segment(text[start:end], start, end)
-            if (m := _covering(mentions, start, end)) is not None:
-                mention = m[2]
-                actor = actors.get(mention.actor)
-                seg.actor = {"id": mention.actor, "name": actor.name if actor else mention.actor,
-                             "type": actor.type if actor else "", "country": actor.country if actor else None,
-                             "how": mention.how, "text": mention.text}
-                seg.mention_end = end == m[1]
-            if (q := _covering(quotes, start, end)) is not None:
-                seg.quote = q[2]
-            if (c := _covering(cues, start, end)) is not None:
-                seg.cue = c[2]
-            if (sp := _covering(speakers, start, end)) is not None:
-                seg.speaker = sp[2]
-            if (t := _covering(triggers, start, end)) is not None:
-                seg.trigger = t[2]
-                seg.trigger_type = article.events[t[2]].type
-                seg.trigger_end = end == t[1]
-            block.segments.append(seg)
+        block.segments = [_segment(article, spans, start, end, anchored) for start, end in pairwise(sorted(cuts))]
         blocks.append(block)
     return blocks
 
 
-def network(center: dict[str, Any], rows: Iterable[Counterpart], limit: int = 40) -> dict[str, Any]:
-    """Cytoscape elements: the actor in the middle, its `limit` busiest counterparts around it.
-
-    One edge per counterpart and direction, labelled with its event counts by type
-    (`AID 2, COOPERATE 1`); its width grows with the total.
-    """
-    nodes: dict[str, dict[str, Any]] = {}
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in rows:
-        if r.counterpart not in nodes:
-            if len(nodes) >= limit:
-                continue
-            nodes[r.counterpart] = {"id": r.counterpart, "label": r.counterpart_name, "type": r.counterpart_type,
-                                    "total": 0}
-        nodes[r.counterpart]["total"] += r.events
-        key = (r.counterpart, r.direction)
-        edge = edges.setdefault(key, {"counts": {}, "total": 0})
-        edge["counts"][r.type] = edge["counts"].get(r.type, 0) + r.events
-        edge["total"] += r.events
-    elements: list[dict[str, Any]] = [
-        {"data": {"id": center["id"], "label": center["name"], "type": center["type"], "center": 1, "total": 0}}]
-    elements += [{"data": n} for n in nodes.values()]
-    for (other, direction), edge in edges.items():
-        source, target = (center["id"], other) if direction == "out" else (other, center["id"])
-        label = ", ".join(f"{t} {n}" for t, n in sorted(edge["counts"].items(), key=lambda kv: (-kv[1], kv[0])))
-        elements.append({"data": {"id": f"{source}->{target}", "source": source, "target": target,
-                                  "label": label, "total": edge["total"]}})
-    return {"elements": elements, "counterparts": len(nodes)}
+def placed_anchors(blocks: Iterable[Block]) -> set[str]:
+    """The fact anchors the text carries; a fact whose span lies outside every block gets its anchor in the tables."""
+    return {a for b in blocks for s in b.segments for a in s.anchors}
 
 
-ACTIVITY_LABELS = {"events_as_source": "events as source", "events_as_target": "events as target",
-                   "quotes_by": "quotes by", "quotes_about": "quotes about"}
+def confidence_of(record: Any) -> float | None:
+    """A record's `confidence` (dict or object), None when the store or the extractor has none yet."""
+    value = record.get("confidence") if isinstance(record, Mapping) else getattr(record, "confidence", None)
+    return float(value) if isinstance(value, (int, float)) else None
 
 
-def timeline(rows: Iterable[ActivityRow]) -> dict[str, Any]:
-    """Chart.js data: one bar series per kind of activity over the periods (undated last)."""
-    counts: dict[str, dict[str, int]] = defaultdict(dict)
-    periods: set[str] = set()
-    for r in rows:
-        period = r.period or UNDATED
-        periods.add(period)
-        counts[r.kind][period] = r.count
-    labels = sorted(p for p in periods if p != UNDATED) + ([UNDATED] if UNDATED in periods else [])
-    return {"labels": labels,
-            "datasets": [{"key": k, "label": ACTIVITY_LABELS[k], "data": [counts[k].get(p, 0) for p in labels]}
-                         for k in ACTIVITY_KINDS]}
+def is_low_confidence(record: Any, settings: ViewSettings = VIEW) -> bool:
+    """True when the record has a confidence and it is below `settings.low_confidence` (unknown is not low)."""
+    value = confidence_of(record)
+    return value is not None and value < settings.low_confidence
 
 
-def relation_series(rows: Iterable[RelationRow], a_name: str, b_name: str) -> dict[str, Any]:
-    """Chart.js data: one series per event type and direction between two actors over time."""
-    counts: dict[str, dict[str, int]] = defaultdict(dict)
-    periods: set[str] = set()
-    for r in rows:
-        period = r.period or UNDATED
-        periods.add(period)
-        arrow = f"{a_name} → {b_name}" if r.direction == "a->b" else f"{b_name} → {a_name}"
-        key = f"{r.type} ({arrow})"
-        counts[key][period] = counts[key].get(period, 0) + r.events
-    labels = sorted(p for p in periods if p != UNDATED) + ([UNDATED] if UNDATED in periods else [])
-    return {"labels": labels,
-            "datasets": [{"key": k, "label": k, "data": [counts[k].get(p, 0) for p in labels]} for k in sorted(counts)]}
+def label_summary(labels: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Labels of an actor summed over outlets, most used first: label, count, outlets, first and last seen."""
+    merged: dict[str, dict[str, Any]] = defaultdict(lambda: {"count": 0, "outlets": set(), "first": None, "last": None})
+    for row in labels:
+        m = merged[row["label"]]
+        m["count"] += row.get("count") or 0
+        if row.get("outlet"):
+            m["outlets"].add(row["outlet"])
+        for key, pick, col in (("first", min, "first_seen"), ("last", max, "last_seen")):
+            if row.get(col):
+                m[key] = pick(filter(None, (m[key], str(row[col]))))
+    return sorted(({"label": k, "count": v["count"], "outlets": len(v["outlets"]), "first_seen": v["first"],
+                    "last_seen": v["last"]} for k, v in merged.items()), key=lambda r: (-r["count"], r["label"]))
 
 
 def sentence_parts(sentence: str, trigger: str, trigger_start: int, sentence_start: int) -> tuple[str, str, str]:
@@ -180,14 +228,3 @@ def sentence_parts(sentence: str, trigger: str, trigger_start: int, sentence_sta
     if not n or rel < 0:
         return sentence, "", ""
     return sentence[:rel], sentence[rel:rel + n], sentence[rel + n:]
-
-
-def counterpart_table(rows: Sequence[Counterpart]) -> list[dict[str, Any]]:
-    """One row per counterpart with its event counts by type and direction, busiest first."""
-    table: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        entry = table.setdefault(r.counterpart, {"id": r.counterpart, "name": r.counterpart_name,
-                                                 "type": r.counterpart_type, "out": {}, "in": {}, "total": 0})
-        entry[r.direction][r.type] = r.events
-        entry["total"] += r.events
-    return sorted(table.values(), key=lambda e: (-e["total"], e["name"]))

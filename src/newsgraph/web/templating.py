@@ -12,7 +12,7 @@ from fastapi import Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
-from . import render
+from . import charts, render
 
 HERE = Path(__file__).parent
 _HTTP_URL = re.compile(r"(?i)^https?://")
@@ -29,12 +29,15 @@ def http_url(url: object) -> str | None:
 
 
 def make_templates() -> Jinja2Templates:
-    """The templates in `templates/` with the `qs` and `http_url` filters and the `sentence_parts` global."""
+    """The templates in `templates/` with the `qs` and `http_url` filters and the shaping helpers as globals
+    (`sentence_parts`, `fact_anchor`, `confidence_of`, `is_low_confidence`, `family_of`)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined)
     env.filters["qs"] = query_string
-    env.globals["sentence_parts"] = render.sentence_parts
     env.filters["http_url"] = http_url
+    env.globals.update(sentence_parts=render.sentence_parts, fact_anchor=render.fact_anchor,
+                       confidence_of=render.confidence_of, is_low_confidence=render.is_low_confidence,
+                       family_of=charts.family_of)
     return Jinja2Templates(env=env)
 
 
