@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import lexicon
 
@@ -144,6 +144,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
 def canonical(word: str) -> str:
     """The term a (lower-case) word stands for: its stem, or its near-synonym group's stem."""
     s = stem(word)
@@ -155,10 +156,15 @@ def tokens(text: str) -> list[str]:
     return [tok.lower() for tok in cased_tokens(text)]
 
 
+def _fold(text: str) -> str:
+    """Accents off (NFKD, combining marks dropped) and typographic apostrophes straightened."""
+    folded = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in folded if not unicodedata.combining(c)).replace("\u2019", "'").replace("\u2018", "'")
+
+
 def cased_tokens(text: str) -> list[str]:
     """`tokens` with the text's own case (names stay capitalised)."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).replace("\u2019", "'").replace("\u2018", "'")
+    folded = text if text.isascii() else _fold(text)
     out: list[str] = []
     for tok in _TOKEN.findall(folded):
         low = tok.lower()
@@ -258,6 +264,14 @@ def _negated_positions(toks: Sequence[str], cased: Sequence[str]) -> set[int]:
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
+def _slot_before(toks: Sequence[str], spans: Sequence[tuple[int, int]], start: int) -> str:
+    """`entity_slot` from tokens already made: the last non-article token ending before `start`."""
+    for tok, (_, end) in zip(reversed(toks), reversed(spans), strict=True):
+        if end <= start and tok not in _ARTICLES:
+            return tok
+    return ""
+
+
 def entity_slot(text: str, start: int) -> str:
     """The word before a name that starts at `start` in `text` (articles skipped; "" at the start)."""
     before = [t for t in tokens(text[:max(start, 0)]) if t not in _ARTICLES]
@@ -265,11 +279,12 @@ def entity_slot(text: str, start: int) -> str:
 
 
 def _token_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of `cased_tokens(text)` in `text` (a split "n't" shares its word's span)."""
-    spans = []
-    folded = unicodedata.normalize("NFKD", text)
-    if len(folded) != len(text):  # decomposed accents shift offsets: fall back to a per-character map
-        return [(0, len(text))] * len(cased_tokens(text))
+    """Character spans of `cased_tokens(text)` in `text` (a split "n't" shares its word's span); empty
+    when folding accents changed the text's length (then offsets cannot be mapped)."""
+    spans: list[tuple[int, int]] = []
+    folded = text if text.isascii() else unicodedata.normalize("NFKD", text)
+    if len(folded) != len(text):  # decomposed accents shift offsets: no spans (callers fall back)
+        return spans
     for m in _TOKEN.finditer(folded.replace("\u2019", "'")):
         low = m.group().lower()
         spans.append((m.start(), m.end()))
@@ -287,10 +302,12 @@ def claim_features(text: str, entities: Iterable[tuple[str, str, int, int]] = ()
     """
     cased = cased_tokens(text)
     toks = [t.lower() for t in cased]
-    ents = frozenset((str(key), str(kind), entity_slot(text, start)) for key, kind, start, _ in entities)
     spans = _token_spans(text)
+    aligned = len(spans) == len(toks)
+    ents = frozenset((str(key), str(kind), _slot_before(toks, spans, start) if aligned else entity_slot(text, start))
+                     for key, kind, start, _ in entities)
     inside = {i for i, (s, e) in enumerate(spans) for _, _, start, end in entities if start <= s and e <= end} \
-        if len(spans) == len(toks) else set()
+        if aligned else set()
     runs = number_runs(toks)
     numbers = {v for v, _, _ in runs if v is not None}
     number_positions = {i for _, start, end in runs for i in range(start, end)}
@@ -317,7 +334,7 @@ def claim_features(text: str, entities: Iterable[tuple[str, str, int, int]] = ()
     for key, kind, start, _ in entities:
         term = canonical(key.split(":", 1)[1]) if kind == "PERSON" and key.startswith(PERSON_KEY) else ACTOR_PREFIX + key
         named.add(term)
-        at = next((i for i, (s, _) in enumerate(spans) if s >= start), None) if len(spans) == len(toks) else None
+        at = next((i for i, (s, _) in enumerate(spans) if s >= start), None) if aligned else None
         if at is not None:
             clauses[clause_at[at]].add(term)
     for value, start, _ in runs:
