@@ -232,7 +232,7 @@ def _new_articles(files: Mapping[str, Path], ids: Sequence[str]) -> list[Article
     tables: dict[str, pa.Table] = {}
     for name in rows.ARTICLE_TABLES:
         if name in files:
-            table = pq.read_table(files[name])
+            table = pq.ParquetFile(files[name]).read()  # not pq.read_table: it imports pyarrow.dataset (and pandas), a second a process
             key = "id" if name == "articles" else "article_id" if "article_id" in table.column_names else None
             tables[name] = table.filter(pc.is_in(table[key], value_set=wanted)) if key else table
     first: dict[str, Article] = {}
@@ -250,7 +250,7 @@ def _load_shard(con: duckdb.DuckDBPyConnection, shard: str, files: Mapping[str, 
     """
     con.execute("BEGIN TRANSACTION")
     try:
-        ids = pq.read_table(files["articles"], columns=["id"])["id"].to_pylist() if "articles" in files else []
+        ids = pq.ParquetFile(files["articles"]).read(columns=["id"])["id"].to_pylist() if "articles" in files else []
         present = stored_ids(con, ids)
         fresh = list(dict.fromkeys(i for i in ids if i not in present))
         if fresh:
