@@ -97,3 +97,41 @@ def test_relation_sentences_mark_the_trigger(client):
 ])
 def test_sentence_parts(sentence, trigger, t_start, s_start, expected):
     assert sentence_parts(sentence, trigger, t_start, s_start) == expected
+
+
+HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(1)>"
+
+
+def _assert_inert(html: str) -> None:
+    """No markup from the store or the URL survives as markup: scripts, images, bold and handlers are text."""
+    assert "<script>alert" not in html and "<img src=x" not in html and "<b>Untrusted" not in html
+    assert "onerror=alert" not in html.replace("onerror=alert(1)&gt;", "").replace("onerror=alert(2)&gt;", "")
+    assert 'href="javascript:' not in html
+
+
+@pytest.mark.parametrize("url, params, shown", [
+    ("/quotes", {"limit": 500}, "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("/quotes", {"q": HOSTILE, "speaker": HOSTILE}, "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("/events", {"limit": 500}, "&lt;img src=x onerror=alert(2)&gt;"),
+    ("/events", {"actor": HOSTILE}, "&lt;img src=x onerror=alert(1)&gt;"),
+    ("/articles", {}, "&lt;b&gt;Untrusted Outlet&lt;/b&gt;"),
+    ("/articles", {"outlet": "<b>Untrusted Outlet</b>"}, "Hostile &lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; headline"),
+    ("/search", {"q": "policy"}, "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("/search", {"q": "forum"}, "&lt;img src=x onerror=alert(1)&gt;"),
+    ("/search", {"q": HOSTILE}, "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("/relation", {"a": "Mark Rutte", "b": "Moscow"}, "&lt;img src=x onerror=alert(2)&gt;"),
+    ("/relation", {"a": HOSTILE, "b": "Russia"}, "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("/actor/Mark Rutte", {}, "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    (f"/article/{XSS_ID}", {}, "&lt;img src=x onerror=alert(2)&gt;"),
+])
+def test_every_page_shows_hostile_text_as_text(client, url, params, shown):
+    r = client.get(url, params=params, follow_redirects=True)
+    assert "text/html" in r.headers["content-type"]
+    _assert_inert(r.text)
+    assert shown in r.text
+
+
+def test_hostile_article_outlet_is_a_filter_value_not_markup(client):
+    html = client.get("/quotes", params={"outlet": "<b>Untrusted Outlet</b>"}).text
+    _assert_inert(html)
+    assert 'value="&lt;b&gt;Untrusted Outlet&lt;/b&gt;"' in html and re.search(r"<strong id=\"range\">1–\d+ of \d+", html)
