@@ -1,4 +1,4 @@
-"""Ingest a crawl: speed and memory of the WARC → HTML → article path (issue 8).
+"""Ingest a crawl: speed and memory of the WARC → HTML → article path.
 
 Generates WARC files of N news pages from the project's own HTML templates (tests/data/html:
 navigation, cookie banner, share buttons, related links, comments, footer), each page stored as

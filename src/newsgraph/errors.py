@@ -92,7 +92,7 @@ class BadDateError(NewsgraphError, ValueError):
         super().__init__(f"{value!r} is not a date YYYY-MM-DD.")
 
 
-# -- serve (issue 6)
+# -- serve
 class TokenRequiredError(NewsgraphError):
     code = "NG020"
 
@@ -103,7 +103,7 @@ class TokenRequiredError(NewsgraphError):
         )
 
 
-# -- Parquet shards, load and export (issue 9)
+# -- Parquet shards, load and export
 class ShardError(NewsgraphError):
     """A Parquet shard cannot be loaded (other schema version, truncated, incomplete); nothing of it is loaded."""
 
