@@ -402,9 +402,9 @@ class Corpus:
         `about` actors (any alias; `about` = named inside the content), dates, outlet(s), quote kind(s),
         confidence and anonymity. Sort by date, speaker, outlet, kind, confidence or relevance (with `q`)."""
         if min_confidence is not None:
-            self._needs_column("quotes", "confidence", "--min-confidence")
+            self._needs_column("quotes", "confidence", "min_confidence")
         if anonymous is not None:
-            self._needs_column("quotes", "anonymous", "--anonymous")
+            self._needs_column("quotes", "anonymous", "anonymous")
         hits, exact, notes = self._hits("quotes", q)
         query = lists.quote_list(
             self._con, hits=hits, speakers=self._ids(speaker), about=self._ids(about), since=parse_date(since),
@@ -423,7 +423,7 @@ class Corpus:
         `target`, PLOVER `type` or family (`verbal-conflict`), modality, confidence, dates and outlet(s).
         An unknown type or modality raises `UnknownValueError` listing the valid ones."""
         if min_confidence is not None:
-            self._needs_column("events", "confidence", "--min-confidence")
+            self._needs_column("events", "confidence", "min_confidence")
         types = None if type is None else sorted({t for v in _many(type) or [] for t in expand_event_type(v)})
         hits, exact, notes = self._hits("events", q)
         query = lists.event_list(
@@ -444,10 +444,10 @@ class Corpus:
                                    sort=_sort(sort, lists.ARTICLE_SORTS, q), order=_order(order))
         return _page(query, limit, offset, exact, notes)
 
-    def _needs_column(self, table: str, column: str, option: str) -> None:
+    def _needs_column(self, table: str, column: str, parameter: str) -> None:
         if not lists.has_column(self._con, table, column):
-            raise ValueError(f"{self.path}: this store has no {table}.{column} column (written by an older "
-                             f"newsgraph); {option} needs it. Re-ingest the articles into a new store.")
+            raise ValueError(f"{self.path}: this store has no {table}.{column} column (written before newsgraph "
+                             f"recorded it), which the filter {parameter} needs. Re-ingest the articles into a new store.")
 
     def _search_index(self) -> fulltext.SearchIndex:
         """The index beside the store; a store written before search existed gets one on its first search."""

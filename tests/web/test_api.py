@@ -1,7 +1,10 @@
 """The JSON API, driven through FastAPI's test client: every list pages, bad input gives 422, unknown ids 404."""
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
+import re
 import subprocess
 import sys
 import time
@@ -15,6 +18,7 @@ from typer.testing import CliRunner
 from newsgraph.cli import app
 from newsgraph.errors import TokenRequiredError
 from newsgraph.web import create_app, run
+from newsgraph.web.api import ArticleRow, EventRow, QuoteRow
 from newsgraph.web.security import is_loopback
 
 from .conftest import XSS_ID, free_port
@@ -29,7 +33,8 @@ def test_stats(client):
 
 def test_openapi_and_docs_are_served_offline(client):
     spec = client.get("/openapi.json").json()
-    for path in ["/api/actors", "/api/actors/{actor}", "/api/quotes", "/api/events", "/api/relation",
+    for path in ["/api/actors", "/api/actors/{actor}", "/api/quotes", "/api/events", "/api/relation", "/api/articles",
+                 "/api/search",
                  "/api/articles/{article_id}", "/api/stats", "/api/actors/{actor}/counterparts"]:
         assert path in spec["paths"], path
     docs = client.get("/docs")
@@ -90,9 +95,9 @@ def test_quotes_by_and_about_with_paging(client):
     second = client.get("/api/quotes", params={"speaker": "Mark Rutte", "limit": 2, "offset": 2}).json()
     assert {(q["article_id"], q["idx"]) for q in first["items"]}.isdisjoint(
         {(q["article_id"], q["idx"]) for q in second["items"]})
-    newest = client.get("/api/quotes", params={"about": "Russia", "newest_first": True, "limit": 50}).json()["items"]
+    newest = client.get("/api/quotes", params={"about": "Russia", "limit": 50}).json()["items"]
     dates = [q["date"] for q in newest if q["date"]]
-    assert dates == sorted(dates, reverse=True)
+    assert dates and dates == sorted(dates, reverse=True)
 
 
 def test_events_with_filters(client):
@@ -120,9 +125,11 @@ def test_article_with_annotations(client):
 @pytest.mark.parametrize("url", [
     "/api/events?since=2024-13-01", "/api/events?until=yesterday", "/api/quotes?since=2024-02-30",
     "/api/actors?limit=0", "/api/actors?limit=501", "/api/actors?offset=-1", "/api/actors?type=ALIEN",
-    "/api/events?type=aid", "/api/events?modality=certain", "/api/relation?a=Russia&b=Ukraine&by=fortnight",
+    "/api/events?type=CRITICIZE", "/api/events?modality=certain", "/api/quotes?kind=shouted",
+    "/api/quotes?sort=loudness", "/api/quotes?sort=relevance", "/api/events?order=sideways",
+    "/api/quotes?min_confidence=2", "/api/search?q=missiles&kinds=tweets", "/api/search?q=",
+    "/api/search?q=missiles&format=csv", "/api/articles?limit=10001", "/api/quotes?format=xml", "/api/relation?a=Russia&b=Ukraine&by=fortnight",
     "/api/relation?a=Russia", "/api/actors/Russia/activity?by=decade",
-    "/api/quotes?newest_first=true&since=2024-11-01",
 ])
 def test_invalid_parameters_give_422_with_a_message(client, url):
     r = client.get(url)
@@ -214,3 +221,77 @@ def test_cli_serve_starts_a_server_on_loopback(store_path):
     finally:
         proc.terminate()
         proc.wait(15)
+
+
+def _all_pages(client, url, params):
+    rows, offset = [], 0
+    while offset is not None:
+        page = client.get(url, params={**params, "limit": 3, "offset": offset}).json()
+        rows += page["items"]
+        offset = page["next_offset"]
+    return rows, page["total"]
+
+
+@pytest.mark.parametrize("url, params", [("/api/quotes", {}), ("/api/events", {"type": "material-conflict"}),
+                                         ("/api/articles", {"actor": "Russia"})])
+def test_list_total_counts_every_row_across_pages(client, url, params):
+    rows, total = _all_pages(client, url, params)
+    assert total == len(rows) > 3
+
+
+def test_events_unknown_type_is_a_422_listing_the_valid_types(client):
+    r = client.get("/api/events", params={"type": "CRITICIZE"})
+    assert r.status_code == 422
+    (error,) = r.json()["detail"]
+    assert error["loc"] == ["query", "type"] and "unknown event type 'CRITICIZE'" in error["msg"]
+    assert {"ACCUSE", "REJECT", "verbal-conflict"} <= set(error["ctx"]["valid"])
+
+
+def test_events_by_family_and_actor_on_either_side(client):
+    items = client.get("/api/events", params={"type": "material-cooperation", "actor": "Russia", "limit": 500}).json()["items"]
+    assert items and all(e["type"] in ("COOPERATE", "AID", "RETREAT") for e in items)
+    assert all("Russia" in (e["source_name"], e["target_name"]) for e in items)
+
+
+def test_quotes_csv_download_has_the_rows_of_the_json_page(client):
+    params = {"about": "Russia", "sort": "speaker", "order": "asc", "limit": 5}
+    page = client.get("/api/quotes", params=params).json()
+    r = client.get("/api/quotes", params={**params, "format": "csv"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert 'filename="quotes.csv"' in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert [(row["article_id"], int(row["idx"]), row["text"]) for row in rows] == \
+        [(q["article_id"], q["idx"], q["text"]) for q in page["items"]]
+
+
+def test_hostile_text_travels_in_csv_as_data(client):
+    r = client.get("/api/articles", params={"q": "alert", "format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert XSS_ID in [row["article_id"] for row in rows]
+
+
+def test_search_finds_a_quote_by_a_word_of_its_text(client):
+    quote = client.get("/api/quotes", params={"speaker": "Mark Rutte", "limit": 1}).json()["items"][0]
+    word = max(re.findall(r"[A-Za-z]{4,}", quote["text"]), key=len)
+    found = client.get("/api/search", params={"q": word, "kinds": "quotes"}).json()
+    assert found["quotes"]["total"] >= 1
+    assert (quote["article_id"], quote["idx"]) in {(q["article_id"], q["idx"]) for q in found["quotes"]["items"]}
+    assert found["articles"] is None
+
+
+def test_search_answers_every_kind_with_totals(client):
+    found = client.get("/api/search", params={"q": "Russia"}).json()
+    assert {k: found[k]["total"] > 0 for k in ("quotes", "articles", "actors", "events")} == dict.fromkeys(
+        ("quotes", "articles", "actors", "events"), True)
+    assert found["actors"]["items"][0]["name"] == "Russia"
+
+
+def test_search_one_kind_as_csv(client):
+    r = client.get("/api/search", params={"q": "Russia", "kinds": "actors", "format": "csv"})
+    assert r.status_code == 200 and r.text.splitlines()[0] == "id,name,type,country,mentions,articles,score"
+
+
+def test_list_rows_match_their_documented_models(client):
+    for url, model in [("/api/quotes", QuoteRow), ("/api/events", EventRow), ("/api/articles", ArticleRow)]:
+        header = client.get(url, params={"format": "csv", "limit": 1}).text.splitlines()[0].split(",")
+        assert header == list(model.model_fields), url
