@@ -397,10 +397,11 @@ class Corpus:
                    since: str | dt.date | None = None, until: str | dt.date | None = None,
                    outlet: str | Sequence[str] | None = None, kind: str | Sequence[str] | None = None,
                    min_confidence: float | None = None, anonymous: bool | None = None, sort: str = "date",
-                   order: str = "desc", limit: int | None = 50, offset: int = 0) -> Page:
+                   order: str = "desc", limit: int | None = 50, offset: int = 0, distinct_stories: bool = False) -> Page:
         """Quotes matching every filter given: `q` full text (content or speaker as written), `speaker` and
         `about` actors (any alias; `about` = named inside the content), dates, outlet(s), quote kind(s),
-        confidence and anonymity. Sort by date, speaker, outlet, kind, confidence or relevance (with `q`)."""
+        confidence and anonymity. Sort by date, speaker, outlet, kind, confidence or relevance (with `q`).
+        `distinct_stories` counts a syndicated story once (its first-seen copy)."""
         if min_confidence is not None:
             self._needs_column("quotes", "confidence", "min_confidence")
         if anonymous is not None:
@@ -409,7 +410,7 @@ class Corpus:
         query = lists.quote_list(
             self._con, hits=hits, speakers=self._ids(speaker), about=self._ids(about), since=parse_date(since),
             until=parse_date(until), outlets=_many(outlet), kinds=_checked(kind, check_quote_kind),
-            min_confidence=_confidence(min_confidence), anonymous=anonymous,
+            min_confidence=_confidence(min_confidence), anonymous=anonymous, distinct_stories=distinct_stories,
             sort=_sort(sort, lists.QUOTE_SORTS, q), order=_order(order))
         return _page(query, limit, offset, exact, notes)
 
@@ -418,7 +419,7 @@ class Corpus:
                    modality: str | Sequence[str] | None = None, min_confidence: float | None = None,
                    since: str | dt.date | None = None, until: str | dt.date | None = None,
                    outlet: str | Sequence[str] | None = None, sort: str = "date", order: str = "desc",
-                   limit: int | None = 50, offset: int = 0) -> Page:
+                   limit: int | None = 50, offset: int = 0, distinct_stories: bool = False) -> Page:
         """Events matching every filter given: `q` full text of the sentence, `actor` on either side, `source`,
         `target`, PLOVER `type` or family (`verbal-conflict`), modality, confidence, dates and outlet(s).
         An unknown type or modality raises `UnknownValueError` listing the valid ones."""
@@ -429,18 +430,19 @@ class Corpus:
         query = lists.event_list(
             self._con, hits=hits, actors=self._ids(actor), sources=self._ids(source), targets=self._ids(target),
             types=types, modalities=_checked(modality, check_modality), min_confidence=_confidence(min_confidence),
-            since=parse_date(since), until=parse_date(until), outlets=_many(outlet),
+            since=parse_date(since), until=parse_date(until), outlets=_many(outlet), distinct_stories=distinct_stories,
             sort=_sort(sort, lists.EVENT_SORTS, q), order=_order(order))
         return _page(query, limit, offset, exact, notes)
 
     def article_list(self, *, q: str | None = None, actor: str | None = None, since: str | dt.date | None = None,
                      until: str | dt.date | None = None, outlet: str | Sequence[str] | None = None,
-                     sort: str = "date", order: str = "desc", limit: int | None = 50, offset: int = 0) -> Page:
+                     sort: str = "date", order: str = "desc", limit: int | None = 50, offset: int = 0,
+                     distinct_stories: bool = False) -> Page:
         """Articles matching every filter given: `q` full text of title and text, `actor` mentioned (any
         alias), dates and outlet(s); each row with its counts of quotes and events and a snippet."""
         hits, exact, notes = self._hits("articles", q)
         query = lists.article_list(self._con, hits=hits, actors=self._ids(actor), since=parse_date(since),
-                                   until=parse_date(until), outlets=_many(outlet),
+                                   until=parse_date(until), outlets=_many(outlet), distinct_stories=distinct_stories,
                                    sort=_sort(sort, lists.ARTICLE_SORTS, q), order=_order(order))
         return _page(query, limit, offset, exact, notes)
 

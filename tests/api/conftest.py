@@ -49,11 +49,15 @@ def _article(i: int) -> Article:
 
 
 def build(db: str) -> None:
-    """Write the articles, give events a confidence (0.05 * i) when the store has the column, index them."""
+    """Write the articles, give events and quotes of article i a confidence of 0.05 * i, call the quotes of
+    articles 0-3 anonymous (adding the columns a store of this version may not have yet), index them."""
     store.write_articles(db, [_article(i) for i in range(ARTICLES)])
     with duckdb.connect(db) as con:
-        con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS confidence DOUBLE")
-        con.execute("UPDATE events SET confidence = CAST(substr(article_id, 9) AS INTEGER) * 0.05")
+        for table in ("events", "quotes"):
+            con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS confidence DOUBLE")
+            con.execute(f"UPDATE {table} SET confidence = CAST(substr(article_id, 9) AS INTEGER) * 0.05")
+        con.execute("ALTER TABLE quotes ADD COLUMN IF NOT EXISTS anonymous BOOLEAN")
+        con.execute("UPDATE quotes SET anonymous = CAST(substr(article_id, 9) AS INTEGER) < 4")
         search.sync(con)
 
 

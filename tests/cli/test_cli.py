@@ -5,7 +5,6 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -28,7 +27,8 @@ def inputs(tmp_path):
 COMMANDS = [[], ["extract"], ["ingest"], ["load"], ["export"], ["actors"], ["show"], ["stats"], ["quotes"], ["events"],
             ["relation"], ["actor"], ["labels"], ["resolve"], ["merge"], ["split"], ["rename"], ["import-actors"], ["serve"],
             ["alias"], ["alias", "add"], ["curation"], ["curation", "export"], ["curation", "import"],
-            ["eval"], ["eval", "quotes"], ["eval", "events"], ["eval", "actors"]]
+            ["eval"], ["eval", "quotes"], ["eval", "events"], ["eval", "actors"], ["eval", "news"], ["articles"],
+            ["search"], ["types"], ["reindex"]]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "newsgraph")
@@ -40,8 +40,8 @@ def test_help(command):
 def test_help_lists_commands_in_order():
     commands = runner.invoke(app, ["--help"], env={"COLUMNS": "200"}).stdout.split("Commands")[1]
     listed = re.findall(r"^│ (\S+) ", commands, re.M)
-    assert listed == ["extract", "ingest", "actors", "show", "stats", "quotes", "events", "relation", "load", "export",
-                      "serve", "actor", "labels", "resolve", "merge", "split", "rename", "import-actors", "eval", "alias",
+    assert listed == ["extract", "ingest", "actors", "show", "stats", "quotes", "events", "articles", "search", "types",
+                      "relation", "load", "export", "reindex", "serve", "actor", "labels", "resolve", "merge", "split", "rename", "import-actors", "eval", "alias",
                       "curation"]
 
 
@@ -119,15 +119,6 @@ def test_ingest_failure_sets_exit_status_and_keeps_store(tmp_path, inputs):
 def test_query_commands_on_missing_store(tmp_path):
     result = runner.invoke(app, ["stats", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1 and "no store here yet" in result.stderr
-
-
-@pytest.fixture(scope="module")
-def examples_db(tmp_path_factory):
-    db = str(tmp_path_factory.mktemp("ex") / "ex.duckdb")
-    examples = Path(__file__).resolve().parents[2] / "examples"
-    result = runner.invoke(app, ["ingest", str(examples), "--db", db, "--workers", "1"])
-    assert result.exit_code == 0, result.output
-    return db
 
 
 def test_quotes_command(examples_db):

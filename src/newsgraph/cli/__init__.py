@@ -1,9 +1,9 @@
 """The command line (typer): one module per command group, each a thin face over the core.
 
-    ingest.py     extract, ingest, load, export
-    query.py      stats, actors, show, quotes, events, relation, actor, labels, resolve
+    ingest.py     extract, ingest, load, export, reindex (progress.py: the ingest progress bar)
+    query.py      stats, actors, show, quotes, events, articles, search, types, relation, actor, labels, resolve
     curation.py   merge, split, alias add, rename, curation export/import, import-actors
-    evaluate.py   eval quotes|events|actors
+    evaluate.py   eval quotes|events|actors|news
     serve.py      serve
     output.py     consoles, error lines, tables and JSON Lines; options.py, corpus.py: shared options, opening the store
 
@@ -28,9 +28,13 @@ app.command()(query.show)
 app.command()(query.stats)
 app.command()(query.quotes)
 app.command()(query.events)
+app.command()(query.articles)
+app.command()(query.search)
+app.command()(query.types)
 app.command()(query.relation)
 app.command()(ingest.load)
 app.command()(ingest.export)
+app.command()(ingest.reindex)
 app.command()(serve.serve)
 app.command("actor")(query.actor)
 app.command()(query.labels)
@@ -44,6 +48,7 @@ app.add_typer(eval_app, name="eval")
 eval_app.command("quotes")(evaluate.eval_quotes)
 eval_app.command("events")(evaluate.eval_events)
 eval_app.command("actors")(evaluate.eval_actors)
+eval_app.command("news")(evaluate.eval_news)
 
 app.add_typer(alias_app, name="alias")
 alias_app.command("add")(curation.alias_add)

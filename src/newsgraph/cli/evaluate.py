@@ -1,7 +1,8 @@
-"""`newsgraph eval quotes|events|actors`: scores on public gold data (README, "Accuracy").
+"""`newsgraph eval quotes|events|actors|news`: scores on public gold data (README, "Accuracy").
 
 Thin faces over `eval.polnear` (quote attribution), `eval.plover` and `eval.conflibert` (event
-coding) and `eval.actors` (actor resolution); the scorers read the gold files and do the work.
+coding), `eval.actors` (actor resolution) and `eval.news` (hand-annotated real news); the
+scorers read the gold files and do the work.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import typer
 
 from ..eval import actors as actor_eval
 from ..eval import conflibert as conflibert_eval
+from ..eval import news as news_eval
 from ..eval import plover as plover_eval
 from ..eval import polnear as polnear_eval
 from .options import EvalFormatOption
@@ -77,3 +79,18 @@ def eval_actors(ngec: Annotated[Optional[str], typer.Option("--ngec", help="NGEC
             print(json.dumps({k: v for k, v in r.items() if failures or k != "failures"}, ensure_ascii=False))
         else:
             out.print(actor_eval.format_report(r, failures), markup=False, highlight=False)
+
+
+def eval_news(folder: Annotated[str, typer.Argument(help="A news-dev set folder (holding gold.jsonl) or the folder of sets.")],
+              misses: Annotated[bool, typer.Option("--misses/--no-misses", help="List every miss by kind (dev part only).")] = False,
+              format: EvalFormatOption = Format.table) -> None:
+    """Score actors, speakers, quotes and events on hand-annotated real news (the figures of score_news.py)."""
+    try:
+        report = news_eval.run_news_eval(folder)
+    except FileNotFoundError as exc:
+        fail(exc)
+    if format is Format.jsonl:
+        for s in report["sets"]:
+            print(json.dumps(s if misses else {k: v for k, v in s.items() if k != "misses"}, ensure_ascii=False))
+    else:
+        out.print(news_eval.format_report(report, misses), markup=False, highlight=False)

@@ -1,7 +1,7 @@
-"""Commands that bring articles in and take stores out: extract, ingest, load, export.
+"""Commands that bring articles in and take stores out: extract, ingest, load, export, reindex.
 
 Thin faces over `ingest` (read, link copies, analyze, store), `shards` (Parquet shards from
-either engine), `store.parquet` (bulk load) and `export`.
+either engine), `store.parquet` (bulk load), `export` and `search` (the full-text index).
 """
 from __future__ import annotations
 
@@ -9,23 +9,30 @@ import json
 import sys
 import time
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Optional
 
+import pyarrow.csv as pa_csv
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from .. import export as exporter
+from .. import search
 from ..engines.local import default_workers
 from ..errors import InputError, NewsgraphError
 from ..ingest import IngestSummary
 from ..ingest import extract as extract_articles
 from ..ingest import ingest as ingest_articles
 from ..ingest import load as load_shards
+from ..query import Corpus
 from ..readers import ReadStats
 from ..shards import write_shards
+from ..store import opened
+from ..store.lists import store_state
 from .corpus import open_read
 from .options import DEFAULT_DB, CopyThresholdOption, DateOption, DbOption, LimitOption, checked_date
 from .output import Format, err, fail, out, report, say, skipped_warning, undated_warning, warn
+from .progress import IngestProgress, measure
 
 PathsArgument = Annotated[list[str], typer.Argument(help="Files, folders, .gz, or - for stdin.")]
 
@@ -41,6 +48,11 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     parquet = "parquet"
     graphml = "graphml"
+    csv = "csv"
+
+
+#: tables `export --format csv` leaves out: binary MinHash signatures and their band keys (copy detection only)
+CSV_SKIPPED_TABLES = ("article_minhash", "minhash_bands")
 
 
 def extract(paths: PathsArgument,
@@ -116,24 +128,12 @@ def ingest(paths: PathsArgument, db: DbOption = DEFAULT_DB, date: DateOption = N
     """Extract and store articles; re-ingesting an article already stored is a no-op."""
     started = time.monotonic()
     stats = ReadStats()
-    progress = Progress(TextColumn("ingest"), BarColumn(), TextColumn("{task.fields[records]} records"),
-                        TextColumn("{task.fields[record_rate]:.1f} records/s"), TextColumn("{task.completed} articles"),
-                        TextColumn("{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn(), console=err,
-                        transient=True)
-    with progress:
-        task = progress.add_task("ingest", total=None, rate=0.0, records=0, record_rate=0.0)
-
-        def on_batch(n: int) -> None:
-            progress.advance(task, n)
-            done = progress.tasks[0].completed
-            seconds = max(time.monotonic() - started, 1e-9)
-            progress.update(task, rate=done / seconds, records=stats.records, record_rate=stats.records / seconds)
-
+    with IngestProgress(measure(paths, limit), stats, err) as progress:
         def on_error(e: InputError) -> None:
-            progress.console.print(f"error: {e}", markup=False, highlight=False)
+            progress.progress.console.print(f"error: {e}", markup=False, highlight=False)
 
         try:
-            summary = ingest_articles(paths, db, date=checked_date(date), batch_size=batch_size, on_error=on_error, on_batch=on_batch, stats=stats, limit=limit, copy_threshold=copy_threshold, workers=workers or default_workers())
+            summary = ingest_articles(paths, db, date=checked_date(date), batch_size=batch_size, on_error=on_error, on_batch=progress.batch, stats=stats, limit=limit, copy_threshold=copy_threshold, workers=workers or default_workers())
         except NewsgraphError as exc:
             fail(exc)
     undated_warning(summary.undated)
@@ -158,12 +158,12 @@ def load(directory: Annotated[str, typer.Argument(help="Folder of Parquet shards
 
 
 def export(out_path: Annotated[str, typer.Option("--out", help="Output file (jsonl: - for stdout; graphml) or folder (parquet).")],
-           format: Annotated[ExportFormat, typer.Option("--format", help="jsonl, parquet or graphml.")] = ExportFormat.jsonl,
+           format: Annotated[ExportFormat, typer.Option("--format", help="jsonl, parquet, csv (a folder of one CSV per table) or graphml.")] = ExportFormat.jsonl,
            db: DbOption = DEFAULT_DB,
            since: Annotated[Optional[str], typer.Option("--since", help="Only articles dated on or after YYYY-MM-DD.")] = None,
            until: Annotated[Optional[str], typer.Option("--until", help="Only articles dated on or before YYYY-MM-DD.")] = None,
            actor: Annotated[Optional[str], typer.Option("--actor", help="Only articles that mention this actor (any alias).")] = None) -> None:
-    """Export the store (or a selection): JSON Lines sorted by id, Parquet tables, or a GraphML actor graph."""
+    """Export the store (or a selection): JSON Lines sorted by id, Parquet tables, CSV tables, or a GraphML actor graph."""
     since, until = checked_date(since), checked_date(until)
     with open_read(db) as corpus:
         try:
@@ -173,9 +173,40 @@ def export(out_path: Annotated[str, typer.Option("--out", help="Output file (jso
             elif format is ExportFormat.parquet:
                 counts = exporter.export_parquet(corpus, out_path, since=since, until=until, actor=actor)
                 line = ", ".join(f"{v} {k}" for k, v in counts.items())
+            elif format is ExportFormat.csv:
+                counts = _export_csv(corpus, out_path, since, until, actor)
+                line = ", ".join(f"{v} {k}" for k, v in counts.items())
             else:
                 nodes, edges = exporter.export_graphml(corpus, out_path, since=since, until=until, actor=actor)
                 line = f"{nodes} actor(s), {edges} edge(s)"
         except (NewsgraphError, OSError) as exc:
             fail(exc)
     warn(f"exported {line} -> {out_path}")
+
+
+def _export_csv(corpus: Corpus, out_dir: str, since: str | None, until: str | None, actor: str | None) -> dict[str, int]:
+    """One CSV per store table of the selection (`Corpus.tables`), with a header; rows per table."""
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    counts: dict[str, int] = {}
+    for name, table in corpus.tables(since, until, actor).items():
+        if name in CSV_SKIPPED_TABLES:
+            continue
+        pa_csv.write_csv(table, str(folder / f"{name}.csv"))
+        counts[name] = table.num_rows
+    return counts
+
+
+def reindex(db: DbOption = DEFAULT_DB) -> None:
+    """Rebuild the full-text search index beside the store (`<db>.search/`) from what the store holds."""
+    started = time.monotonic()
+    try:
+        with opened(db, read_only=False) as con:
+            with Progress(TextColumn("reindex"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
+                          TimeRemainingColumn(), console=err, transient=True) as progress:
+                task = progress.add_task("reindex", total=store_state(con)[0])
+                n = search.rebuild(con, on_chunk=lambda k: progress.advance(task, k))
+    except (NewsgraphError, FileNotFoundError, ValueError) as exc:
+        fail(exc)
+    say(f"indexed {n} article(s) with their quotes, events and actors in {time.monotonic() - started:.1f}s "
+        f"-> {search.index_path(db)}")

@@ -11,7 +11,7 @@ import typer
 
 from .. import query
 from ..errors import NewsgraphError
-from .output import Format
+from .output import Format, ListFormat
 
 DEFAULT_DB = "newsgraph.duckdb"
 
@@ -28,6 +28,12 @@ PageOption = Annotated[Optional[int], typer.Option("--limit", min=1, help="At mo
 DistinctOption = Annotated[bool, typer.Option("--distinct-stories", help="Count a syndicated story once.")]
 ActorArgument = Annotated[str, typer.Argument(help="Name, alias or id of an actor.")]
 EvalFormatOption = Annotated[Format, typer.Option("--format", help="table or jsonl.")]
+ListFormatOption = Annotated[ListFormat, typer.Option("--format", help="table, jsonl or csv (every column, a header first).")]
+OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Skip this many rows (the next page).")]
+OrderOption = Annotated[str, typer.Option("--order", help="desc (default) or asc.")]
+OutletOption = Annotated[Optional[list[str]], typer.Option("--outlet", help="Only from this outlet (as stored, e.g. reuters.com); repeatable.")]
+SearchOption = Annotated[Optional[str], typer.Option("--search", "-q", help="Full-text query: words (all required), \"a phrase\", -not.")]
+MinConfidenceOption = Annotated[Optional[float], typer.Option("--min-confidence", min=0.0, max=1.0, help="Only rows at least this confident (0-1).")]
 
 
 def checked_date(value: str | None) -> str | None:

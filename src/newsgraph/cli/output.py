@@ -7,6 +7,7 @@ jsonl > quotes.jsonl` keeps only records. Error lines follow the project's shape
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from enum import StrEnum
@@ -17,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..errors import NewsgraphError
+from ..query import Page
 from ..readers import ReadStats
 
 out = Console(soft_wrap=True)
@@ -25,10 +27,18 @@ T = TypeVar("T")
 
 
 class Format(StrEnum):
-    """How a query command prints its rows: one JSON object per line, or a table."""
+    """How a command prints one record or a report: one JSON object per line, or a table."""
 
     jsonl = "jsonl"
     table = "table"
+
+
+class ListFormat(StrEnum):
+    """How a listing command prints its rows: a table, one JSON object per line, or CSV with a header."""
+
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
 
 
 def say(line: str) -> None:
@@ -53,10 +63,11 @@ def fail(exc: Exception) -> NoReturn:
 
 
 def or_fail(run: Callable[[], T]) -> T:
-    """The result of `run()`, or exit with its message when the store refuses the query (unknown actor, bad date)."""
+    """The result of `run()`, or exit with its message when the store refuses the query (unknown actor, bad date,
+    a type outside the vocabulary, a search index that cannot be opened)."""
     try:
         return run()
-    except (NewsgraphError, ValueError) as exc:
+    except (NewsgraphError, ValueError, FileNotFoundError) as exc:
         fail(exc)
 
 
@@ -83,12 +94,47 @@ def print_jsonl(rows: Iterable[Any]) -> None:
         print_json(r if isinstance(r, dict) else asdict(r))
 
 
-def print_rows(rows: Sequence[Any], columns: Sequence[tuple[str, str]], format: Format) -> None:
-    """Records as JSON Lines, or as a table of the (title, attribute) `columns` (None printed empty)."""
-    if format is Format.jsonl:
+def _cell(row: Any, name: str) -> Any:
+    return row.get(name) if isinstance(row, dict) else getattr(row, name)
+
+
+def print_rows(rows: Sequence[Any], columns: Sequence[tuple[str, str]], format: Format | ListFormat) -> None:
+    """Records or dicts as JSON Lines, CSV (every field, a header line first), or a table of the
+    (title, field) `columns` (None printed empty)."""
+    if format == "jsonl":
         print_jsonl(rows)
+        return
+    if format == "csv":
+        records = [r if isinstance(r, dict) else asdict(r) for r in rows]
+        sys.stdout.write(Page(records, len(records), None, 0).to_csv())
         return
     table = Table(*[title for title, _ in columns])
     for r in rows:
-        table.add_row(*["" if getattr(r, f) is None else str(getattr(r, f)) for _, f in columns])
+        table.add_row(*["" if _cell(r, f) is None else str(_cell(r, f)) for _, f in columns])
     out.print(table)
+
+
+def showing_line(page: Page, noun: str) -> str | None:
+    """'showing 50 of 53 quotes (use --limit or --offset)' when the page is not everything, else None."""
+    shown = len(page.rows)
+    total = f"{page.total}" if page.exact else f"at least {page.total}"
+    if page.offset == 0 and shown >= page.total and page.exact:
+        return None
+    if shown == 0:
+        return f"no {noun} from offset {page.offset} of {total}"
+    span = f"{page.offset + 1}-{page.offset + shown}" if page.offset else f"{shown}"
+    return f"showing {span} of {total} {noun} (use --limit or --offset)"
+
+
+def print_page(page: Page, columns: Sequence[tuple[str, str]], format: ListFormat, noun: str) -> None:
+    """A list's rows (table, JSON Lines or CSV of every column) on stdout; on stderr, how many of how many
+    were shown and what the answer's notes say, so a cut list never passes for the whole."""
+    if format is ListFormat.csv:
+        sys.stdout.write(page.to_csv())
+    else:
+        print_rows(page.rows, columns, format)
+    line = showing_line(page, noun)
+    if line:
+        warn(line)
+    for note in page.notes:
+        warn(f"note: {note}")

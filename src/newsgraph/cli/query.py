@@ -1,7 +1,10 @@
-"""Commands that read the store: stats, actors, show, quotes, events, relation, actor, labels, resolve.
+"""Commands that read the store: stats, actors, show, quotes, events, articles, search, types, relation,
+actor, labels, resolve.
 
-Thin faces over `query.Corpus` (and `relations`, `lookup`): parse options, ask, print a table or
-JSON Lines.
+Thin faces over `query.Corpus` (and `relations`, `lookup`, `vocabulary`): parse options, ask, print
+a table, JSON Lines or CSV. A list cut by `--limit` says so on stderr ("showing 50 of 53 quotes"),
+and a value outside the vocabulary (`--type`, `--modality`, `--kind`, `--sort`) is an error that
+lists the valid ones.
 """
 from __future__ import annotations
 
@@ -14,9 +17,11 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
+from .. import vocabulary
 from ..errors import NewsgraphError
 from ..lookup import NameLookup, batch_line
 from ..relations import relation as relation_between
+from ..search import KINDS
 from .corpus import open_read
 from .options import (
     DEFAULT_DB,
@@ -24,12 +29,18 @@ from .options import (
     DbOption,
     DistinctOption,
     FormatOption,
+    ListFormatOption,
+    MinConfidenceOption,
+    OffsetOption,
+    OrderOption,
+    OutletOption,
     PageOption,
+    SearchOption,
     SinceOption,
     UntilOption,
     checked_date,
 )
-from .output import Format, fail, or_fail, out, print_json, print_jsonl, print_rows, say
+from .output import Format, ListFormat, fail, or_fail, out, print_json, print_jsonl, print_page, print_rows, say, warn
 
 
 class Period(StrEnum):
@@ -56,12 +67,12 @@ def stats(db: DbOption = DEFAULT_DB,
 def actors(db: DbOption = DEFAULT_DB,
            type: Annotated[Optional[list[str]], typer.Option("--type", help="PERSON, ORG, GPE, LOC or NORP; repeatable.")] = None,
            top: Annotated[int, typer.Option("--top", help="How many to list.")] = 20,
-           format: FormatOption = Format.table) -> None:
+           format: ListFormatOption = ListFormat.table) -> None:
     """List actors by number of mentions."""
     with open_read(db) as corpus:
         rows = list(corpus.actors(type=[t.upper() for t in type] if type else None, top=top))
-    if format is Format.jsonl:
-        print_jsonl(rows)
+    if format is not ListFormat.table:
+        print_rows(rows, [], format)
         return
     table = Table("name", "type", "country", "mentions", "articles", "id")
     for r in rows:
@@ -100,31 +111,112 @@ def show(article_id: Annotated[str, typer.Argument(help="Article id (from `extra
         out.print(ctable)
 
 
+QUOTE_COLUMNS = [("date", "date"), ("speaker", "speaker_name"), ("as written", "speaker_text"), ("cue", "cue"),
+                 ("content", "text"), ("kind", "kind"), ("outlet", "outlet"), ("article", "article_id")]
+EVENT_COLUMNS = [("date", "date"), ("source", "source_name"), ("type", "type"), ("mode", "mode"),
+                 ("target", "target_name"), ("modality", "modality"), ("sentence", "sentence")]
+ARTICLE_COLUMNS = [("date", "date"), ("title", "title"), ("outlet", "outlet"), ("quotes", "quotes"),
+                   ("events", "events"), ("article", "article_id")]
+ACTOR_HIT_COLUMNS = [("name", "name"), ("type", "type"), ("country", "country"), ("mentions", "mentions"), ("id", "id")]
+
+
 def quotes(db: DbOption = DEFAULT_DB,
            speaker: Annotated[Optional[str], typer.Option("--speaker", help="Said by this actor (any alias).")] = None,
            about: Annotated[Optional[str], typer.Option("--about", help="Mentioning this actor in the content.")] = None,
-           since: SinceOption = None, until: UntilOption = None, limit: PageOption = 50,
-           distinct_stories: DistinctOption = False, format: FormatOption = Format.table) -> None:
-    """Who said what: quotes with speaker, cue, content, article, date and the sentence."""
+           search: SearchOption = None, since: SinceOption = None, until: UntilOption = None, outlet: OutletOption = None,
+           kind: Annotated[Optional[list[str]], typer.Option("--kind", help="direct, indirect or mixed; repeatable.")] = None,
+           min_confidence: MinConfidenceOption = None,
+           anonymous: Annotated[Optional[bool], typer.Option("--anonymous/--named", help="Only unnamed sources / only named speakers.", show_default=False)] = None,
+           sort: Annotated[str, typer.Option("--sort", help="date, speaker, outlet, kind, confidence or relevance (with --search).")] = "date",
+           order: OrderOption = "desc", limit: PageOption = 50, offset: OffsetOption = 0,
+           distinct_stories: DistinctOption = False, format: ListFormatOption = ListFormat.table) -> None:
+    """Who said what: quotes with speaker, cue, content, outlet and article, newest first."""
     with open_read(db) as corpus:
-        rows = or_fail(lambda: corpus.quotes(speaker, about, checked_date(since), checked_date(until), limit=limit, distinct_stories=distinct_stories).to_list())
-    print_rows(rows, [("date", "date"), ("speaker", "speaker_name"), ("as written", "speaker_text"), ("cue", "cue"),
-                      ("content", "text"), ("kind", "kind"), ("article", "article_id")], format)
+        page = or_fail(lambda: corpus.quote_list(
+            q=search, speaker=speaker, about=about, since=checked_date(since), until=checked_date(until), outlet=outlet,
+            kind=kind, min_confidence=min_confidence, anonymous=anonymous, sort=sort, order=order, limit=limit,
+            offset=offset, distinct_stories=distinct_stories))
+    print_page(page, QUOTE_COLUMNS, format, "quotes")
 
 
 def events(db: DbOption = DEFAULT_DB,
+           actor: Annotated[Optional[str], typer.Option("--actor", help="This actor on either side (any alias).")] = None,
            source: Annotated[Optional[str], typer.Option("--source", help="Source actor (any alias).")] = None,
            target: Annotated[Optional[str], typer.Option("--target", help="Target actor (any alias).")] = None,
-           type: Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER type, e.g. AID; repeatable.")] = None,
+           type: Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER type (AID) or family (verbal-conflict); repeatable. `newsgraph types` lists them.")] = None,
            modality: Annotated[Optional[list[str]], typer.Option("--modality", help="asserted, reported, future, possible or negated; repeatable.")] = None,
-           since: SinceOption = None, until: UntilOption = None, limit: PageOption = 50,
-           distinct_stories: DistinctOption = False, format: FormatOption = Format.table) -> None:
-    """Who did what to whom: PLOVER events with modality, date and the sentence they come from."""
-    types = [t.upper() for t in type] if type else None
+           search: SearchOption = None, since: SinceOption = None, until: UntilOption = None, outlet: OutletOption = None,
+           min_confidence: MinConfidenceOption = None,
+           sort: Annotated[str, typer.Option("--sort", help="date, type, source, target, modality, outlet, confidence or relevance (with --search).")] = "date",
+           order: OrderOption = "desc", limit: PageOption = 50, offset: OffsetOption = 0,
+           distinct_stories: DistinctOption = False, format: ListFormatOption = ListFormat.table) -> None:
+    """Who did what to whom: PLOVER events with modality, date and the sentence they come from, newest first."""
     with open_read(db) as corpus:
-        rows = or_fail(lambda: corpus.events(source, target, types, modality or None, checked_date(since), checked_date(until), limit=limit, distinct_stories=distinct_stories).to_list())
-    print_rows(rows, [("date", "date"), ("source", "source_name"), ("type", "type"), ("mode", "mode"),
-                      ("target", "target_name"), ("modality", "modality"), ("sentence", "sentence")], format)
+        page = or_fail(lambda: corpus.event_list(
+            q=search, actor=actor, source=source, target=target, type=type, modality=modality,
+            min_confidence=min_confidence, since=checked_date(since), until=checked_date(until), outlet=outlet,
+            sort=sort, order=order, limit=limit, offset=offset, distinct_stories=distinct_stories))
+    print_page(page, EVENT_COLUMNS, format, "events")
+
+
+def articles(db: DbOption = DEFAULT_DB,
+             actor: Annotated[Optional[str], typer.Option("--actor", help="Mentioning this actor (any alias).")] = None,
+             search: SearchOption = None, since: SinceOption = None, until: UntilOption = None, outlet: OutletOption = None,
+             sort: Annotated[str, typer.Option("--sort", help="date, outlet, title, quotes, events or relevance (with --search).")] = "date",
+             order: OrderOption = "desc", limit: PageOption = 50, offset: OffsetOption = 0,
+             distinct_stories: DistinctOption = False, format: ListFormatOption = ListFormat.table) -> None:
+    """Stored articles with their counts of quotes and events, newest first."""
+    with open_read(db) as corpus:
+        page = or_fail(lambda: corpus.article_list(
+            q=search, actor=actor, since=checked_date(since), until=checked_date(until), outlet=outlet, sort=sort,
+            order=order, limit=limit, offset=offset, distinct_stories=distinct_stories))
+    print_page(page, ARTICLE_COLUMNS, format, "articles")
+
+
+def search(text: Annotated[str, typer.Argument(help="Words to find (all required), \"a phrase\", -not.")],
+           db: DbOption = DEFAULT_DB,
+           kind: Annotated[Optional[list[str]], typer.Option("--kind", help="quotes, articles, actors or events; repeatable (default: all).")] = None,
+           limit: Annotated[int, typer.Option("--limit", min=1, help="Best matches per kind.")] = 10,
+           format: ListFormatOption = ListFormat.table) -> None:
+    """Full-text search of quotes, articles, actors and events: the best matches of each, with how many match."""
+    kinds = kind or list(KINDS)
+    if format is ListFormat.csv and len(kinds) != 1:
+        fail(ValueError("--format csv prints one kind: add --kind quotes (or articles, actors, events)"))
+    with open_read(db) as corpus:
+        found = or_fail(lambda: corpus.search(text, kinds=kinds, limit=limit))
+    columns = {"quotes": QUOTE_COLUMNS, "articles": ARTICLE_COLUMNS, "actors": ACTOR_HIT_COLUMNS, "events": EVENT_COLUMNS}
+    for name, page in found.items():
+        if format is ListFormat.table:
+            total = page.total if page.exact else f"at least {page.total}"
+            say(f"{name}: {total} match(es)" + (f", the best {len(page.rows)} shown" if len(page.rows) < page.total else ""))
+        if format is ListFormat.jsonl:
+            print_jsonl({"found_in": name, **row} for row in page.rows)
+        elif page.rows or format is ListFormat.csv:
+            print_rows(page.rows, columns[name], format)
+        for note in page.notes:
+            warn(f"note: {note}")
+
+
+def types(format: Annotated[Format, typer.Option("--format", help="table or jsonl.")] = Format.table) -> None:
+    """The vocabulary: PLOVER event types with family, definition and example; families, modalities, quote kinds."""
+    if format is Format.jsonl:
+        for name, family, definition, example in vocabulary.types_table_rows():
+            print_json({"what": "type", "name": name, "family": family, "definition": definition, "example": example})
+        for what, terms in (("family", vocabulary.families()), ("modality", vocabulary.modalities()),
+                            ("quote kind", vocabulary.quote_kinds())):
+            for t in terms:
+                print_json({"what": what, "name": t.name, "meaning": t.meaning, "example": t.example})
+        return
+    table = Table("type", "family", "definition", "example", title="PLOVER event types (--type takes a type or a family)")
+    for row in vocabulary.types_table_rows():
+        table.add_row(*row)
+    out.print(table)
+    for title, terms in (("type families", vocabulary.families()), ("event modalities (--modality)", vocabulary.modalities()),
+                         ("quote kinds (--kind)", vocabulary.quote_kinds())):
+        terms_table = Table("name", "meaning", "example", title=title)
+        for term in terms:
+            terms_table.add_row(term.name, term.meaning, term.example)
+        out.print(terms_table)
 
 
 def relation(a: Annotated[str, typer.Argument(help="First actor (any alias).")],
@@ -132,13 +224,12 @@ def relation(a: Annotated[str, typer.Argument(help="First actor (any alias).")],
              db: DbOption = DEFAULT_DB,
              by: Annotated[Period, typer.Option("--by", help="Period to count by.")] = Period.week,
              examples: Annotated[int, typer.Option("--examples", min=0, help="Example sentences per direction.")] = 3,
-             format: FormatOption = Format.table) -> None:
+             format: ListFormatOption = ListFormat.table) -> None:
     """How two actors relate over time: event counts per type and period, both directions, with examples."""
     with open_read(db) as corpus:
         found = or_fail(lambda: relation_between(corpus, a, b, by=by.value, examples=examples))
-    if format is Format.jsonl:
-        for r in found.rows:
-            print_json({**asdict(r), "direction": found.direction(r)})
+    if format is not ListFormat.table:
+        print_rows([{**asdict(r), "direction": found.direction(r)} for r in found.rows], [], format)
         return
     table = Table(by.value, "direction", "type", "events")
     for r in found.rows:
@@ -170,15 +261,15 @@ def actor(name: ActorArgument, db: DbOption = DEFAULT_DB, format: FormatOption =
     out.print(table)
 
 
-def labels(name: ActorArgument, db: DbOption = DEFAULT_DB, format: FormatOption = Format.table) -> None:
+def labels(name: ActorArgument, db: DbOption = DEFAULT_DB, format: ListFormatOption = ListFormat.table) -> None:
     """How an actor is labelled ("dictator", "war criminal", "president"), by outlet, with counts and dates."""
     with open_read(db) as corpus:
         try:
             rows = corpus.labels(name)
         except NewsgraphError as exc:
             fail(exc)
-    if format is Format.jsonl:
-        print_jsonl(rows)
+    if format is not ListFormat.table:
+        print_rows(rows, [], format)
         return
     table = Table("label", "outlet", "count", "first seen", "last seen")
     for r in rows:

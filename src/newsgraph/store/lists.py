@@ -123,6 +123,12 @@ def _outlets(where: _Where, outlets: Sequence[str] | None) -> None:
         where.add("list_contains(?::VARCHAR[], lower(a.outlet))", [o.lower() for o in outlets])
 
 
+def _first_copies(where: _Where, distinct_stories: bool) -> None:
+    """A syndicated story counted once: only its first-seen copy (readers/copies.py)."""
+    if distinct_stories:
+        where.add("coalesce(a.story, a.id) = a.id")
+
+
 def _optional_column(con: duckdb.DuckDBPyConnection, table: str, alias: str, column: str, sql_type: str) -> str:
     return f"{alias}.{column}" if has_column(con, table, column) else f"NULL::{sql_type}"
 
@@ -130,7 +136,7 @@ def _optional_column(con: duckdb.DuckDBPyConnection, table: str, alias: str, col
 def quote_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, speakers: Sequence[str] | None = None,
                about: Sequence[str] | None = None, since: str | None = None, until: str | None = None,
                outlets: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
-               min_confidence: float | None = None, anonymous: bool | None = None,
+               min_confidence: float | None = None, anonymous: bool | None = None, distinct_stories: bool = False,
                sort: str = "date", order: str = "desc") -> ListQuery:
     """Quotes with their article, speaker and the attribution's span (`sentence_start`..`sentence_end`:
     speaker, cue and content together); `about` = an actor mentioned inside the content.
@@ -157,6 +163,7 @@ def quote_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, spea
         where.add(f"{confidence} >= ?", min_confidence)
     if anonymous is not None:
         where.add(f"coalesce({anon}, false) = ?", anonymous)
+    _first_copies(where, distinct_stories)
     body = f"""{cte}SELECT q.article_id, q.idx, strftime(a.date, '%Y-%m-%d') AS date, a.outlet, a.title,
                    q.speaker, s.name AS speaker_name, q.speaker_text, q.cue, q.text, q.kind,
                    q."start", q."end", {span_start} AS sentence_start, {span_end} AS sentence_end,
@@ -172,7 +179,8 @@ def event_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, acto
                sources: Sequence[str] | None = None, targets: Sequence[str] | None = None,
                types: Sequence[str] | None = None, modalities: Sequence[str] | None = None,
                min_confidence: float | None = None, since: str | None = None, until: str | None = None,
-               outlets: Sequence[str] | None = None, sort: str = "date", order: str = "desc") -> ListQuery:
+               outlets: Sequence[str] | None = None, distinct_stories: bool = False, sort: str = "date",
+               order: str = "desc") -> ListQuery:
     """Events with both actors' names, the trigger and sentence offsets, dated by the event's date
     (else the article's); `actors` matches either side."""
     params: list[Any] = []
@@ -190,6 +198,7 @@ def event_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, acto
         where.add(f"{confidence} >= ?", min_confidence)
     _dates(where, "coalesce(e.date, a.date)", since, until)
     _outlets(where, outlets)
+    _first_copies(where, distinct_stories)
     body = f"""{cte}SELECT e.article_id, e.idx, strftime(coalesce(e.date, a.date), '%Y-%m-%d') AS date, a.outlet, a.title,
                    e.type, e.mode, e.modality, e.source, src.name AS source_name, src.country AS source_country,
                    e.target, tgt.name AS target_name, tgt.country AS target_country, e.trigger, e.location,
@@ -205,7 +214,7 @@ def event_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, acto
 
 def article_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, actors: Sequence[str] | None = None,
                  since: str | None = None, until: str | None = None, outlets: Sequence[str] | None = None,
-                 sort: str = "date", order: str = "desc") -> ListQuery:
+                 distinct_stories: bool = False, sort: str = "date", order: str = "desc") -> ListQuery:
     """Articles with their counts of quotes and events and the opening of the text (`snippet`);
     `actors` = mentioned in the article (any of the ids)."""
     params: list[Any] = []
@@ -216,6 +225,7 @@ def article_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, ac
                   list(actors))
     _dates(where, "a.date", since, until)
     _outlets(where, outlets)
+    _first_copies(where, distinct_stories)
     body = f"""{cte}SELECT a.id AS article_id, strftime(a.date, '%Y-%m-%d') AS date, a.outlet, a.title, a.url, a.source,
                    (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
                    (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events,

@@ -118,6 +118,14 @@ def test_event_list_by_minimum_confidence(corpus):
     assert page.total == 6 and page.rows[0]["confidence"] == pytest.approx(0.3)
 
 
+def test_quote_list_by_minimum_confidence(corpus):
+    assert corpus.quote_list(min_confidence=0.5).total == 2  # articles 10 and 11
+
+
+def test_quote_list_anonymous_or_named(corpus):
+    assert (corpus.quote_list(anonymous=True).total, corpus.quote_list(anonymous=False).total) == (4, 8)
+
+
 def test_confidence_is_a_probability(corpus):
     with pytest.raises(ValueError, match="between 0 and 1"):
         corpus.event_list(min_confidence=30)
