@@ -23,8 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import nlp as nlp_module
+from ..resolve.actors import resolve_doc
+from ..resolve.dictionaries import read_dictionary
 from ..resolve.knowledge import Knowledge
 from ..resolve.names import cameo_country, resolve_name
+from ..resolve.text import bare, fold
 
 
 @dataclass
@@ -95,7 +99,7 @@ def run_ngec(path: str, knowledge: Knowledge | None = None, label: str = "defaul
             report.country_right += hit
             ok = ok and hit
         expected_sectors = [s for s in (row["expect_code_1"], *json.loads(row["expect_code_1_in"] or "[]")) if s]
-        if expected_sectors and "????" not in expected_sectors and not re.fullmatch(r"[A-Z]{3}", row["expect_code_1"] or "X") is None:
+        if expected_sectors and "????" not in expected_sectors and re.fullmatch(r"[A-Z]{3}", row["expect_code_1"] or "X") is not None:
             report.sector_total += 1
             hit = sector in expected_sectors
             report.sector_right += hit
@@ -152,7 +156,7 @@ def read_gum_tsv(path: Path) -> GumDoc:
                     single = key
                 spans.setdefault(key, {"type": m.group(1), "tokens": []})["tokens"].append(tid)
         if cols[8] != "_" and cols[9] != "_":
-            for rel_type, target in zip(cols[8].split("|"), cols[9].split("|")):
+            for rel_type, target in zip(cols[8].split("|"), cols[9].split("|"), strict=False):
                 if not any(rel_type.startswith(t) for t in _GUM_IDENTITY):
                     continue
                 m = _REL.fullmatch(target)
@@ -222,9 +226,6 @@ def _align(gold: list[tuple[int, int, str]], system: list[tuple[int, int, str]])
 
 def run_gum(folder: str, limit: int | None = None) -> dict[str, Any]:
     """B³ of newsgraph's actor mentions (names, roles, descriptions, pronouns) vs spaCy-NER-only clustering."""
-    from .. import nlp as nlp_module
-    from ..resolve.actors import resolve_doc
-    from ..resolve.text import bare, fold
 
     root = Path(folder)
     tsv_dir = root / "coref" / "gum" / "tsv" if (root / "coref").exists() else root
@@ -235,7 +236,7 @@ def run_gum(folder: str, limit: int | None = None) -> dict[str, Any]:
     nlp = nlp_module.load()
     totals = {"newsgraph": [0.0, 0.0], "spacy_ner": [0.0, 0.0]}
     n = 0
-    for gum, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=8)):
+    for gum, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=8), strict=False):
         gold = {(s, e): c for s, e, c in gum.mentions}
         if not gold:
             continue
@@ -266,8 +267,6 @@ def run_actor_eval(ngec: str | None, gum: str | None, dictionaries: list[str], l
         rules = run_ngec(ngec, None, "rules only (without the project's actor table)", table=False)
         reports.append({**rules.as_dict(), "failures": rules.failures})
         if dictionaries:
-            from ..resolve.dictionaries import read_dictionary
-
             entries = [e for path in dictionaries for e in read_dictionary(path)]
             user = run_ngec(ngec, Knowledge(entries), "after import-actors " + ", ".join(Path(d).name for d in dictionaries))
             reports.append({**user.as_dict(), "failures": user.failures})

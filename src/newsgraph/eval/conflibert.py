@@ -22,7 +22,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..extract.events import main_event, plover_category
 from ..model import Article
+from ..pipeline import analyze_text
 
 PENTACLASS = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1,
               "COOPERATE": 2, "AID": 2, "CONCEDE": 2, "RETREAT": 2,
@@ -96,7 +98,6 @@ def _key(text: str) -> str:
 
 def pentaclass(article: Article) -> tuple[int, Any]:
     """The class of an analysed sentence's main event (0 when it has none) and the event."""
-    from ..extract.events import main_event, plover_category
 
     ev = main_event(article.events)
     if ev is None:
@@ -116,7 +117,7 @@ def run(folder: str | Path, limit: int | None = None,
         analyze: Callable[[str, str | None], Article] | None = None) -> dict[str, Any]:
     """Analyse every sentence and score classes and actor spans."""
     if analyze is None:
-        from ..pipeline import analyze_text as analyze
+        analyze = analyze_text
     data = load(folder)[:limit] if limit else load(folder)
     t0 = time.perf_counter()
     confusion = [[0] * 5 for _ in range(5)]
@@ -130,7 +131,7 @@ def run(folder: str | Path, limit: int | None = None,
                 side[key][0] += 1
                 side[key][1] += bool(ev is not None and _hits(art, getattr(ev, key), s[key]))
     n = len(data)
-    per_class = []
+    per_class: list[dict[str, Any]] = []
     for c in range(5):
         tp = confusion[c][c]
         gold, predicted = sum(confusion[c]), sum(row[c] for row in confusion)

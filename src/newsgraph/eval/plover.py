@@ -25,12 +25,17 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+
+import pycountry
 
 from ..extract.events import LEGACY_TYPES, PLOVER_TYPES, main_event, plover_category
 from ..model import Article
+from ..pipeline import analyze_text
+from ..resolve.countries import iso3_of
 
 #: PLOVER 0.8 (2021), the ontology CAMEO2PLOVER-2021 maps to, has no FIGHT or INVESTIGATE:
 #: conventional force is ASSAULT and investigations are ACCUSE 'investigate'.
@@ -50,8 +55,6 @@ def normalize_type(t: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _iso3_codes() -> frozenset[str]:
-    import pycountry
-
     return frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
 
 
@@ -93,7 +96,7 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[s
         gtypes = [normalize_type(t) for t in gtypes]
         ptype = normalize_type(p.get("type"))
         any_pred += ptype is not None
-        label = ptype if ptype in gtypes else gtypes[0]
+        label: str = ptype if ptype is not None and ptype in gtypes else gtypes[0]
         hit = ptype is not None and ptype in gtypes
         correct += hit
         n_gold[label] += 1
@@ -131,8 +134,6 @@ def score(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> dict[s
 # ---------------------------------------------------------------- predictions
 
 def _analyzer() -> Callable[[str, str | None], Article]:
-    from ..pipeline import analyze_text
-
     return analyze_text
 
 
@@ -146,7 +147,6 @@ def actor_country(article: Article, actor_id: str | None, near: int | None = Non
     if actor is not None and actor.country:
         return actor.country
     if actor is not None and actor.type != "PERSON":  # "Syrian parliament", "Nigerian Union of Teachers"
-        from ..resolve.countries import iso3_of
 
         words = actor.name.split()
         for k in (2, 1):
@@ -171,8 +171,8 @@ def actor_country(article: Article, actor_id: str | None, near: int | None = Non
         before = [x for x in ms if x.end <= m.start and x.actor != actor_id]
         for x in reversed(before[-3:]):
             gap = article.text[x.end:m.start]
-            words = {w.lower() for w in re.findall(r"[A-Za-z]+", gap)}
-            if _AFFILIATION_GAP.match(gap) and not words & _SKIP_GAP_WORDS:
+            gap_words = {w.lower() for w in re.findall(r"[A-Za-z]+", gap)}
+            if _AFFILIATION_GAP.match(gap) and not gap_words & _SKIP_GAP_WORDS:
                 c = actors.get(x.actor)
                 if c is not None and c.country:
                     return c.country
@@ -222,7 +222,7 @@ def run_event_eval(plover_json: str | Path, limit: int | None = None,
     result["dataset"] = f"PLOVER GSR {Path(plover_json).name}"
     result["records"] = [{"id": g["id"], "gold": g["type"], "pred": p["type"], "trigger": p.get("trigger"),
                           "gold_source": g["source"], "pred_source": p["source"]}
-                         for g, p in zip(gold, predicted)]
+                         for g, p in zip(gold, predicted, strict=False)]
     return result
 
 
@@ -254,7 +254,7 @@ def load_petrarch(xml: str | Path, table: str | Path | None = None) -> list[dict
     table = Path(table) if table else _default_table(xml)
     mapping = cameo_to_plover(str(table))
     raw = xml.read_text(encoding="utf-8", errors="replace")
-    out = []
+    out: list[dict[str, Any]] = []
     for block in re.split(r"(?=<Sentence\s)", raw)[1:]:
         head = re.match(r"<Sentence\s([^>]*)>", block)
         attrs = dict(re.findall(r'(\w+)="([^"]*)"', head.group(1))) if head else {}

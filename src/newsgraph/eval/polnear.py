@@ -25,12 +25,16 @@ marks; such an article counts as one where the baseline finds nothing.
 """
 from __future__ import annotations
 
+import argparse
 import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .. import nlp as nlp_module
+from .. import pipeline
 
 Fragments = tuple[tuple[int, int], ...]
 
@@ -168,7 +172,7 @@ def _match(text: str, gold: Sequence[Attribution], pred: Sequence[Attribution]) 
                     cands.append((-jac, i, j))
     cands.sort()
     used_g, used_p, out = set(), set(), []
-    for negjac, i, j in cands:
+    for _negjac, i, j in cands:
         if i in used_g or j in used_p:
             continue
         used_g.add(i)
@@ -247,10 +251,10 @@ def _textacy_baseline(doc) -> list[Attribution]:
     try:
         for dq in direct_quotations(doc):
             content = dq.content
-            src = ()
+            src: tuple[tuple[int, int], ...] = ()
             if dq.speaker:
                 src = ((min(t.idx for t in dq.speaker), max(t.idx + len(t) for t in dq.speaker)),)
-            cue = ()
+            cue: tuple[tuple[int, int], ...] = ()
             if dq.cue:
                 cue = ((min(t.idx for t in dq.cue), max(t.idx + len(t) for t in dq.cue)),)
             out.append(Attribution(((content.start_char, content.end_char),), src, cue))
@@ -262,9 +266,6 @@ def _textacy_baseline(doc) -> list[Attribution]:
 def run_quote_eval(polnear_dir: str | Path, split: str = "dev", limit: int | None = None,
                    baseline: bool = True) -> dict[str, Any]:
     """Parse each PolNeAR text once, run newsgraph's extractor (and textacy's), score both."""
-    from .. import nlp as nlp_module
-    from .. import pipeline
-
     gold = read_split(polnear_dir, split, limit)
     if baseline:
         try:
@@ -325,8 +326,6 @@ def format_report(report: dict[str, Any]) -> str:
 
 
 def main(argv: Iterable[str] | None = None) -> int:
-    import argparse
-
     ap = argparse.ArgumentParser(description="Score quote attribution on PolNeAR.")
     ap.add_argument("--polnear", required=True)
     ap.add_argument("--split", default="dev")
