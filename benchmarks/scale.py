@@ -114,7 +114,7 @@ def main() -> int:
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="ng-scale-"))
     path = corpus(args.articles, folder)
-    words = sum(len(json.loads(l)["text"].split()) for l in path.open())
+    words = sum(len(json.loads(line)["text"].split()) for line in path.open())
     print(f"corpus: {args.articles} PolNeAR articles, {words:,} words; {os.cpu_count()} cores")
     one, two = time_ingest(path, 1, folder), time_ingest(path, 2, folder)
     print(f"ingest --workers 1: {args.articles / one:6.2f} articles/s ({one:.1f}s)")
