@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 
 from . import search, store
+from .claims import ClaimIndex, StoryIndex
 from .engines.local import analyze_in_order
 from .errors import InputError, ShardError
 from .model import Article
@@ -22,6 +23,7 @@ from .pipeline import DEFAULT_BATCH_SIZE, analyze, corpus_step
 from .readers import ReadStats, read
 from .readers.copies import DEFAULT_THRESHOLD, CopyLinker, Known, signature_from_blob
 from .store import parquet
+from .store.claim_rows import cluster_and_write, cluster_batch
 
 
 @dataclass
@@ -122,7 +124,7 @@ def write_batch(db: str | duckdb.DuckDBPyConnection, analyzed: list[Article],
     """
     with store.open_for_batch(db) as con:
         fresh = store.fresh_articles(con, analyzed)
-        result = store.write_articles(con, corpus_step(store.CorpusRows(con), fresh), minhashes)
+        result = cluster_and_write(con, corpus_step(store.CorpusRows(con), fresh), minhashes)
         search.sync(con)  # the full-text index beside the store takes the batch's articles
     result.skipped += len(analyzed) - len(fresh)
     return result
@@ -148,11 +150,13 @@ def extract(paths: Iterable[str], *, date: str | None = None, batch_size: int = 
             summary: IngestSummary | None = None) -> Iterator[Article]:
     """Analyze every article under `paths` without touching a store (for `newsgraph extract`).
 
-    Exact duplicates within the run are printed once and copies share a `story`."""
+    Exact duplicates within the run are printed once and copies share a `story`; claim and story
+    cluster ids are shared by every file of the run (one in-memory index of each, claims/)."""
     summary = summary if summary is not None else IngestSummary()
     linker = CopyLinker(copy_threshold)
+    claims, stories = ClaimIndex(), StoryIndex()
     for batch in _batches(read(paths, date=date, stats=stats), batch_size, on_error, summary, limit):
         linked = linker.link(batch)
         summary.skipped += linked.duplicates
         summary.copies += linked.copies
-        yield from analyze(linked.kept, batch_size=batch_size)
+        yield from cluster_batch(list(analyze(linked.kept, batch_size=batch_size)), claims, stories)[0]

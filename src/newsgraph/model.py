@@ -87,6 +87,7 @@ class Quote:
     start: int
     end: int
     kind: QuoteKind = "indirect"
+    claim: str | None = None  # the claim cluster id (claims/index.py): the same proposition across articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,7 @@ class Article:
     date_source: str | None = None  # 'content' | 'url' | 'crawl' | 'given' | None: where `date` comes from
     story: str | None = None  # id shared with syndicated copies (the first-seen copy's id); None = its own
     descriptors: list[Descriptor] = field(default_factory=list)
+    story_cluster: str | None = None  # the coverage of one story by many outlets (claims/stories.py)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract (see README); key order is part of it for readable diffs."""
@@ -141,6 +143,7 @@ class Article:
             "language": self.language,
             "date_source": self.date_source,
             "story": self.story or self.id,
+            "story_cluster": self.story_cluster,
             "text": self.text,
             "blocks": [asdict(b) for b in self.blocks],
             "actors": [a.to_dict() for a in self.actors],
@@ -157,6 +160,7 @@ class Article:
             id=d["id"], source=d["source"], date=d.get("date"), title=d.get("title"),
             text=d["text"], url=d.get("url"), outlet=d.get("outlet"), language=d.get("language"),
             date_source=d.get("date_source"), story=d.get("story"),
+            story_cluster=d.get("story_cluster"),
             blocks=[Block(**b) for b in d.get("blocks", [])],
             actors=[Actor(**{**a, "aliases": tuple(a.get("aliases", ()))}) for a in d.get("actors", [])],
             mentions=[Mention(**m) for m in d.get("mentions", [])],

@@ -15,13 +15,16 @@ import duckdb
 
 from ..errors import SchemaVersionError, StoreLockedError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 6
 # Upgrades of older files, by the version they bring a store to (schema.sql then adds new tables).
 _MIGRATIONS: dict[int, list[str]] = {
     2: ["ALTER TABLE articles ADD COLUMN IF NOT EXISTS language VARCHAR",
         "ALTER TABLE articles ADD COLUMN IF NOT EXISTS date_source VARCHAR",
         "ALTER TABLE articles ADD COLUMN IF NOT EXISTS story VARCHAR"],
     3: ["ALTER TABLE actors ADD COLUMN IF NOT EXISTS sector VARCHAR"],  # descriptors, curation, dictionary: schema.sql
+    # 6: claim and story clusters (their tables: schema.sql); stored quotes and articles stay unclustered.
+    6: ["ALTER TABLE quotes ADD COLUMN IF NOT EXISTS claim VARCHAR",
+        "ALTER TABLE articles ADD COLUMN IF NOT EXISTS story_cluster VARCHAR"],
 }
 _SCHEMA = Path(__file__).with_name("schema.sql")
 _LOCK_WAIT_SECONDS = 30.0

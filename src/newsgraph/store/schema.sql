@@ -3,7 +3,7 @@ CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY, source VARCHAR, date DATE, title VARCHAR, url VARCHAR, outlet VARCHAR,
     text VARCHAR NOT NULL, blocks VARCHAR, ingested_at TIMESTAMP DEFAULT current_timestamp,
-    language VARCHAR, date_source VARCHAR, story VARCHAR);
+    language VARCHAR, date_source VARCHAR, story VARCHAR, story_cluster VARCHAR);
 -- Syndicated copies (readers/copies.py): 128 MinHash values (uint32) per article, and its 32 LSH band keys.
 CREATE TABLE IF NOT EXISTS article_minhash (article_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS minhash_bands (band_key BIGINT NOT NULL, article_id VARCHAR NOT NULL);
@@ -17,7 +17,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 CREATE TABLE IF NOT EXISTS quotes (
     article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, speaker VARCHAR, speaker_text VARCHAR,
     speaker_start INTEGER, speaker_end INTEGER, cue VARCHAR, cue_start INTEGER, cue_end INTEGER,
-    text VARCHAR, "start" INTEGER, "end" INTEGER, kind VARCHAR, PRIMARY KEY (article_id, idx));
+    text VARCHAR, "start" INTEGER, "end" INTEGER, kind VARCHAR, claim VARCHAR, PRIMARY KEY (article_id, idx));
 CREATE TABLE IF NOT EXISTS events (
     article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, type VARCHAR NOT NULL, mode VARCHAR,
     source VARCHAR, target VARCHAR, trigger VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
@@ -35,6 +35,36 @@ CREATE TABLE IF NOT EXISTS curation (
 CREATE TABLE IF NOT EXISTS dictionary (
     name VARCHAR NOT NULL, aliases VARCHAR, type VARCHAR, country VARCHAR, sector VARCHAR, role VARCHAR, "of" VARCHAR,
     valid_from VARCHAR, valid_to VARCHAR, source VARCHAR);
+-- Claim clusters (claims/rows.py, written by store/claim_rows.py): members, clusters, representative variants,
+-- the (term, time bucket) postings (seq = insertion order, the newest `posting_cap` per key are read) and
+-- document frequencies (term '' counts the clustered quotes). Dates are ISO strings as the clusterer gives them.
+CREATE TABLE IF NOT EXISTS claim_members (
+    quote_id VARCHAR PRIMARY KEY, claim_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL, outlet VARCHAR, date VARCHAR,
+    speaker VARCHAR, attribution VARCHAR, relation VARCHAR, score DOUBLE);
+CREATE TABLE IF NOT EXISTS claims (
+    claim_id VARCHAR PRIMARY KEY, first_quote_id VARCHAR, first_date VARCHAR, last_date VARCHAR, size INTEGER,
+    speaker VARCHAR, speaker_group VARCHAR);
+CREATE TABLE IF NOT EXISTS claim_variants (
+    claim_id VARCHAR NOT NULL, quote_id VARCHAR NOT NULL, date VARCHAR, speaker VARCHAR, speaker_group VARCHAR,
+    terms VARCHAR[], negated VARCHAR[], mixed VARCHAR[], numbers VARCHAR[], entities VARCHAR[], parts VARCHAR[],
+    PRIMARY KEY (claim_id, quote_id));
+CREATE TABLE IF NOT EXISTS claim_postings (
+    term VARCHAR NOT NULL, bucket INTEGER NOT NULL, cluster_id VARCHAR NOT NULL, seq BIGINT NOT NULL,
+    PRIMARY KEY (term, bucket, cluster_id));
+CREATE TABLE IF NOT EXISTS claim_term_counts (term VARCHAR PRIMARY KEY, count BIGINT NOT NULL);
+-- Story clusters (claims/stories.py): the same five tables for articles.
+CREATE TABLE IF NOT EXISTS story_members (article_id VARCHAR PRIMARY KEY, story_cluster VARCHAR NOT NULL, score DOUBLE);
+CREATE TABLE IF NOT EXISTS story_clusters (
+    story_cluster VARCHAR PRIMARY KEY, first_article_id VARCHAR, first_date VARCHAR, last_date VARCHAR, size INTEGER);
+CREATE TABLE IF NOT EXISTS story_variants (
+    story_cluster VARCHAR NOT NULL, article_id VARCHAR NOT NULL, terms VARCHAR[], PRIMARY KEY (story_cluster, article_id));
+CREATE TABLE IF NOT EXISTS story_postings (
+    term VARCHAR NOT NULL, bucket INTEGER NOT NULL, cluster_id VARCHAR NOT NULL, seq BIGINT NOT NULL,
+    PRIMARY KEY (term, bucket, cluster_id));
+CREATE TABLE IF NOT EXISTS story_term_counts (term VARCHAR PRIMARY KEY, count BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS claim_members_claim ON claim_members (claim_id);
+CREATE INDEX IF NOT EXISTS claim_postings_term ON claim_postings (term);
+CREATE INDEX IF NOT EXISTS story_postings_term ON story_postings (term);
 CREATE INDEX IF NOT EXISTS descriptors_actor ON descriptors (actor_id);
 CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id);
 CREATE INDEX IF NOT EXISTS aliases_folded ON aliases (folded);
