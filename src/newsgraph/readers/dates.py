@@ -13,51 +13,13 @@
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterable, Iterator
 
+from ..dates import EARLIEST, date_from_filename, is_plausible, iso_date, latest
 from ..errors import InputError
 from ..model import Article
 
-EARLIEST = dt.date(1900, 1, 1)
-FUTURE_DAYS = 366  # "today + 1 year": a scheduled or embargoed article may be dated ahead, not further
-# YYYY-MM-DD or YYYYMMDD, not inside a longer run of digits
-_FILENAME_DATE = re.compile(r"(?<!\d)(\d{4})(-?)(\d{2})\2(\d{2})(?!\d)")
-
-
-def latest() -> dt.date:
-    return dt.date.today() + dt.timedelta(days=FUTURE_DAYS)
-
-
-def is_plausible(date: str) -> bool:
-    """True when the ISO date lies in 1900-01-01 .. today + 1 year."""
-    try:
-        day = dt.date.fromisoformat(date)
-    except ValueError:
-        return False
-    return EARLIEST <= day <= latest()
-
-
-def iso_date(value: str) -> str | None:
-    """The date an ISO 8601 date or date-time string starts with, or None ('2024-11-06T10:15Z' → '2024-11-06')."""
-    try:
-        return dt.date.fromisoformat(value.strip()[:10]).isoformat()
-    except ValueError:
-        return None
-
-
-def date_from_filename(name: str) -> str | None:
-    """The first plausible date `YYYY-MM-DD` or `YYYYMMDD` in a file name, or None."""
-    for match in _FILENAME_DATE.finditer(name):
-        year, _, month, day = match.groups()
-        try:
-            date = dt.date(int(year), int(month), int(day)).isoformat()
-        except ValueError:
-            continue
-        if is_plausible(date):
-            return date
-    return None
+__all__ = ["date_from_filename", "implausible_date_warning", "is_plausible", "iso_date", "with_date_warnings"]
 
 
 def implausible_date_warning(article: Article) -> InputError | None:

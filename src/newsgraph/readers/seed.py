@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..dates import parse_natural
 from ..errors import InputError
 
 # "date" then a token that starts with a digit: that token must be a date.
@@ -40,14 +41,8 @@ _DOTTED = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 def _parse_header_date(value: str) -> str | None:
     if len(value) > 40 or not re.search(r"\d{4}", value) or len(value.split()) > 6:
         return None
-    import dateparser  # slow import: only for text without the seed date line
-
-    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past",
-                "RETURN_AS_TIMEZONE_AWARE": False}
-    if _DOTTED.match(value):
-        settings["DATE_ORDER"] = "DMY"  # 06.11.2024 is the 6th of November where dots are used
-    parsed = dateparser.parse(value, languages=["en"], settings=settings)  # type: ignore[arg-type]
-    return parsed.date().isoformat() if parsed is not None else None
+    # 06.11.2024 is the 6th of November where dots are used
+    return parse_natural(value, full=True, day_first=bool(_DOTTED.match(value)), earliest_year=1, latest_year=9999)
 
 
 def split_header_date(text: str) -> tuple[str | None, str]:

@@ -21,20 +21,13 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..dates import from_yymmdd
 from .knowledge import Entry, Knowledge
 
 _CODE = re.compile(r"\[([A-Z~]{3,})\s*([<>]?\d{6})?(?:-(\d{6}))?\s*\]")
 _NON_STATE = {"IGO": "IGO", "NGO": "NGO", "MNC": "BUS", "NGM": "NGO", "UNO": "IGO"}
 # CAMEO country codes that are not ISO 3166 alpha-3.
 _CAMEO_ISO3 = {"KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "BUR": "MMR", "SER": "SRB"}
-
-
-def _date(yymmdd: str | None) -> str | None:
-    if not yymmdd:
-        return None
-    yy, mm, dd = int(yymmdd[:2]), yymmdd[2:4], yymmdd[4:6]
-    year = 1900 + yy if yy > 30 else 2000 + yy
-    return f"{year}-{mm}-{dd}"
 
 
 def _name(raw: str) -> str:
@@ -91,11 +84,11 @@ def parse_actors_file(text: str, source: str = "dictionary") -> list[Entry]:
 def _span(m: re.Match[str]) -> tuple[str, str | None, str | None, str | None]:
     code, first, second = m.group(1), m.group(2), m.group(3)
     if first and first.startswith(">"):
-        return code, _date(first[1:]), None, None
+        return code, from_yymmdd(first[1:]), None, None
     if first and first.startswith("<"):
-        return code, None, _date(first[1:]), None
+        return code, None, from_yymmdd(first[1:]), None
     if first and second:
-        return code, _date(first), _date(second), None
+        return code, from_yymmdd(first), from_yymmdd(second), None
     return code, None, None, None
 
 
