@@ -106,7 +106,10 @@ class Event:
     modality: Modality = "asserted"
     quote: int | None = None
     date: str | None = None
-    location: str | None = None
+    location: str | None = None  # where it happened ("in Geneva"); never the target unless the place is acted on
+    location_iso3: str | None = None  # the country of `location`, when known
+    date_source: str | None = None  # 'text' (a time named in the sentence) | 'article' (the article's date) | None
+    confidence: float | None = None  # calibrated probability in [0, 1] that type, source and target are right
 
 
 @dataclass(slots=True)

@@ -329,12 +329,12 @@ def test_recipient_of_the_infinitive_or_the_request(code, text, etype, source, t
 def test_event_a_stance_is_about_is_not_itself_a_claim(code):
     """"Norway condemned the attack": the quote is Norway's stance; the attack is the writer's fact.
     "According to Norway, the attack killed ...": that one is Norway's claim."""
-    text = "Norway condemned the attack on the embassy."
-    stance = Quote(None, "Norway", 0, 6, "condemned", 7, 16, "the attack on the embassy", 17, 42, "indirect")
+    text = "Norway condemned the attack on the Swedish embassy."
+    stance = Quote(None, "Norway", 0, 6, "condemned", 7, 16, "the attack on the Swedish embassy", 17, 50, "indirect")
     attack = [e for t, *_, e in code(text, quotes=[stance]) if t == "ASSAULT"]
     assert attack and attack[0].modality == "asserted" and attack[0].quote is None
-    text = "Norway said the attack killed four people."
-    claim = Quote(None, "Norway", 0, 6, "said", 7, 11, "the attack killed four people", 12, 41, "indirect")
+    text = "Norway said the attack killed four Swedish diplomats."
+    claim = Quote(None, "Norway", 0, 6, "said", 7, 11, "the attack killed four Swedish diplomats", 12, 52, "indirect")
     killed = [e for t, *_, e in code(text, quotes=[claim]) if t == "ASSAULT"]
     assert killed and all(e.modality == "reported" and e.quote == 0 for e in killed)
 
@@ -411,7 +411,7 @@ def test_an_unknown_preposition_slot_is_an_error():
     ("Sept. 29, 2016", "2016-09-29"),
     ("March 2015", "2015-03-01"),
     ("December 24", "2023-12-24"),   # no year: the most recent such day before the article
-    ("last month", "2024-10-06"),
+    ("last month", "2024-10-01"),     # a month read from the article date: its first day
     ("tomorrow", "2024-11-07"),
     ("recent months", None),          # a duration is no date
 ])

@@ -15,7 +15,7 @@ import duckdb
 
 from ..errors import SchemaVersionError, StoreLockedError
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # Upgrades of older files, by the version they bring a store to (schema.sql then adds new tables).
 _MIGRATIONS: dict[int, list[str]] = {
     2: ["ALTER TABLE articles ADD COLUMN IF NOT EXISTS language VARCHAR",
@@ -25,6 +25,10 @@ _MIGRATIONS: dict[int, list[str]] = {
     # 6: claim and story clusters (their tables: schema.sql); stored quotes and articles stay unclustered.
     6: ["ALTER TABLE quotes ADD COLUMN IF NOT EXISTS claim VARCHAR",
         "ALTER TABLE articles ADD COLUMN IF NOT EXISTS story_cluster VARCHAR"],
+    # 7: an event's place country, where its date comes from, and its confidence
+    7: ["ALTER TABLE events ADD COLUMN IF NOT EXISTS location_iso3 VARCHAR",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_source VARCHAR",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS confidence DOUBLE"],
 }
 _SCHEMA = Path(__file__).with_name("schema.sql")
 _LOCK_WAIT_SECONDS = 30.0

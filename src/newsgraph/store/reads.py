@@ -160,7 +160,7 @@ def events(con: duckdb.DuckDBPyConnection, *, sources: Sequence[str] | None = No
     sql = """SELECT e.article_id, e.idx, CAST(coalesce(e.date, a.date) AS VARCHAR) AS date, e.type, e.mode,
                     e.source, s.name AS source_name, s.country AS source_country,
                     e.target, t.name AS target_name, t.country AS target_country,
-                    e.trigger, e.modality, e.quote, e.location,
+                    e.trigger, e.modality, e.quote, e.location, e.location_iso3, e.date_source, e.confidence,
                     trim(substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), chr(10) || ' ') AS sentence,
                     e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end
              FROM events e JOIN articles a ON a.id = e.article_id

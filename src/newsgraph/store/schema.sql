@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS events (
     article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, type VARCHAR NOT NULL, mode VARCHAR,
     source VARCHAR, target VARCHAR, trigger VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
     sentence_start INTEGER, sentence_end INTEGER, modality VARCHAR, quote INTEGER, date DATE, location VARCHAR,
-    PRIMARY KEY (article_id, idx));
+    location_iso3 VARCHAR, date_source VARCHAR, confidence DOUBLE, PRIMARY KEY (article_id, idx));
 -- Roles and labels (resolve/roles.py): how an article describes an actor; actor_id NULL = an unresolved description.
 CREATE TABLE IF NOT EXISTS descriptors (
     article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, actor_id VARCHAR, label VARCHAR NOT NULL, role VARCHAR,

@@ -17,10 +17,18 @@ from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Doc, Token
 
-from ...model import Actor, Mention
+from ...model import Actor, Mention, Quote
 from ..syntax import SUBJECT_DEPS, children, first_found, prep_object, token_span, with_conjuncts
-from .lexicons import neuter_pronouns, personal_pronouns, plural_pronouns, prepositions, stance_prefixes
+from .lexicons import (
+    first_person_pronouns,
+    neuter_pronouns,
+    personal_pronouns,
+    plural_pronouns,
+    prepositions,
+    stance_prefixes,
+)
 from .settings import EventSettings
+from .triggers import lookup
 
 #: modifiers of a noun phrase that can name the actor it belongs to
 _ACTOR_MODS = ("compound", "amod", "poss", "nmod", "npadvmod", "appos")
@@ -31,19 +39,38 @@ class ActorIndex:
     pronoun rules over them."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
-                 settings: EventSettings = EventSettings()) -> None:
+                 settings: EventSettings = EventSettings(), quotes: Iterable[Quote] = ()) -> None:
         self.doc = doc
         self.actors = actors
         self.settings = settings
         self.tok_actor: list[str | None] = [None] * len(doc)
         for m in mentions:
             span = token_span(doc, m.start, m.end)
-            if span is None:
+            if span is None or (m.how == "pronoun" and not self._pronoun_fits(span.text.lower(), m.actor)):
                 continue
             for t in span:
                 if self.tok_actor[t.i] is None:
                     self.tok_actor[t.i] = m.actor
+        self._speakers_of_first_person(quotes)
         self._resolving: set[int] = set()
+
+    def _pronoun_fits(self, pronoun: str, actor_id: str) -> bool:
+        """A he/she mention of a non-person or an it mention of a person is a resolution error, not an actor."""
+        if pronoun in personal_pronouns():
+            return self.is_person(actor_id)
+        if pronoun in neuter_pronouns():
+            return not self.is_person(actor_id)
+        return True
+
+    def _speakers_of_first_person(self, quotes: Iterable[Quote]) -> None:
+        """"I", "we", "our" inside a quote's own words name its speaker ("'We will respond,' the minister
+        said"); in indirect speech the reporter's words stand between them, so only direct and mixed quotes."""
+        first = first_person_pronouns()
+        for q in quotes:
+            span = token_span(self.doc, q.start, q.end) if q.speaker and q.kind != "indirect" else None
+            for t in span or ():
+                if t.lower_ in first and self.tok_actor[t.i] is None:
+                    self.tok_actor[t.i] = q.speaker
 
     def is_person(self, actor_id: str) -> bool:
         a = self.actors.get(actor_id)
@@ -98,6 +125,8 @@ class ActorIndex:
         if depth < self.settings.actor_phrase_depth:
             # "leaders of the coalition", "doctors from two American aid groups", "rebels in the Ivory Coast"
             phrase_preps = prepositions("actor_phrase")
+            if lookup(tok) is not None:  # "a summit in Hanoi", "the attack in Kabul": the venue, not an actor
+                phrase_preps = tuple(p for p in phrase_preps if p not in prepositions("location"))
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in phrase_preps:
                     for p in children(c, ("pobj",)):

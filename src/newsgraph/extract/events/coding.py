@@ -14,6 +14,7 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import islice
 
 from spacy.tokens import Token
@@ -48,7 +49,7 @@ def conventional(tok: Token, trig: Trigger, settings: EventSettings = EventSetti
     subj = [prep_object(c) for c in tok.children if c.dep_ == "agent"] if passive else list(own)
     military = cues("military_actor")
     if any(s is not None and s.lemma_.lower() in military for s in subj):
-        return Trigger("FIGHT", trig.mode or "military", trig.roles)
+        return replace(trig, type="FIGHT", mode=trig.mode or "military")
     return trig
 
 
@@ -59,7 +60,7 @@ def by_whom_sent(tok: Token, trig: Trigger) -> Trigger:
     lemmas = {t.lemma_.lower() for c in tok.children if c.dep_ in deps for t in c.subtree}
     for etype, mode, themes in deployment_themes():
         if lemmas & themes:
-            return Trigger(etype, mode or trig.mode, trig.roles)
+            return replace(trig, type=etype, mode=mode or trig.mode)
     return trig
 
 

@@ -1,13 +1,23 @@
-"""Event dates: the sentence's own date nearest the trigger, else the article date.
+"""Event dates: a temporal expression of the event's own clause that names a time, else the article's date.
 
-A DATE entity of the sentence is read relative to the article date. The forms news writes
-most (`Monday`, `yesterday`, `last week`, `2022`, `the 1970s`, `Sept. 29`) are computed here;
-other forms with a digit, a month name or `ago` go to dateparser; durations (`two years`,
-`recent months`) are no date. Month and weekday names are in `data/calendar_words.tsv`.
+Only an expression that *names a time* dates an event: a day (`on Tuesday`, `yesterday`, `on 3
+May`, `Sept. 29, 2016`), a period read from the article date (`last week`, `this month`, `two days
+ago`) or a year, month or decade (`in 2019`, `in March`, `the 1990s`). Durations, ages and counts
+never do (`a 40-year career`, `for two decades`, `3,500 lawsuits in 30 years`, `aged 40`): the
+forms are a closed list of patterns (`_time_kind`), not "anything dateparser reads", because
+dateparser reads `40-year` as 1940. The expression must hang on the trigger (`attacked ... on
+Tuesday`, `Tuesday's attack`) or on the support verb of an event noun (`launched an attack on
+Tuesday`); a date elsewhere in the sentence belongs to another clause (`X, elected in 2019,
+attacked Y`). It is resolved by dateparser with the article's date as `RELATIVE_BASE` (past
+preferred, as news reports what happened), except for a bare weekday, which news uses for the
+article's own day too (`on Wednesday` in a Wednesday paper), and a bare year (its 1 January).
 
-    >>> parse_date("yesterday", "2024-11-06")
+Without such an expression the event has the article's date (`date_source` `article`); with one,
+`date_source` is `text`. Month and weekday names are in `data/calendar_words.tsv`.
+
+    >>> parse_date("last Tuesday", "2024-11-06")
     '2024-11-05'
-    >>> parse_date("for two decades", "2024-11-06") is None
+    >>> parse_date("40-year", "2024-11-06") is None
     True
 """
 from __future__ import annotations
@@ -19,112 +29,131 @@ from functools import cache, lru_cache
 import dateparser
 from spacy.tokens import Doc, Span, Token
 
+from ..syntax import governing_verb
 from .lexicons import months, prepositions, weekdays
+from .nominal_roles import lends_subject
 from .settings import EventSettings
 
-_YEAR = re.compile(r"^(?:in |the year )?((?:1[89]|20)\d\d)$", re.I)
-_DECADE = re.compile(r"^(?:the\s+)?(?:early\s+|late\s+|mid-)?((?:1[89]|20)\d0)s$", re.I)
+#: entity labels that can hold a time (TIME: "last night", "Tuesday morning")
+DATE_LABELS = ("DATE", "TIME")
+#: relations of a date to the word it dates: "on Tuesday" (pobj of a prep), "Tuesday" (npadvmod),
+#: "Tuesday's attack" (poss), "the May 3 attack" (compound)
+_DATING_DEPS = ("npadvmod", "tmod", "obl", "advmod", "nmod", "poss", "compound", "amod")
+_DATE_SOURCE_TEXT, _DATE_SOURCE_ARTICLE = "text", "article"
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(relative day, month and day, date hint, leading preposition) built from the data files."""
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The forms of a time-naming expression, by kind, built from the calendar data file."""
     days = "|".join(weekdays())
     month = r"(?:" + "|".join(months()) + r")\.?"
-    relative = re.compile(rf"^(?:(?:late|early|on|last|this|past)\s+)?(today|tonight|yesterday|tomorrow|{days})"
-                          r"(?:\s+(?:morning|afternoon|evening|night))?$|^last\s+(week|month|year)$", re.I)
-    month_day = re.compile(
-        rf"^(?:(?P<m1>{month})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?"
-        rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{month})(?:,?\s+(?P<y2>\d{{4}}))?"
-        rf"|(?P<m3>{month})(?:\s+of)?\s+(?P<y3>\d{{4}}))$", re.I)
-    hint = re.compile(r"\d|\bago\b|\b(?:" + "|".join(months()) + r")\b", re.I)
-    leading = re.compile(r"^(?:" + "|".join(prepositions("date")) + r")\s+", re.I)
-    return relative, month_day, hint, leading
+    part = r"(?:\s+(?:morning|afternoon|evening|night))?"
+    number = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
+    return {
+        "weekday": re.compile(rf"^(?:(?:last|this|past|early|late)\s+)?(?P<day>{days}){part}$", re.I),
+        "deictic": re.compile(rf"^(?:today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening))"
+                              rf"{part}$", re.I),
+        "period": re.compile(r"^(?:(?:earlier|later)\s+)?(?:last|this|next)\s+(?:week|weekend|month|year)$", re.I),
+        "ago": re.compile(rf"^{number}\s+(?:days?|weeks?|months?|years?)\s+ago$", re.I),
+        "day": re.compile(
+            rf"^(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+            rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{month}(?:,?\s+\d{{4}})?"
+            r"|\d{4}-\d{2}-\d{2})$", re.I),
+        "month": re.compile(rf"^(?:(?:early|late|mid-?|last|this)\s*)?{month}(?:\s+of)?(?:,?\s+\d{{4}})?$", re.I),
+        "year": re.compile(r"^(?:(?:early|late|mid-?)\s*)?((?:1[89]|20)\d\d)$", re.I),
+        "decade": re.compile(r"^(?:the\s+)?(?:early\s+|late\s+|mid-)?((?:1[89]|20)\d0)s$", re.I),
+        "leading": re.compile(r"^(?:(?:" + "|".join(prepositions("date")) + r"|the|of)\s+)+", re.I),
+    }
 
 
-def date_entities(doc: Doc) -> list[Span]:
-    """The DATE entities of a document, read once (`Span.ents` rescans the whole doc)."""
-    return [ent for ent in doc.ents if ent.label_ == "DATE"]
-
-
-def event_date(sent: Span, tok: Token, article_date: str | None, dates: list[Span],
-               settings: EventSettings = EventSettings()) -> str | None:
-    """The sentence's own date nearest the trigger, else the article date (None without one)."""
-    if not article_date:
-        return None
-    own = [e for e in dates if e.start >= sent.start and e.end <= sent.end]
-    if not own:
-        return article_date
-    own.sort(key=lambda e: min(abs(e.start - tok.i), abs(e.end - 1 - tok.i)))
-    leading = _patterns()[3]
-    for e in own:
-        d = parse_date(leading.sub("", e.text.strip()), article_date, settings.earliest_year, settings.latest_year)
-        if d:
-            return d
-    return article_date
+def _time_kind(text: str) -> str | None:
+    """Which form of time-naming expression `text` is (`weekday`, `day`, `year`...), None for any other
+    (a duration, an age, a count)."""
+    pats = _patterns()
+    for kind in ("weekday", "deictic", "period", "ago", "day", "month", "year", "decade"):
+        if pats[kind].match(text):
+            return kind
+    return None
 
 
 @lru_cache(maxsize=4096)
 def parse_date(text: str, base: str, earliest_year: int = 1800, latest_year: int = 2200) -> str | None:
-    """A DATE entity's text as YYYY-MM-DD relative to the article date `base`; None when it is no date."""
-    text = text.strip()
+    """A temporal expression as YYYY-MM-DD relative to the article date `base`; None when it names no time."""
+    text = " ".join(_patterns()["leading"].sub("", text.strip()).split())
     try:
         base_dt = datetime.strptime(base, "%Y-%m-%d")
     except ValueError:
         return None
-    relative, month_day, hint, _ = _patterns()
-    m = _YEAR.match(text)
-    if m:
-        return f"{m.group(1)}-01-01"
-    m = relative.match(text)
-    if m:
-        return _relative_day((m.group(1) or m.group(2)).lower(), base_dt).strftime("%Y-%m-%d")
-    m = _DECADE.match(text)
-    if m:  # "the 1970s": the decade's first day
-        return f"{m.group(1)}-01-01"
-    m = month_day.match(text)
-    if m:  # "September 29", "Sept. 29, 2016", "29 September 2016", "March 2015"
-        return _month_day(m, base_dt)
-    if not hint.search(text):
+    kind = _time_kind(text)
+    if kind is None:
         return None
-    parsed = dateparser.parse(text, languages=["en"], settings={
-        "RELATIVE_BASE": base_dt, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
-        "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False})
-    if parsed is None or not earliest_year <= parsed.year <= latest_year:
+    found: datetime | None
+    if kind == "year":
+        found = datetime(int(_patterns()["year"].match(text).group(1)), 1, 1)  # type: ignore[union-attr]
+    elif kind == "decade":
+        found = datetime(int(_patterns()["decade"].match(text).group(1)), 1, 1)  # type: ignore[union-attr]
+    elif kind == "weekday" and not re.match(r"^(?:this|next)\s", text, re.I):
+        day = weekdays()[_patterns()["weekday"].match(text).group("day").lower()]  # type: ignore[union-attr]
+        found = base_dt - timedelta(days=(base_dt.weekday() - day) % 7)  # the article's own day counts
+    else:
+        found = dateparser.parse(_for_dateparser(text), languages=["en"], settings={
+            "RELATIVE_BASE": base_dt, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
+            "PREFER_DAY_OF_MONTH": "first"})
+    if found is None or not earliest_year <= found.year <= latest_year:
         return None
-    return parsed.strftime("%Y-%m-%d")
+    return found.strftime("%Y-%m-%d")
 
 
-def _relative_day(word: str, base: datetime) -> datetime:
-    """The day a relative word names, seen from the article date: the most recent such weekday,
-    `last week` seven days back, `last month`/`last year` the same day (at most the 28th) one back."""
-    days = weekdays()
-    if word in days:
-        return base - timedelta(days=(base.weekday() - days[word]) % 7)
-    if word == "yesterday":
-        return base - timedelta(days=1)
-    if word == "tomorrow":
-        return base + timedelta(days=1)
-    if word == "week":
-        return base - timedelta(days=7)
-    if word == "month":
-        return (base.replace(day=1) - timedelta(days=1)).replace(day=min(base.day, 28))
-    if word == "year":
-        return base.replace(year=base.year - 1, day=min(base.day, 28))
-    return base  # today, tonight
+def _for_dateparser(text: str) -> str:
+    """What dateparser reads for forms it does not know: "earlier this week" as "this week", "mid-May"
+    as "May", "this weekend" as "this week"."""
+    text = re.sub(r"^(?:earlier|later)\s+", "", text, flags=re.I)
+    text = re.sub(r"^(?:early|late|mid-?)\s*", "", text, flags=re.I)
+    return re.sub(r"\bweekend\b", "week", text, flags=re.I)
 
 
-def _month_day(m: re.Match[str], base: datetime) -> str | None:
-    """A month-and-day match as a date; without a year the most recent such day, as news reports the past."""
-    month = months()[(m.group("m1") or m.group("m2") or m.group("m3")).lower().rstrip(".")]
-    day = int(m.group("d1") or m.group("d2") or 1)
-    year = m.group("y1") or m.group("y2") or m.group("y3")
-    try:
-        if year:
-            return datetime(int(year), month, day).strftime("%Y-%m-%d")
-        d = datetime(base.year, month, day)
-        if d > base:
-            d = datetime(base.year - 1, month, day)
-        return d.strftime("%Y-%m-%d")
-    except ValueError:
-        return None
+class DateIndex:
+    """The article's time expressions by the word they date, found once per article."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.by_anchor: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            if ent.label_ in DATE_LABELS:
+                anchor = dated_word(ent)
+                if anchor is not None:
+                    self.by_anchor.setdefault(anchor.i, []).append(ent)
+
+    def of(self, tok: Token) -> list[Span]:
+        """The time expressions that date `tok` itself."""
+        return self.by_anchor.get(tok.i, [])
+
+
+def dated_word(ent: Span) -> Token | None:
+    """The word a time expression hangs on: the head of its preposition (`attacked ... on Tuesday`),
+    or its own head when it modifies directly (`Tuesday's attack`, `met Tuesday`); None for a date that
+    is an argument (`2019 was a hard year`)."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.i != root.head.i:
+        return root.head.head
+    if root.dep_ in _DATING_DEPS and root.head.i != root.i:
+        return root.head
+    return None
+
+
+def event_date(tok: Token, article_date: str | None, dates: DateIndex,
+               settings: EventSettings = EventSettings()) -> tuple[str | None, str | None]:
+    """(date, date_source): a time expression dating the trigger, or the support verb of an event
+    noun (`launched an attack on Tuesday`, not `condemned the attack on Tuesday`), else the article date."""
+    if not article_date:
+        return None, None
+    anchors = [tok]
+    if tok.pos_ == "NOUN":
+        verb = governing_verb(tok, settings.governing_verb_steps)
+        if verb is not None and verb.i != tok.i and lends_subject(verb):
+            anchors.append(verb)
+    for anchor in anchors:
+        for ent in dates.of(anchor):
+            found = parse_date(ent.text, article_date, settings.earliest_year, settings.latest_year)
+            if found:
+                return found, _DATE_SOURCE_TEXT
+    return article_date, _DATE_SOURCE_ARTICLE

@@ -18,11 +18,13 @@ from ..syntax import root_distance, token_end
 from .actors import ActorIndex
 from .attribution import QuoteIndex, attribution
 from .coding import event_context, recode
-from .dates import date_entities, event_date
+from .dates import DateIndex, event_date
 from .demands import deontic_demand
+from .lexicons import type_group
+from .material import material_reading
 from .modality import modality_cue, modality_if_quoted
-from .places import location, place_index
-from .roles import event_roles
+from .places import location, place_country, place_index
+from .roles import each_other, event_roles
 from .settings import EventSettings
 from .triggers import Trigger, lookup
 
@@ -38,7 +40,7 @@ class _Article:
     actors: ActorIndex
     quotes: QuoteIndex
     places: dict[int, Span]
-    dates: list[Span]
+    dates: DateIndex
     date: str | None
     settings: EventSettings
 
@@ -50,7 +52,9 @@ class _Setting:
     sent: Span
     quote: int | None
     date: str | None
+    date_source: str | None
     location: str | None
+    location_iso3: str | None
     mode: str | None
 
 
@@ -71,8 +75,8 @@ def extract_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
     """
     if not doc.has_annotation("DEP") or len(doc) == 0:
         return []
-    article = _Article(doc, ActorIndex(doc, mentions, actors, settings), QuoteIndex(doc, quotes),
-                       place_index(doc), date_entities(doc), article_date, settings)
+    article = _Article(doc, ActorIndex(doc, mentions, actors, settings, quotes), QuoteIndex(doc, quotes),
+                       place_index(doc), DateIndex(doc), article_date, settings)
     found: list[_Found] = []
     seen: set[tuple[str, str | None, str | None, int]] = set()
     for sent in doc.sents:
@@ -94,19 +98,28 @@ def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
         reported = True
         speaker = article.quotes.quotes[qi].speaker or speaker
     sources, targets, mutual = event_roles(tok, trig, article.actors, speaker, settings)
-    trig = recode(tok, trig, settings)
+    recoded = material_reading(tok, recode(tok, trig, settings), sources, targets, article.actors, settings)
+    figurative = recoded is None  # a conflict word in its figurative sense with no verbal reading: "a fight for jobs"
+    trig = recoded or trig
     modality = modality_cue(tok, settings) or ("reported" if reported else "asserted")
     place = location(tok, article.places, settings)
-    if not targets and place is not None and not mutual:
-        # no recipient named: the event is done to the place it happens in ("imposed a
-        # curfew in Cizre", "killed 23 people in Tel Aviv"), as PLOVER and CAMEO code it
+    if figurative:
+        sources, targets = [], []
+    elif not targets and place is not None and not mutual and trig.type in type_group("place_patient"):
+        # no recipient named: a coercive or violent act is done to the place it happens in ("imposed
+        # a curfew in Cizre", "killed 23 people in Tel Aviv"), as PLOVER and CAMEO code it; talks in
+        # Geneva are not done to Switzerland
         place_actor = article.actors.tok_actor[place.start]
         if place_actor is not None and place_actor not in sources:
             targets = [place_actor]
-    setting = _Setting(sent, qi, event_date(sent, tok, article.date, article.dates, settings),
-                       place.text if place is not None else None, event_context(tok, trig, settings))
+    date, date_source = event_date(tok, article.date, article.dates, settings)
+    setting = _Setting(sent, qi, date, date_source, place.text if place is not None else None,
+                       place_country(place, article.actors), event_context(tok, trig, settings))
     depth = root_distance(tok, settings.prominence_depth_cap)
-    for src, tgt in pairs(sources, targets, "sym" in trig.roles, mutual):
+    reciprocal = "sym" in trig.roles or trig.type in type_group("reciprocal") or each_other(tok)
+    for src, tgt in pairs(sources, targets, reciprocal, mutual):
+        if _named(src, tgt) < settings.min_actors:
+            continue  # no actor named: no dyadic event (an event between no one is not a fact about anyone)
         if _first_time(seen, (trig.type, src, tgt, tok.i)):
             yield sent.start, depth, tok.i, _event(trig.type, tok, src, tgt, modality, setting)
     demand = deontic_demand(tok, article.actors, settings)
@@ -115,8 +128,13 @@ def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
         cue_modality = modality_cue(cue, settings) or modality_if_quoted(qi)
         cue_depth = root_distance(cue, settings.prominence_depth_cap)
         for src, tgt in pairs(speakers, addressees, False, False):
-            if _first_time(seen, ("REQUEST", src, tgt, cue.i)):
+            if _named(src, tgt) >= settings.min_actors and _first_time(seen, ("REQUEST", src, tgt, cue.i)):
                 yield sent.start, cue_depth, cue.i, _event("REQUEST", cue, src, tgt, cue_modality, setting)
+
+
+def _named(source: str | None, target: str | None) -> int:
+    """How many of an event's two ends name an actor."""
+    return (source is not None) + (target is not None)
 
 
 def _first_time(seen: set[tuple[str, str | None, str | None, int]], key: tuple[str, str | None, str | None, int]) -> bool:
@@ -133,15 +151,20 @@ def _event(etype: str, trigger: Token, source: str | None, target: str | None, m
                  trigger_start=trigger.idx, trigger_end=token_end(trigger),
                  sentence_start=setting.sent.start_char, sentence_end=setting.sent.end_char,
                  modality=modality, quote=setting.quote, date=setting.date,
-                 location=setting.location)
+                 location=setting.location, location_iso3=setting.location_iso3, date_source=setting.date_source)
 
 
 def pairs(sources: list[str], targets: list[str], reciprocal: bool,
           mutual: bool) -> list[tuple[str | None, str | None]]:
     """Source × target pairs; a reciprocal trigger with several actors and no recipient pairs them
-    up ("Chile and Peru signed a trade agreement"); `mutual` adds both directions ("ties between A and B")."""
+    up ("Chile and Peru signed a trade agreement"); `mutual` adds both directions ("ties between A and B").
+
+    Co-subjects named again as the recipient refer to themselves ("A and B agreed to enter the next phase
+    of their talks"): that recipient is dropped, so the co-subjects pair up when the trigger is reciprocal."""
     sources = list(dict.fromkeys(sources))
     targets = list(dict.fromkeys(targets))
+    if len(sources) >= 2 and all(t in sources for t in targets):
+        targets = []
     if reciprocal and not targets and len(sources) >= 2:
         return [(a, b) for a in sources for b in sources if a != b]
     out: list[tuple[str | None, str | None]] = []

@@ -129,6 +129,12 @@ def neuter_pronouns() -> frozenset[str]:
 
 
 @cache
+def first_person_pronouns() -> frozenset[str]:
+    """I/me/my, we/us/our: in a quote they name its speaker (no reflexives)."""
+    return frozenset(p for p, person, number, gender, case in _pronoun_rows() if person == "1" and "reflexive" not in case)
+
+
+@cache
 def plural_pronouns() -> frozenset[str]:
     """they/them/their/theirs: third-person plural pronouns of people or groups (no reflexives)."""
     return frozenset(p for p, person, number, gender, case in _pronoun_rows()

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from ..syntax import OBJECT_DEPS, inherited_subject, prep_objects
 from .actors import ActorIndex, dative_actors
-from .lexicons import performative_verbs, prepositions, stance_verbs, type_group
+from .lexicons import cues, performative_verbs, prepositions, stance_verbs, type_group
 from .settings import EventSettings
 from .triggers import Trigger, lookup
 
@@ -68,10 +68,33 @@ def nominal_roles(tok: Token, trig: Trigger, index: ActorIndex,
         targets = index.in_phrases(preps, prepositions("noun_target"))
     if not targets and "to" in deeper:
         targets = index.np_actors(deeper["to"])
+    if not targets and trig.type in type_group("cooperative"):  # "support for Palestine", "aid for Gaza"
+        targets = index.in_phrases(preps, prepositions("noun_beneficiary"))
+    pair = hyphen_pair(tok, index)
+    if pair is not None and not targets:  # "Iran-US talks", "the Israel-Hamas war"
+        if "sym" in trig.roles or trig.type in type_group("reciprocal"):
+            return [pair[0]], [pair[1]], True
+        sources = sources or list(pair)
     sources, targets = _side_of(tok, trig, index, sources, targets)
     if not sources or not targets:
         sources, targets = _from_governing_verb(tok, index, sources, targets, settings)
     return sources, targets, False
+
+
+def hyphen_pair(tok: Token, index: ActorIndex) -> tuple[str, str] | None:
+    """Two actors joined by a hyphen before an event noun ("Iran-US talks", "the India-Pakistan war"): the
+    parser hangs the first on the second, both as compounds."""
+    doc = tok.doc
+    for c in tok.children:
+        second = index.tok_actor[c.i]
+        if c.dep_ != "compound" or second is None:
+            continue
+        for k in c.children:
+            first = index.tok_actor[k.i]
+            if k.dep_ == "compound" and first is not None and first != second and k.i + 2 == c.i \
+                    and doc[k.i + 1].text in ("-", "–"):
+                return first, second
+    return None
 
 
 def _deeper_phrases(tok: Token, theme: Token | None) -> dict[str, Token]:
@@ -131,12 +154,20 @@ def _from_governing_verb(tok: Token, index: ActorIndex, sources: list[str], targ
     head = tok.head
     steps = settings.subject_inherit_steps
     if not sources and tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
-            and lends_subject(head.head):
+            and head.lower_ in prepositions("joined_event") and lends_subject(head.head):
         # "students converged for a rally", "youths threw stones during demonstrations"
         subj, passive = inherited_subject(head.head, steps)
         if not passive:
             sources = index.of_all(subj)
     if tok.dep_ in _SUPPORTED_DEPS and head.pos_ in ("VERB", "AUX") and lends_subject(head):
+        governing = lookup(head)
+        if governing is not None and "inverse" in governing.roles:  # "Assad received asylum in Russia"
+            subj, passive = inherited_subject(head, steps)
+            if not targets and not passive:
+                targets = index.of_all(subj)
+            if not sources:
+                sources = index.in_phrases(prep_objects(head), ("from", "by")) or host_actors(tok, head, index)
+            return sources, targets
         if not sources:
             subj, passive = inherited_subject(head, steps)
             if not passive:
@@ -146,6 +177,15 @@ def _from_governing_verb(tok: Token, index: ActorIndex, sources: list[str], targ
         if not targets:  # "gave Putin a stern warning": the indirect object
             targets = dative_actors(head, index)
     return sources, targets
+
+
+def host_actors(noun: Token, verb: Token | None, index: ActorIndex) -> list[str]:
+    """The host named for a haven noun ("asylum in Russia", "received asylum in Russia"): its own `in`
+    phrase or its verb's; nothing for other nouns."""
+    if noun.lemma_.lower() not in cues("haven"):
+        return []
+    holders = [noun] + ([verb] if verb is not None else [])
+    return next((found for h in holders if (found := index.in_phrases(prep_objects(h), prepositions("host")))), [])
 
 
 def lends_subject(verb: Token) -> bool:

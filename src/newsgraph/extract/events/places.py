@@ -1,4 +1,4 @@
-"""Event locations: a GPE/LOC/FAC entity in an `in`/`at`/`near` phrase of the trigger.
+"""Event locations: a GPE/LOC/FAC entity in an `in`/`at`/`near` phrase of the trigger, and its country.
 
 The place may stand in the phrase itself (`in Hebron`) or in a phrase of its noun (`in the town
 of Samarra`, `in the capital Kabul`); the trigger's governing verb is searched after the trigger
@@ -14,11 +14,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..syntax import governing_verb, prep_object
+from .actors import ActorIndex
 from .lexicons import prepositions
 from .settings import EventSettings
 
 #: entity labels of places
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: actor types whose country places an event (not FAC: buildings)
+COUNTRY_PLACE_TYPES = ("GPE", "LOC")
 #: relations of a noun to a place that names it more precisely ("the town of Samarra", "the capital Kabul")
 _NAMING_DEPS = ("compound", "appos", "prep")
 
@@ -58,4 +61,18 @@ def _place_of(obj: Token, places: dict[int, Span]) -> Span | None:
             o = prep_object(k)
             if o is not None and o.i in places:
                 return places[o.i]
+    return None
+
+
+def place_country(place: Span | None, index: ActorIndex) -> str | None:
+    """The ISO3 country of an event's place: the country of the country, city or region its mention resolves
+    to. A building's country is left out: a name alone does not place it ("the White House" is also a
+    house in another country's gazetteer)."""
+    if place is None:
+        return None
+    for t in place:
+        actor_id = index.tok_actor[t.i]
+        if actor_id is not None:
+            actor = index.actors.get(actor_id)
+            return actor.country if actor is not None and actor.type in COUNTRY_PLACE_TYPES else None
     return None

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..syntax import OBJECT_DEPS, children, inherited_subject, prep_objects
+from ..syntax import OBJECT_DEPS, children, inherited_subject, prep_object, prep_objects
 from .actors import ActorIndex, dative_actors
-from .lexicons import prepositions
-from .nominal_roles import nominal_roles
+from .lexicons import prepositions, type_group
+from .nominal_roles import host_actors, nominal_roles
 from .settings import EventSettings
 from .triggers import Trigger, lookup
 
@@ -100,8 +100,10 @@ def _inverse_roles(tok: Token, trig: Trigger, preps: dict[str, Token], subj_acto
     if src is not None:
         return index.np_actors(src), subj_actors
     obj = children(tok, OBJECT_DEPS)
-    if trig.type == "CONSULT" and obj:  # host: the visitor is the actor (manual 3.2.2)
-        return index.np_actors(obj[0]), subj_actors
+    if trig.type == "CONSULT" and obj and lookup(obj[0]) is None:  # host: the visitor is the actor (manual 3.2.2);
+        return index.np_actors(obj[0]), subj_actors            # "hosted a summit in Hanoi" names no visitor
+    if obj:  # "received asylum in Russia": the host gave it
+        return host_actors(obj[0], tok, index), subj_actors
     return [], subj_actors
 
 
@@ -131,7 +133,12 @@ def _patient_recipient(verb: Token, preps: dict[str, Token], objs: list[Token], 
     if not targets:
         targets = index.in_phrases(preps, prepositions("verb_target") + prepositions("verb_fallback_target"))
     if not targets and objs:
-        targets = index.in_phrases(prep_objects(objs[0]), prepositions("object_phrase_target"))
+        order = prepositions("object_phrase_target")
+        noun_event = lookup(objs[0])
+        if noun_event is not None and noun_event.type not in type_group("place_patient"):
+            # "hosted a summit in Hanoi": the venue of the event noun, not a recipient ("imposed a curfew in X" is)
+            order = tuple(p for p in order if p not in prepositions("location"))
+        targets = index.in_phrases(prep_objects(objs[0]), order)
     return targets
 
 
@@ -148,6 +155,8 @@ def _request_addressee(verb: Token, preps: dict[str, Token], objs: list[Token], 
             targets = index.np_actors(k)
         if targets:
             break
+    if objs and not targets:  # "sought refuge in Germany": the host is asked
+        targets = host_actors(objs[0], verb, index)
     order = prepositions("request_target")
     asked = objs + [preps[p] for p in ("for",) if p in preps]
     for noun in asked:
@@ -169,3 +178,20 @@ def infinitive_targets(tok: Token, trig: Trigger, index: ActorIndex, settings: E
                 return found
     return []
 
+
+
+def each_other(tok: Token) -> bool:
+    """Whether the trigger's object or a phrase of it is a reciprocal pronoun ("blamed each other",
+    "clashed with one another"): its co-subjects then act on one another, both ways."""
+    for c in tok.children:
+        obj = c if c.dep_ in OBJECT_DEPS else (prep_object(c) if c.dep_ == "prep" else None)
+        if obj is not None and _is_reciprocal_pronoun(obj):
+            return True
+    return False
+
+
+def _is_reciprocal_pronoun(tok: Token) -> bool:
+    """"each other", "one another" (the parser heads them on either word)."""
+    doc = tok.doc
+    pair = {(doc[i].lower_, doc[i + 1].lower_) for i in (tok.i - 1, tok.i) if 0 <= i < len(doc) - 1}
+    return bool(pair & {("each", "other"), ("one", "another")})

@@ -3,14 +3,16 @@
 Every verb, noun or adjective whose lemma is in `data/plover_triggers.tsv` is a trigger; phrasal
 keys are tried first, so `call on`, `open fire`, `cease-fire` and `air strike` win over `call`,
 `open`, `fire` and `strike`. The lexicon was built from the PLOVER manual's category definitions
-(draft 0.8, 2021, ch. 3) and CAMEO2PLOVER-2021 (CAMEO verb categories 03-20).
+(draft 0.8, 2021, ch. 3) and CAMEO2PLOVER-2021 (CAMEO verb categories 03-20). Verbs it lacks come
+from PETRARCH's CAMEO verb dictionary (`data/plover_cameo_triggers.tsv`, see `build_cameo_triggers`):
+own phrasal keys, then CAMEO's, then own single words, then CAMEO's; the own lexicon wins on a key.
 
     >>> lookup(nlp("Spain called on Italy to close the harbour.")[1]).type
     'REQUEST'
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Token
@@ -20,6 +22,7 @@ from ..syntax import OBJECT_DEPS
 from .lexicons import PACKAGE, light_verbs, plover_types
 
 TRIGGERS_FILE = "plover_triggers.tsv"
+CAMEO_TRIGGERS_FILE = "plover_cameo_triggers.tsv"
 #: coarse parts of speech a trigger can have
 TRIGGER_POS = ("VERB", "NOUN", "ADJ")
 #: the PLOVER event types, in the manual's order (`data/plover_types.tsv`)
@@ -37,20 +40,46 @@ class Trigger:
     type: str
     mode: str | None
     roles: frozenset[str]
+    key: str = ""  # the lexicon key that matched ("attack", "open fire"), for rules that read the word's senses
+    origin: str = "lexicon"  # "lexicon" (the project's own) or "cameo" (PETRARCH's verb dictionary)
 
 
 @cache
 def lexicon() -> dict[tuple[str, str], Trigger]:
     """(lemma or phrase, POS) → Trigger, from `data/plover_triggers.tsv` (columns lemma, pos,
     type, mode, roles, notes...)."""
+    return _read(TRIGGERS_FILE, "lexicon")
+
+
+@cache
+def cameo_lexicon() -> dict[tuple[str, str], Trigger]:
+    """(verb or verb phrase, "VERB") → Trigger from PETRARCH's CAMEO verb dictionary mapped to PLOVER
+    (`data/plover_cameo_triggers.tsv`, built by `build_cameo_triggers`). The own lexicon wins on the same key and
+    on every pattern of a verb it lists, except light verbs ("give approval" is SUPPORT, not a gift), whose patterns
+    take the verb's role flags."""
+    own = lexicon()
+    light = light_verbs()
+    out: dict[tuple[str, str], Trigger] = {}
+    for key, trig in _read(CAMEO_TRIGGERS_FILE, "cameo").items():
+        head = key[0].split(" ", 1)[0]
+        verb = own.get((head, "VERB"))
+        if key in own or (verb is not None and head not in light):
+            continue  # the own lexicon's verbs keep their own types ("send troops" stays AID)
+        # a light verb's pattern takes its role flags ("offered aid to X": the object is what is given)
+        out[key] = replace(trig, roles=trig.roles | verb.roles) if verb is not None and verb.roles else trig
+    return out
+
+
+def _read(name: str, origin: str) -> dict[tuple[str, str], Trigger]:
     lex: dict[tuple[str, str], Trigger] = {}
-    for n, row in enumerate(table(PACKAGE, TRIGGERS_FILE), 1):
+    for n, row in enumerate(table(PACKAGE, name), 1):
         lemma, pos, etype, mode, roles = (row + ("",) * 5)[:5]
         if etype not in PLOVER_TYPES or pos not in TRIGGER_POS:
-            raise LexiconError(f"data/{TRIGGERS_FILE}: entry {n} '{lemma}' has type '{etype}' / pos '{pos}'; "
+            raise LexiconError(f"data/{name}: entry {n} '{lemma}' has type '{etype}' / pos '{pos}'; "
                                f"types must be one of {PLOVER_TYPES}, pos one of {sorted(TRIGGER_POS)}")
         lex[(lemma.lower(), pos)] = Trigger(etype, mode or None,
-                                            frozenset(r.strip() for r in roles.split(",") if r.strip()))
+                                            frozenset(r.strip() for r in roles.split(",") if r.strip()), lemma.lower(),
+                                            origin)
     return lex
 
 
@@ -60,7 +89,10 @@ def lookup(tok: Token) -> Trigger | None:
     if pos not in TRIGGER_POS:
         return None
     lemma = tok.lemma_.lower()
-    phrasal = _verb_phrase_key(tok, lemma) if pos == "VERB" else _noun_phrase_key(tok, lemma)
+    phrasal = _verb_phrase_key(tok, lemma, lexicon()) if pos == "VERB" else _noun_phrase_key(tok, lemma)
+    if phrasal is None and pos == "VERB" and not _governs_event_noun(tok):
+        # "held talks", "lodged a protest": the noun of the own lexicon is the event, with its own phrases
+        phrasal = _verb_phrase_key(tok, lemma, cameo_lexicon())
     if phrasal is not None:
         return phrasal
     if pos == "NOUN" and tok.dep_ == "compound":  # "aid groups", "riot police", "war crimes court"
@@ -73,14 +105,15 @@ def lookup(tok: Token) -> Trigger | None:
     hit = lex.get((lemma, pos))
     if hit is None and pos == "VERB" and tok.tag_ == "VBG":  # "the sending of ..." tagged as a verb
         hit = lex.get((tok.lower_, "NOUN"))
+    if hit is None and pos == "VERB":
+        hit = cameo_lexicon().get((lemma, pos))
     if hit is not None and lemma in light_verbs() and _object_event_differs(tok, hit):
         return None  # "gave Putin a warning": the warning is the event, not a gift
     return hit
 
 
-def _verb_phrase_key(tok: Token, lemma: str) -> Trigger | None:
-    """A `verb particle`, `verb prep` or `verb object` entry ("call on", "open fire")."""
-    lex = lexicon()
+def _verb_phrase_key(tok: Token, lemma: str, lex: dict[tuple[str, str], Trigger]) -> Trigger | None:
+    """A `verb particle`, `verb prep` or `verb object` entry of `lex` ("call on", "open fire")."""
     for c in tok.children:
         if c.dep_ == "prep" and (c.i < tok.i or any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)):
             continue  # "called Lavrov on Tuesday" is no "call on"
@@ -89,6 +122,13 @@ def _verb_phrase_key(tok: Token, lemma: str) -> Trigger | None:
             if hit:
                 return hit
     return None
+
+
+def _governs_event_noun(verb: Token) -> bool:
+    """Whether a verb's object is an event noun of the own lexicon ("held talks", "declared a ceasefire")."""
+    lex = lexicon()
+    return any(c.dep_ in OBJECT_DEPS and c.pos_ == "NOUN" and (
+        (c.lemma_.lower(), "NOUN") in lex or _noun_phrase_key(c, c.lemma_.lower()) is not None) for c in verb.children)
 
 
 def _noun_phrase_key(tok: Token, lemma: str) -> Trigger | None:

@@ -1,0 +1,175 @@
+"""Event arguments, places, dates and abstention: one phenomenon per test, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.events import extract_events
+from newsgraph.extract.events.dates import parse_date
+from newsgraph.extract.events.extractor import pairs
+from newsgraph.extract.mentions import entity_mentions
+from newsgraph.model import Quote
+from newsgraph.resolve.actors import resolve_mentions
+
+DATE = "2024-11-06"  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    """text → list of (type, source name, target name, event)."""
+
+    def run(text: str, date: str | None = DATE, quotes: list[Quote] = ()):
+        doc = nlp(text)
+        mentions, actors = resolve_mentions(entity_mentions(doc))
+        events = extract_events(doc, mentions, actors, list(quotes), date)
+        name = {a.id: a.name for a in actors.values()}
+        return [(e.type, name.get(e.source), name.get(e.target), e) for e in events]
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def ids(nlp):
+    """text → {actor name: actor id} as the resolver gives them."""
+
+    def run(text: str) -> dict[str, str]:
+        _, actors = resolve_mentions(entity_mentions(nlp(text)))
+        return {a.name: a.id for a in actors.values()}
+
+    return run
+
+
+def dyads(events, etype):
+    return {(s, t) for ty, s, t, _ in events if ty == etype}
+
+
+# ---------------------------------------------------------------- who with whom
+
+def test_coordinated_subjects_agree_with_each_other(code):
+    assert dyads(code("Armenia and Azerbaijan agreed to a lasting truce."), "AGREE") >= {
+        ("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")}
+
+
+def test_coordinated_subjects_consult_each_other(code):
+    assert dyads(code("Ghana and Togo met in Lome."), "CONSULT") >= {("Ghana", "Togo"), ("Togo", "Ghana")}
+
+
+def test_coordinated_subjects_naming_themselves_again_pair_up(code):
+    ev = code("Iran and Oman agreed to widen their cooperation.")
+    assert ("Iran", "Oman") in dyads(ev, "AGREE") and ("Oman", "Iran") in dyads(ev, "AGREE")
+
+
+def test_reciprocal_pronoun_object_goes_both_ways(code):
+    assert dyads(code("Sudan and Chad blamed each other for the border clash."), "ACCUSE") == {
+        ("Sudan", "Chad"), ("Chad", "Sudan")}
+
+
+def test_non_reciprocal_co_subjects_do_not_act_on_each_other(code):
+    ev = code("Norway and Denmark condemned the coup.")
+    assert ("Norway", "Denmark") not in dyads(ev, "ACCUSE")
+
+
+def test_passive_agent_is_the_source(code):
+    assert ("Tanzania", "Kenya") in dyads(code("Kenya was invaded by Tanzania in 1978."), "FIGHT")
+
+
+def test_nominal_event_possessor_and_on_phrase(code):
+    assert ("Russia", "Ukraine") in dyads(code("Russia's strikes on Ukraine continued overnight."), "FIGHT")
+
+
+def test_nominal_event_against_phrase(code):
+    ev = code("The European sanctions against Iran were extended.")
+    assert any(ty == "SANCTION" and t == "Iran" for ty, s, t, _ in ev)
+
+
+def test_hyphenated_pair_names_both_sides(code):
+    assert dyads(code("India-Pakistan talks resumed."), "CONSULT") == {("India", "Pakistan"), ("Pakistan", "India")}
+
+
+def test_beneficiary_of_a_cooperative_noun(code):
+    assert ("Chile", "Bolivia") in dyads(code("Peru welcomed Chile's support for Bolivia."), "SUPPORT")
+
+
+def test_host_of_asylum_is_the_giver(code):
+    assert ("Russia", "Viktor Yanukovych") in dyads(
+        code("Viktor Yanukovych fled Kyiv and received asylum in Russia."), "AID")
+
+
+def test_first_person_in_a_direct_quote_is_the_speaker(code, ids):
+    text = '"We will sanction Eritrea," Sudan said.'
+    quote = Quote(ids(text)["Sudan"], "Sudan", 28, 33, "said", 34, 38, "We will sanction Eritrea,", 1, 26, "direct")
+    assert ("Sudan", "Eritrea") in {(s, t) for _, s, t, _ in code(text, quotes=[quote])}
+
+
+def test_first_person_in_indirect_speech_is_not_the_speaker(code, ids):
+    text = "Sudan said we would sanction Eritrea."
+    quote = Quote(ids(text)["Sudan"], "Sudan", 0, 5, "said", 6, 10, "we would sanction Eritrea", 11, 36, "indirect")
+    assert ("Sudan", "Eritrea") not in {(s, t) for _, s, t, _ in code(text, quotes=[quote])}
+
+
+# ---------------------------------------------------------------- places
+
+def test_venue_is_the_location_not_the_target(code):
+    ev = code("Chile held talks with Peru in Geneva.")
+    consult = [e for ty, s, t, e in ev if ty == "CONSULT"]
+    assert consult and all(name != "Switzerland" for _, _, name, _ in ev)
+    assert consult[0].location == "Geneva" and consult[0].location_iso3 == "CHE"
+
+
+def test_venue_alone_is_not_a_target(code):
+    ev = code("Vietnam hosted a summit in Hanoi.")
+    assert all(t is None or t not in ("Hanoi", "Vietnam") or ty != "CONSULT" for ty, s, t, _ in ev)
+
+
+def test_place_acted_on_is_the_target(code):
+    ev = code("Turkish troops imposed a curfew in Cizre.")
+    assert any(ty == "COERCE" and t is not None for ty, s, t, _ in ev)
+
+
+# ---------------------------------------------------------------- dates
+
+def test_last_tuesday_against_the_article_date(code):
+    ev = [e for ty, *_, e in code("Egypt arrested ten Sudanese fishermen last Tuesday.") if ty == "COERCE"]
+    assert ev and ev[0].date == "2024-11-05" and ev[0].date_source == "text"
+
+
+def test_a_career_length_is_no_date(code):
+    ev = [e for ty, *_, e in code("Egypt arrested the Sudanese minister after a 40-year career.") if ty == "COERCE"]
+    assert ev and ev[0].date == DATE and ev[0].date_source == "article"
+
+
+def test_a_date_of_another_clause_is_not_the_events(code):
+    ev = [e for ty, *_, e in code("Egypt, which joined the league in 1945, arrested Sudanese fishermen.") if ty == "COERCE"]
+    assert ev and ev[0].date == DATE and ev[0].date_source == "article"
+
+
+def test_date_of_the_support_verb_dates_the_event_noun(code):
+    ev = [e for ty, *_, e in code("Israel launched strikes on Syria on Monday.") if ty == "FIGHT"]
+    assert ev and ev[0].date == "2024-11-04"
+
+
+@pytest.mark.parametrize("text", ["40-year", "30 years", "for two decades", "recent months", "aged 40",
+                                  "the past three years", "3,500"])
+def test_durations_ages_and_counts_are_no_dates(text):
+    assert parse_date(text, DATE) is None
+
+
+@pytest.mark.parametrize("text, date", [
+    ("on Wednesday", DATE),            # the article's own weekday is its day
+    ("last Tuesday", "2024-11-05"),
+    ("in 2019", "2019-01-01"),
+    ("two weeks ago", "2024-10-23"),
+    ("on 3 May", "2024-05-03"),
+    ("earlier this month", "2024-11-01"),
+])
+def test_time_naming_forms(text, date):
+    assert parse_date(text, DATE) == date
+
+
+# ---------------------------------------------------------------- abstention
+
+def test_event_with_no_actor_is_not_emitted(code):
+    assert code("The bombing killed four people near the market.") == []
+
+
+def test_no_actor_pairs_are_dropped_but_one_sided_events_stay():
+    assert pairs(["a"], [], False, False) == [("a", None)]
