@@ -20,6 +20,9 @@ import pyarrow as pa
 
 from . import search as fulltext
 from . import store
+from .claim_list import ClaimList
+from .claim_list import page as claim_page
+from .claims.records import claim_records
 from .errors import BadDateError, UnknownActorError, UnknownArticleError, UnknownValueError
 from .model import Actor, Article
 from .resolve.actors import actor_id
@@ -27,7 +30,7 @@ from .resolve.corpus import stored_dictionary
 from .resolve.countries import iso3_of
 from .resolve.curation import Rule
 from .resolve.names import resolve_name
-from .store import lists, selection
+from .store import claim_reads, lists, selection
 from .vocabulary import check_modality, check_quote_kind, expand_event_type
 
 T = TypeVar("T")
@@ -508,6 +511,25 @@ class Corpus:
         """Like `quotes`, newest first (undated last)."""
         rows = store.quotes(self._con, speakers=self._ids(speaker), about=self._ids(about))
         return Result(store.newest_first(rows, limit, offset), lambda d: QuoteRecord(**d))
+
+    # -- claims: the same claim across outlets (claims/)
+    def claims(self, speaker: str | None = None, about: str | None = None, since: str | dt.date | None = None,
+               until: str | dt.date | None = None, min_outlets: int = 1, limit: int | None = 50,
+               offset: int = 0) -> ClaimList:
+        """Claim clusters with a member quote by `speaker`, naming `about` inside the quote, or dated within
+        [since, until]; each as its record (claims/records.py: canonical wording, first seen, spread, wordings,
+        attribution changes) built from all its members; most outlets first, at least `min_outlets`."""
+        quotes, claim_of = claim_reads.claim_members(self._con, speakers=self._ids(speaker), about=self._ids(about),
+                                                     since=parse_date(since), until=parse_date(until))
+        records = claim_records(quotes, claim_of, min_outlets=min_outlets)
+        names = claim_reads.actor_names(self._con, sorted({q.speaker for q in quotes if q.speaker}))
+        return claim_page(records, names, limit, offset)
+
+    def claim(self, claim_id: str) -> ClaimList:
+        """One claim's record (an empty list when no claim has this id)."""
+        quotes, claim_of = claim_reads.claim_members(self._con, claim_ids=[claim_id])
+        names = claim_reads.actor_names(self._con, sorted({q.speaker for q in quotes if q.speaker}))
+        return claim_page(claim_records(quotes, claim_of), names, None, 0)
 
     # -- for `newsgraph export`: a selection of articles by date and actor
     def article_ids(self, since: str | dt.date | None = None, until: str | dt.date | None = None,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import typer
 
-from . import curation, evaluate, ingest, query, serve
+from . import claims, curation, evaluate, ingest, query, serve
 
 app = typer.Typer(help="newsgraph: who said what, about whom, and who did what to whom, when.",
                   no_args_is_help=True, add_completion=False)
@@ -27,6 +27,7 @@ app.command()(query.actors)
 app.command()(query.show)
 app.command()(query.stats)
 app.command()(query.quotes)
+app.command()(claims.claims)
 app.command()(query.events)
 app.command()(query.articles)
 app.command()(query.search)
@@ -49,6 +50,7 @@ eval_app.command("quotes")(evaluate.eval_quotes)
 eval_app.command("events")(evaluate.eval_events)
 eval_app.command("actors")(evaluate.eval_actors)
 eval_app.command("news")(evaluate.eval_news)
+eval_app.command("claims")(evaluate.eval_claims)
 
 app.add_typer(alias_app, name="alias")
 alias_app.command("add")(curation.alias_add)

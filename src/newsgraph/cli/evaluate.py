@@ -7,11 +7,14 @@ scorers read the gold files and do the work.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from ..eval import actors as actor_eval
+from ..eval import claims as claims_eval
 from ..eval import conflibert as conflibert_eval
 from ..eval import news as news_eval
 from ..eval import plover as plover_eval
@@ -94,3 +97,21 @@ def eval_news(folder: Annotated[str, typer.Argument(help="A news-dev set folder 
             print(json.dumps(s if misses else {k: v for k, v in s.items() if k != "misses"}, ensure_ascii=False))
     else:
         out.print(news_eval.format_report(report, misses), markup=False, highlight=False)
+
+
+def eval_claims(folder: Annotated[str, typer.Argument(help="A claim set folder (holding gold.jsonl with claim ids per file), e.g. news-dev/story.")],
+                verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line per gold claim.")] = False,
+                format: EvalFormatOption = Format.table) -> None:
+    """Score claim clusters against a claim catalogue (the figures of score_claims.py)."""
+    root = Path(folder)
+    if not (root / "gold.jsonl").is_file():
+        fail(FileNotFoundError(f"{root / 'gold.jsonl'}: no gold file here; give a claim set folder such as news-dev/story"))
+    score = claims_eval.run_claims_eval(root)
+    if format is Format.jsonl:
+        print(json.dumps(asdict(score), ensure_ascii=False))
+        return
+    if verbose:
+        for r in score.claims:
+            out.print(f"  {r.claim}: {r.files} files; best cluster {r.cluster!r} coverage {r.coverage:.2f} "
+                      f"purity {r.purity:.2f} {'RECOVERED' if r.recovered else ''}", markup=False, highlight=False)
+    out.print(score.line(), markup=False, highlight=False)
