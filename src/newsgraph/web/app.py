@@ -24,7 +24,7 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import query
 from ..errors import TokenRequiredError
-from . import api, errors, list_pages, pages, security
+from . import api, claims, errors, list_pages, pages, security
 from .deps import Store
 from .templating import HERE, make_templates
 
@@ -45,6 +45,8 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(list_pages.router)
+    app.include_router(claims.router)
+    app.include_router(claims.pages)
     return app
 
 
