@@ -42,3 +42,33 @@ def test_they_only_within_the_sentence(analyze_text):
     a = analyze_text("The European Union said they would extend the sanctions. Later they left.", "2024-01-01")
     assert actor_name(a, "they", "pronoun") == "European Union"
     assert actor_name(a, "they", "pronoun", nth=1) is None
+
+
+def test_she_takes_the_woman_not_the_nearer_man(analyze_text):
+    a = analyze_text("Maria Lopez criticised the ferry plan on Monday. Tomas Berg defended it. "
+                     "She said the fares were too high.", "2024-01-01")
+    assert actor_name(a, "She", "pronoun") == "Maria Lopez"
+
+
+def test_she_inside_a_mans_quote_is_not_the_man(analyze_text):
+    a = analyze_text("Tomas Berg met Maria Lopez in Oslo on Monday. "
+                     "\u201cShe has ignored the harbour workers,\u201d Berg said.", "2024-01-01")
+    assert actor_name(a, "She", "pronoun") == "Maria Lopez"
+
+
+def test_he_inside_a_quote_is_not_its_speaker(analyze_text):
+    a = analyze_text("Tomas Berg met Jonas Vik in Oslo on Monday. "
+                     "Berg said: \u201cHe has ignored the harbour workers.\u201d", "2024-01-01")
+    assert actor_name(a, "He", "pronoun") == "Jonas Vik"
+
+
+def test_honorific_overrules_a_gender_guessed_from_the_given_name(analyze_text):
+    a = analyze_text("Andrea Rossi spoke to voters in Turin. Mr. Rossi said he would cut taxes.", "2024-01-01")
+    assert actor_name(a, "he", "pronoun") == "Andrea Rossi"
+
+
+def test_gender_learnt_from_an_earlier_pronoun(analyze_text):
+    a = analyze_text("Kim Solberg and Pat Hagen met on Monday. Solberg said she would vote no. "
+                     "Later he left early.", "2024-01-01")
+    assert actor_name(a, "she", "pronoun") == "Kim Solberg"
+    assert actor_name(a, "he", "pronoun") == "Pat Hagen"

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from resolve_helpers import actor, actor_name
 
 
@@ -32,7 +31,7 @@ def test_description_takes_back_the_labelled_person(analyze_text, text, descript
     a = analyze_text(text, "2024-02-01")
     assert actor_name(a, description) == holder
     labels = {d.label for d in a.descriptors if d.actor == actor(a, holder).id}
-    assert any("strongman" in l or "dictator" in l for l in labels)
+    assert any("strongman" in label or "dictator" in label for label in labels)
 
 
 def test_head_of_seat_of_power_from_knowledge_at_the_date(analyze_text):

@@ -1,40 +1,389 @@
-"""Candidate actor mentions: named entities of the actor types, trimmed to the name itself.
+"""Candidate actor mentions: named entities of the actor types cut to the name itself, plus the names
+NER missed that the article or the organization table vouch for.
 
-spaCy's NER includes a leading "the" ("the Russian Federation") and sometimes a possessive;
-the span is trimmed so that offsets point at the name, while the resolver sees the same
-surface for "the Russian Federation" and "Russian Federation".
+spaCy's small model glues neighbours to names, and news pages make it worse: a headline in title
+case ("Carney Rejects Tariff Threat Says", "Moscow Halted"), a dateline or credit ("NAIROBI, Kenya
+William Ruto"), a bracket ("African Union (AU"), a leading title ("Gen Abdel Fattah al-Burhan",
+"Spokesperson Guo Jiakun"), a number or handle ("Ted Cruz—35", "Twitter @handle"). Each entity
+is cut into pieces at what can never be inside a name (line breaks, brackets, quotation marks,
+dashes, slashes, numbers, handles and markup; for people also stop words and a possessive), and
+in a title-case line also at an inflected verb or an adjective that is no name word of the
+article (WordNet through the model's lemmatizer tables, `resolve/wordnet.py`). A person's leading
+titles go (`nameparser` decides what a title is), as does a country or demonym glued before a
+name. What is left must look like a name: a capitalised word, no markup, and not a lone
+ordinary word in a position where capitals prove nothing (a sentence start or a headline)
+that nothing else vouches for and that the tagger or the article itself reads as an ordinary word
+("Drama", "Budget"; "Smith said" stays). Names inside datelines, agency tags, credits
+and bylines (`resolve/zones.py`) are no mentions.
+
+NER misses are filled from three sources, never over a kept entity: the organization table's
+acronyms and names ("Houthis", "M23", "IGAD"; a table name also replaces the NER pieces it covers,
+"Hay'at Tahrir al-Sham"), the family names of the article's full names ("Sandu" after "Maia
+Sandu"), and a name after an honorific ("Mrs. Clinton").
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from nameparser.config import CONSTANTS as NAMEPARSER
+from spacy.tokens import Doc, Span, Token
 
 from ..model import ACTOR_TYPES
+from ..resolve.countries import country_word, is_demonym
+from ..resolve.knowledge import builtin
+from ..resolve.organizations import known
+from ..resolve.person_names import family_words, is_given_name, is_honorific, is_title, parse
+from ..resolve.places import place_country, seat_of_power
+from ..resolve.text import fold
+from ..resolve.wordnet import is_common_adjective, is_dictionary_word, is_inflected_verb
+from ..resolve.zones import Zones
 
 _TRIM_LEFT = {"the", "The", "THE"}
 _TRIM_RIGHT = {"'s", "’s", "'", "’"}
+_BREAK_TEXT = {"(", ")", "[", "]", "{", "}", "“", "”", '"', "«", "»", "‘", "—", "–", "--", "|", ";", ":", "/", "•", "·",
+               "…", "+", "*", "#"}
+_MARKUP = re.compile(r"[=<>@\\/|{}]|https?|www\.|\.com\b")
+_PARTICLES = frozenset(NAMEPARSER.prefixes) | {"bin", "ibn", "bint", "abu", "al", "el"}
+_NOT_NAME_START = {"RB", "RBR", "RBS", "CC", "UH", "MD", "PRP", "PRP$", "WRB", "WP", "WDT", "IN", "EX", "TO"}
+_NOT_NAME_END = {"PRP", "PRP$", "MD", "VBZ", "VBD", "VBP", "RB", "CC", "DT", "WDT", "WP", "TO", "IN", "EX"}
+_HEADLINE_MIN_WORDS = 3
+_HEADLINE_CAPITALISED = 0.9
+_MAX_NAME_TOKENS = 6
 
 
-def _trim(span: Span) -> Span | None:
-    start, end = span.start, span.end
-    while start < end and (span.doc[start].text in _TRIM_LEFT or span.doc[start].is_punct):
-        start += 1
-    while end > start and (span.doc[end - 1].text in _TRIM_RIGHT or span.doc[end - 1].is_punct):
-        end -= 1
-    if start >= end:
-        return None
-    return span.doc[start:end] if (start, end) != (span.start, span.end) else span
+@dataclass
+class _Context:
+    """What the cutting rules ask about one Doc: zones, headline lines, the article's name words."""
+
+    doc: Doc
+    zones: Zones
+    headline_lines: list[tuple[int, int]]
+    name_words: set[str] = field(default_factory=set)
+    person_words: set[str] = field(default_factory=set)
+    reliable_capitals: set[str] = field(default_factory=set)
+    lower_words: set[str] = field(default_factory=set)
+    _line_starts: list[int] = field(default_factory=list)
+
+    def in_headline(self, token: Token) -> bool:
+        i = bisect_right(self._line_starts, token.idx) - 1
+        return i >= 0 and self.headline_lines[i][0] <= token.idx < self.headline_lines[i][1]
+
+    def unreliable_case(self, token: Token) -> bool:
+        """A capital that proves nothing: a sentence start, after an opening quote, or a headline."""
+        if token.is_sent_start or self.in_headline(token):
+            return True
+        prev = token.doc[token.i - 1] if token.i > 0 else None
+        return prev is not None and (prev.is_space or prev.text in {"“", '"', "‘", "'", "(", ":", "—", "–"})
 
 
-def entity_mentions(doc: Doc) -> Iterator[Span]:
-    """Yield trimmed entity spans whose label is one of the actor types, in text order."""
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of lines written in title case or capitals: headlines, section names, captions."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().rstrip()
+        words = re.findall(r"[^\W\d_][\w'’\-]*", line)
+        long_words = [w for w in words if len(w) >= 4]
+        if len(words) < _HEADLINE_MIN_WORDS and not (words and line.isupper()) or line.endswith((".", "?", "!", ".”", '."')):
+            continue
+        capitalised = sum(w[:1].isupper() for w in long_words)
+        if long_words and capitalised / len(long_words) >= _HEADLINE_CAPITALISED:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _context(doc: Doc) -> _Context:
+    lines = _headline_lines(doc.text)
+    ctx = _Context(doc, Zones.of(doc.text), lines, _line_starts=[s for s, _ in lines])
     for ent in doc.ents:
-        if ent.label_ not in ACTOR_TYPES:
+        if ent.label_ in ACTOR_TYPES and not ctx.in_headline(ent[0]):
+            ctx.name_words.update(t.text for t in ent if t.text[:1].isupper())
+            if ent.label_ == "PERSON":
+                ctx.person_words.update(t.text for t in ent if t.text[:1].isupper())
+    ctx.reliable_capitals = {t.text for t in doc if t.text[:1].isupper() and not ctx.unreliable_case(t)}
+    ctx.lower_words = {t.text for t in doc if t.text[:1].islower()}
+    return ctx
+
+
+# ------------------------------------------------------------------------------ cutting entities
+def _breaks(t: Token, label: str, ctx: _Context, first: bool) -> bool:
+    """Can token `t` not be inside a name of this label? (see the module docstring)"""
+    text = t.text
+    if t.is_space or "\n" in text or text in _BREAK_TEXT or _MARKUP.search(text):
+        return True
+    if text == "-" and t.i > 0 and t.doc[t.i - 1].whitespace_ and t.whitespace_:
+        return True  # a spaced hyphen: "Red Sea - Military"
+    if any(c.isdigit() for c in text) and (label == "PERSON" or fold(text) not in known()):
+        return True
+    inside_word = t.i > 0 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_  # "Moon Jae-in"
+    stop = t.is_stop and t.lower_ not in _PARTICLES and not first and not inside_word and \
+        (t.text[:1].islower() or ctx.in_headline(t))  # "Obama To Asians", not "Al From"
+    if label == "PERSON" and (t.tag_ == "POS" or stop):
+        return True
+    if not first and ctx.in_headline(t) and text not in ctx.name_words and not is_given_name(text):
+        return is_inflected_verb(text) or is_common_adjective(text)
+    return False
+
+
+def _pieces(ent: Span, ctx: _Context) -> Iterator[tuple[int, int]]:
+    start = None
+    for t in ent:
+        if _breaks(t, ent.label_, ctx, start is None):
+            if start is not None:
+                yield start, t.i
+            start = None
+            if t.tag_ == "POS" and ent.label_ == "PERSON":
+                continue
+        elif start is None:
+            start = t.i
+    if start is not None:
+        yield start, ent.end
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].text in _TRIM_LEFT or doc[start].is_punct or
+                           doc[start].tag_ in _NOT_NAME_START and doc[start].lower_ not in _PARTICLES
+                           and not doc[start].text.isupper()):
+        start += 1
+    while end > start and (doc[end - 1].text in _TRIM_RIGHT or doc[end - 1].is_punct or
+                           doc[end - 1].tag_ in _NOT_NAME_END and not doc[end - 1].text.isupper()):
+        end -= 1
+    return start, end
+
+
+def _without_titles(doc: Doc, start: int, end: int) -> int:
+    """First token of a person's name after its titles ("Gen", "Spokesperson", "Mrs.")."""
+    titles = len(" ".join(parse(doc[start:end].text).titles).split())
+    while titles and start < end - 1 and is_title(doc[start].text):
+        start += 1
+        titles -= 1
+        while start < end - 1 and doc[start].text == ".":
+            start += 1
+    return start
+
+
+def _is_place_word(text: str) -> bool:
+    return bool(country_word(text) or is_demonym(text))
+
+
+def _person_pieces(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """A person's piece: titles dropped, a country or demonym glued before the name split off ("Kenya
+    William Ruto"), a lone country or demonym relabelled ("Moldovan" is NORP, not a person)."""
+    start = _without_titles(doc, start, end)
+    if end - start == 1 and _is_place_word(doc[start].text):
+        yield start, end, "NORP" if is_demonym(doc[start].text) else "GPE"
+        return
+    if end - start >= 3 and _is_place_word(doc[start].text) and parse(doc[start + 1:end].text).is_full and \
+            is_given_name(doc[start + 1].text):
+        yield start, start + 1, "NORP" if is_demonym(doc[start].text) else "GPE"
+        start += 1
+    yield start, end, "PERSON"
+
+
+def _known_anywhere(text: str) -> bool:
+    """A name some table vouches for: organization, country, place, seat, actor, first name."""
+    key = fold(text)
+    return bool(key in known() or country_word(text) or place_country(text) or seat_of_power(text)
+                or builtin().entries_for(text) or is_given_name(text))
+
+
+def _looks_like_name(span: Span, ctx: _Context) -> bool:
+    """See the module docstring: a capitalised word, no markup, no lone unvouched ordinary word."""
+    text = span.text
+    if not any(t.text[:1].isupper() for t in span) or not any(c.isalpha() for c in text) or _MARKUP.search(text):
+        return False
+    if len(span) > _MAX_NAME_TOKENS:
+        return False
+    if len(span) == 1:
+        t = span[0]
+        if len(text) <= 2 and not text.isupper():
+            return False
+        if ctx.unreliable_case(t) and is_dictionary_word(text) and not _known_anywhere(text) and \
+                text not in ctx.reliable_capitals and (t.tag_ not in {"NNP", "NNPS"} or text.lower() in ctx.lower_words):
+            return False  # "Drama", "Budget": an ordinary word the tagger or the article itself reads as one
+    elif ctx.in_headline(span[0]) and all(is_dictionary_word(t.text) or t.is_punct for t in span) and \
+            not any(t.text in ctx.name_words or is_given_name(t.text) and not t.is_stop for t in span) and \
+            not _known_anywhere(text):
+        return False  # "Tariff Threat", "Will Respond" left over from a headline
+    return True
+
+
+def _extended(doc: Doc, start: int, end: int, ctx: _Context) -> int:
+    """End of a person's name that NER cut short: the rest of a hyphenated given name ("Moon Jae" of
+    "Moon Jae-in"), or, after a given name, up to two capitalised proper nouns outside any entity
+    ("Donald" of "... Slams Donald Trump")."""
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].is_alpha and not doc[end + 1].ent_type_:
+        return end + 2
+    if end - start > 2 or not is_given_name(doc[end - 1].text):
+        return end
+    new_end = end
+    while new_end < len(doc) and new_end - end < 2:
+        t = doc[new_end]
+        if not (t.text[:1].isupper() and t.tag_ in {"NNP", "NNPS"} and not t.ent_type_ and not is_title(t.text)) or \
+                _breaks(t, "PERSON", ctx, False):
+            break
+        new_end += 1
+    return new_end
+
+
+def _person_headline_piece(span: Span, ctx: _Context) -> Span | None:
+    """A person's name in a headline, without the ordinary words glued after it ("Clinton Email Story");
+    None when no word of it is a person's name the article, a first-name list or the actor table knows."""
+    def person_word(t: Token) -> bool:
+        return t.text in ctx.person_words or (is_given_name(t.text) and not t.is_stop) or \
+            not is_dictionary_word(t.text) or bool(builtin().entries_for(t.text))
+
+    end = span.end
+    while end > span.start + 1 and not person_word(span.doc[end - 1]):
+        end -= 1
+    if not person_word(span.doc[end - 1]):
+        return None
+    return Span(span.doc, span.start, end, label="PERSON")
+
+
+def _cleaned(ent: Span, ctx: _Context) -> Iterator[Span]:
+    doc = ent.doc
+    for start, end in _pieces(ent, ctx):
+        start, end = _trim(doc, start, end)
+        if start >= end:
             continue
-        span = _trim(ent)
-        if span is None or not any(ch.isalpha() for ch in span.text):  # "U.S." has letters, no alpha token
+        if ent.label_ == "PERSON" and end == ent.end:
+            end = _extended(doc, start, end, ctx)
+        labelled = _person_pieces(doc, start, end) if ent.label_ == "PERSON" else [(start, end, ent.label_)]
+        for s, e, label in labelled:
+            s, e = _trim(doc, s, e)
+            if s >= e:
+                continue
+            if label == "PERSON" and all(is_title(t.text) or t.text == "." for t in doc[s:e]):
+                continue  # "President" alone: a title, no name
+            span: Span | None = Span(doc, s, e, label=label)
+            if span is not None and label == "PERSON" and ctx.in_headline(doc[s]):
+                span = _person_headline_piece(span, ctx)
+            if span is not None and _looks_like_name(span, ctx) and not ctx.zones.covers(span.start_char, span.end_char):
+                yield span
+
+
+def _known_prefix(span: Span, ctx: _Context) -> Span:
+    """In a headline, a known organization or place followed by ordinary words is that name alone
+    ("Wagner Mutiny", "Kremlin Unstable")."""
+    if len(span) < 2 or span.label_ == "PERSON" or not ctx.in_headline(span[0]):
+        return span
+    for cut in range(len(span) - 1, 0, -1):
+        head, rest = span[:cut], span[cut:]
+        text = head.text
+        place_or_org = fold(text) in known() or country_word(text) or place_country(text) or seat_of_power(text)
+        if place_or_org and all(is_dictionary_word(t.text) and t.text not in ctx.name_words for t in rest):
+            return Span(span.doc, head.start, head.end, label=span.label_)
+    return span
+
+
+# ------------------------------------------------------------------------------ names NER missed
+@lru_cache(maxsize=1)
+def _organization_pattern() -> re.Pattern[str] | None:
+    """Table forms worth finding in raw text: acronyms, several words, or one word that is no English word."""
+    forms = set()
+    for org in set(known().values()):
+        for form in {org.acronym, org.name, *org.aliases}:
+            words = form.split()
+            if not form or not form[:1].isupper() and not form.startswith(("al-", "al ")):
+                continue
+            if len(words) > 1 or form.isupper() or any(c.isdigit() for c in form) or not is_dictionary_word(form):
+                forms.add(form)
+    if not forms:
+        return None
+    alternatives = sorted(forms, key=len, reverse=True)
+    body = "|".join(re.sub("['’]", "['’]", re.escape(f)) for f in alternatives)
+    return re.compile(rf"(?<![\w\-])(?:{body})(?![\w\-])")
+
+
+def _table_organizations(doc: Doc, ctx: _Context) -> list[Span]:
+    pattern = _organization_pattern()
+    out = []
+    for m in pattern.finditer(doc.text) if pattern else ():
+        span = doc.char_span(m.start(), m.end(), label="ORG")
+        if span is not None and not ctx.zones.covers(m.start(), m.end()):
+            out.append(span)
+    return out
+
+
+def _family_names(doc: Doc, spans: list[Span], ctx: _Context) -> list[Span]:
+    """Each capitalised occurrence of a full name's family name that no span covers ("Sandu said")."""
+    forms: set[str] = set()
+    for span in spans:
+        if span.label_ == "PERSON" and len(span) >= 2:
+            parts = parse(span.text)
+            if parts.is_full:
+                forms |= {f for f in family_words(parts) if len(f) > 2}
+    out = []
+    for t in doc:
+        if fold(t.text) not in forms or not t.text[:1].isupper():
             continue
-        if span.label_ != ent.label_:
-            span = Span(doc, span.start, span.end, label=ent.label_)
-        yield span
+        before = doc[t.i - 1] if t.i > 0 else None
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if before is not None and before.text[:1].isupper() and before.tag_ == "NNP" and not is_title(before.text) \
+                and not before.is_sent_start and not before.is_space:
+            continue  # "Chelsea Clinton": another person of that family
+        if after is not None and after.text[:1].isupper() and after.tag_ in {"NNP", "NNPS"}:
+            continue  # "Clinton Foundation"
+        if not ctx.zones.covers(t.idx, t.idx + len(t.text)):
+            out.append(Span(doc, t.i, t.i + 1, label="PERSON"))
+    return out
+
+
+def _honorific_names(doc: Doc, ctx: _Context) -> list[Span]:
+    """"Mrs. Clinton", "Mr Borrell": the capitalised words after a personal honorific."""
+    out = []
+    for t in doc:
+        if not is_honorific(t.text) or not t.text[:1].isupper():
+            continue
+        i = t.i + 1
+        while i < len(doc) and doc[i].text == ".":
+            i += 1
+        j = i
+        while j < len(doc) and j - i < 3 and doc[j].text[:1].isupper() and doc[j].tag_ in {"NNP", "NNPS"} \
+                and not is_title(doc[j].text):
+            j += 1
+        if j > i and not ctx.zones.covers(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)):
+            out.append(Span(doc, i, j, label="PERSON"))
+    return out
+
+
+def _fill(spans: list[Span], extra: Iterable[Span]) -> list[Span]:
+    """`spans` plus those of `extra` that overlap nothing already kept (earlier and longer first)."""
+    taken: set[int] = {i for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    for s in sorted(extra, key=lambda x: (x.start, -x.end)):
+        if taken.isdisjoint(range(s.start, s.end)):
+            out.append(s)
+            taken.update(range(s.start, s.end))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _prefer_table(spans: list[Span], table: list[Span]) -> list[Span]:
+    """A table organization replaces the entity pieces it wholly covers ("Hay'at" + "al-Sham")."""
+    kept = list(spans)
+    for org in table:
+        inside = [s for s in kept if org.start <= s.start and s.end <= org.end]
+        straddling = [s for s in kept if s.start < org.end and org.start < s.end and s not in inside]
+        if inside and not straddling and (len(inside) > 1 or (inside[0].start, inside[0].end) != (org.start, org.end)):
+            kept = [s for s in kept if s not in inside] + [org]
+    return sorted(kept, key=lambda x: x.start)
+
+
+def entity_mentions(doc: Doc) -> list[Span]:
+    """Actor-type spans cut to names, plus table organizations, family names and honorific names, in text order."""
+    ctx = _context(doc)
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ in ACTOR_TYPES:
+            spans.extend(_known_prefix(piece, ctx) for piece in _cleaned(ent, ctx))
+    spans = _fill([], spans)
+    table = _table_organizations(doc, ctx)
+    spans = _prefer_table(spans, table)
+    spans = _fill(spans, table)
+    spans = _fill(spans, _honorific_names(doc, ctx))
+    return _fill(spans, _family_names(doc, spans, ctx))

@@ -2,35 +2,42 @@
 
 An actor's id is a hash of a canonical key that depends only on the name, never on the
 article or the store: `country:RUS` for every way of naming Russia (country_converter plus
-demonyms), `org:nato` for NATO and "North Atlantic Treaty Organization" (acronym table or
-initials), `person:mark rutte` for a full name. A one-word person name ("Rutte", "Rütte")
-takes the key of the full name with the same folded surname in the article.
+demonyms), `org:nato` for NATO and "North Atlantic Treaty Organization" (organization table or
+initials), `person:mark rutte` for a full name (a middle initial makes no other person:
+`person_names.py`). A family name alone, with or without an honorific ("Rutte", "Mrs. Clinton"),
+joins the article's full name of that family name and gender (`people.py`); an organization the
+table knows keeps its key whatever label NER gave it ("the Houthis" as a person); a one-word
+organization name joins the article's longer name that starts with it ("Reform" for "Reform UK").
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
+from ..extract.mentions import entity_mentions
 from ..model import Actor, Descriptor, Mention
+from .coref import resolve_pronouns
 from .countries import is_demonym, iso3_of, short_name
-from .organizations import is_acronym, known, org_key
+from .ids import actor_id
+from .knowledge import builtin
+from .names import country_in
+from .organizations import is_acronym, lookup, org_key
+from .people import PeopleIndex, Person
+from .person_names import is_given_name, parse
 from .places import Seat, place_country, seat_of_power
+from .roles import find_roles
 from .sectors import sector_of
 from .text import bare, fold
+
+__all__ = ["Resolution", "actor_id", "resolve_doc", "resolve_mentions"]
 
 # Words that make an ORG span an organization *of* a country rather than the country itself.
 _ORG_WORDS = {"ministry", "army", "forces", "force", "party", "government", "parliament", "council",
               "department", "office", "agency", "police", "navy", "embassy", "court", "bank", "service",
               "committee", "guard", "command", "news", "media", "times", "post", "university"}
 _COUNTRY_LABELS = {"GPE", "NORP"}
-
-
-def actor_id(key: str) -> str:
-    """Stable id of a canonical key (same in every article, store and run)."""
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass
@@ -62,11 +69,11 @@ def _non_person(surface: str, label: str) -> tuple[str, str, str, str | None, st
         name = short_name(iso3)
         how = "demonym" if is_demonym(surface) else ("name" if fold(surface) == fold(name) else "alias")
         return f"country:{iso3}", "GPE", name, iso3, how
+    table = lookup(surface)
+    if table:
+        how = "name" if fold(surface) == fold(table.name) else ("acronym" if is_acronym(surface) else "alias")
+        return f"org:{fold(table.acronym)}", "ORG", table.name, table.country, how
     if label == "ORG":
-        table = known().get(fold(surface))
-        if table:
-            how = "name" if fold(surface) == fold(table.name) else ("acronym" if is_acronym(surface) else "alias")
-            return f"org:{fold(table.acronym)}", "ORG", table.name, table.country, how
         country = _country_inside(surface) if len(surface.split()) > 1 else None
         return f"org:{org_key(surface)}", "ORG", surface, country, "acronym" if is_acronym(surface) else "name"
     country = place_country(surface) if label in {"GPE", "LOC", "FAC"} else None
@@ -74,8 +81,7 @@ def _non_person(surface: str, label: str) -> tuple[str, str, str, str | None, st
 
 
 def _country_inside(surface: str) -> str | None:
-    from .names import country_in  # the name resolver's rule: a country, demonym, seat or place inside
-
+    """The name resolver's rule: a country, demonym, seat or place inside the name."""
     return country_in(surface)[0]
 
 
@@ -110,78 +116,90 @@ def _metonym(span: Span, surface: str, label: str) -> Seat | None:
     return seat if building and root.dep_ not in {"appos"} else None
 
 
-def _surname(name: str) -> str:
-    return fold(name.split()[-1])
-
-
-def _person_by_surname(full_names: list[tuple[int, tuple[str, ...], str]], surface: str, at: int) -> str | None:
-    """Key of the full name this one word shortens: the nearest before `at`, else the first after.
-
-    The last word is tried first ("Rutte" for "Mark Rutte"); then the first, for names that
-    put the family name first ("Yoon" for "Yoon Suk Yeol", "Xi" for "Xi Jinping").
-    """
-    word = _surname(surface)
-    for position in (-1, 0):
-        candidates = [(start, key) for start, parts, key in full_names if parts[position] == word]
-        if candidates:
-            before = [c for c in candidates if c[0] < at]
-            return (before[-1] if before else candidates[0])[1]
+def _person_link(span: Span, surface: str, people: PeopleIndex) -> tuple[Person, str] | None:
+    """(person, how) of a PERSON span: its full name's person, else the person its family name denotes."""
+    person = people.full_name(span)
+    if person:
+        return person, "name" if fold(surface) == fold(person.name) else "alias"
+    person = people.lone(span)
+    if person:
+        return person, "surname"
     return None
 
 
-def resolve_mentions(spans: Iterable[Span]) -> tuple[list[Mention], dict[str, Actor]]:
-    """Link entity spans to canonical actors; returns mentions in text order and actors by id."""
+def _link(span: Span, people: PeopleIndex,
+          org_heads: dict[str, tuple[str, str, str, str | None, str]]) -> tuple[str, str, _Draft]:
+    """(key, how, draft actor) of one span (see the module docstring)."""
+    surface = bare(span.text)
+    label = span.label_
+    table = lookup(surface) if not _country_actor(surface, label if label != "PERSON" else "ORG") else None
+    if table and label == "PERSON" and is_given_name(surface.split()[0]):
+        table = None  # "Tasnim said": a person's name the table also knows as an organization's
+    if label == "PERSON" and not (table and people.lone(span, knowledge=False) is None and not people.full_name(span)):
+        found = _person_link(span, surface, people)
+        if found:
+            person, how = found
+            return person.key, how, _Draft(person.key, "PERSON", person.name)
+        if surface in org_heads and len(surface.split()) == 1:
+            key, type_, name, country, _ = org_heads[surface]  # "Reform said": no person, the party
+            return key, "alias", _Draft(key, type_, name, country)
+        parts = parse(surface)
+        key = f"person:{parts.key or fold(surface)}"
+        return key, "name", _Draft(key, "PERSON", parts.display or surface)
+    if label == "PERSON":
+        label = "ORG"  # "the Houthis" labelled a person: the organization table knows better
+    if len(surface.split()) == 1 and not table and not _country_actor(surface, label):
+        # The small model often labels a lone surname GPE or ORG ("Yoon said", "Rutte warned"); the
+        # article's own full name decides before the gazetteer, the actor table only after it.
+        lone = people.lone(span, knowledge=False) or (
+            people.lone(span) if label in {"ORG", "GPE"} and place_country(surface) is None else None)
+        if lone:
+            return lone.key, "surname", _Draft(lone.key, "PERSON", lone.name)
+    if (seat := _metonym(span, surface, label)) and iso3_of(seat.country):
+        key = f"country:{seat.country}"
+        return key, "metonym", _Draft(key, "GPE", short_name(seat.country), seat.country)
+    if label == "ORG" and not table and len(surface.split()) == 1 and surface in org_heads:
+        key, type_, name, country, _ = org_heads[surface]
+        return key, "alias", _Draft(key, type_, name, country)
+    key, type_, name, country, how = _non_person(surface, label)
+    return key, how, _Draft(key, type_, name, country)
+
+
+def _org_heads(spans: list[Span]) -> dict[str, tuple[str, str, str, str | None, str]]:
+    """First word of each several-word organization name → what that name resolves to ("Reform" of
+    "Reform UK")."""
+    heads: dict[str, tuple[str, str, str, str | None, str]] = {}
+    for span in spans:
+        surface = bare(span.text)
+        words = surface.split()
+        if span.label_ == "ORG" and len(words) >= 2 and words[0][:1].isupper() and not iso3_of(words[0]) \
+                and not is_demonym(words[0]):
+            heads.setdefault(words[0], _non_person(surface, "ORG"))
+    return heads
+
+
+def resolve_mentions(spans: Iterable[Span], date: str | None = None) -> tuple[list[Mention], dict[str, Actor]]:
+    """Link entity spans to canonical actors; returns mentions in text order and actors by id.
+
+    `date` (the article's) lets a family name the article never spells out join a public figure of the
+    actor table (`people.known_person`)."""
     spans = list(spans)
+    people = PeopleIndex(spans, date)
+    org_heads = _org_heads(spans)
     drafts: dict[str, _Draft] = {}
     linked: list[tuple[Span, str, str]] = []  # span, key, how
-
-    # Full person names first, so a surname anywhere in the article can find its full name.
-    full_names: list[tuple[int, tuple[str, ...], str]] = []  # (start_char, folded words, key)
-    first_last: dict[tuple[str, str], str] = {}
     for span in spans:
-        surface = bare(span.text)
-        if span.label_ == "PERSON" and len(surface.split()) >= 2:
-            parts = fold(surface).split()
-            key = first_last.setdefault((parts[0], parts[-1]), f"person:{fold(surface)}")
-            full_names.append((span.start_char, tuple(parts), key))
-            drafts.setdefault(key, _Draft(key, "PERSON", surface))
-
-    for span in spans:
-        surface = bare(span.text)
-        if span.label_ == "PERSON":
-            if len(surface.split()) >= 2:
-                parts = fold(surface).split()
-                key = first_last[(parts[0], parts[-1])]
-                how = "name" if fold(surface) == fold(drafts[key].name) else "alias"
-            else:
-                found = _person_by_surname(full_names, surface, span.start_char)
-                if found:
-                    key, how = found, "surname"
-                else:
-                    key, how = f"person:{fold(surface)}", "name"
-                    drafts.setdefault(key, _Draft(key, "PERSON", surface))
-        elif (len(surface.split()) == 1 and not _country_actor(surface, span.label_)
-              and (person := _person_by_surname(full_names, surface, span.start_char))):
-            # The small model often labels a lone surname GPE or ORG ("Yoon said", "Rutte warned").
-            key, how = person, "surname"
-        elif (seat := _metonym(span, surface, span.label_)) and iso3_of(seat.country):
-            key, how = f"country:{seat.country}", "metonym"
-            drafts.setdefault(key, _Draft(key, "GPE", short_name(seat.country), seat.country))
-        else:
-            key, type_, name, country, how = _non_person(surface, span.label_)
-            drafts.setdefault(key, _Draft(key, type_, name, country))
-        drafts[key].surfaces[surface] = None
+        key, how, draft = _link(span, people, org_heads)
+        drafts.setdefault(key, draft).surfaces[bare(span.text)] = None
         linked.append((span, key, how))
 
     actors: dict[str, Actor] = {}
     for draft in drafts.values():
-        if not draft.surfaces:
-            continue
         aid = actor_id(draft.key)
         aliases = tuple(s for s in draft.surfaces if s != draft.name)
         sector = draft.sector
         if sector is None and draft.type == "ORG":
-            table = known().get(fold(draft.name))
+            table = lookup(draft.name)
             sector = table.sector if table else sector_of(draft.name)
         actors[aid] = Actor(aid, draft.name, draft.type, draft.country, aliases, sector)
     mentions = [Mention(actor_id(key), span.start_char, span.end_char, span.text, how) for span, key, how in linked]
@@ -202,26 +220,25 @@ def resolve_doc(doc: Doc, date: str | None = None) -> Resolution:
 
     Needs no store: the corpus step (`corpus.py`) runs later, at ingest, on what stays unresolved.
     """
-    from ..extract.mentions import entity_mentions
-    from .coref import resolve_pronouns
-    from .knowledge import builtin
-    from .roles import find_roles
-
     spans = list(entity_mentions(doc))
     spans += [Span(doc, e.start + (e[0].lower_ == "the"), e.end, label="FAC") for e in doc.ents
               if e.label_ == "FAC" and seat_of_power(e.text) is not None and len(e) > (e[0].lower_ == "the")]
     spans = [_place_agency(doc, s) for s in sorted(spans, key=lambda s: s.start)]
-    mentions, actors = resolve_mentions(spans)
-    mentions = _known_surnames(mentions, actors, date)
+    mentions, actors = resolve_mentions(spans, date)
     _country_by_possessor(spans, mentions, actors)
-    linked = [(span, m.actor) for span, m in zip(spans, mentions)]
+    linked = [(span, m.actor) for span, m in zip(spans, mentions, strict=True)]
     found = find_roles(doc, linked, actors, date, actor_id)
     actors.update(found.new_actors)
     mentions = sorted(mentions + found.mentions, key=lambda m: (m.start, -m.end))
     mentions = sorted(mentions + resolve_pronouns(doc, mentions, actors), key=lambda m: (m.start, -m.end))
-    # People's country and sector: the knowledge at the article's date, else the roles the article gives.
+    _people_country_and_sector(actors, found.descriptors, date)
+    return Resolution(mentions, actors, found.descriptors)
+
+
+def _people_country_and_sector(actors: dict[str, Actor], descriptors: list[Descriptor], date: str | None) -> None:
+    """People's country and sector: the knowledge at the article's date, else the roles the article gives."""
     roles: dict[str, list[Descriptor]] = {}
-    for d in found.descriptors:
+    for d in descriptors:
         if d.actor:
             roles.setdefault(d.actor, []).append(d)
     for aid, actor in list(actors.items()):
@@ -237,40 +254,6 @@ def resolve_doc(doc: Doc, date: str | None = None) -> Resolution:
             sector = sector or sector_of(d.role or "") or (of.sector if of and of.sector == "IGO" else None)
         if (country, sector) != (actor.country, actor.sector):
             actors[aid] = replace(actor, country=country, sector=sector)
-    return Resolution(mentions, actors, found.descriptors)
-
-
-def _known_surnames(mentions: list[Mention], actors: dict[str, Actor], date: str | None) -> list[Mention]:
-    """A surname the article never spells out in full ("Zelensky said ...") becomes the office
-    holder of the project's actor table with that surname, when exactly one person there has it
-    and holds an office at the article's date; so "Zelensky" in one article and "Volodymyr
-    Zelensky" in another are one actor. Undated articles and other surnames are left alone."""
-    from .knowledge import builtin
-
-    if date is None:
-        return mentions
-    kb = builtin()
-    moved: dict[str, str] = {}
-    for aid, actor in list(actors.items()):
-        name = actor.name
-        if len(name.split()) != 1 or actor.country or not name[:1].isupper():
-            continue
-        if actor.type != "PERSON" and not (actor.type in ("ORG", "GPE") and known().get(fold(name)) is None
-                                           and place_country(name) is None):
-            continue  # the small model often labels a lone surname GPE or ORG ("Scholz warned")
-        entries = [e for e in kb.entries_for(name) if e.type == "PERSON"]
-        if not entries or not any(e.valid(date) and e.role for e in entries):
-            continue
-        full = entries[0].name
-        new_id = actor_id(f"person:{fold(full)}")
-        moved[aid] = new_id
-        del actors[aid]
-        had = actors.get(new_id)
-        aliases = tuple(dict.fromkeys((had.aliases if had else ()) + (name,)))
-        actors[new_id] = Actor(new_id, full, "PERSON", None, aliases, None)
-    if not moved:
-        return mentions
-    return [replace(m, actor=moved[m.actor], how="surname") if m.actor in moved else m for m in mentions]
 
 
 _AGENCY_HEADS = {"police", "authorities", "officials", "government", "council", "court", "prosecutors", "governor",
@@ -291,9 +274,9 @@ def _place_agency(doc: Doc, span: Span) -> Span:
 def _country_by_possessor(spans: list[Span], mentions: list[Mention], actors: dict[str, Actor]) -> None:
     """An organization without a country right after a country's possessive or name ("Britain's Defense
     Ministry") takes that country; its sector comes from its words."""
-    by_start = {s.start: (s, m) for s, m in zip(spans, mentions)}
+    by_start = {s.start: (s, m) for s, m in zip(spans, mentions, strict=True)}
     moved: dict[str, str] = {}
-    for span, m in zip(spans, mentions):
+    for span, m in zip(spans, mentions, strict=True):
         actor = actors.get(m.actor)
         if actor is None or actor.type != "ORG" or actor.country:
             continue

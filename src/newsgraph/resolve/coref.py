@@ -1,62 +1,123 @@
-"""Pronouns and short forms within an article → the right earlier actor, by agreement and salience.
+"""The one pronoun resolver: pronouns and short forms → the right earlier actor, by agreement and salience.
 
 A light version of the salience-based resolvers (Lappin & Leass 1994; the centering idea that
-the subject of the previous clause is the likeliest antecedent): candidates are the actor
-mentions of the same and the two previous sentences that agree with the pronoun (`he`: a
-person; `it`: an organization or place; `they`: an organization, a country or a group; `she`:
-a person or, as machine translation renders countries, a country); the score prefers subjects,
-nearer sentences and actors mentioned more often. Pleonastic `it` ("it is possible that") is
-skipped. Short forms (`the country`, `the alliance`, `the organization`) take the most recent
-actor of their kind.
+the subject of the previous clause is the likeliest antecedent). Candidates are the actor mentions
+of the same and the two previous sentences that *agree* with the pronoun, by the features of the
+project's pronoun table (`extract/data/pronouns.tsv`, read through `newsgraph.lexicon`):
+
+- person and gender: `he`/`she` take a person whose gender is that one or unknown. A person's
+  gender is firm when an honorific says it ("Mrs. Clinton") or a gendered pronoun already resolved
+  to it; a gender read only from the given name (`gender-guesser`) is a preference (a mismatch costs
+  `NAME_GENDER_PENALTY`), since first-name lists err ("Andrea", "Bernie"). `she` may also take a
+  country, as machine translation renders countries, when no person agrees; `it` takes an
+  organization, a country or a place;
+- number: `they` takes an organization, a country or a group (a collective), only a recent subject
+  in the same sentence (measured on GUM: beyond it "they" is mostly people no name denotes);
+- quotation: a third-person pronoun inside quotation marks refers to someone other than the quote's
+  speaker ("'She will not win,' Mr. Lamm said": not Lamm); the speaker is the quote extractor's when
+  it passes its quotes, else the subject of the speech verb the passage belongs to.
+
+The score prefers subjects, nearer sentences, actors mentioned more often and an exact gender
+match. Pleonastic `it` ("it is possible that") is skipped. Short forms (`the country`, `the
+alliance`, `the organization`) take the most recent salient actor of their kind.
+
+    >>> resolver = PronounResolver(doc, mentions, actors)            # doctest: +SKIP
+    >>> resolver.antecedent(doc[12])                                  # doctest: +SKIP
+    'c0ffee...'  # an actor id, or None
+    >>> resolve_pronouns(doc, mentions, actors, quotes=[(40, 90, speaker_id)])  # doctest: +SKIP
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter
-from pathlib import Path
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import mapping, table, words
 from ..model import Actor, Mention
+from .ids import actor_id
+from .people import honorific_before
+from .person_names import given_name_gender, parse
 
-_DATA = Path(__file__).parent / "data"
-_PRONOUN_TYPES = {
-    "he": {"PERSON"}, "him": {"PERSON"}, "his": {"PERSON"}, "himself": {"PERSON"},
-    "she": {"PERSON", "COUNTRY"}, "her": {"PERSON", "COUNTRY"}, "hers": {"PERSON"}, "herself": {"PERSON", "COUNTRY"},
-    "it": {"ORG", "COUNTRY", "GPE"}, "its": {"ORG", "COUNTRY", "GPE"}, "itself": {"ORG", "COUNTRY", "GPE"},
-    "they": {"ORG", "COUNTRY", "NORP"}, "them": {"ORG", "COUNTRY", "NORP"}, "their": {"ORG", "COUNTRY", "NORP"},
-    "themselves": {"ORG", "COUNTRY", "NORP"},
-}
-_PLURAL = {"they", "them", "their", "themselves"}
 PLURAL_WINDOW = 0  # measured on GUM: beyond the sentence "they" is mostly people no name denotes
 PLURAL_SUBJECT_ONLY = True
 PERSON_BONUS = 1.0
+GENDER_MATCH_BONUS = 1.0
+NAME_GENDER_PENALTY = 1.5  # a gender read from a given name only (gender-guesser) is a preference, not a rule
+SENTENCE_WINDOW = 2
 _PLEONASTIC_HEADS = {"be", "seem", "appear", "happen", "take", "remain", "matter", "rain", "mean"}
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"))
+_STRAIGHT = re.compile(r'"([^"\n]{1,2000})"')
+
+#: a quoted passage: (start char, end char, speaker actor id or None)
+Passage = tuple[int, int, str | None]
 
 
-def _short_forms() -> dict[str, set[str]]:
-    table: dict[str, set[str]] = {}
-    for line in (_DATA / "short_forms.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            noun, kinds = line.split("\t")[:2]
-            table[noun] = set(kinds.split("|"))
-    return table
+@dataclass(frozen=True)
+class PronounFeatures:
+    """One third-person pronoun of `pronouns.tsv`: what its antecedent must be."""
+
+    word: str
+    number: str  # singular | plural
+    gender: str  # male | female | neuter | any
+
+    @property
+    def wants(self) -> frozenset[str]:
+        """Actor kinds it may stand for (see the module docstring)."""
+        if self.gender == "male":
+            return frozenset({"PERSON"})
+        if self.gender == "female":
+            return frozenset({"PERSON", "COUNTRY"})
+        if self.gender == "neuter":
+            return frozenset({"ORG", "COUNTRY", "GPE"})
+        return frozenset({"ORG", "COUNTRY", "NORP"})  # they: a collective
 
 
-_SHORT = _short_forms()
+@lru_cache(maxsize=1)
+def third_person_pronouns() -> dict[str, PronounFeatures]:
+    """Third-person pronouns of the project's pronoun table, by word."""
+    return {p: PronounFeatures(p, number, gender)
+            for p, person, number, gender, _ in table("newsgraph.extract", "pronouns.tsv", 5, min_columns=5)
+            if person == "3" and (number == "plural" or gender != "any")}
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> dict[str, frozenset[str]]:
+    return {noun: frozenset(kinds.split("|")) for noun, kinds in mapping("newsgraph.resolve", "short_forms.tsv").items()}
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    return words("newsgraph.extract", "speech_verbs.txt")
+
+
+def quoted_passages(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text between paired quotation marks (curly, guillemets, straight)."""
+    found: list[tuple[int, int]] = []
+    for opening, closing in _QUOTE_PAIRS:
+        depth_start = None
+        for i, ch in enumerate(text):
+            if ch == opening and depth_start is None:
+                depth_start = i
+            elif ch == closing and depth_start is not None:
+                found.append((depth_start, i + 1))
+                depth_start = None
+            elif ch == "\n" and depth_start is not None and text[i - 1:i + 1] == "\n\n":
+                depth_start = None  # a quote continued in the next paragraph re-opens its marks
+    found += [(m.start(), m.end()) for m in _STRAIGHT.finditer(text)]
+    return sorted(found)
 
 
 def _kind(actor: Actor) -> set[str]:
-    if actor.type == "GPE" and actor.country and actor.name and actor.id and actor.aliases is not None:
-        return {"GPE", "COUNTRY"} if _is_country(actor) else {"GPE"}
+    if actor.type == "GPE" and actor.country:
+        return {"GPE", "COUNTRY"} if actor.id == actor_id(f"country:{actor.country}") else {"GPE"}
     if actor.type == "ORG" and actor.sector == "IGO":
         return {"ORG", "IGO"}
     return {actor.type}
-
-
-def _is_country(actor: Actor) -> bool:
-    from .actors import actor_id
-
-    return actor.country is not None and actor.id == actor_id(f"country:{actor.country}")
 
 
 def _pleonastic(t: Token) -> bool:
@@ -67,80 +128,166 @@ def _pleonastic(t: Token) -> bool:
         c.dep_ in {"ccomp", "xcomp", "acomp", "csubj", "attr"} for c in head.children)
 
 
-def resolve_pronouns(doc: Doc, mentions: list[Mention], actors: dict[str, Actor]) -> list[Mention]:
-    """Pronoun and short-form mentions (how = "pronoun" / "description"), in text order."""
-    if not mentions:
-        return []
-    sents = list(doc.sents)
-    text = doc.text  # built once: Doc.text joins every token
-    sent_of_char = {}
-    for k, s in enumerate(sents):
-        sent_of_char[s.start_char] = k
-    starts = sorted(sent_of_char)
+@dataclass
+class _Candidate:
+    start: int  # start char
+    sentence: int
+    actor: str
+    subject: bool
+    root: int  # token index of the mention's root
 
-    def sent_index(char: int) -> int:
-        lo, hi = 0, len(starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if starts[mid] <= char:
-                lo = mid
-            else:
-                hi = mid - 1
-        return sent_of_char[starts[lo]]
 
-    covered = set()
-    pool: list[tuple[int, int, str, bool, int]] = []  # (start char, sentence, actor, is subject, root token)
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
-        covered.update(range(span.start, span.end))
-        root = span.root
-        pool.append((m.start, sent_index(m.start), m.actor, root.dep_ in {"nsubj", "nsubjpass"}, root.i))
-    pool.sort()
-    counts = Counter(p[2] for p in pool)
-    out: list[Mention] = []
-    for t in doc:
+class PronounResolver:
+    """Resolves the pronouns and short forms of one article (see the module docstring).
+
+    `quotes`: the article's quoted passages as (start char, end char, speaker actor id); without
+    them the passages are found by their quotation marks and their speaker from the parse.
+    `antecedent(token)` answers for one pronoun token; `mentions()` resolves all of them in text
+    order (each resolution then counts as a mention for the next ones)."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], actors: dict[str, Actor],
+                 quotes: Iterable[Passage] | None = None) -> None:
+        self.doc = doc
+        self.actors = actors
+        self._sent_starts = [s.start_char for s in doc.sents]
+        self.covered: set[int] = set()
+        self.pool: list[_Candidate] = []
+        self.gender: dict[str, tuple[str | None, bool]] = {}  # actor -> (gender, firm: honorific or pronoun)
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            self.covered.update(range(span.start, span.end))
+            self.pool.append(_Candidate(m.start, self.sentence_of(m.start), m.actor,
+                                        span.root.dep_ in {"nsubj", "nsubjpass"}, span.root.i))
+            self._learn_gender(m.actor, span)
+        self.pool.sort(key=lambda c: c.start)
+        self.counts = Counter(c.actor for c in self.pool)
+        self.passages: list[Passage] = sorted(quotes) if quotes is not None else self._guess_passages(mentions)
+        self._passage_starts = [p[0] for p in self.passages]
+
+    # ------------------------------------------------------------------ features
+    def sentence_of(self, char: int) -> int:
+        return max(bisect_right(self._sent_starts, char) - 1, 0)
+
+    def _learn_gender(self, aid: str, span: Span) -> None:
+        actor = self.actors.get(aid)
+        if actor is None or actor.type != "PERSON":
+            return
+        said = honorific_before(span)
+        if said:
+            self.gender[aid] = (said, True)
+        elif aid not in self.gender:
+            parts = parse(actor.name)
+            self.gender[aid] = (given_name_gender(parts.given) if parts.given else None, False)
+
+    def _guess_passages(self, mentions: Sequence[Mention]) -> list[Passage]:
+        """Quoted passages with the subject of the speech verb outside them as their speaker."""
+        out: list[Passage] = []
+        for start, end in quoted_passages(self.doc.text):
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            out.append((start, end, self._speaker_outside(span, mentions) if span is not None else None))
+        return out
+
+    def _speaker_outside(self, passage: Span, mentions: Sequence[Mention]) -> str | None:
+        sent = passage[0].sent
+        for t in sent:
+            if passage.start <= t.i < passage.end or t.lemma_ not in _speech_verbs():
+                continue
+            for c in t.children:
+                if c.dep_ in {"nsubj", "nsubjpass"} and not passage.start <= c.i < passage.end:
+                    return next((m.actor for m in mentions if m.start <= c.idx < m.end), None)
+        return None
+
+    def speaker_of_passage(self, char: int) -> tuple[bool, str | None]:
+        """(inside a passage, its speaker) for a character offset."""
+        i = bisect_right(self._passage_starts, char) - 1
+        if i >= 0 and self.passages[i][0] <= char < self.passages[i][1]:
+            return True, self.passages[i][2]
+        return False, None
+
+    # ------------------------------------------------------------------ resolution
+    def _agrees(self, aid: str, wants: frozenset[str], features: PronounFeatures | None) -> bool:
+        actor = self.actors.get(aid)
+        if actor is None or not (_kind(actor) & wants):
+            return False
+        if features is not None and actor.type == "PERSON" and features.gender in {"male", "female"}:
+            gender, firm = self.gender.get(aid, (None, False))
+            return gender in {features.gender, None} or not firm
+        return True
+
+    def antecedent(self, t: Token) -> str | None:
+        """The actor id a pronoun or short-form head token stands for, or None."""
         lower = t.lower_
-        short = None
-        if lower in _PRONOUN_TYPES and t.tag_ in {"PRP", "PRP$"}:
-            wanted = _PRONOUN_TYPES[lower]
-            if _pleonastic(t):
-                continue
-            start, end = t.idx, t.idx + len(t.text)
-        elif lower in _SHORT and t.i > 0 and doc[t.i - 1].lower_ == "the" and t.i not in covered and t.tag_ in {"NN", "NNP"} \
-                and not any(c.dep_ in {"compound", "amod", "prep"} for c in t.children):
-            wanted = _SHORT[lower]
-            short = doc[t.i - 1]
-            start, end = short.idx, t.idx + len(t.text)
+        features = third_person_pronouns().get(lower)
+        if features is not None:
+            if t.tag_ not in {"PRP", "PRP$"} or _pleonastic(t):
+                return None
+            wants, at = features.wants, t.idx
+        elif lower in _short_forms() and t.i > 0 and self.doc[t.i - 1].lower_ == "the":
+            wants, at = _short_forms()[lower], self.doc[t.i - 1].idx
         else:
-            continue
-        if t.i in covered:
-            continue
-        here = sent_index(t.idx)
+            return None
+        here = self.sentence_of(at)
+        quoted, speaker = self.speaker_of_passage(at) if features is not None else (False, None)
         best, best_score = None, float("-inf")
-        for p_start, p_sent, aid, subj, root_i in pool:
-            if p_start >= t.idx:
+        for c in self.pool:
+            if c.start >= at:
                 break
-            if here - p_sent > 2:
+            if here - c.sentence > SENTENCE_WINDOW or not self._agrees(c.actor, wants, features):
                 continue
-            actor = actors.get(aid)
-            if actor is None or not (_kind(actor) & wanted):
-                continue
-            if lower in {"him", "her", "them", "it"} and t.dep_ in {"dobj", "pobj"} and doc[root_i].head == t.head:
+            if quoted and speaker is not None and c.actor == speaker:
+                continue  # a pronoun inside a quote is not its speaker
+            if lower in {"him", "her", "them", "it"} and t.dep_ in {"dobj", "pobj"} and self.doc[c.root].head == t.head:
                 continue  # "Putin praised him": not Putin
-            if lower in _PLURAL and (here - p_sent > PLURAL_WINDOW or (PLURAL_SUBJECT_ONLY and not subj)):
-                continue  # "they" mostly means people no name denotes: link only to a recent subject
-            score = -2.0 * (here - p_sent) + (1.5 if subj else 0.0) + 0.3 * min(counts[aid], 3) + p_start / 1e7
-            if "PERSON" in wanted and "COUNTRY" in wanted and actor.type == "PERSON":
+            if features is not None and features.number == "plural" and (
+                    here - c.sentence > PLURAL_WINDOW or (PLURAL_SUBJECT_ONLY and not c.subject)):
+                continue
+            score = -2.0 * (here - c.sentence) + (1.5 if c.subject else 0.0) + 0.3 * min(self.counts[c.actor], 3) + c.start / 1e7
+            actor = self.actors[c.actor]
+            if "PERSON" in wants and "COUNTRY" in wants and actor.type == "PERSON":
                 score += PERSON_BONUS
+            gender, firm = self.gender.get(c.actor, (None, False))
+            if features is not None and features.gender in {"male", "female"} and gender is not None:
+                score += GENDER_MATCH_BONUS if gender == features.gender else -NAME_GENDER_PENALTY
             if score > best_score:
-                best, best_score = aid, score
-        if best is None:
-            continue
-        how = "pronoun" if short is None else "description"
-        out.append(Mention(best, start, end, text[start:end], how))
-        pool.append((start, here, best, t.dep_ in {"nsubj", "nsubjpass"}, t.i))
-        pool.sort()
-        counts[best] += 1
-    return out
+                best, best_score = c.actor, score
+        return best
+
+    def mentions(self) -> list[Mention]:
+        """Pronoun and short-form mentions (how = "pronoun" / "description"), in text order."""
+        if not self.pool:
+            return []
+        text = self.doc.text
+        out: list[Mention] = []
+        for t in self.doc:
+            if t.i in self.covered:
+                continue
+            short = t.lower_ in _short_forms() and t.i > 0 and self.doc[t.i - 1].lower_ == "the" and \
+                t.tag_ in {"NN", "NNP"} and not any(c.dep_ in {"compound", "amod", "prep"} for c in t.children)
+            if t.lower_ not in third_person_pronouns() and not short:
+                continue
+            best = self.antecedent(t)
+            if best is None:
+                continue
+            start = self.doc[t.i - 1].idx if short else t.idx
+            end = t.idx + len(t.text)
+            out.append(Mention(best, start, end, text[start:end], "description" if short else "pronoun"))
+            self._add(best, start, t)
+        return out
+
+    def _add(self, aid: str, start: int, t: Token) -> None:
+        features = third_person_pronouns().get(t.lower_)
+        gender, firm = self.gender.get(aid, (None, False))
+        if features is not None and features.gender in {"male", "female"} and self.actors[aid].type == "PERSON" \
+                and not firm and gender in {None, features.gender}:
+            self.gender[aid] = (features.gender, True)  # an earlier "she" tells the next pronoun
+        self.pool.append(_Candidate(start, self.sentence_of(start), aid, t.dep_ in {"nsubj", "nsubjpass"}, t.i))
+        self.pool.sort(key=lambda c: c.start)
+        self.counts[aid] += 1
+
+
+def resolve_pronouns(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
+                     quotes: Iterable[Passage] | None = None) -> list[Mention]:
+    """Pronoun and short-form mentions of an article, in text order (see `PronounResolver`)."""
+    return PronounResolver(doc, mentions, actors, quotes).mentions()

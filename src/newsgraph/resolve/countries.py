@@ -89,7 +89,7 @@ def _names() -> dict[str, str]:
     """Folded country names (short and official), codes and demonyms → ISO3: an exact-match table."""
     table = dict(_EXTRA_NAMES)
     data = _converter().data
-    for short, official, iso3 in zip(data["name_short"], data["name_official"], data["ISO3"]):
+    for short, official, iso3 in zip(data["name_short"], data["name_official"], data["ISO3"], strict=True):
         if isinstance(iso3, str) and len(iso3) == 3:
             table.setdefault(fold(str(short)), iso3)
             table.setdefault(fold(str(official)), iso3)

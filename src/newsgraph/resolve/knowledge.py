@@ -132,7 +132,7 @@ class Knowledge:
         return None
 
 
-def _rank(e: Entry) -> tuple[int, str]:
+def _rank(e: Entry) -> tuple[int, int, str]:
     """Prefer head-of-state roles, then any office, when a person holds several at once."""
     return (0 if fold(e.role or "") in HEAD_OF_STATE else 1 if e.role else 2,
             0 if (e.valid_from or e.valid_to) else 1, e.valid_from or "")

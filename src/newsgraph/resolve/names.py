@@ -13,8 +13,9 @@ from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
 from .countries import country_word, iso3_of, short_name
+from .ids import actor_id
 from .knowledge import Knowledge, builtin
-from .organizations import is_acronym, known, org_key
+from .organizations import is_acronym, lookup, org_key
 from .places import place_country, seat_of_power
 from .sectors import sector_of
 from .text import bare, fold
@@ -47,8 +48,6 @@ class Resolved:
 
 
 def _actor_id(key: str) -> str:
-    from .actors import actor_id
-
     return actor_id(key)
 
 
@@ -121,9 +120,9 @@ def resolve_name(name: str, date: str | None = None, context: str | None = None,
             k = f"org:{org_key(entry.name)}" if org_like else f"person:{fold(entry.name)}"
             return Resolved(_actor_id(k), entry.name, entry.type, entry.country, entry.sector, entry.role, entry.of,
                             "dictionary" if entry.source != "newsgraph" else "knowledge")
-    table = known().get(key)
-    if table:
-        return Resolved(_actor_id(f"org:{fold(table.acronym)}"), table.name, "ORG", table.country, table.sector,
+    org = lookup(surface)
+    if org:
+        return Resolved(_actor_id(f"org:{fold(org.acronym)}"), org.name, "ORG", org.country, org.sector,
                         how="organization")
     seat = seat_of_power(surface)
     if seat and not iso3_of(surface):
@@ -135,7 +134,7 @@ def resolve_name(name: str, date: str | None = None, context: str | None = None,
     sector = sector_of(surface)
     words = surface.split()
     # An organization inside the name ("members of SANDF", "Kurdish-led Syrian Democratic Forces").
-    inner = next((known()[fold(g)] for g in _ngrams(surface) if fold(g) in known()), None)
+    inner = next((org for g in _ngrams(surface) if (org := lookup(g))), None)
     country, how = country_in(surface)
     if how == "place" and _looks_like_person(surface):
         country, how = None, None  # "Adam Curtis Brown" is no one from Adam (Oman)

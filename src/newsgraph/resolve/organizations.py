@@ -1,14 +1,18 @@
-"""Acronyms and expansions of organizations: a small table of well-known ones, else initials."""
+"""Acronyms and expansions of organizations: the project's table (`data/organizations.tsv`), else initials.
+
+The table holds regional blocs, UN bodies, armed groups, intelligence and defence agencies, parties
+and media that news names by acronym or short name ("IGAD", "al-Shabaab", "Ansar Allah", "SVR"), each
+with its expansions, its country (ISO3; empty for an international body) and its PLOVER sector.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from ..lexicon import table
 from .text import bare, fold
 
-_DATA = Path(__file__).parent / "data"
 _MINOR = {"of", "the", "and", "for", "on", "in", "to", "de", "du", "la", "&"}
 
 
@@ -18,20 +22,28 @@ class KnownOrganization:
     name: str
     country: str | None
     sector: str | None
+    aliases: tuple[str, ...] = ()
+
+
+def _apostrophes(form: str) -> str:
+    return form.replace("’", "'")
 
 
 @lru_cache(maxsize=1)
 def known() -> dict[str, KnownOrganization]:
-    """Folded name, acronym or alias → the organization it denotes."""
-    table: dict[str, KnownOrganization] = {}
-    for line in (_DATA / "organizations.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        acronym, name, others, country, sector = (line.split("\t") + [""] * 5)[:5]
-        org = KnownOrganization(acronym, name, country or None, sector or None)
-        for form in [acronym, name, *[o for o in others.split("|") if o]]:
-            table[fold(bare(form))] = org
-    return table
+    """Folded name, acronym or alias (typographic apostrophes as plain ones) → the organization it denotes."""
+    found: dict[str, KnownOrganization] = {}
+    for acronym, name, others, country, sector in table("newsgraph.resolve", "organizations.tsv", 5, min_columns=2):
+        aliases = tuple(o for o in others.split("|") if o)
+        org = KnownOrganization(acronym, name, country or None, sector or None, aliases)
+        for form in [acronym, name, *aliases]:
+            found.setdefault(_apostrophes(fold(bare(form))), org)
+    return found
+
+
+def lookup(name: str) -> KnownOrganization | None:
+    """The table's organization for a name as printed ("the Houthis", "Hay’at Tahrir al-Sham"), or None."""
+    return known().get(_apostrophes(fold(bare(name))))
 
 
 def initials(name: str) -> str | None:
@@ -50,7 +62,7 @@ def is_acronym(name: str) -> bool:
 def org_key(name: str) -> str:
     """The identity of an organization name: table entry, else acronym (given or derived), else folded name."""
     surface = bare(name)
-    hit = known().get(fold(surface))
+    hit = lookup(surface)
     if hit:
         return fold(hit.acronym)
     if is_acronym(surface):

@@ -18,7 +18,7 @@ _DATA = Path(__file__).parent / "data"
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F .'\-]+$")
 # Common words that are also (small) place names; never read them as places.
 _NOT_PLACES = {"of", "the", "police", "army", "university", "president", "government", "union", "central", "police station",
-               "man", "most", "mobile", "victoria", "university", "deal", "split", "bath", "reading", "nice", "march", "ok",
+               "man", "most", "mobile", "victoria", "deal", "split", "bath", "reading", "nice", "march", "ok",
                "of the", "u.s", "us", "uk", "un", "eu", "sale", "male", "best", "mission", "independence", "hope", "liberty",
                "florence", "columbia", "enterprise", "commerce", "industry", "opportunity", "paradise", "concord",
                "trump", "burns", "brown", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
@@ -91,6 +91,12 @@ def seats() -> dict[str, Seat]:
         if c.get("capital") and c["population"] >= 300_000:
             table.setdefault(fold(c["capital"]), Seat(c["capital"], c["iso3"], "GOV", "capital"))
     return table
+
+
+def place_population(name: str) -> int:
+    """Population of the largest place so named in the gazetteer (0 when unknown)."""
+    hit = _gazetteer().get(fold(bare(name)))
+    return hit[1] if hit else 0
 
 
 def seat_of_power(name: str) -> Seat | None:

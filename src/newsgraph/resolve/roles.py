@@ -107,14 +107,14 @@ def find_roles(doc: Doc, linked: list[tuple[Span, str]], actors: dict[str, Actor
         if c.holder is not None or not role:
             continue
         span = doc[c.start:c.end]
-        aid = _holder_in_article(holders, c.start, role, of)
-        if aid is None:
-            aid = _holder_in_knowledge(role, of, actors, date, actor_id, new_actors)
-        descriptors.append(Descriptor(aid, label, role, of, span.start_char, span.end_char, span.text, "description"))
-        if aid is not None:
+        holder = _holder_in_article(holders, c.start, role, of)
+        if holder is None:
+            holder = _holder_in_knowledge(role, of, actors, date, actor_id, new_actors)
+        descriptors.append(Descriptor(holder, label, role, of, span.start_char, span.end_char, span.text, "description"))
+        if holder is not None:
             how = "description" if (role in EVALUATIVE or any(w in EVALUATIVE for w in role.split()) or label != role
                                     and not label.endswith(role)) else "role"
-            mentions.append(Mention(aid, span.start_char, span.end_char, span.text, how))
+            mentions.append(Mention(holder, span.start_char, span.end_char, span.text, how))
     return RoleFinding(mentions, descriptors, new_actors)
 
 

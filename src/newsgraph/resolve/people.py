@@ -1,0 +1,156 @@
+"""People within an article: full names, lone family names and honorific forms → one person each.
+
+News names a person in full once ("Hillary Rodham Clinton", "Maia Sandu") and then by family
+name, with or without an honorific ("Mrs. Clinton", "Sandu"). Full names whose given and family
+names agree are one person ("Hillary Rodham Clinton" = "Hillary Clinton"; the shorter form gives the
+key), and a middle initial makes no other person (`person_names.NameParts.key`). A lone family name
+joins the article's full name with that family name (or, for family-name-first names, that first
+word: "Yoon" for "Yoon Suk Yeol") whose gender agrees with the honorific before it, the nearest
+before it first: with Bill and Hillary Clinton in one article, "Mrs. Clinton" is Hillary and
+"Mr. Clinton" Bill. A lone name the article never spells out joins the one person of the project's
+actor table with that family name and an agreeing gender, when that person held an office within
+`KNOWN_FIGURE_YEARS` of the article's date (a public figure then: "Mr. Trump" in a 2016 article).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from .knowledge import Entry, builtin
+from .person_names import NameParts, family_words, given_name_gender, honorific_gender, is_initial, parse
+from .text import fold
+
+KNOWN_FIGURE_YEARS = 4  # a presidential term: how far from an office a name still points to its holder
+
+
+@dataclass(frozen=True)
+class Person:
+    key: str  # canonical key, "person:..."
+    name: str  # display name
+    gender: str | None
+    firm: bool = False  # the gender comes from an honorific, not only from a given name
+
+
+def honorific_before(span: Span) -> str | None:
+    """Gender said by an honorific right before the name ("Mrs." in "Mrs. Clinton"), else None."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i].text == ".":
+        i -= 1
+    return honorific_gender(span.doc[i].text) if i >= 0 else None
+
+
+def _entry_for(name: str) -> Entry | None:
+    found = builtin().by_name.get(fold(name))
+    return next((e for e in found if e.type == "PERSON"), None) if found else None
+
+
+def canonical(parts: NameParts) -> tuple[str, str]:
+    """(key, display name) of a full name: the actor table's entry when it lists this printing (or, for a
+    name without middle initials, its key), else the name's own key ("Donald J. Trump" → person:donald
+    trump). A middle initial the table does not list is not looked up without it: it may tell two
+    people apart ("George H. W. Bush", "George W. Bush")."""
+    initials = any(is_initial(w) for w in parts.middle.split())
+    entry = _entry_for(parts.name) or (None if initials else _entry_for(parts.key))
+    if entry:
+        return f"person:{fold(entry.name)}", entry.name
+    return f"person:{parts.key}", parts.display
+
+
+@lru_cache(maxsize=1)
+def _table_by_family() -> dict[str, dict[str, list[Entry]]]:
+    """Folded family name → {folded full name: entries} of the people in the actor table."""
+    index: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+    for e in builtin().entries:
+        if e.type == "PERSON" and len(e.name.split()) >= 2:
+            for form in family_words(parse(e.name)):
+                index[form][fold(e.name)].append(e)
+    return {k: dict(v) for k, v in index.items()}
+
+
+def _years_apart(date: str, entry: Entry) -> float:
+    day = dt.date.fromisoformat(date[:10])
+    start = dt.date.fromisoformat(entry.valid_from) if entry.valid_from else dt.date.min
+    end = dt.date.fromisoformat(entry.valid_to) if entry.valid_to else dt.date.max
+    if start <= day < end:
+        return 0.0
+    return min(abs((day - start).days), abs((day - end).days)) / 365.25 if start != dt.date.min or end != dt.date.max else 0.0
+
+
+def known_person(family: str, gender: str | None, date: str | None) -> Person | None:
+    """The one person of the actor table with this family name and an agreeing gender, when a public
+    figure around `date` (see the module docstring); None when undated, unknown or ambiguous."""
+    if date is None:
+        return None
+    people = _table_by_family().get(fold(family), {})
+    fits = {name: entries for name, entries in people.items()
+            if gender is None or given_name_gender(entries[0].name) in {gender, None}}
+    if len(fits) != 1:
+        return None
+    entries = next(iter(fits.values()))
+    try:
+        near = any(_years_apart(date, e) <= KNOWN_FIGURE_YEARS for e in entries if e.role)
+    except ValueError:
+        return None
+    if not near:
+        return None
+    name = entries[0].name
+    return Person(f"person:{fold(name)}", name, gender or given_name_gender(name), gender is not None)
+
+
+@dataclass
+class _Full:
+    start: int
+    parts: NameParts
+    person: Person
+
+
+class PeopleIndex:
+    """The article's full names, built once; answers who a personal name span denotes."""
+
+    def __init__(self, spans: list[Span], date: str | None) -> None:
+        self.date = date
+        groups: dict[tuple[str, str], list[tuple[Span, NameParts]]] = defaultdict(list)
+        for span in spans:
+            if span.label_ != "PERSON":
+                continue
+            parts = parse(span.text)
+            if parts.is_full:
+                groups[(fold(parts.given.split()[0]), fold(parts.family))].append((span, parts))
+        self.full: list[_Full] = []
+        self.by_span: dict[tuple[int, int], Person] = {}
+        for members in groups.values():
+            shortest = min((p for _, p in members), key=lambda p: (len(p.key.split()), p.key))
+            key, name = canonical(shortest)
+            said = next((g for s, _ in members if (g := honorific_before(s))), None) or \
+                next((p.honorific_gender for _, p in members if p.honorific_gender), None)
+            person = Person(key, name, said or shortest.gender, said is not None)
+            for span, parts in members:
+                self.full.append(_Full(span.start_char, parts, person))
+                self.by_span[(span.start_char, span.end_char)] = person
+        self.full.sort(key=lambda f: f.start)
+
+    def full_name(self, span: Span) -> Person | None:
+        return self.by_span.get((span.start_char, span.end_char))
+
+    def lone(self, span: Span, knowledge: bool = True) -> Person | None:
+        """The person a family name (with or without an honorific) denotes, or None; with `knowledge`
+        False only the article's own full names are asked, not the actor table."""
+        parts = parse(span.text)
+        gender = honorific_before(span) or next((honorific_gender(t) for t in parts.titles if honorific_gender(t)), None)
+        word = fold(parts.family or span.text)
+        if not word:
+            return None
+        for position in ("family", "first"):
+            named = [f for f in self.full if (word in family_words(f.parts) if position == "family"
+                                              else fold(f.parts.given.split()[0]) == word)]
+            # An honorific overrules a gender read from a given name alone, not another honorific.
+            fits = [f for f in named if gender is None or f.person.gender in {gender, None}] or \
+                [f for f in named if not f.person.firm]
+            if fits:
+                before = [f for f in fits if f.start < span.start_char]
+                return (before[-1] if before else fits[0]).person
+        return known_person(parts.family or span.text, gender, self.date) if knowledge else None

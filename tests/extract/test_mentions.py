@@ -1,0 +1,102 @@
+"""Candidate mentions: names cut to the name, nothing glued on, no mention from page residue."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.mentions import entity_mentions
+
+
+@pytest.fixture
+def spans(nlp):
+    def run(text: str) -> list[tuple[str, str]]:
+        return [(s.text, s.label_) for s in entity_mentions(nlp(text))]
+    return run
+
+
+def _texts(found: list[tuple[str, str]]) -> list[str]:
+    return [t for t, _ in found]
+
+
+def test_headline_verb_is_not_glued_to_the_name(spans):
+    found = _texts(spans("Lindqvist Rejects Harbour Plan Says Union\n\nAnna Lindqvist said on Monday that the plan "
+                         "would cost jobs."))
+    assert not any("Rejects" in t or "Says" in t for t in found), found
+    assert "Anna Lindqvist" in found
+
+
+def test_a_name_after_a_headline_verb_is_kept_whole(spans):
+    found = _texts(spans("Petra Holm Slams Jonas Vik Over Ferry Fees\n\nThe row went on for a week."))
+    assert "Petra Holm" in found and not any("Slams" in t for t in found), found
+
+
+def test_middle_initial_stays_in_the_name(spans):
+    assert "John F. Kerry" in _texts(spans("John F. Kerry arrived in Geneva on Tuesday."))
+
+
+@pytest.mark.parametrize("name", ["Moon Jae-in", "Ban Ki-moon"])
+def test_hyphenated_korean_given_name_is_not_cut(spans, name):
+    found = _texts(spans(f"Former leader {name} visited the port city on Friday."))
+    assert name in found, found
+
+
+def test_three_part_family_first_name_is_not_cut(spans):
+    assert "Lee Jae Myung" in _texts(spans("President Lee Jae Myung met union leaders on Friday."))
+
+
+def test_dateline_city_and_agency_are_no_mentions(spans):
+    found = _texts(spans("OSLO (AP) — The harbour authority said on Monday that fees would rise."))
+    assert "OSLO" not in found and "AP" not in found, found
+
+
+def test_dateline_with_country_is_no_mention(spans):
+    found = _texts(spans("NAIROBI, Kenya — Transport officials said on Monday that the rail link would open."))
+    assert "NAIROBI" not in found and "Kenya" not in found, found
+
+
+def test_photo_credit_is_no_mention(spans):
+    found = _texts(spans("The minister spoke at the harbour in Bergen. (Photo: Lena Dahl/Reuters)"))
+    assert "Lena Dahl" not in found and "Reuters" not in found, found
+    assert "Bergen" in found
+
+
+def test_byline_is_no_mention(spans):
+    found = _texts(spans("By Lena Dahl and Ola Berg\n\nThe ferry strike entered its third day on Tuesday."))
+    assert not any("Dahl" in t or "Berg" in t for t in found), found
+
+
+def test_bracket_is_not_kept_in_an_organization(spans):
+    found = _texts(spans("The Intergovernmental Authority on Development (IGAD) met in Djibouti."))
+    assert not any("(" in t for t in found), found
+    assert "IGAD" in found
+
+
+def test_leading_title_is_not_part_of_the_name(spans):
+    found = _texts(spans("Spokesperson Wang Lin and Gen Omar Hassan spoke on Monday."))
+    assert "Wang Lin" in found and "Omar Hassan" in found, found
+
+
+def test_country_glued_before_a_name_is_split_off(spans):
+    found = spans("He later met Kenya William Ruto at the summit.")
+    assert ("William Ruto", "PERSON") in found, found
+    assert not any(t.startswith("Kenya ") for t, _ in found), found
+
+
+def test_markup_and_numbers_make_no_actor(spans):
+    found = _texts(spans('The page said <time datetime="2016-05-01"> and Ted Cruz—35 percent, '
+                         'while @harbourwatch posted www.harbour.example.com.'))
+    assert not any("=" in t or "@" in t or "www" in t or any(c.isdigit() for c in t) for t in found), found
+
+
+def test_table_organization_found_when_ner_misses_it(spans):
+    found = spans("Fighters of al-Shabaab attacked a base, and IGAD called for talks.")
+    assert ("al-Shabaab", "ORG") in found and ("IGAD", "ORG") in found, found
+
+
+def test_family_name_of_an_article_full_name_is_a_mention(spans):
+    found = _texts(spans("Ingrid Solvang opened the session. Later Solvang said the vote would wait."))
+    assert found.count("Solvang") == 1 and "Ingrid Solvang" in found, found
+
+
+def test_name_after_an_honorific_is_a_mention(spans):
+    found = spans("Mrs. Okonkwo said the clinic would reopen.")
+    assert ("Okonkwo", "PERSON") in found, found
