@@ -26,6 +26,7 @@ SEARCH_PER_KIND = 10
 RELATION_EVENTS = 200
 RELATION_QUOTES = 100
 ACTOR_QUOTES = 10
+ACTOR_CLAIMS = 5  # the most repeated claims (most outlets) on the actor page
 AutoBy = Literal["", "day", "week", "month", "year"]
 
 router = APIRouter(include_in_schema=False)
@@ -71,6 +72,7 @@ def _actor_context(c: Corpus, aid: str, by: str, net_filters: dict[str, Any]) ->
         "quotes_about": c.quote_list(about=aid, limit=ACTOR_QUOTES).rows,
         "roles": c.roles(aid), "labels": render.label_summary(labels), "label_rows": labels,
         "collapse": render.VIEW.collapse_top,
+        "claims": c.claims(speaker=aid, limit=ACTOR_CLAIMS).to_list(),
     }
 
 
