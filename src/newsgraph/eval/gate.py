@@ -24,6 +24,7 @@ from typing import Any
 
 from . import conflibert
 from .actors import run_actor_eval
+from .claims import run_claims_eval
 from .news import run_news_eval
 from .plover import run_event_eval, run_petrarch_eval
 from .polnear import run_quote_eval
@@ -89,12 +90,19 @@ def _news(data: Path) -> Figures:
     return out
 
 
+def _claims(data: Path) -> Figures:
+    score = run_claims_eval(data / "news-dev" / "story")
+    return {"claims_story.recovered": score.recovered, "claims_story.mean_coverage": score.mean_coverage,
+            "claims_story.mean_purity": score.mean_purity}
+
+
 GROUPS = (
     Group("quotes", "newsgraph eval quotes --polnear ../shared/eval-data/polnear --split dev", _quotes),
     Group("events", "newsgraph eval events --plover ... --petrarch ...", _events),
     Group("conflibert", "newsgraph eval events --conflibert ../shared/eval-data/conflibert-cameo", _conflibert),
     Group("actors", "newsgraph eval actors --ngec ... --gum ...", _actors),
     Group("news", "newsgraph eval news ../shared/eval-data/news-dev", _news),
+    Group("claims", "newsgraph eval claims ../shared/eval-data/news-dev/story", _claims),
 )
 
 
