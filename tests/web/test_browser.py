@@ -1,16 +1,23 @@
 """Headless Chromium (Debian's `chromium` + `chromium-driver`, driven by Selenium) against a real server.
 
 `make test` installs the packages (scripts/ensure-chromium.sh); without them these tests skip.
-Set NEWSGRAPH_SCREENSHOT=docs/actor-page.png to refresh the README's screenshot.
+Every page is drawn and photographed: set NEWSGRAPH_SCREENSHOTS=docs/screenshots to refresh the
+screenshots the README shows (one `<page>.png` each); without it they go to a temporary folder.
 """
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app as cli
 
 from .conftest import XSS_ID
 
@@ -37,6 +44,7 @@ def browser():
                  "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}",
                  "--window-size=1280,1800", "--disable-dev-shm-usage"]:
         options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     service = webdriver.ChromeService(executable_path=str(CHROMEDRIVER))
     driver = webdriver.Chrome(options=options, service=service)
     driver.set_page_load_timeout(30)
@@ -57,6 +65,28 @@ def _alert_text(driver) -> str | None:
     return text
 
 
+def _errors(driver) -> list[dict]:
+    """What the page logged at level SEVERE since the last call: script errors, CSP violations, failed loads."""
+    return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def _screenshot(driver, page: str, tmp_path: Path, height: int = 1500) -> Path:
+    """The page photographed from the top at 1280 px wide, into $NEWSGRAPH_SCREENSHOTS (docs/screenshots) or tmp."""
+    folder = Path(os.environ.get("NEWSGRAPH_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"{page}.png"
+    driver.set_window_size(1280, height)
+    driver.execute_script("if (!location.hash) window.scrollTo(0, 0)")
+    assert driver.save_screenshot(str(out))
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    driver.set_window_size(1280, 1800)
+    return out
+
+
+def _loaded(driver) -> None:
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def _wait_for_graph(driver) -> None:
     WebDriverWait(driver, 15).until(lambda d: d.execute_script(
         "return !!(window.cy && window.cy.nodes().length > 1 && window.cy.nodes()[0].renderedPosition().x)"))
@@ -69,7 +99,8 @@ def test_click_a_node_in_the_network_opens_the_counterparts_page(browser, live_s
     _wait_for_graph(browser)
     # the busiest counterpart, as the page's own table lists it first
     target = browser.execute_script(
-        "const n = cy.nodes().filter(n => !n.data('center')).sort((a, b) => b.data('total') - a.data('total'))[0];"
+        "const n = cy.nodes().filter(n => !n.data('center') && !n.data('others'))"
+        ".sort((a, b) => b.data('total') - a.data('total'))[0];"
         "return {id: n.id(), label: n.data('label')};")
     container = browser.find_element(By.ID, "cy")
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", container)
@@ -93,19 +124,15 @@ def test_actor_page_renders_charts_and_screenshot(browser, live_server, client, 
     browser.get(f"{live_server.url}/actor/{russia['id']}")
     _wait_for_graph(browser)
     WebDriverWait(browser, 10).until(lambda d: d.execute_script("return !!window.timelineChart"))
-    assert browser.execute_script("return window.timelineChart.data.labels.length") >= 2
+    assert browser.execute_script("return window.timelineChart.scales.x.type") == "time"
+    assert browser.execute_script("return window.timelineChart.data.datasets[0].data.length") >= 2
     assert browser.find_elements(By.CSS_SELECTOR, "#quotes-about-list li")
     role_rows = browser.find_elements(By.CSS_SELECTOR, "#roles tbody tr")
     assert len(role_rows) == len(russia["roles"])
     label_rows = browser.find_elements(By.CSS_SELECTOR, "#labels tbody tr")
     assert len(label_rows) == len(russia["labels"])
-    logs = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
-    assert not logs, logs  # no script errors, no CSP violations, nothing failed to load
-    out = Path(os.environ.get("NEWSGRAPH_SCREENSHOT") or tmp_path / "actor-page.png")
-    browser.execute_script("window.scrollTo(0, 0)")
-    browser.set_window_size(1280, 1500)
-    assert browser.save_screenshot(str(out))
-    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert not _errors(browser)  # no script errors, no CSP violations, nothing failed to load
+    _screenshot(browser, "actor", tmp_path)
 
 
 def test_article_with_script_and_onerror_shows_them_as_text(browser, live_server):
@@ -148,3 +175,114 @@ def test_openapi_docs_render_offline(browser, live_server):
     assert "newsgraph" in browser.find_element(By.CSS_SELECTOR, ".swagger-ui .info").text
     assert browser.execute_script(
         "return performance.getEntriesByType('resource').every(e => e.name.startsWith(location.origin))")
+
+
+def test_search_finds_a_quote_by_a_word_of_its_text(browser, live_server, client, tmp_path):
+    quote = next(q for q in client.get("/api/quotes", params={"limit": 100}).json()["items"]
+                 if "responsibility" in q["text"])
+    browser.get(live_server.url + "/")
+    box = browser.find_element(By.CSS_SELECTOR, "header input[name=q]")
+    box.send_keys("responsibility")
+    box.submit()
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.ID, "search-quotes"))
+    found = [li.find_element(By.TAG_NAME, "blockquote").text for li in
+             browser.find_elements(By.CSS_SELECTOR, "#results-quotes li")]
+    assert quote["text"] in found
+    link = browser.find_element(By.CSS_SELECTOR, "#results-quotes li a.fact-link")
+    assert link.get_attribute("href").endswith(f"/article/{quote['article_id']}#q-{quote['idx']}")
+    assert not _errors(browser)
+    _screenshot(browser, "search", tmp_path, 1100)
+
+
+def _fetch_text(driver, url: str) -> str:
+    """The body at `url`, fetched by the page itself (same origin, same cookies) as a click on the link would."""
+    return driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "fetch(arguments[0]).then(r => r.text()).then(done, e => done('ERROR ' + e));", url)
+
+
+def test_a_filtered_quote_list_downloads_as_csv_with_the_same_rows(browser, live_server, tmp_path):
+    browser.get(live_server.url + "/quotes")
+    browser.find_element(By.ID, "f-speaker").send_keys("Mark Rutte")
+    browser.find_element(By.ID, "f-kind").send_keys("indirect")
+    browser.find_element(By.CSS_SELECTOR, "#filters button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda d: "speaker=" in d.current_url)
+    assert "since=" not in browser.current_url and "q=" not in browser.current_url  # only the filters in use
+    assert "kind=indirect" in browser.current_url
+    shown = [(tr.get_attribute("data-article"), int(tr.get_attribute("data-idx")))
+             for tr in browser.find_elements(By.CSS_SELECTOR, "#results tbody tr")]
+    assert shown and browser.find_element(By.ID, "range").text == f"1–{len(shown)} of {len(shown)}"
+    href = browser.find_element(By.ID, "download-csv").get_attribute("href")
+    rows = list(csv.DictReader(io.StringIO(_fetch_text(browser, href))))
+    assert [(r["article_id"], int(r["idx"])) for r in rows] == shown
+    assert {r["kind"] for r in rows} == {"indirect"} and {r["speaker_name"] for r in rows} == {"Mark Rutte"}
+    assert not _errors(browser)
+    _screenshot(browser, "quotes", tmp_path)
+
+
+def _pick(driver, field: str, typed: str, name: str) -> None:
+    """Type into an actor picker and click the suggestion `name`."""
+    box = driver.find_element(By.ID, f"f-{field}")
+    box.clear()
+    box.send_keys(typed)
+    selector = f"#f-{field}-list li[data-name=\"{name}\"]"
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, selector))
+    driver.find_element(By.CSS_SELECTOR, selector).click()
+    assert box.get_attribute("value") == name
+
+
+def test_relation_page_with_two_picked_actors_shows_the_cli_counts(browser, live_server, store_path, tmp_path):
+    browser.get(live_server.url + "/relation")
+    _pick(browser, "a", "Mosc", "Moscow")
+    _pick(browser, "b", "rutt", "Mark Rutte")
+    browser.find_element(By.ID, "compare").click()
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.ID, "type-table"))
+    name_a, name_b = browser.find_element(By.TAG_NAME, "h1").text.split(" ⇄ ")
+    shown = {(tr.get_attribute("data-period") or None,
+              f"{name_a} -> {name_b}" if tr.get_attribute("data-direction") == "a->b" else f"{name_b} -> {name_a}",
+              tr.get_attribute("data-type"), int(tr.get_attribute("data-events")))
+             for tr in browser.find_elements(By.CSS_SELECTOR, "#relation-table tbody tr")}
+    out = CliRunner().invoke(cli, ["relation", "Moscow", "Mark Rutte", "--db", store_path, "--format", "jsonl",
+                                   "--examples", "0"])
+    assert out.exit_code == 0, out.output
+    expected = {(r["period"], r["direction"], r["type"], r["events"]) for r in map(json.loads, out.output.splitlines())}
+    assert expected and shown == expected
+    assert browser.execute_script("return window.relationChart.scales.x.type") == "time"
+    assert not _errors(browser)
+    _screenshot(browser, "relation", tmp_path)
+
+
+def test_a_fact_link_lands_on_its_sentence_highlighted_and_in_view(browser, live_server, client, tmp_path):
+    events = client.get("/api/events", params={"limit": 500}).json()["items"]
+    far = max(events, key=lambda e: e["sentence_start"])  # the event deepest into its article
+    browser.set_window_size(1280, 600)
+    browser.get(live_server.url + "/events?limit=500")
+    link = browser.find_element(By.CSS_SELECTOR, f"a.fact-link[href$=\"#e-{far['idx']}\"][href*=\"{far['article_id']}\"]")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", link)
+    link.click()
+    WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith(f"#e-{far['idx']}"))
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#article-text .focus"))
+    lit = browser.find_elements(By.CSS_SELECTOR, "#article-text .focus")
+    assert far["trigger"] in "".join(el.get_attribute("textContent") for el in lit)
+    box = browser.execute_script("const r = arguments[0].getBoundingClientRect();"
+                                 "return {top: r.top, bottom: r.bottom, h: window.innerHeight, y: window.scrollY};", lit[0])
+    assert 0 <= box["top"] and box["bottom"] <= box["h"], box
+    assert box["y"] > 0  # the page scrolled to get there
+    assert browser.find_element(By.ID, f"e-{far['idx']}-row").get_attribute("class") == "focus"
+    assert not _errors(browser)
+    _screenshot(browser, "article", tmp_path, 1300)
+
+
+PAGES = {"home": "/", "events": "/events", "articles": "/articles", "compare": "/relation",
+         "search-empty": "/search", "docs": "/docs"}
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_no_page_logs_a_console_error(browser, live_server, tmp_path, page):
+    browser.get(live_server.url + PAGES[page])
+    _loaded(browser)
+    if page == "docs":
+        WebDriverWait(browser, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".swagger-ui .opblock"))
+    assert not _errors(browser)
+    if page in ("home", "events", "articles"):
+        _screenshot(browser, page, tmp_path)

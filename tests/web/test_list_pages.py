@@ -279,3 +279,13 @@ def test_low_confidence_events_are_muted_and_labelled(confident_client):
     assert html.count('class="row low-conf"') == 1  # unknown is not low
     article = c.get(f"/article/{low_article}").text
     assert re.search(rf'<tr id="e-{low_idx}-row" class="low-conf">', article)
+
+
+
+def test_a_list_longer_than_a_page_downloads_whole(client):
+    html = client.get("/events", params={"limit": 5, "offset": 5, "sort": "type"}).text
+    total = client.get("/api/events", params={"limit": 1}).json()["total"]
+    body = client.get(_href(html, "download-all-json")).json()
+    assert body["total"] == total == len(body["items"]) > 5 and body["offset"] == 0
+    assert [r["type"] for r in body["items"]] == sorted(r["type"] for r in body["items"])[::-1]  # the page's sort
+    assert 'id="download-all-csv"' not in client.get("/events", params={"limit": 500}).text  # one page is all

@@ -162,3 +162,13 @@ def test_labels_sum_over_outlets_most_used_first():
     top = render.label_summary(rows)
     assert [(x["label"], x["count"], x["outlets"]) for x in top] == [("president", 5, 2), ("dictator", 4, 1)]
     assert (top[0]["first_seen"], top[0]["last_seen"]) == ("2023-12-30", "2024-03-01")
+
+
+@pytest.mark.parametrize("periods, by, expected", [
+    (["2024-11-18"], "week", {"min": "2024-11-11", "max": "2024-11-25"}),
+    (["2024-12-01", "2025-01-01"], "month", {"min": "2024-11-01", "max": "2025-02-01"}),
+    (["2016-01-01"], "year", {"min": "2015-01-01", "max": "2017-01-01"}),
+    ([], "week", None),
+])
+def test_axis_runs_one_period_beyond_the_bars(periods, by, expected):
+    assert charts.axis_bounds(periods, by) == expected

@@ -90,15 +90,28 @@ def period_starts(first: str, last: str, by: str) -> list[str]:
     out = []
     while day <= end:
         out.append(day.isoformat())
-        if by == "day":
-            day += dt.timedelta(days=1)
-        elif by == "week":
-            day += dt.timedelta(days=7)
-        elif by == "month":
-            day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-        else:
-            day = dt.date(day.year + 1, 1, 1)
+        day = _step(day, by, 1)
     return out
+
+
+def _step(day: dt.date, by: str, n: int) -> dt.date:
+    """The period start `n` periods after (or before, n < 0) the period start `day`."""
+    if by == "day":
+        return day + dt.timedelta(days=n)
+    if by == "week":
+        return day + dt.timedelta(days=7 * n)
+    if by == "month":
+        months = day.year * 12 + day.month - 1 + n
+        return dt.date(months // 12, months % 12 + 1, 1)
+    return dt.date(day.year + n, 1, 1)
+
+
+def axis_bounds(periods: Sequence[str], by: str) -> dict[str, str] | None:
+    """The date axis from one period before the first to one after the last, so a lone bar is one period
+    wide among empty periods rather than stretched over the whole chart."""
+    if not periods:
+        return None
+    return {"min": _step(_date(periods[0]), by, -1).isoformat(), "max": _step(_date(periods[-1]), by, 1).isoformat()}
 
 
 def _series(points: Mapping[str, Mapping[str, int]], by: str) -> tuple[list[str], dict[str, list[dict[str, Any]]]]:
@@ -119,7 +132,7 @@ def timeline(rows: Iterable[ActivityRow], by: str) -> dict[str, Any]:
         else:
             points[r.kind][r.period] = points[r.kind].get(r.period, 0) + r.count
     periods, series = _series(points, by)
-    return {"by": by, "periods": len(periods), "undated": dict(undated),
+    return {"by": by, "periods": len(periods), "axis": axis_bounds(periods, by), "undated": dict(undated),
             "datasets": [{"key": k, "label": ACTIVITY_LABELS[k], "data": series[k]} for k in ACTIVITY_KINDS]}
 
 
@@ -138,7 +151,7 @@ def relation_series(rows: Iterable[RelationRow], a_name: str, b_name: str, by: s
         else:
             points[key][r.period] = points[key].get(r.period, 0) + r.events
     periods, series = _series(points, by)
-    return {"by": by, "periods": len(periods), "undated": dict(undated),
+    return {"by": by, "periods": len(periods), "axis": axis_bounds(periods, by), "undated": dict(undated),
             "datasets": [{"key": k, "label": k, "type": meta[k][0], "direction": meta[k][1],
                           "family": family_of(meta[k][0]), "data": series.get(k, [])} for k in sorted(meta)]}
 

@@ -167,11 +167,12 @@ class ListRequest:
         query = urlencode(self.params(**changes))
         return f"{self.spec.path}?{query}" if query else self.spec.path
 
-    def download(self, fmt: str) -> str:
-        """The /api list of the same rows (same filters, sort and page) as `csv` or `json`."""
+    def download(self, fmt: str, everything: int | None = None) -> str:
+        """The /api list of the same rows (same filters, sort and page) as `csv` or `json`; with
+        `everything` (the total), every matching row from the first on, in one file."""
         pairs = [(k, v) for k, values in self.filters.items() for v in values]
-        pairs += [("sort", self.sort), ("order", self.order), ("limit", str(self.limit))]
-        pairs += [("offset", str(self.offset))] if self.offset else []
+        pairs += [("sort", self.sort), ("order", self.order), ("limit", str(everything or self.limit))]
+        pairs += [("offset", str(self.offset))] if self.offset and not everything else []
         return f"{self.spec.api}?{urlencode([*pairs, ('format', fmt)])}"
 
     def sort_url(self, key: str) -> str:

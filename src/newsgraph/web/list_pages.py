@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from ..errors import UnknownActorError, UnknownValueError
 from ..model import Actor
 from ..query import Corpus, Page
+from .api import LIST_LIMIT_MAX
 from .deps import StoreDep
 from .filters import PAGE_SIZES, SPECS, ListRequest, ListSpec, range_text, read_request
 from .templating import template_response
@@ -61,7 +62,8 @@ def list_context(corpus: Corpus, req: ListRequest) -> tuple[dict[str, Any], int]
     last_offset = max(0, (page.total - 1) // req.limit * req.limit)
     return {"spec": req.spec, "req": req, "rows": page.rows, "total": page.total, "notes": list(page.notes),
             "range": range_text(req.offset, len(page.rows), page.total, page.exact), "next_offset": page.next_offset,
-            "last_offset": last_offset, "named": named, "error": error, "page_sizes": PAGE_SIZES}, status
+            "last_offset": last_offset, "named": named, "error": error, "page_sizes": PAGE_SIZES,
+            "download_all": page.total if len(page.rows) < page.total <= LIST_LIMIT_MAX else None}, status
 
 
 def list_page(request: Request, store: StoreDep, spec: ListSpec) -> Response:

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..errors import UnknownActorError
 from ..model import Actor
-from ..query import Corpus
+from ..query import ACTIVITY_KINDS, ActorProfile, Corpus
 from . import charts, filters, render
 from .deps import By, StoreDep
 from .templating import template_response
@@ -52,20 +52,27 @@ def search(request: Request, store: StoreDep, q: Annotated[str, Query(max_length
                                                       "kinds": SEARCH_KINDS, "notes": notes})
 
 
-def _actor_context(c: Corpus, aid: str, by: str, net_filters: dict[str, Any]) -> dict[str, Any]:
-    """What the actor page draws: timeline on a date axis, network (filtered by period and type), quotes, roles, labels."""
-    yearly = sorted(r.period for r in c.activity(aid, "year") if r.period)
-    period = by or (charts.period_for_span(yearly[0], yearly[-1]) if yearly else "week")
+def _actor_context(c: Corpus, p: ActorProfile, by: str, net_filters: dict[str, Any]) -> dict[str, Any]:
+    """What the actor page draws: timeline on a date axis, network (filtered by period and type), quotes, roles, labels.
+
+    The store is held for the whole page (an ingest waits meanwhile), so each thing is read once:
+    the yearly activity gives both the totals and the span that picks the timeline's period."""
+    aid = p.actor.id
+    yearly = c.activity(aid, "year").to_list()
+    totals = dict.fromkeys(ACTIVITY_KINDS, 0)
+    for row in yearly:
+        totals[row.kind] += row.count
+    dated = sorted(r.period for r in yearly if r.period)
+    period = by or (charts.period_for_span(dated[0], dated[-1]) if dated else "week")
+    activity = yearly if period == "year" else c.activity(aid, period).to_list()
     everyone = c.counterparts(aid).to_list()
     rows = everyone
     if net_filters:
         types = {r.counterpart: r.counterpart_type for r in everyone}
         rows = charts.counterparts_of_events(c.event_list(actor=aid, **net_filters, limit=None).rows, [aid], types)
-    p = c.actor(aid)
     labels = c.labels(aid)
     return {
-        "profile": p, "activity": c.activity_counts(aid), "by": period,
-        "timeline": charts.timeline(c.activity(aid, period), period),
+        "profile": p, "activity": totals, "by": period, "timeline": charts.timeline(activity, period),
         "graph": charts.network({"id": aid, "name": p.actor.name, "type": p.actor.type}, rows),
         "counterparts": charts.counterpart_table(rows), "families": charts.family_legend(),
         "quotes_by": c.quote_list(speaker=aid, limit=ACTOR_QUOTES).rows,
@@ -87,7 +94,7 @@ def actor_page(request: Request, store: StoreDep, actor: str, by: AutoBy = "") -
         if actor != p.actor.id:
             query = f"?{request.url.query}" if request.url.query else ""
             return RedirectResponse(f"/actor/{quote(p.actor.id, safe='')}{query}", status_code=307)
-        context = _actor_context(c, p.actor.id, by, net_filters)
+        context = _actor_context(c, p, by, net_filters)
     context.update(net=net_echo, type_options=filters.type_options(), by_param=by)
     return template_response(request, "actor.html", context)
 

@@ -14,7 +14,7 @@
       },
       options: {
         animation: false, maintainAspectRatio: false,
-        scales: { x: ng.timeScale(timeline.by), y: ng.countScale() },
+        scales: { x: ng.timeScale(timeline.by, timeline.axis), y: ng.countScale() },
       },
     });
   }

@@ -17,6 +17,6 @@
       }),
     },
     options: { animation: false, maintainAspectRatio: false,
-               scales: { x: ng.timeScale(series.by), y: ng.countScale() } },
+               scales: { x: ng.timeScale(series.by, series.axis), y: ng.countScale() } },
   });
 })();
