@@ -1,0 +1,44 @@
+"""`extract` over several files: every quote carries a claim id, the ids are shared across the files of
+one run (even when each file is its own batch), and coverage of one story shares a story cluster."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.ingest import extract
+
+FIRST = {"id": "bridge-one", "date": "2024-05-02", "outlet": "Riverside Herald",
+         "title": "Minister says bridge will open in spring",
+         "text": "Transport Minister Ana Varga said on Thursday that the new bridge over the Lena river will open to "
+                 "traffic next spring. \"The new bridge over the river will open to traffic next spring,\" Varga told "
+                 "reporters in the capital. The project has cost more than expected."}
+SECOND = {"id": "bridge-two", "date": "2024-05-03", "outlet": "Valley Times",
+          "title": "Bridge to open next spring, minister says",
+          "text": "The new bridge across the Lena river would open to traffic next spring, Transport Minister Ana Varga "
+                  "said on Thursday. Local businesses have waited years for the crossing. \"The new bridge across the "
+                  "river will open to traffic next spring,\" Varga said."}
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory) -> list[dict]:
+    folder = tmp_path_factory.mktemp("bridge")
+    paths = []
+    for name, record in (("a.jsonl", FIRST), ("b.jsonl", SECOND)):
+        (folder / name).write_text(json.dumps(record) + "\n", encoding="utf-8")
+        paths.append(str(Path(folder / name)))
+    return [a.to_dict() for a in extract(paths, batch_size=1)]
+
+
+def test_every_quote_has_a_claim(extracted) -> None:
+    assert all(q["claim"] for a in extracted for q in a["quotes"])
+
+
+def test_claim_ids_are_shared_across_files(extracted) -> None:
+    first, second = ({q["claim"] for q in a["quotes"]} for a in extracted)
+    assert first & second
+
+
+def test_coverage_of_one_story_shares_a_story_cluster(extracted) -> None:
+    assert extracted[0]["story_cluster"] == extracted[1]["story_cluster"] is not None
