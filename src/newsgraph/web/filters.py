@@ -9,8 +9,8 @@ that is not valid gives a 422 page that names the parameter, as the API's own ch
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
@@ -140,7 +140,6 @@ class ListRequest:
     limit: int
     offset: int
     explicit_sort: bool = False
-    notes: list[str] = field(default_factory=list)
 
     def value(self, name: str) -> str:
         """The first value of a filter, "" when not given (for a form field)."""
@@ -271,13 +270,3 @@ def range_text(offset: int, shown: int, total: int, exact: bool = True) -> str:
         return f"0 of {of}"
     return f"{offset + 1:,}–{offset + shown:,} of {of}"
 
-
-def query_pairs(params: Mapping[str, Any]) -> str:
-    """A query string of the parameters that have a value (lists repeat the parameter)."""
-    pairs: list[tuple[str, str]] = []
-    for key, value in params.items():
-        if value in (None, ""):
-            continue
-        values = value if isinstance(value, (list, tuple)) else [value]
-        pairs += [(key, str(v)) for v in values if v not in (None, "")]
-    return urlencode(pairs)

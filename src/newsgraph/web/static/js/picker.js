@@ -28,7 +28,10 @@
 
     function highlight(index) {
       const items = list.querySelectorAll("li");
-      items.forEach((li, i) => li.classList.toggle("active", i === index));
+      items.forEach((li, i) => {
+        li.classList.toggle("active", i === index);
+        li.setAttribute("aria-selected", i === index ? "true" : "false");
+      });
       active = index;
     }
 
