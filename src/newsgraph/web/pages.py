@@ -56,15 +56,17 @@ def _actor_context(c: Corpus, p: ActorProfile, by: str, net_filters: dict[str, A
     """What the actor page draws: timeline on a date axis, network (filtered by period and type), quotes, roles, labels.
 
     The store is held for the whole page (an ingest waits meanwhile), so each thing is read once:
-    the yearly activity gives both the totals and the span that picks the timeline's period."""
+    the weekly activity gives the totals and the span, and is read again by month or year only
+    when the span is too long for weekly bars."""
     aid = p.actor.id
-    yearly = c.activity(aid, "year").to_list()
+    activity = c.activity(aid, by or "week").to_list()
     totals = dict.fromkeys(ACTIVITY_KINDS, 0)
-    for row in yearly:
+    for row in activity:
         totals[row.kind] += row.count
-    dated = sorted(r.period for r in yearly if r.period)
+    dated = sorted(r.period for r in activity if r.period)
     period = by or (charts.period_for_span(dated[0], dated[-1]) if dated else "week")
-    activity = yearly if period == "year" else c.activity(aid, period).to_list()
+    if period != (by or "week"):
+        activity = c.activity(aid, period).to_list()
     everyone = c.counterparts(aid).to_list()
     rows = everyone
     if net_filters:
