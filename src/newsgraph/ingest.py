@@ -23,7 +23,7 @@ from .pipeline import DEFAULT_BATCH_SIZE, analyze, corpus_step
 from .readers import ReadStats, read
 from .readers.copies import DEFAULT_THRESHOLD, CopyLinker, Known, signature_from_blob
 from .store import parquet
-from .store.claim_rows import cluster_and_write, cluster_batch
+from .store.claim_rows import cluster_and_write, cluster_batch, clustering_step
 
 
 @dataclass
@@ -138,7 +138,7 @@ def load(db: str | duckdb.DuckDBPyConnection, directory: str, *,
     Each shard's new articles go through the corpus step against this store, as an ingest
     batch does; loading a shard twice changes nothing; a bad shard goes to `on_error` and the rest go on.
     """
-    summary = parquet.load(db, directory, corpus_step=corpus_step, on_error=on_error, on_shard=on_shard)
+    summary = parquet.load(db, directory, corpus_step=clustering_step(corpus_step), on_error=on_error, on_shard=on_shard)
     with store.open_for_batch(db) as con:
         search.sync(con)  # the full-text index beside the store takes the loaded articles
     return summary
@@ -147,8 +147,10 @@ def load(db: str | duckdb.DuckDBPyConnection, directory: str, *,
 def extract(paths: Iterable[str], *, date: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
             on_error: Callable[[InputError], None] = lambda e: None, stats: ReadStats | None = None,
             limit: int | None = None, copy_threshold: float = DEFAULT_THRESHOLD,
-            summary: IngestSummary | None = None) -> Iterator[Article]:
+            summary: IngestSummary | None = None, cluster: bool = True) -> Iterator[Article]:
     """Analyze every article under `paths` without touching a store (for `newsgraph extract`).
+
+    `cluster=False` leaves `claim` and `story_cluster` empty (Parquet shards: a store clusters them at `load`).
 
     Exact duplicates within the run are printed once and copies share a `story`; claim and story
     cluster ids are shared by every file of the run (one in-memory index of each, claims/)."""
@@ -159,4 +161,5 @@ def extract(paths: Iterable[str], *, date: str | None = None, batch_size: int = 
         linked = linker.link(batch)
         summary.skipped += linked.duplicates
         summary.copies += linked.copies
-        yield from cluster_batch(list(analyze(linked.kept, batch_size=batch_size)), claims, stories)[0]
+        analyzed = list(analyze(linked.kept, batch_size=batch_size))
+        yield from cluster_batch(analyzed, claims, stories)[0] if cluster else analyzed

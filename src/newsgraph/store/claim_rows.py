@@ -10,7 +10,7 @@ reads the same few rows however large the store is.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, replace
 from typing import Any
 
@@ -24,6 +24,7 @@ from ..claims.rows import ClaimRows, ClusterRow, PostingRow, TermCountRow, Varia
 from ..claims.settings import ClaimSettings, StorySettings
 from ..claims.stories import StoryClusterRow, StoryIndex, StoryLookup, StoryMemberRow, StoryRows, StoryVariantRow
 from ..model import Article
+from .reads import CorpusRows
 from .writes import Minhashes, WriteResult, fresh_articles, insert_batch
 
 _KEYS = "_ng_claim_keys"
@@ -147,18 +148,13 @@ def write_claim_rows(con: duckdb.DuckDBPyConnection, rows: ClaimRows) -> None:
 
 
 def write_story_rows(con: duckdb.DuckDBPyConnection, rows: StoryRows) -> None:
-    """Write a batch's story rows and set `articles.story_cluster` of its members (caller's transaction)."""
+    """Write a batch's story rows (inside the caller's transaction)."""
     _insert(con, "story_members", rows.members, "ON CONFLICT DO NOTHING")
     _insert(con, "story_clusters", rows.clusters, "ON CONFLICT (story_cluster) DO UPDATE SET first_date = "
             "excluded.first_date, last_date = excluded.last_date, size = excluded.size")
     _insert(con, "story_variants", rows.variants, "ON CONFLICT DO NOTHING")
     _insert_postings(con, "story_postings", rows.postings)
     _add_counts(con, "story_term_counts", rows.term_counts, rows.counts_are_increments)
-    if rows.members:
-        con.register(_ROWS, pa.table({"article_id": [m.article_id for m in rows.members],
-                                      "story_cluster": [m.story_cluster for m in rows.members]}))
-        con.execute(f"UPDATE articles SET story_cluster = m.story_cluster FROM {_ROWS} m WHERE articles.id = m.article_id")
-        con.unregister(_ROWS)
 
 
 def with_clusters(article: Article, claims: Mapping[str, Assignment], story_of: Mapping[str, str]) -> Article:
@@ -176,9 +172,31 @@ def cluster_batch(articles: Sequence[Article], claims: ClaimIndex,
     return [with_clusters(a, batch.assignments, story_of) for a in articles], batch, story_rows
 
 
+def set_story_clusters(con: duckdb.DuckDBPyConnection, articles: Sequence[Article]) -> None:
+    """`articles.story_cluster` of stored articles (the article rows of store/rows.py do not carry it)."""
+    given = [a for a in articles if a.story_cluster]
+    if not given:
+        return
+    con.register(_ROWS, pa.table({"article_id": [a.id for a in given], "story_cluster": [a.story_cluster for a in given]}))
+    con.execute(f"UPDATE articles SET story_cluster = m.story_cluster FROM {_ROWS} m WHERE articles.id = m.article_id")
+    con.unregister(_ROWS)
+
+
+def cluster_into(con: duckdb.DuckDBPyConnection, articles: Sequence[Article]) -> list[Article]:
+    """Cluster new articles against this store and write the clusterers' rows (caller's transaction);
+    returns the articles with their `claim`s and `story_cluster`, to be written next."""
+    claim_settings, story_settings = ClaimSettings(), StorySettings()
+    claims = ClaimIndex(claim_settings, lookup=claim_lookup(con, claim_settings.posting_cap))
+    stories = StoryIndex(story_settings, lookup=story_lookup(con, story_settings.posting_cap))
+    clustered, batch, story_rows = cluster_batch(articles, claims, stories)
+    write_claim_rows(con, batch.rows)
+    write_story_rows(con, story_rows)
+    return clustered
+
+
 def cluster_and_write(con: duckdb.DuckDBPyConnection, articles: Sequence[Article],
                       minhashes: Minhashes | None = None) -> WriteResult:
-    """Store a batch with its claim and story clusters, in one transaction (the store path of ingest and load).
+    """Store a batch with its claim and story clusters, in one transaction (the store path of ingest).
 
     The batch's quotes join the claims stored before it (a `ClaimIndex` asking this store), its
     articles the stored stories; the articles are written with their `claim`s and `story_cluster`,
@@ -188,18 +206,25 @@ def cluster_and_write(con: duckdb.DuckDBPyConnection, articles: Sequence[Article
     result = WriteResult(stored=len(fresh), skipped=len(articles) - len(fresh))
     if not fresh:
         return result
-    claim_settings, story_settings = ClaimSettings(), StorySettings()
-    claims = ClaimIndex(claim_settings, lookup=claim_lookup(con, claim_settings.posting_cap))
-    stories = StoryIndex(story_settings, lookup=story_lookup(con, story_settings.posting_cap))
-    clustered, batch, story_rows = cluster_batch(fresh, claims, stories)
     con.execute("BEGIN TRANSACTION")
     try:
+        clustered = cluster_into(con, fresh)
         insert_batch(con, clustered, minhashes)
-        write_claim_rows(con, batch.rows)
-        write_story_rows(con, story_rows)
+        set_story_clusters(con, clustered)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
     return result
 
+
+def clustering_step(step: Callable[[CorpusRows, list[Article]], list[Article]]) -> Callable[[CorpusRows, list[Article]], list[Article]]:
+    """A corpus step that then clusters the articles against the store it reads (the load path: a shard's
+    articles are clustered inside the shard's transaction, before they are written).
+
+    `articles.story_cluster` is not set on this path until store/rows.py writes that column; the
+    story_members rows are."""
+    def clustered(reader: CorpusRows, articles: list[Article]) -> list[Article]:
+        return cluster_into(reader._con, step(reader, articles))  # noqa: SLF001 - the step's own connection
+
+    return clustered

@@ -33,6 +33,10 @@ _MIGRATIONS: dict[int, list[str]] = {
 _SCHEMA = Path(__file__).with_name("schema.sql")
 _LOCK_WAIT_SECONDS = 30.0
 LOAD_TIME_COLUMNS = ("ingested_at",)  # set by the store when a row is written, not carried in shards or exports
+# The claim and story clusterers' state (store/claim_rows.py): a store that loads shards or an export clusters
+# the articles itself, so these are not carried (as quotes.claim and articles.story_cluster are).
+CLUSTER_TABLES = ("claim_members", "claims", "claim_variants", "claim_postings", "claim_term_counts",
+                  "story_members", "story_clusters", "story_variants", "story_postings", "story_term_counts")
 
 
 def _is_lock_error(exc: Exception) -> bool:
@@ -125,7 +129,8 @@ def table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
     """The store's data tables (not `meta`), `articles` first, then by name."""
     names = [r[0] for r in con.execute(
         "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
-        "AND schema_name = 'main' AND NOT temporary AND table_name <> 'meta' ORDER BY table_name").fetchall()]
+        "AND schema_name = 'main' AND NOT temporary AND table_name <> 'meta' ORDER BY table_name").fetchall()
+             if r[0] not in CLUSTER_TABLES]
     return sorted(names, key=lambda n: (n != "articles", n))
 
 
