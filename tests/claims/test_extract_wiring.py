@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from newsgraph.ingest import extract
@@ -42,3 +43,21 @@ def test_claim_ids_are_shared_across_files(extracted) -> None:
 
 def test_coverage_of_one_story_shares_a_story_cluster(extracted) -> None:
     assert extracted[0]["story_cluster"] == extracted[1]["story_cluster"] is not None
+
+
+def test_load_of_shards_clusters_the_quotes_in_the_store(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    paths = []
+    for name, record in (("a.jsonl", FIRST), ("b.jsonl", SECOND)):
+        (tmp_path / name).write_text(json.dumps(record) + "\n", encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    runner, db = CliRunner(), str(tmp_path / "loaded.duckdb")
+    assert runner.invoke(app, ["extract", *paths, "--out", str(tmp_path / "shards")]).exit_code == 0
+    assert runner.invoke(app, ["load", str(tmp_path / "shards"), "--db", db]).exit_code == 0
+    with duckdb.connect(db, read_only=True) as con:
+        quotes = con.execute("SELECT article_id || ':' || idx, claim FROM quotes ORDER BY 1").fetchall()
+        members = con.execute("SELECT quote_id, claim_id FROM claim_members ORDER BY 1").fetchall()
+    assert quotes and quotes == members
