@@ -65,6 +65,27 @@ def claim_members(con: duckdb.DuckDBPyConnection, *, speakers: Sequence[str] | N
     return quotes, claim_of
 
 
+def claim_page(con: duckdb.DuckDBPyConnection, *, speakers: Sequence[str] | None = None,
+               about: Sequence[str] | None = None, since: str | None = None, until: str | None = None,
+               min_outlets: int = 1, limit: int | None = None, offset: int = 0) -> tuple[list[str], int]:
+    """The ids of one page of matching claims in the records' order (most outlets, earliest first seen,
+    id; claims/records.py `claim_records`) and how many claims match, counted in SQL so that only the
+    page's members are read back."""
+    where, params = _matching(speakers, about, since, until, None)
+    counted = f"""WITH picked AS (SELECT DISTINCT m.claim_id FROM claim_members m WHERE {where}),
+        spread AS (SELECT m.claim_id, count(DISTINCT coalesce(m.outlet, m.article_id)) AS outlets,
+                          coalesce(min(m.date), '9999-99-99') AS first_date
+                   FROM claim_members m JOIN picked p ON p.claim_id = m.claim_id GROUP BY m.claim_id)
+        SELECT claim_id, count(*) OVER () FROM spread WHERE outlets >= ?
+        ORDER BY outlets DESC, first_date, claim_id LIMIT ? OFFSET ?"""
+    with con.cursor() as cur:
+        rows = cur.execute(counted, [*params, min_outlets, limit if limit is not None else 2**62, offset]).fetchall()
+        if rows or offset == 0:
+            return [r[0] for r in rows], int(rows[0][1]) if rows else 0
+        total = cur.execute(counted, [*params, min_outlets, 1, 0]).fetchall()
+    return [], int(total[0][1]) if total else 0
+
+
 def actor_names(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, str]:
     """Actor id -> name for the ids given."""
     with con.cursor() as cur:
