@@ -8,6 +8,8 @@ decided before it is written (`pipeline.corpus_step`). One module per job:
 * `writes`: one transaction per batch, idempotent by article id;
 * `reads`: every read query, and `CorpusRows`, what the corpus step reads;
 * `curation_rows`: the analyst's curation rules and user dictionaries;
+* `summaries`: per-actor counts, activity, network, labels, role holders and quote links, kept at
+  write time so that pages and the corpus step cost the same in a large store as in a small one;
 * `selection`: the reads behind `newsgraph export`;
 * `parquet`: shards of the tables, written by the engines and loaded back.
 
@@ -33,6 +35,7 @@ from .reads import (
     activity,
     actor,
     actor_labels,
+    actor_quote_keys,
     actor_roles,
     actors,
     articles,
@@ -43,8 +46,10 @@ from .reads import (
     known_for_copies,
     newest_first,
     quotes,
+    quotes_by_keys,
     relation,
     role_holders,
+    role_names,
     search_actors,
     stats,
     stored_actors,
@@ -55,8 +60,8 @@ __all__ = [
     "SCHEMA_VERSION", "connect", "open_for_batch", "opened", "table_columns", "table_names",
     "CurationRow", "DictionaryRow", "actors_lacking_codes", "add_curation", "curation_rules", "dictionary_rows",
     "dictionary_version", "insert_dictionary", "set_actor_codes",
-    "CorpusRows", "Rows", "activity", "actor", "actor_labels", "actor_roles", "actors", "articles", "copies",
-    "counterparts", "events", "find_actor_ids", "known_for_copies", "newest_first", "quotes", "relation",
-    "role_holders", "search_actors", "stats", "stored_actors",
+    "CorpusRows", "Rows", "activity", "actor", "actor_labels", "actor_quote_keys", "actor_roles", "actors", "articles",
+    "copies", "counterparts", "events", "find_actor_ids", "known_for_copies", "newest_first", "quotes", "quotes_by_keys",
+    "relation", "role_holders", "role_names", "search_actors", "stats", "stored_actors",
     "Minhashes", "WriteResult", "fresh_articles", "insert_batch", "stored_ids", "write_articles",
 ]

@@ -7,15 +7,16 @@ batch (`open_for_batch`), so readers (`serve`, the CLI) get in between.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
 from ..errors import SchemaVersionError, StoreLockedError
+from .summaries import SUMMARY_TABLES, rebuild
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # Upgrades of older files, by the version they bring a store to (schema.sql then adds new tables).
 _MIGRATIONS: dict[int, list[str]] = {
     2: ["ALTER TABLE articles ADD COLUMN IF NOT EXISTS language VARCHAR",
@@ -29,7 +30,11 @@ _MIGRATIONS: dict[int, list[str]] = {
     7: ["ALTER TABLE events ADD COLUMN IF NOT EXISTS location_iso3 VARCHAR",
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_source VARCHAR",
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS confidence DOUBLE"],
+    # 8: the summaries and lookup indexes (schema.sql), filled from the stored rows by _BACKFILLS
+    8: [],
 }
+# Work an upgrade does after schema.sql made the new tables, by the version that needs it.
+_BACKFILLS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {8: rebuild}
 _SCHEMA = Path(__file__).with_name("schema.sql")
 _LOCK_WAIT_SECONDS = 30.0
 LOAD_TIME_COLUMNS = ("ingested_at",)  # set by the store when a row is written, not carried in shards or exports
@@ -96,6 +101,9 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: str, read_only: bool) ->
                 for statement in _MIGRATIONS.get(version, []):
                     con.execute(statement)
             con.execute(_SCHEMA.read_text())
+            for version in range(found + 1, SCHEMA_VERSION + 1):
+                if version in _BACKFILLS:
+                    _BACKFILLS[version](con)
             con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
             con.execute("COMMIT")
             return
@@ -126,11 +134,14 @@ def open_for_batch(target: str | duckdb.DuckDBPyConnection) -> Iterator[duckdb.D
 
 
 def table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """The store's data tables (not `meta`), `articles` first, then by name."""
+    """The store's data tables (not `meta`, not the summaries derived from them), `articles` first, then by name.
+
+    These are what exports and shards carry; a store that loads them makes its own summaries.
+    """
     names = [r[0] for r in con.execute(
         "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
         "AND schema_name = 'main' AND NOT temporary AND table_name <> 'meta' ORDER BY table_name").fetchall()
-             if r[0] not in CLUSTER_TABLES]
+             if r[0] not in SUMMARY_TABLES and r[0] not in CLUSTER_TABLES]
     return sorted(names, key=lambda n: (n != "articles", n))
 
 

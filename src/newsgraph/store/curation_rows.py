@@ -13,6 +13,7 @@ import pyarrow as pa
 
 from ..model import Actor
 from ..resolve.text import fold
+from . import summaries
 
 # (op, actor id, value, actor's current name): the fields of resolve.curation.Rule, in its order.
 CurationRow = tuple[str, str, str, "str | None"]
@@ -33,23 +34,29 @@ def add_curation(con: duckdb.DuckDBPyConnection, op: str, actor_id: str, value: 
 
     `merge` moves `value`'s rows to `actor_id`, `alias` moves mentions written as the folded
     `value`, `split` moves them off to `new_actor`, `rename` gives `actor_id` the name `value`
-    (resolve/curation.py applies the same rules to later articles).
+    (resolve/curation.py applies the same rules to later articles). The summaries of every actor
+    whose rows moved are recomputed in the same transaction (store/summaries.py).
     """
     con.execute("BEGIN TRANSACTION")
     try:
         seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM curation").fetchall()[0][0]
         con.execute("INSERT INTO curation (seq, op, actor_id, value) VALUES (?, ?, ?, ?)", [seq, op, actor_id, value])
         folded_text = "lower(strip_accents(trim(text)))"
+        touched = [actor_id]
         if op == "merge":
+            touched.append(value)
             _reassign(con, value, actor_id)
             con.execute("""INSERT INTO aliases SELECT ?, alias, folded FROM aliases WHERE actor_id = ? ON CONFLICT DO NOTHING""",
                         [actor_id, value])
             con.execute("DELETE FROM aliases WHERE actor_id = ?", [value])
             con.execute("DELETE FROM actors WHERE id = ?", [value])
         elif op == "alias":
+            touched += [r[0] for r in con.execute(f"SELECT DISTINCT actor_id FROM mentions WHERE {folded_text} = ? AND actor_id <> ?",
+                                                  [value, actor_id]).fetchall()]
             con.execute(f"UPDATE mentions SET actor_id = ? WHERE {folded_text} = ? AND actor_id <> ?", [actor_id, value, actor_id])
             con.execute("INSERT INTO aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [actor_id, value, value])
         elif op == "split" and new_actor is not None:
+            touched.append(new_actor.id)
             con.execute("INSERT INTO actors (id, name, type, country, sector) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                         [new_actor.id, new_actor.name, new_actor.type, new_actor.country, new_actor.sector])
             con.execute(f"UPDATE mentions SET actor_id = ? WHERE actor_id = ? AND {folded_text} = ?", [new_actor.id, actor_id, value])
@@ -60,6 +67,8 @@ def add_curation(con: duckdb.DuckDBPyConnection, op: str, actor_id: str, value: 
             con.execute("UPDATE actors SET name = ? WHERE id = ?", [value, actor_id])
             for name in [value, *(r[0] for r in old)]:
                 con.execute("INSERT INTO aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [actor_id, name, fold(name)])
+        if op != "rename":  # a name is read with the rows, never summarized
+            summaries.refresh(con, touched)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

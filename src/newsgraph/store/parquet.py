@@ -52,6 +52,9 @@ _KEY_VERSION = b"newsgraph.schema_version"
 _KEY_SHARD = b"newsgraph.shard"
 _KEY_TABLE = b"newsgraph.table"
 _KEY_TABLES = b"newsgraph.tables"
+# Shards of these schema versions load as they are: version 8 added the summaries (a loading store
+# makes its own) and two quote columns a version-7 shard leaves empty.
+LOADABLE_VERSIONS = frozenset({7, SCHEMA_VERSION})
 
 
 # ---------------------------------------------------------------- tables of a store
@@ -201,13 +204,13 @@ def _check_shard(con: duckdb.DuckDBPyConnection, shard: str, files: Mapping[str,
         if _KEY_VERSION not in kv:
             raise ShardError(shard, f"{path} is not a newsgraph shard (no schema version in its metadata)")
         found = kv[_KEY_VERSION].decode()
-        if found != str(SCHEMA_VERSION):
+        if not found.isdigit() or int(found) not in LOADABLE_VERSIONS:
             raise ShardError(shard, f"{path} was written for store schema version {found}, this newsgraph loads "
                                     f"version {SCHEMA_VERSION}; re-run `newsgraph extract --out` with this version")
         tables = kv.get(_KEY_TABLES, b"").decode().split(",")
         listed = listed or tables
         expected = (manifest or {}).get("shards", {}).get(shard, {}).get(table) \
-            if (manifest or {}).get("schema_version") == SCHEMA_VERSION else None
+            if (manifest or {}).get("schema_version") in LOADABLE_VERSIONS else None
         if expected is not None and expected != meta.num_rows:
             raise ShardError(shard, f"{path} has {meta.num_rows} rows, the manifest says {expected}")
     assert listed is not None

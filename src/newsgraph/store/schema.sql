@@ -1,4 +1,4 @@
--- newsgraph store, schema version 3 (store/connection.py migrates version-1 and -2 files). Columns mirror newsgraph.model; offsets refer to articles.text.
+-- newsgraph store, schema version 8 (store/connection.py migrates older files). Columns mirror newsgraph.model; offsets refer to articles.text.
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS articles (
     id VARCHAR PRIMARY KEY, source VARCHAR, date DATE, title VARCHAR, url VARCHAR, outlet VARCHAR,
@@ -68,3 +68,21 @@ CREATE INDEX IF NOT EXISTS story_postings_term ON story_postings (term);
 CREATE INDEX IF NOT EXISTS descriptors_actor ON descriptors (actor_id);
 CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id);
 CREATE INDEX IF NOT EXISTS aliases_folded ON aliases (folded);
+-- Point lookups of a batch (copy detection, fetching a page's quotes): DuckDB uses single-column indexes only.
+CREATE INDEX IF NOT EXISTS articles_url ON articles (url);
+CREATE INDEX IF NOT EXISTS minhash_bands_key ON minhash_bands (band_key);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id);
+-- Summaries (store/summaries.py): derived from the rows above at write time, summed on read, never exported.
+CREATE TABLE IF NOT EXISTS actor_counts (actor_id VARCHAR NOT NULL, mentions BIGINT NOT NULL, articles BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS actor_activity (actor_id VARCHAR NOT NULL, day DATE, kind VARCHAR NOT NULL, n BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS actor_counterparts (
+    actor_id VARCHAR NOT NULL, counterpart VARCHAR NOT NULL, direction VARCHAR NOT NULL, type VARCHAR NOT NULL, n BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS actor_pairs (
+    source VARCHAR NOT NULL, target VARCHAR NOT NULL, day DATE, type VARCHAR NOT NULL, n BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS actor_labels (
+    actor_id VARCHAR NOT NULL, label VARCHAR NOT NULL, outlet VARCHAR NOT NULL, n BIGINT NOT NULL, first_date DATE, last_date DATE);
+CREATE TABLE IF NOT EXISTS role_holders (
+    of_actor VARCHAR, role VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, day DATE, n BIGINT NOT NULL,
+    first_row HUGEINT NOT NULL, last_row HUGEINT NOT NULL);
+CREATE TABLE IF NOT EXISTS actor_quotes (
+    actor_id VARCHAR NOT NULL, rel VARCHAR NOT NULL, date DATE, article_id VARCHAR NOT NULL, idx INTEGER NOT NULL);

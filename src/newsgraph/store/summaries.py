@@ -1,0 +1,211 @@
+"""Summaries of the stored rows, kept at write time: what the corpus step and an actor's page read.
+
+Resolving a batch against the corpus and drawing an actor's page must cost the same in a store
+of a million articles as in one of ten thousand. DuckDB scans columns rather than seeking in them
+(its ART indexes answer point lookups of a few rows, and a scan of an unsorted table costs its
+whole length), so these reads go to small tables derived from the stored rows:
+
+* `actor_counts`: mentions and articles per actor (profiles, "most mentioned first");
+* `actor_activity`: events as source / as target, quotes by / about, per actor, day and kind;
+* `actor_counterparts`: events per actor, counterpart, direction and PLOVER type (the network);
+* `actor_pairs`: events per source, target, day and type (`relation`);
+* `actor_labels`: descriptors per actor, label and outlet, with first and last date;
+* `role_holders`: the holders of each role of each organization or country, one row per day
+  they were seen so (the corpus step's role lookup, and an actor's roles): a batch reads one
+  row per holder, with its first day and its last day up to an article's date, however many
+  articles name it; per day, and with the write position of the first and last description
+  of that day (`first_row`, `last_row`: write time, then the row's place in its batch), so that
+  "the holder seen nearest before the date, the first stored on a tie" is the same answer it
+  was when every stored description was read in the order stored;
+* `actor_quotes`: one row per quote and actor who said it (`by`) or is named inside its content
+  (`about`), so "quotes about X" is a lookup, not a range join of quotes with mentions.
+
+Each table is a list of *deltas*: a batch appends the summary of its own rows (its articles are
+new, so counts add up), reads sum them, and a rewrite by curation deletes the rows of the actors
+it touched and appends their recomputation from the stored rows. Every read filters on the
+table's first column; `compact` rewrites a table merged and sorted by it once enough rows were
+appended since the last time (`COMPACT_MIN_ROWS`, `COMPACT_FRACTION`), so that DuckDB's min/max
+statistics per row group skip every group but the actor's and the recent tail. The cost of that
+rewrite is spread over the batches that grew the tail (a geometric schedule, as in log-structured
+merge trees: O'Neil et al., "The Log-Structured Merge-Tree", Acta Informatica 33, 1996).
+
+Summaries are derived data: they are not exported, not written to shards, and `rebuild` makes
+them again from the stored rows (an upgraded store, `check` finding a difference).
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import duckdb
+
+# A quote is "about" an actor named inside its content (the rule of `store.quotes(about=...)`).
+_ABOUT = """SELECT DISTINCT m.actor_id, q.article_id, q.idx FROM {quotes} q JOIN {mentions} m
+            ON m.article_id = q.article_id AND m."start" >= q."start" AND m."end" <= q."end\""""
+
+# A description's write position: its article's write time (microseconds), then its row in the table written.
+_ROW = "epoch_us(coalesce(a.ingested_at, current_timestamp::TIMESTAMP))::HUGEINT * 1000000000 + d.rowid"
+COMPACT_MIN_ROWS = 200_000  # a tail this short costs a few milliseconds to scan: leave it
+COMPACT_FRACTION = 0.25  # rewrite when the tail exceeds this share of the sorted rows
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One summary table: how a set of stored rows makes its rows, and how its deltas merge.
+
+    `select` reads the tables named {articles}, {mentions}, {quotes}, {events} and {descriptors}
+    (the store's, or a batch's staged copies) and gives `columns`; compaction groups by `keys`
+    and merges the other columns with `merged` (no keys: rows are kept as they are); `actors`
+    are the columns that name actors, which a curation rule can change.
+    """
+
+    table: str
+    columns: tuple[str, ...]
+    select: str
+    keys: tuple[str, ...]
+    merged: tuple[str, ...]
+    actors: tuple[str, ...]
+    positions: tuple[str, ...] = ()  # write positions: kept, but a recomputation numbers rows its own way
+
+    def checked(self, source: str) -> str:
+        """The merged rows of `source` without write positions, for `check`."""
+        keep = [c for c in self.columns if c not in self.positions]
+        return f"SELECT {', '.join(keep)} FROM ({self.merged_select(source)})"
+
+    def rows_of(self, tables: Mapping[str, str]) -> str:
+        return self.select.format(about=_ABOUT.format(**tables), **tables)
+
+    def merged_select(self, source: str) -> str:
+        """The rows of `source` (a table or subquery) merged by key, sorted by the key."""
+        if not self.keys:
+            return f"SELECT {', '.join(self.columns)} FROM {source} ORDER BY {', '.join(self.columns)}"
+        keys = ", ".join(self.keys)
+        values = ", ".join(f"{expr} AS {column}" for expr, column in
+                           zip(self.merged, [c for c in self.columns if c not in self.keys], strict=True))
+        return f"SELECT {keys}, {values} FROM {source} GROUP BY {keys} ORDER BY {keys}"
+
+
+SUMMARIES: tuple[Summary, ...] = (
+    Summary("actor_counts", ("actor_id", "mentions", "articles"),
+            "SELECT actor_id, count(*), count(DISTINCT article_id) FROM {mentions} GROUP BY actor_id",
+            ("actor_id",), ("sum(mentions)::BIGINT", "sum(articles)::BIGINT"), ("actor_id",)),
+    Summary("actor_activity", ("actor_id", "day", "kind", "n"),
+            """SELECT e.source, CAST(coalesce(e.date, a.date) AS DATE), 'events_as_source', count(*)
+               FROM {events} e JOIN {articles} a ON a.id = e.article_id WHERE e.source IS NOT NULL GROUP BY ALL
+               UNION ALL
+               SELECT e.target, CAST(coalesce(e.date, a.date) AS DATE), 'events_as_target', count(*)
+               FROM {events} e JOIN {articles} a ON a.id = e.article_id WHERE e.target IS NOT NULL GROUP BY ALL
+               UNION ALL
+               SELECT q.speaker, a.date, 'quotes_by', count(*)
+               FROM {quotes} q JOIN {articles} a ON a.id = q.article_id WHERE q.speaker IS NOT NULL GROUP BY ALL
+               UNION ALL
+               SELECT l.actor_id, a.date, 'quotes_about', count(*)
+               FROM ({about}) l JOIN {articles} a ON a.id = l.article_id GROUP BY ALL""",
+            ("actor_id", "day", "kind"), ("sum(n)::BIGINT",), ("actor_id",)),
+    Summary("actor_counterparts", ("actor_id", "counterpart", "direction", "type", "n"),
+            """SELECT source, target, 'out', type, count(*) FROM {events}
+               WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target GROUP BY ALL
+               UNION ALL
+               SELECT target, source, 'in', type, count(*) FROM {events}
+               WHERE source IS NOT NULL AND target IS NOT NULL AND source <> target GROUP BY ALL""",
+            ("actor_id", "counterpart", "direction", "type"), ("sum(n)::BIGINT",), ("actor_id", "counterpart")),
+    Summary("actor_pairs", ("source", "target", "day", "type", "n"),
+            """SELECT e.source, e.target, CAST(coalesce(e.date, a.date) AS DATE), e.type, count(*)
+               FROM {events} e JOIN {articles} a ON a.id = e.article_id
+               WHERE e.source IS NOT NULL AND e.target IS NOT NULL GROUP BY ALL""",
+            ("source", "target", "day", "type"), ("sum(n)::BIGINT",), ("source", "target")),
+    Summary("actor_labels", ("actor_id", "label", "outlet", "n", "first_date", "last_date"),
+            """SELECT d.actor_id, d.label, coalesce(a.outlet, ''), count(*), min(a.date), max(a.date)
+               FROM {descriptors} d JOIN {articles} a ON a.id = d.article_id WHERE d.actor_id IS NOT NULL GROUP BY ALL""",
+            ("actor_id", "label", "outlet"), ("sum(n)::BIGINT", "min(first_date)", "max(last_date)"), ("actor_id",)),
+    Summary("role_holders", ("of_actor", "role", "actor_id", "day", "n", "first_row", "last_row"),
+            f"""SELECT d.of_actor, d.role, d.actor_id, a.date, count(*), min({_ROW}), max({_ROW})
+               FROM {{descriptors}} d JOIN {{articles}} a ON a.id = d.article_id
+               WHERE d.actor_id IS NOT NULL AND d.role IS NOT NULL AND d.kind <> 'description'
+               GROUP BY d.of_actor, d.role, d.actor_id, a.date""",
+            ("of_actor", "role", "actor_id", "day"), ("sum(n)::BIGINT", "min(first_row)", "max(last_row)"),
+            ("of_actor", "actor_id"), ("first_row", "last_row")),
+    Summary("actor_quotes", ("actor_id", "rel", "date", "article_id", "idx"),
+            """SELECT q.speaker, 'by', a.date, q.article_id, q.idx
+               FROM {quotes} q JOIN {articles} a ON a.id = q.article_id WHERE q.speaker IS NOT NULL
+               UNION ALL
+               SELECT l.actor_id, 'about', a.date, l.article_id, l.idx FROM ({about}) l JOIN {articles} a ON a.id = l.article_id""",
+            (), (), ("actor_id",)),
+)
+SUMMARY_TABLES = tuple(s.table for s in SUMMARIES)
+STORED = {name: name for name in ("articles", "mentions", "quotes", "events", "descriptors")}
+_SORTED_KEY = "sorted_rows:"  # meta key: rows of a summary table in sorted order after its last compaction
+
+
+def _insert(con: duckdb.DuckDBPyConnection, summary: Summary, select: str) -> None:
+    con.execute(f"INSERT INTO {summary.table} ({', '.join(summary.columns)}) {select}")
+
+
+def add(con: duckdb.DuckDBPyConnection, tables: Mapping[str, str]) -> None:
+    """Append the summaries of a batch's rows (`tables`: store table -> the batch's staged copy), then
+    compact what is due. Inside the caller's transaction; the batch's articles must be new."""
+    for summary in SUMMARIES:
+        _insert(con, summary, summary.rows_of(tables))
+    compact(con)
+
+
+def refresh(con: duckdb.DuckDBPyConnection, actor_ids: Sequence[str]) -> None:
+    """Recompute every summary row that names one of `actor_ids` from the stored rows (after a curation rewrite)."""
+    ids = sorted({i for i in actor_ids if i})
+    if not ids:
+        return
+    for summary in SUMMARIES:
+        touched = " OR ".join(f"{c} IN (SELECT unnest(?::VARCHAR[]))" for c in summary.actors)
+        params = [ids] * len(summary.actors)
+        con.execute(f"DELETE FROM {summary.table} WHERE {touched}", params)
+        con.execute(f"INSERT INTO {summary.table} ({', '.join(summary.columns)}) "
+                    f"SELECT * FROM ({summary.rows_of(STORED)}) s ({', '.join(summary.columns)}) WHERE {touched}", params)
+
+
+def rebuild(con: duckdb.DuckDBPyConnection) -> None:
+    """Make every summary again from the stored rows, merged and sorted (an upgraded store; repairs)."""
+    for summary in SUMMARIES:
+        con.execute(f"DELETE FROM {summary.table}")
+        source = f"({summary.rows_of(STORED)}) s ({', '.join(summary.columns)})"
+        _insert(con, summary, summary.merged_select(source))
+        _mark_sorted(con, summary.table)
+
+
+def compact(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> list[str]:
+    """Merge and sort the summary tables whose unsorted tail has grown past the threshold; returns their names."""
+    done = []
+    for summary in SUMMARIES:
+        total = _count(con, summary.table)
+        rows = con.execute("SELECT value FROM meta WHERE key = ?", [_SORTED_KEY + summary.table]).fetchall()
+        sorted_rows = int(rows[0][0]) if rows else 0
+        if not force and total - sorted_rows <= max(COMPACT_MIN_ROWS, COMPACT_FRACTION * sorted_rows):
+            continue
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _ng_compacted AS {summary.merged_select(summary.table)}")
+        con.execute(f"DELETE FROM {summary.table}")
+        _insert(con, summary, "SELECT * FROM _ng_compacted")
+        con.execute("DROP TABLE _ng_compacted")
+        _mark_sorted(con, summary.table)
+        done.append(summary.table)
+    return done
+
+
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    return int(con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
+
+
+def _mark_sorted(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_SORTED_KEY + table, str(_count(con, table))])
+
+
+def check(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Rows that differ between each summary (merged) and its recomputation from the stored rows; {} when all agree."""
+    differences: dict[str, int] = {}
+    for summary in SUMMARIES:
+        kept = summary.checked(summary.table)
+        fresh = summary.checked(f"({summary.rows_of(STORED)}) s ({', '.join(summary.columns)})")
+        n = con.execute(f"SELECT count(*) FROM (({kept}) EXCEPT ALL ({fresh})) UNION ALL "
+                        f"SELECT count(*) FROM (({fresh}) EXCEPT ALL ({kept}))").fetchall()
+        total = sum(int(r[0]) for r in n)
+        if total:
+            differences[summary.table] = total
+    return differences
