@@ -14,7 +14,7 @@ import io
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, Self, TypeVar, overload
+from typing import Any, Generic, Self, TypeVar
 
 import pyarrow as pa
 
@@ -30,7 +30,7 @@ from .resolve.corpus import stored_dictionary
 from .resolve.countries import iso3_of
 from .resolve.curation import Rule
 from .resolve.names import resolve_name
-from .store import claim_reads, lists, selection
+from .store import claim_reads, lists, search_rows, selection
 from .vocabulary import check_modality, check_quote_kind, expand_event_type
 
 T = TypeVar("T")
@@ -364,22 +364,9 @@ class Corpus:
         types = [type] if isinstance(type, str) else (list(type) if type else None)
         return Result(store.search_actors(self._con, prefix, types, limit, offset), lambda d: ActorMatch(**d))
 
-    @overload
-    def search(self, q: str, *, kinds: Sequence[str] = ..., limit: int = ...) -> dict[str, Page]: ...
-
-    @overload
-    def search(self, q: str, type: str | Sequence[str] | None, /, *, limit: int | None = ...,
-               offset: int = ...) -> Result[ActorMatch]: ...
-
-    def search(self, q: str, *legacy: Any, kinds: Sequence[str] = fulltext.KINDS, limit: int | None = 20,
-               offset: int | None = None) -> dict[str, Page] | Result[ActorMatch]:
+    def search(self, q: str, *, kinds: Sequence[str] = fulltext.KINDS, limit: int | None = 20) -> dict[str, Page]:
         """Full-text search: the best `limit` matches of `q` per kind (quotes, articles, actors, events),
-        each a `Page` with the total that matches, best first.
-
-        The old form `search(prefix, type, limit=, offset=)` (an actor-name prefix) still answers
-        while callers move to `actor_search`; it will go."""
-        if legacy or offset is not None:
-            return self.actor_search(q, legacy[0] if legacy else None, limit=limit, offset=offset or 0)
+        each a `Page` with the total that matches, best first (actors also by a name or alias prefix)."""
         asked = [k.strip().lower() for k in kinds]
         for kind in asked:
             if kind not in fulltext.KINDS:
@@ -461,7 +448,12 @@ class Corpus:
             path = fulltext.index_path(self.path)
             if not path.exists():
                 fulltext.build_missing(self._con, path)
-            self._index = fulltext.SearchIndex.open(path)
+            index = fulltext.SearchIndex.open(path)
+            probe = index.state().key_probe
+            if probe is not None and probe != search_rows.key_probe(self._con):
+                raise FileNotFoundError(f"{path}: the search index was built under another DuckDB version, whose "
+                                        f"keys do not join here. Rebuild it with `newsgraph reindex --db {self.path}`.")
+            self._index = index
         return self._index
 
     def _hits(self, kind: str, q: str | None) -> tuple[lists.Hits | None, bool, tuple[str, ...]]:
@@ -478,17 +470,10 @@ class Corpus:
         return hits, matched <= len(hits.idx), tuple(notes)
 
     def _actor_page(self, q: str, limit: int | None) -> Page:
-        """Actors matched by words of their names in the index, then by name prefix, best first."""
+        """Actors matched by words of their names in the index, or by a name or alias prefix, best first."""
         hits, _, notes = self._hits("actors", q)
-        rows = lists.actor_hits(self._con, hits).dicts() if hits is not None else []
-        seen = {r["id"] for r in rows}
-        for m in self.actor_search(q, limit=limit).to_list():
-            if m.id not in seen:
-                rows.append({"id": m.id, "name": m.name, "type": m.type, "country": m.country,
-                             "mentions": m.mentions, "articles": m.articles, "score": None})
-                seen.add(m.id)
-        columns = ("id", "name", "type", "country", "mentions", "articles", "score")
-        return Page(rows[:limit] if limit is not None else rows, len(rows), limit, 0, columns, True, notes)
+        rows, columns, total = lists.actor_matches(self._con, hits, q.strip(), limit)
+        return Page(rows, total, limit, 0, columns, True, notes)
 
     def counterparts(self, name: str) -> Result[Counterpart]:
         """The actor's network: event counts per counterpart, PLOVER type and direction ('out' = actor is source)."""
@@ -520,12 +505,11 @@ class Corpus:
         """Claim clusters with a member quote by `speaker`, naming `about` inside the quote, or dated within
         [since, until]; each as its record (claims/records.py: canonical wording, first seen, spread, wordings,
         attribution changes) built from all its members; most outlets first, at least `min_outlets`."""
-        ids, total = claim_reads.claim_page(self._con, speakers=self._ids(speaker), about=self._ids(about),
-                                            since=parse_date(since), until=parse_date(until), min_outlets=min_outlets,
-                                            limit=limit, offset=offset)
-        quotes, claim_of = claim_reads.claim_members(self._con, claim_ids=ids)
+        quotes, claim_of = claim_reads.claim_members(self._con, speakers=self._ids(speaker), about=self._ids(about),
+                                                     since=parse_date(since), until=parse_date(until))
+        records = claim_records(quotes, claim_of, min_outlets=min_outlets)
         names = claim_reads.actor_names(self._con, sorted({q.speaker for q in quotes if q.speaker}))
-        return ClaimList(tuple(claim_records(quotes, claim_of)), names, total)
+        return claim_page(records, names, limit, offset)
 
     def claim(self, claim_id: str) -> ClaimList:
         """One claim's record (an empty list when no claim has this id)."""
@@ -588,8 +572,8 @@ def _order(order: str) -> str:
 def _page(query: lists.ListQuery, limit: int | None, offset: int, exact: bool, notes: tuple[str, ...]) -> Page:
     if limit is not None and limit < 0 or offset < 0:
         raise ValueError(f"limit and offset must not be negative (limit {limit}, offset {offset})")
-    rows, columns = query.page(limit, offset)
-    return Page(rows, query.count(), limit, offset, columns, exact, notes)
+    rows, columns, total = query.page(limit, offset)
+    return Page(rows, total, limit, offset, columns, exact, notes)
 
 
 def open(path: str = "newsgraph.duckdb", *, read_only: bool = True) -> Corpus:  # noqa: A001 - mirrors builtins.open on purpose

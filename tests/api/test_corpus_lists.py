@@ -193,6 +193,8 @@ def test_missing_confidence_column_says_to_reingest(harbour_db, tmp_path):
     db = str(tmp_path / "old.duckdb")
     shutil.copy(harbour_db, db)
     with duckdb.connect(db) as con:
+        for (index,) in con.execute("SELECT index_name FROM duckdb_indexes() WHERE table_name = 'events'").fetchall():
+            con.execute(f"DROP INDEX {index}")  # an index on a table blocks dropping its columns
         con.execute("ALTER TABLE events DROP COLUMN confidence")
     with newsgraph.open(db) as c, pytest.raises(ValueError, match="no events.confidence column.*Re-ingest"):
         c.event_list(min_confidence=0.5)

@@ -40,7 +40,7 @@ def test_help(command):
 def test_help_lists_commands_in_order():
     commands = runner.invoke(app, ["--help"], env={"COLUMNS": "200"}).stdout.split("Commands")[1]
     listed = re.findall(r"^│ (\S+) ", commands, re.M)
-    assert listed == ["extract", "ingest", "actors", "show", "stats", "quotes", "events", "articles", "search", "types",
+    assert listed == ["extract", "ingest", "actors", "show", "stats", "quotes", "claims", "events", "articles", "search", "types",
                       "relation", "load", "export", "reindex", "serve", "actor", "labels", "resolve", "merge", "split", "rename", "import-actors", "eval", "alias",
                       "curation"]
 
@@ -118,7 +118,7 @@ def test_ingest_failure_sets_exit_status_and_keeps_store(tmp_path, inputs):
 
 def test_query_commands_on_missing_store(tmp_path):
     result = runner.invoke(app, ["stats", "--db", str(tmp_path / "none.duckdb")])
-    assert result.exit_code == 1 and "no store here yet" in result.stderr
+    assert result.exit_code == 1 and "no store here" in result.stderr
 
 
 def test_quotes_command(examples_db):

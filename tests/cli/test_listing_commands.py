@@ -103,6 +103,8 @@ def test_min_confidence_on_a_store_without_the_column_says_to_reingest(examples_
     old = str(tmp_path / "old.duckdb")
     shutil.copy(examples_db, old)
     with duckdb.connect(old) as con:
+        for (index,) in con.execute("SELECT index_name FROM duckdb_indexes() WHERE table_name = 'quotes'").fetchall():
+            con.execute(f"DROP INDEX {index}")  # an index on a table blocks dropping its columns
         con.execute("ALTER TABLE quotes DROP COLUMN IF EXISTS confidence")
     result = runner.invoke(app, ["quotes", "--db", old, "--min-confidence", "0.5"])
     assert result.exit_code == 1 and "no quotes.confidence column" in result.stderr and "Re-ingest" in result.stderr

@@ -2,13 +2,14 @@
 message when there is no index."""
 from __future__ import annotations
 
-import duckdb
+import dataclasses
+
 import pytest
 
 import newsgraph
 from newsgraph import search, store
 from newsgraph.model import Article, Quote
-from newsgraph.search import SearchIndex, article_key, index_path
+from newsgraph.search import SearchIndex, index_path
 
 
 def _article(i: int, content: str) -> Article:
@@ -19,10 +20,31 @@ def _article(i: int, content: str) -> Article:
                    quotes=[quote])
 
 
-@pytest.mark.parametrize("identifier", ["town-1", "8891a75220964feb", "Ünïcode id", ""])
-def test_article_key_equals_duckdbs_md5_number_upper(identifier):
-    ((duck,),) = duckdb.connect().execute("SELECT md5_number_upper(?)", [identifier]).fetchall()
-    assert article_key(identifier) == duck
+def _with_foreign_keys(db: str) -> None:
+    """Pretend the index was written under a DuckDB whose `hash()` differs."""
+    index = SearchIndex.open(index_path(db))
+    index.save_state(dataclasses.replace(index.state(), key_probe=12345))
+
+
+def test_an_index_made_under_another_duckdb_hash_is_refused_by_readers(tmp_path):
+    db = str(tmp_path / "town.duckdb")
+    store.write_articles(db, [_article(1, "the market opens on Sunday")])
+    with store.opened(db, read_only=False) as con:
+        search.sync(con)
+    _with_foreign_keys(db)
+    with newsgraph.open(db) as corpus, pytest.raises(FileNotFoundError, match="another DuckDB version.*reindex"):
+        corpus.quote_list(q="market")
+
+
+def test_an_index_made_under_another_duckdb_hash_is_rebuilt_by_the_next_sync(tmp_path):
+    db = str(tmp_path / "town.duckdb")
+    store.write_articles(db, [_article(1, "the market opens on Sunday")])
+    with store.opened(db, read_only=False) as con:
+        search.sync(con)
+        _with_foreign_keys(db)
+        assert search.sync(con) == 1  # every article again, into a new index
+    with newsgraph.open(db) as corpus:
+        assert corpus.quote_list(q="market").total == 1
 
 
 def test_sync_indexes_only_what_is_new(tmp_path):

@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
 
+import pyarrow as pa
 import pyarrow.csv as pa_csv
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -192,9 +193,22 @@ def _export_csv(corpus: Corpus, out_dir: str, since: str | None, until: str | No
     for name, table in corpus.tables(since, until, actor).items():
         if name in CSV_SKIPPED_TABLES:
             continue
-        pa_csv.write_csv(table, str(folder / f"{name}.csv"))
+        pa_csv.write_csv(_flat(table), str(folder / f"{name}.csv"))
         counts[name] = table.num_rows
     return counts
+
+
+def _flat(table: pa.Table) -> pa.Table:
+    """A table CSV can hold: list, struct and map columns as JSON text, binary columns as hex."""
+    for i, column in enumerate(table.schema):
+        if pa.types.is_nested(column.type):
+            text = [None if v is None else json.dumps(v, ensure_ascii=False, default=str) for v in table.column(i).to_pylist()]
+        elif pa.types.is_binary(column.type) or pa.types.is_large_binary(column.type):
+            text = [None if v is None else v.hex() for v in table.column(i).to_pylist()]
+        else:
+            continue
+        table = table.set_column(i, column.name, pa.array(text, pa.string()))
+    return table
 
 
 def reindex(db: DbOption = DEFAULT_DB) -> None:

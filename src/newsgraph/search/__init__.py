@@ -2,7 +2,6 @@
 
     index.py     the index (`<db>.search/`): schema, analyzer, documents, queries returning `Hits`
     sync.py      `sync` after each write (ingest, load), `rebuild` for `newsgraph reindex`, `build_missing`
-    keys.py      the 64-bit key that joins a hit back to its store row
     settings.py  `SearchSettings`: hit cap, boosts, writer memory
 
 `newsgraph.query.Corpus` uses it for `q=` of its lists and for `Corpus.search`.
@@ -10,9 +9,8 @@
 from __future__ import annotations
 
 from .index import KINDS, IndexState, SearchIndex, index_path
-from .keys import article_key
 from .settings import DEFAULT, SearchSettings
 from .sync import build_missing, rebuild, sync
 
-__all__ = ["KINDS", "DEFAULT", "IndexState", "SearchIndex", "SearchSettings", "article_key", "build_missing",
+__all__ = ["KINDS", "DEFAULT", "IndexState", "SearchIndex", "SearchSettings", "build_missing",
            "index_path", "rebuild", "sync"]

@@ -24,19 +24,19 @@ CHUNK_ARTICLES = 2_000
 
 def _index_articles(con: duckdb.DuckDBPyConnection, writer: IndexWriter, ids: Sequence[str]) -> None:
     for a in search_rows.article_texts(con, ids):
-        writer.forget(a["id"])
-        writer.add("articles", a["id"], 0, a["title"], a["text"])
+        writer.forget(a["akey"])
+        writer.add("articles", a["akey"], 0, a["title"], a["text"])
     for q in search_rows.quote_texts(con, ids):
-        writer.add("quotes", q["article_id"], q["idx"], q["speaker_text"], q["text"])
+        writer.add("quotes", q["akey"], q["idx"], q["speaker_text"], q["text"])
     for e in search_rows.event_texts(con, ids):
-        writer.add("events", e["article_id"], e["idx"], e["trigger"], e["sentence"])
+        writer.add("events", e["akey"], e["idx"], e["trigger"], e["sentence"])
 
 
 def _index_actors(con: duckdb.DuckDBPyConnection, writer: IndexWriter, article_ids: Sequence[str] | None) -> None:
     for actor in search_rows.actor_names(con, article_ids):
-        writer.forget(actor["id"])
+        writer.forget(actor["akey"])
         aliases = [a for a in actor["aliases"] or [] if a and a != actor["name"]]
-        writer.add("actors", actor["id"], 0, actor["name"], " ".join(aliases))
+        writer.add("actors", actor["akey"], 0, actor["name"], " ".join(aliases))
 
 
 def _db_path(con: duckdb.DuckDBPyConnection) -> Path | None:
@@ -53,8 +53,12 @@ def sync(con: duckdb.DuckDBPyConnection, settings: SearchSettings = DEFAULT,
     path = path or _db_path(con)
     if path is None:
         return 0
+    probe = search_rows.key_probe(con)
     index = SearchIndex.open_or_create(path, settings)
     state = index.state()
+    if state.key_probe not in (None, probe):  # written under another DuckDB `hash()`: start again
+        index = SearchIndex.create(path, settings)
+        state = index.state()
     ids, newest = search_rows.articles_after(con, state.watermark)
     if not ids:
         return 0
@@ -64,7 +68,7 @@ def sync(con: duckdb.DuckDBPyConnection, settings: SearchSettings = DEFAULT,
             _index_articles(con, writer, chunk)
             _index_actors(con, writer, chunk)
             on_chunk(len(chunk))
-    index.save_state(IndexState(state.articles + len(ids), newest))
+    index.save_state(IndexState(state.articles + len(ids), newest, probe))
     return len(ids)
 
 

@@ -1,16 +1,19 @@
 """The list reads behind the analyst's workbench: quotes, events and articles with filters, a total and a page.
 
-Every list is one `ListQuery`: the rows a list page shows (with the article id and the
-character offsets that open the article at the fact), a `WHERE` built from the filters that
-were given, a sort key from a closed set, and `count` for the total. Filters are parameters,
-never values formatted into SQL; the only text put into SQL is a sort column chosen from the
-dictionaries below and a column list checked against the store's own schema.
+Every list is one `ListQuery`: a narrow query of the matching rows' keys, rowids and sort value
+(the filters that were given as a `WHERE`, a sort key from a closed set), counted for the total
+and cut to one page; then the wide columns a list page shows (with the article id and the
+character offsets that open the article at the fact) are read for that page only, by rowid, in
+the same statement (so the same snapshot). Reading the sentence out of every article's text
+before cutting the page costs 10x more on 10^5 quotes (benchmarks/query.py).
+Filters are parameters, never values formatted into SQL; the only text put into SQL is a sort
+expression chosen from the dictionaries below and a column checked against the store's schema.
 
-Full-text matches come from the search index (`newsgraph.search`) as `Hits`: a 64-bit key of
-the article id (`md5_number_upper`, the same number `search.keys.article_key` computes in
-Python), the fact's `idx`, and a score. The hits are joined once against the articles (the md5
-is computed per article, not per fact), and the filters then apply in DuckDB, so the total
-of a query with `q=` and filters is the number of rows that match both.
+Full-text matches come from the search index (`newsgraph.search`) as `Hits`: DuckDB's 64-bit
+`hash()` of the article id (taken from the store when the article was indexed, `search_rows`),
+the fact's `idx`, and a score. The hits are joined once against the articles, and the filters
+then apply in DuckDB, so the total of a query with `q=` and filters is the number of rows that
+match both.
 """
 from __future__ import annotations
 
@@ -20,16 +23,18 @@ from typing import Any
 
 import duckdb
 
+from ..resolve.text import fold
 from .connection import table_columns
 from .reads import Rows
 
-#: sort keys of each list -> SQL expression (the alias of a selected column or a table column)
+#: sort keys of each list -> the SQL expression of the narrow query that orders by it
 QUOTE_SORTS = {"date": "a.date", "speaker": "s.name", "outlet": "a.outlet", "kind": "q.kind",
-               "confidence": "confidence", "relevance": "score"}
+               "confidence": "{confidence}", "relevance": "hit.score"}
 EVENT_SORTS = {"date": "coalesce(e.date, a.date)", "type": "e.type", "source": "src.name", "target": "tgt.name",
-               "modality": "e.modality", "outlet": "a.outlet", "confidence": "confidence", "relevance": "score"}
-ARTICLE_SORTS = {"date": "a.date", "outlet": "a.outlet", "title": "a.title", "quotes": "quotes", "events": "events",
-                 "relevance": "score"}
+               "modality": "e.modality", "outlet": "a.outlet", "confidence": "{confidence}", "relevance": "hit.score"}
+ARTICLE_SORTS = {"date": "a.date", "outlet": "a.outlet", "title": "a.title",
+                 "quotes": "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id)",
+                 "events": "(SELECT count(*) FROM events e WHERE e.article_id = a.id)", "relevance": "hit.score"}
 ORDERS = ("asc", "desc")
 SNIPPET_CHARS = 240
 _ALL = 2**62
@@ -61,29 +66,61 @@ class _Where:
 
 @dataclass(frozen=True, slots=True)
 class ListQuery:
-    """A filtered list: `page(limit, offset)` for the rows, `count()` for the total."""
+    """A filtered list: `page(limit, offset)` for the rows and the total, `count()` for the total alone.
+
+    `ctes` (the hits, when there is a query) precede `keys`, a SELECT of the key columns, the
+    `rowid`s of the rows the detail reads (`row_ids`: alias -> table alias), `score` and
+    `sort_value`; `detail` selects the wide columns FROM `page p` and joins each table on the
+    rowid the page carries, which DuckDB fetches directly instead of scanning the table."""
 
     con: duckdb.DuckDBPyConnection
-    body: str  # SELECT ... FROM ... WHERE ..., without ORDER BY
+    ctes: str
+    keys: str
     params: list[Any]
-    order_by: str
+    key_columns: tuple[str, ...]
+    descending: bool
+    detail: str
 
-    def page(self, limit: int | None, offset: int = 0) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
-        """The rows of one page as dicts, and the column names (also when there are no rows)."""
-        sql = f"{self.body} ORDER BY {self.order_by} LIMIT ? OFFSET ?"
+    def _order(self, prefix: str = "") -> str:
+        direction = "DESC" if self.descending else "ASC"
+        keys = ", ".join(f"{prefix}{k}" for k in self.key_columns)
+        return f"{prefix}sort_value {direction} NULLS LAST, {keys}"
+
+    def _with(self, *more: str) -> str:
+        parts = [c for c in (self.ctes, *more) if c]
+        return f"WITH {', '.join(parts)} " if parts else ""
+
+    def page(self, limit: int | None, offset: int = 0) -> tuple[list[dict[str, Any]], tuple[str, ...], int]:
+        """The rows of one page as dicts, the column names (also when there are no rows) and the total.
+
+        The matching keys are computed once (a materialized CTE) for both the page and the count."""
+        ctes = (f"matching AS MATERIALIZED ({self.keys})",
+                f"page AS (SELECT * FROM matching ORDER BY {self._order()} LIMIT ? OFFSET ?)")
+        sql = (f"{self._with(*ctes)}SELECT d.*, (SELECT count(*) FROM matching) AS {_TOTAL} "
+               f"FROM ({self.detail}) d ORDER BY {self._order('d.')}")
         with self.con.cursor() as cur:
             cur.execute(sql, [*self.params, limit if limit is not None else _ALL, offset])
             names = tuple(d[0] for d in cur.description)
-            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()], names
+            fetched = cur.fetchall()
+        shown = [i for i, name in enumerate(names[:-1]) if name not in _PAGE_ONLY]
+        columns = tuple(names[i] for i in shown)
+        rows = [dict(zip(columns, (row[i] for i in shown), strict=True)) for row in fetched]
+        total = int(fetched[0][-1]) if fetched else (0 if offset == 0 else self.count())
+        return rows, columns, total
 
     def rows(self) -> Rows:
         """Every row, in order, as `Rows` (for Arrow or pandas without a Python loop)."""
-        return Rows(self.con, f"{self.body} ORDER BY {self.order_by}", self.params)
+        return Rows(self.con, f"{self._with(f'page AS ({self.keys})')}SELECT * EXCLUDE ({', '.join(_PAGE_ONLY)}) "
+                              f"FROM ({self.detail}) d ORDER BY {self._order('d.')}", self.params)
 
     def count(self) -> int:
         with self.con.cursor() as cur:
-            row = cur.execute(f"SELECT count(*) FROM ({self.body}) r", self.params).fetchone()
+            row = cur.execute(f"{self._with()}SELECT count(*) FROM ({self.keys}) r", self.params).fetchone()
         return int(row[0]) if row else 0
+
+
+_TOTAL = "__total"
+_PAGE_ONLY = ("sort_value",)  # carried by the detail for ordering, not shown
 
 
 def has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
@@ -91,19 +128,14 @@ def has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
     return column in table_columns(con, table)
 
 
-def _hits_cte(hits: Hits | None, params: list[Any]) -> str:
-    """`WITH hit AS (article_id, idx, score)` from the index's keys, resolved once per article."""
+def _hits_ctes(hits: Hits | None, params: list[Any]) -> str:
+    """`raw_hit` and `hit (article_id, idx, score)` from the index's keys, resolved once per article."""
     if hits is None:
         return ""
     params.extend([hits.article_keys, hits.idx, hits.scores])
-    return """WITH raw_hit AS (SELECT unnest(?::UBIGINT[]) AS akey, unnest(?::INTEGER[]) AS idx, unnest(?::DOUBLE[]) AS score),
-                   hit AS (SELECT a.id AS article_id, h.idx, max(h.score) AS score
-                           FROM raw_hit h JOIN articles a ON md5_number_upper(a.id) = h.akey GROUP BY ALL) """
-
-
-def _order(sorts: dict[str, str], sort: str, order: str, tiebreak: str) -> str:
-    direction = "ASC" if order == "asc" else "DESC"
-    return f"{sorts[sort]} {direction} NULLS LAST, {tiebreak}"
+    return """raw_hit AS (SELECT unnest(?::UBIGINT[]) AS akey, unnest(?::INTEGER[]) AS idx, unnest(?::DOUBLE[]) AS score),
+              hit AS (SELECT a.id AS article_id, h.idx, max(h.score) AS score
+                      FROM raw_hit h JOIN articles a ON hash(a.id) = h.akey GROUP BY ALL)"""
 
 
 def _in_list(where: _Where, column: str, values: Sequence[str] | None) -> None:
@@ -129,8 +161,13 @@ def _first_copies(where: _Where, distinct_stories: bool) -> None:
         where.add("coalesce(a.story, a.id) = a.id")
 
 
-def _optional_column(con: duckdb.DuckDBPyConnection, table: str, alias: str, column: str, sql_type: str) -> str:
-    return f"{alias}.{column}" if has_column(con, table, column) else f"NULL::{sql_type}"
+def _optional_column(present: set[str], alias: str, column: str, sql_type: str) -> str:
+    """The column when the table has it, else a typed NULL (a store written before the column existed)."""
+    return f"{alias}.{column}" if column in present else f"NULL::{sql_type}"
+
+
+def _score(hits: Hits | None) -> str:
+    return "hit.score" if hits is not None else "NULL::DOUBLE"
 
 
 def quote_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, speakers: Sequence[str] | None = None,
@@ -145,11 +182,10 @@ def quote_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, spea
     columns; the caller checks `has_column` first and says what to do when they are missing.
     """
     params: list[Any] = []
-    cte = _hits_cte(hits, params)
-    confidence = _optional_column(con, "quotes", "q", "confidence", "DOUBLE")
-    anon = _optional_column(con, "quotes", "q", "anonymous", "BOOLEAN")
-    span_start = 'least(q."start", coalesce(q.cue_start, q."start"), coalesce(q.speaker_start, q."start"))'
-    span_end = 'greatest(q."end", coalesce(q.cue_end, 0), coalesce(q.speaker_end, 0))'
+    ctes = _hits_ctes(hits, params)
+    present = set(table_columns(con, "quotes"))
+    confidence = _optional_column(present, "q", "confidence", "DOUBLE")
+    anon = _optional_column(present, "q", "anonymous", "BOOLEAN")
     where = _Where()
     _in_list(where, "q.speaker", speakers)
     if about is not None:
@@ -164,15 +200,22 @@ def quote_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, spea
     if anonymous is not None:
         where.add(f"coalesce({anon}, false) = ?", anonymous)
     _first_copies(where, distinct_stories)
-    body = f"""{cte}SELECT q.article_id, q.idx, strftime(a.date, '%Y-%m-%d') AS date, a.outlet, a.title,
-                   q.speaker, s.name AS speaker_name, q.speaker_text, q.cue, q.text, q.kind,
-                   q."start", q."end", {span_start} AS sentence_start, {span_end} AS sentence_end,
-                   substring(a.text, {span_start} + 1, {span_end} - {span_start}) AS sentence,
-                   {confidence} AS confidence, {anon} AS anonymous, {"hit.score" if hits else "NULL::DOUBLE"} AS score
-            FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker
-                 {"JOIN hit ON hit.article_id = q.article_id AND hit.idx = q.idx" if hits else ""}
-            WHERE {where.sql()}"""
-    return ListQuery(con, body, [*params, *where.params], _order(QUOTE_SORTS, sort, order, "q.article_id, q.idx"))
+    sort_value = QUOTE_SORTS[sort].format(confidence=confidence)
+    keys = f"""SELECT q.article_id, q.idx, q.rowid AS quote_row, a.rowid AS article_row, s.rowid AS speaker_row,
+                      {_score(hits)} AS score, {sort_value} AS sort_value
+               FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker
+                    {"JOIN hit ON hit.article_id = q.article_id AND hit.idx = q.idx" if hits else ""}
+               WHERE {where.sql()}"""
+    span_start = 'least(q."start", coalesce(q.cue_start, q."start"), coalesce(q.speaker_start, q."start"))'
+    span_end = 'greatest(q."end", coalesce(q.cue_end, 0), coalesce(q.speaker_end, 0))'
+    detail = f"""SELECT q.article_id, q.idx, strftime(a.date, '%Y-%m-%d') AS date, a.outlet, a.title,
+                        q.speaker, s.name AS speaker_name, q.speaker_text, q.cue, q.text, q.kind,
+                        q."start", q."end", {span_start} AS sentence_start, {span_end} AS sentence_end,
+                        substring(a.text, {span_start} + 1, {span_end} - {span_start}) AS sentence,
+                        {confidence} AS confidence, {anon} AS anonymous, p.score, p.sort_value
+                 FROM page p JOIN quotes q ON q.rowid = p.quote_row JOIN articles a ON a.rowid = p.article_row
+                      LEFT JOIN actors s ON s.rowid = p.speaker_row"""
+    return ListQuery(con, ctes, keys, [*params, *where.params], ("article_id", "idx"), order == "desc", detail)
 
 
 def event_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, actors: Sequence[str] | None = None,
@@ -184,8 +227,8 @@ def event_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, acto
     """Events with both actors' names, the trigger and sentence offsets, dated by the event's date
     (else the article's); `actors` matches either side."""
     params: list[Any] = []
-    cte = _hits_cte(hits, params)
-    confidence = _optional_column(con, "events", "e", "confidence", "DOUBLE")
+    ctes = _hits_ctes(hits, params)
+    confidence = _optional_column(set(table_columns(con, "events")), "e", "confidence", "DOUBLE")
     where = _Where()
     if actors is not None:
         ids = list(actors)
@@ -199,17 +242,22 @@ def event_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, acto
     _dates(where, "coalesce(e.date, a.date)", since, until)
     _outlets(where, outlets)
     _first_copies(where, distinct_stories)
-    body = f"""{cte}SELECT e.article_id, e.idx, strftime(coalesce(e.date, a.date), '%Y-%m-%d') AS date, a.outlet, a.title,
-                   e.type, e.mode, e.modality, e.source, src.name AS source_name, src.country AS source_country,
-                   e.target, tgt.name AS target_name, tgt.country AS target_country, e.trigger, e.location,
-                   e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end,
-                   trim(substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), chr(10) || ' ') AS sentence,
-                   {confidence} AS confidence, {"hit.score" if hits else "NULL::DOUBLE"} AS score
-            FROM events e JOIN articles a ON a.id = e.article_id
-                 LEFT JOIN actors src ON src.id = e.source LEFT JOIN actors tgt ON tgt.id = e.target
-                 {"JOIN hit ON hit.article_id = e.article_id AND hit.idx = e.idx" if hits else ""}
-            WHERE {where.sql()}"""
-    return ListQuery(con, body, [*params, *where.params], _order(EVENT_SORTS, sort, order, "e.article_id, e.idx"))
+    sort_value = EVENT_SORTS[sort].format(confidence=confidence)
+    keys = f"""SELECT e.article_id, e.idx, e.rowid AS event_row, a.rowid AS article_row, src.rowid AS source_row,
+                      tgt.rowid AS target_row, {_score(hits)} AS score, {sort_value} AS sort_value
+               FROM events e JOIN articles a ON a.id = e.article_id
+                    LEFT JOIN actors src ON src.id = e.source LEFT JOIN actors tgt ON tgt.id = e.target
+                    {"JOIN hit ON hit.article_id = e.article_id AND hit.idx = e.idx" if hits else ""}
+               WHERE {where.sql()}"""
+    detail = f"""SELECT e.article_id, e.idx, strftime(coalesce(e.date, a.date), '%Y-%m-%d') AS date, a.outlet, a.title,
+                        e.type, e.mode, e.modality, e.source, src.name AS source_name, src.country AS source_country,
+                        e.target, tgt.name AS target_name, tgt.country AS target_country, e.trigger, e.location,
+                        e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end,
+                        trim(substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), chr(10) || ' ') AS sentence,
+                        {confidence} AS confidence, p.score, p.sort_value
+                 FROM page p JOIN events e ON e.rowid = p.event_row JOIN articles a ON a.rowid = p.article_row
+                      LEFT JOIN actors src ON src.rowid = p.source_row LEFT JOIN actors tgt ON tgt.rowid = p.target_row"""
+    return ListQuery(con, ctes, keys, [*params, *where.params], ("article_id", "idx"), order == "desc", detail)
 
 
 def article_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, actors: Sequence[str] | None = None,
@@ -218,7 +266,7 @@ def article_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, ac
     """Articles with their counts of quotes and events and the opening of the text (`snippet`);
     `actors` = mentioned in the article (any of the ids)."""
     params: list[Any] = []
-    cte = _hits_cte(hits, params)
+    ctes = _hits_ctes(hits, params)
     where = _Where()
     if actors is not None:
         where.add("EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND list_contains(?::VARCHAR[], m.actor_id))",
@@ -226,26 +274,43 @@ def article_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, ac
     _dates(where, "a.date", since, until)
     _outlets(where, outlets)
     _first_copies(where, distinct_stories)
-    body = f"""{cte}SELECT a.id AS article_id, strftime(a.date, '%Y-%m-%d') AS date, a.outlet, a.title, a.url, a.source,
-                   (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
-                   (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events,
-                   trim(left(a.text, {SNIPPET_CHARS}), chr(10) || ' ') AS snippet,
-                   {"hit.score" if hits else "NULL::DOUBLE"} AS score
-            FROM articles a {"JOIN hit ON hit.article_id = a.id" if hits else ""}
-            WHERE {where.sql()}"""
-    return ListQuery(con, body, [*params, *where.params], _order(ARTICLE_SORTS, sort, order, "a.id"))
+    keys = f"""SELECT a.id AS article_id, a.rowid AS article_row, {_score(hits)} AS score, {ARTICLE_SORTS[sort]} AS sort_value
+               FROM articles a {"JOIN hit ON hit.article_id = a.id" if hits else ""}
+               WHERE {where.sql()}"""
+    detail = f"""SELECT a.id AS article_id, strftime(a.date, '%Y-%m-%d') AS date, a.outlet, a.title, a.url, a.source,
+                        (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
+                        (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events,
+                        trim(left(a.text, {SNIPPET_CHARS}), chr(10) || ' ') AS snippet, p.score, p.sort_value
+                 FROM page p JOIN articles a ON a.rowid = p.article_row"""
+    return ListQuery(con, ctes, keys, [*params, *where.params], ("article_id",), order == "desc", detail)
 
 
-def actor_hits(con: duckdb.DuckDBPyConnection, hits: Hits) -> Rows:
-    """Actors matched in the index (`hits.article_keys` hold the actor-id keys), best first, with counts."""
-    sql = """WITH raw_hit AS (SELECT unnest(?::UBIGINT[]) AS akey, unnest(?::DOUBLE[]) AS score)
-             SELECT a.id, a.name, a.type, a.country,
-                    (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mentions,
-                    (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.actor_id = a.id) AS articles,
-                    max(h.score) AS score
-             FROM raw_hit h JOIN actors a ON md5_number_upper(a.id) = h.akey
-             GROUP BY ALL ORDER BY score DESC, mentions DESC, a.name, a.id"""
-    return Rows(con, sql, [hits.article_keys, hits.scores])
+def actor_matches(con: duckdb.DuckDBPyConnection, hits: Hits | None, prefix: str,
+                  limit: int | None) -> tuple[list[dict[str, Any]], tuple[str, ...], int]:
+    """Actors matched by words of their names in the index (`hits` keys are actor-id keys) or whose name or
+    an alias starts with `prefix` (folded), best score first, then most mentioned; with their counts,
+    computed for the matched actors only. Returns the rows, the column names and how many match."""
+    keys, scores = (hits.article_keys, hits.scores) if hits is not None else ([], [])
+    sql = """WITH raw_hit AS (SELECT unnest(?::UBIGINT[]) AS akey, unnest(?::DOUBLE[]) AS score),
+                  matched AS (SELECT id, max(score) AS score FROM (
+                                  SELECT a.id, h.score FROM raw_hit h JOIN actors a ON hash(a.id) = h.akey
+                                  UNION ALL
+                                  SELECT actor_id, NULL FROM aliases WHERE ? <> '' AND starts_with(folded, ?))
+                              GROUP BY id),
+                  counted AS (SELECT actor_id, count(*) AS mentions, count(DISTINCT article_id) AS articles
+                              FROM mentions WHERE actor_id IN (SELECT id FROM matched) GROUP BY actor_id)
+             SELECT a.id, a.name, a.type, a.country, coalesce(c.mentions, 0) AS mentions,
+                    coalesce(c.articles, 0) AS articles, m.score, (SELECT count(*) FROM matched) AS __total
+             FROM matched m JOIN actors a ON a.id = m.id LEFT JOIN counted c ON c.actor_id = a.id
+             ORDER BY m.score DESC NULLS LAST, mentions DESC, a.name, a.id LIMIT ?"""
+    folded = fold(prefix)
+    with con.cursor() as cur:
+        cur.execute(sql, [keys, scores, folded, folded, limit if limit is not None else _ALL])
+        names = tuple(d[0] for d in cur.description)
+        fetched = cur.fetchall()
+    columns = names[:-1]
+    return ([dict(zip(columns, row[:-1], strict=True)) for row in fetched], columns,
+            int(fetched[0][-1]) if fetched else 0)
 
 
 def store_state(con: duckdb.DuckDBPyConnection) -> tuple[int, str | None]:
