@@ -9,9 +9,11 @@ of a run, when nothing else moves). The size of the input is measured before rea
   Linux, the file position of the reader's descriptor, `/proc/self/fdinfo`); records of a WARC
   cannot be counted without reading it all.
 
-A mix of WARCs and other files, stdin, or inputs too large to scan get no total: the bar then
-counts records and articles without an ETA rather than guess one. Records are what the readers
-count (`ReadStats.records`); `--limit N` caps the total at N.
+The bar stands at the share of the input already stored (the reader runs ahead of the spaCy
+pass; see `IngestProgress._completed`), so its ETA is that of the whole run. A mix of WARCs and
+other files, stdin, or inputs too large to scan get no total: the bar then counts articles
+without an ETA rather than guess one. Records are what the readers count (`ReadStats.records`);
+`--limit N` caps the total at N.
 """
 from __future__ import annotations
 
@@ -165,17 +167,26 @@ class IngestProgress:
         self._poller.join(2)
         self.progress.__exit__(kind, exc, tb)
 
-    def _completed(self) -> int:
-        if self.size.unit == "bytes":
-            return self._warcs.bytes_read()
-        return self.stats.records
+    def _completed(self) -> float:
+        """How much of the total is done: the share of the input's articles already stored.
+
+        The reader runs ahead of the spaCy pass, so what it has read is not what is done. The
+        articles the input holds are estimated from what was read so far (records that were not
+        skipped, over the share of records or bytes read), and the bar stands at the stored share
+        of that estimate; once the input is read to its end, the estimate is exact."""
+        total = self.size.total
+        if not total:
+            return float(self.articles)
+        read = self._warcs.bytes_read() if self.size.unit == "bytes" else self.stats.records
+        articles_read = self.stats.records - sum(self.stats.skipped.values())
+        if read <= 0 or articles_read <= 0:
+            return 0.0
+        expected_articles = articles_read / min(1.0, read / total)
+        return total * min(1.0, self.articles / expected_articles)
 
     def refresh(self) -> None:
         seconds = max(time.monotonic() - self.started, 1e-9)
-        completed = self._completed()
-        if self.size.total is not None:
-            completed = min(completed, self.size.total)
-        self.progress.update(self.task, completed=completed, articles=self.articles, rate=self.articles / seconds)
+        self.progress.update(self.task, completed=self._completed(), articles=self.articles, rate=self.articles / seconds)
 
     def batch(self, n: int) -> None:
         """`n` more articles were read and stored: the model is loaded, the run is under way."""
