@@ -165,3 +165,31 @@ def test_ingest_progress_reaches_its_total(tmp_path):
     result = runner.invoke(app, ["ingest", str(src), "--db", db, "--workers", "1"])
     assert result.exit_code == 0 and result.stdout.startswith("read 3, stored 3")
     assert Path(db + ".search").is_dir()
+
+
+def _news_set(folder: Path) -> Path:
+    """A one-file gold set in the news-dev layout (gold.jsonl beside the text), written for this test."""
+    folder.mkdir()
+    (folder / "harbour.txt").write_text("date 2024-05-02 Mayor Lena Ortiz said the harbour bridge would reopen in spring.\n")
+    gold = {"file": "harbour.txt",
+            "speakers": [{"name": "Lena Ortiz", "type": "PERSON", "country": None, "direct": [],
+                          "indirect": ["the harbour bridge would reopen in spring"]}],
+            "actors": [{"name": "Lena Ortiz", "type": "PERSON", "iso3": None, "forms": ["Lena Ortiz"]}],
+            "events": []}
+    (folder / "gold.jsonl").write_text(json.dumps(gold) + "\n")
+    return folder
+
+
+def test_eval_news_scores_a_set(tmp_path):
+    folder = _news_set(tmp_path / "harbour")
+    table = runner.invoke(app, ["eval", "news", str(folder)])
+    assert table.exit_code == 0, table.output
+    assert "speaker_recall" in table.stdout and "harbour 1 article(s)" in table.stdout
+    rows = _jsonl(runner.invoke(app, ["eval", "news", str(folder), "--format", "jsonl"]))
+    assert [r["set"] for r in rows] == ["harbour"] and "misses" not in rows[0]
+    assert rows[0]["counts"]["speakers"] == 1
+
+
+def test_eval_news_without_gold_says_where_to_point(tmp_path):
+    result = runner.invoke(app, ["eval", "news", str(tmp_path)])
+    assert result.exit_code == 1 and "no gold.jsonl" in result.stderr
