@@ -87,6 +87,8 @@ class Quote:
     start: int
     end: int
     kind: QuoteKind = "indirect"
+    anonymous: bool = False  # the speaker is an unnamed source ("a senior official", "diplomats")
+    confidence: float | None = None  # calibrated probability in [0, 1] that text and speaker are right
     claim: str | None = None  # the claim cluster id (claims/index.py): the same proposition across articles
 
 

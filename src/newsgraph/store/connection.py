@@ -30,8 +30,9 @@ _MIGRATIONS: dict[int, list[str]] = {
     7: ["ALTER TABLE events ADD COLUMN IF NOT EXISTS location_iso3 VARCHAR",
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_source VARCHAR",
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS confidence DOUBLE"],
-    # 8: the summaries and lookup indexes (schema.sql), filled from the stored rows by _BACKFILLS
-    8: [],
+    # 8: a quote's anonymity and confidence; the summaries and lookup indexes (schema.sql), filled by _BACKFILLS
+    8: ["ALTER TABLE quotes ADD COLUMN IF NOT EXISTS anonymous BOOLEAN",
+        "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS confidence DOUBLE"],
 }
 # Work an upgrade does after schema.sql made the new tables, by the version that needs it.
 _BACKFILLS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {8: rebuild}

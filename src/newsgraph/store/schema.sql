@@ -17,7 +17,8 @@ CREATE TABLE IF NOT EXISTS mentions (
 CREATE TABLE IF NOT EXISTS quotes (
     article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, speaker VARCHAR, speaker_text VARCHAR,
     speaker_start INTEGER, speaker_end INTEGER, cue VARCHAR, cue_start INTEGER, cue_end INTEGER,
-    text VARCHAR, "start" INTEGER, "end" INTEGER, kind VARCHAR, claim VARCHAR, PRIMARY KEY (article_id, idx));
+    text VARCHAR, "start" INTEGER, "end" INTEGER, kind VARCHAR, anonymous BOOLEAN, confidence DOUBLE, claim VARCHAR,
+    PRIMARY KEY (article_id, idx));
 CREATE TABLE IF NOT EXISTS events (
     article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, type VARCHAR NOT NULL, mode VARCHAR,
     source VARCHAR, target VARCHAR, trigger VARCHAR, trigger_start INTEGER, trigger_end INTEGER,

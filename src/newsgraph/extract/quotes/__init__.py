@@ -13,6 +13,14 @@ and the per-article `index`; one module per stage, in the order they run:
 4. `floating`: quoted passages without a cue take a speech verb next to them or continue the
    previous speaker (the Gender Gap Tracker's "floating quotes", Asr et al. 2021).
 5. `continuation`: "also", "in addition" right after a reported passage keep its speaker.
+6. Co-speakers ("A and B said", a joint statement's parties) get the same words each, and
+   every quote its `confidence` (`confidence`, fitted by `calibrate`).
+
+Speakers (`speakers`): a name, pronoun or title; an unnamed source ("a senior official") becomes
+an anonymous actor and marks the quote `anonymous` (`anonymous`); a document ("a joint
+statement") speaks for its issuers (`documents`); page furniture never speaks (`not_speakers`).
+A quote needs a speech, thought or stance cue: action verbs are never cues, and a frame only the
+learned table licenses needs `QuoteSettings.min_learned_frame_score` precision on PolNeAR train.
 
 Word lists are data (`lexicons`, files in `extract/data/`); thresholds are `QuoteSettings`.
 
@@ -21,11 +29,14 @@ Word lists are data (`lexicons`, files in `extract/data/`); thresholds are `Quot
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from ...model import Actor, Mention, Quote
 from .attributions import cue_word_quotes
 from .colon_lines import colon_line_quotes
+from .confidence import confidence_model, confidence_of
 from .continuation import continuations
 from .floating import floating_quotes, looks_like_title
 from .index import ArticleIndex
@@ -41,16 +52,27 @@ DEFAULT_SETTINGS = QuoteSettings()
 
 def extract_quotes(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
                    settings: QuoteSettings = DEFAULT_SETTINGS) -> list[Quote]:
-    """Attributions in `doc`: speaker (actor id or None), cue and content spans (char offsets).
+    """Attributions in `doc`: speaker (actor id or None), cue and content spans (char offsets),
+    whether the speaker is an unnamed source, and a calibrated confidence.
 
     Args:
         doc: the article's one spaCy parse.
         mentions: resolved actor mentions (offsets into `doc.text`).
-        actors: actor id -> Actor.
+        actors: actor id -> Actor; the anonymous speakers the quotes name are added to it.
         settings: thresholds and windows (the defaults are the tuned values).
     Returns:
         Quotes in text order.
     """
+    quotes, index = attribute(doc, mentions, actors, settings)
+    model = confidence_model()
+    return [replace(q, confidence=confidence_of(q, index.evidence_of(q), actors.get(q.speaker or ""), model))
+            for q in quotes]
+
+
+def attribute(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
+              settings: QuoteSettings = DEFAULT_SETTINGS) -> tuple[list[Quote], ArticleIndex]:
+    """The quotes of `extract_quotes` before their confidence, and the index that knows how each
+    was found (`index.evidence_of`): what `calibrate` fits the confidence model on."""
     index = ArticleIndex.build(doc, mentions, actors, settings)
     quotes, bare_cues = cue_word_quotes(index)
     quotes.extend(colon_line_quotes(index))
@@ -58,5 +80,19 @@ def extract_quotes(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
     quotes = outermost(quotes)
     quotes = floating_quotes(index, quotes, bare_cues)
     quotes = continuations(index, quotes)
+    quotes = with_co_speakers(index, quotes)
     quotes.sort(key=lambda q: q.start)
-    return quotes
+    return quotes, index
+
+
+def with_co_speakers(index: ArticleIndex, quotes: list[Quote]) -> list[Quote]:
+    """`quotes` and, for each quote with co-speakers ("A and B said", a joint statement), the same
+    words given to each of them (the convention of the news development set for joint statements)."""
+    out = list(quotes)
+    for q in quotes:
+        ev = index.evidence_of(q)
+        if ev is None:
+            continue
+        for other in ev.co_speakers:
+            out.append(index.carry(replace(q, speaker=other), q))
+    return out

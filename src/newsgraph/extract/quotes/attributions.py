@@ -37,12 +37,12 @@ def cue_word_quotes(index: ArticleIndex) -> tuple[list[Quote], list[Token]]:
             continue
         if may_be_cue(tok, index.lex, index.learned_lemmas):
             spk = cue_speaker(index, tok)
-            frame = best_frame(index, tok, spk)
-            if frame is None:
+            scored = best_frame(index, tok, spk)
+            if scored is None:
                 if tok.lemma_.lower() in index.lex.speech_verbs and tok.pos_ != "NOUN":
                     bare.append(tok)
                 continue
-            q = _frame_quote(index, tok, frame, spk)
+            q = _frame_quote(index, tok, *scored, spk)
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             q = _according_to_quote(index, tok)
         else:
@@ -52,7 +52,8 @@ def cue_word_quotes(index: ArticleIndex) -> tuple[list[Quote], list[Token]]:
     return quotes, bare
 
 
-def _frame_quote(index: ArticleIndex, tok: Token, frame: Frame, spk: SpeakerPhrase | None) -> Quote | None:
+def _frame_quote(index: ArticleIndex, tok: Token, frame: Frame, score: float,
+                 spk: SpeakerPhrase | None) -> Quote | None:
     """The quote of cue word `tok` with its chosen frame; the cue takes a particle ("pointed out")."""
     doc = index.doc
     cue_lo, cue_hi = tok.i, tok.i + 1
@@ -66,7 +67,7 @@ def _frame_quote(index: ArticleIndex, tok: Token, frame: Frame, spk: SpeakerPhra
     for child in tok.rights:  # particles: "pointed out"
         if child.dep_ == "prt" and child.i == cue_hi:
             cue_hi += 1
-    return frame_quote(index, (frame.lo, frame.hi), (cue_lo, cue_hi), spk)
+    return frame_quote(index, (frame.lo, frame.hi), (cue_lo, cue_hi), spk, score=score)
 
 
 def _according_to_quote(index: ArticleIndex, tok: Token) -> Quote | None:
@@ -85,4 +86,4 @@ def _according_to_quote(index: ArticleIndex, tok: Token) -> Quote | None:
     if phi < len(doc) and doc[phi].text == ",":
         phi += 1
     lo, hi = outer_side(lo, hi, plo, phi)
-    return frame_quote(index, (lo, hi), (tok.i, tok.i + 2), SpeakerPhrase(src, slo, shi))
+    return frame_quote(index, (lo, hi), (tok.i, tok.i + 2), SpeakerPhrase(src, slo, shi), source="according")

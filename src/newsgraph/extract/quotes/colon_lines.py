@@ -10,9 +10,10 @@ from spacy.tokens import Span
 
 from ...model import Quote
 from ..syntax import token_span
-from .index import ArticleIndex
+from .index import ArticleIndex, Evidence
+from .not_speakers import is_furniture
 from .records import new_quote
-from .speakers import SpeakerPhrase, speaker_actor
+from .speakers import SpeakerPhrase, resolve_speaker
 
 #: punctuation a speaker phrase may hold ("Dr. Smith", "O'Neill", "Jean-Paul")
 _NAME_PUNCTUATION = ".-'’"
@@ -30,17 +31,20 @@ def colon_line_quotes(index: ArticleIndex) -> list[Quote]:
         if colon < 0 or not line[colon + 1:].strip() or len(line[colon + 1:].split()) < settings.min_colon_content_words:
             continue
         lead = token_span(doc, start, start + colon)
-        if lead is None or not _is_name_phrase(lead, settings.max_colon_speaker_tokens):
-            continue
+        if lead is None or not _is_name_phrase(lead, settings.max_colon_speaker_tokens) \
+                or is_furniture(doc, lead.start, lead.end):
+            continue  # "GENEVA: ...", "Photo: ...", "World: ...": a dateline, credit or label
         c_lo = start + colon + 1
         while c_lo < pos - 1 and text[c_lo].isspace():
             c_lo += 1
         c_hi = pos - 1
         while c_hi > c_lo and text[c_hi - 1].isspace():
             c_hi -= 1
-        actor = speaker_actor(index, SpeakerPhrase(lead.root, lead.start, lead.end))
-        out.append(new_quote(text, content=(c_lo, c_hi), kind="indirect", speaker=actor,
-                             speaker_span=(lead.start_char, lead.end_char), cue_span=(start + colon, start + colon + 1)))
+        resolved = resolve_speaker(index, SpeakerPhrase(lead.root, lead.start, lead.end))
+        q = new_quote(text, content=(c_lo, c_hi), kind="indirect", speaker=resolved.actor,
+                      speaker_span=(lead.start_char, lead.end_char), cue_span=(start + colon, start + colon + 1),
+                      anonymous=resolved.anonymous)
+        out.append(index.note(q, Evidence("colon", None, resolved.kind, resolved.co_speakers)))
     return out
 
 

@@ -71,8 +71,8 @@ def continuations(index: ArticleIndex, quotes: list[Quote]) -> list[Quote]:
             last = None
             continue
         lo, hi = trim(doc, sent.start, sent.end) or (sent.start, sent.end)
-        q = continued_quote(last, text, char_range(doc, lo, hi), "indirect",
-                            cue_span=(marker[0].idx, token_end(marker[1])))
+        q = index.carry(continued_quote(last, text, char_range(doc, lo, hi), "indirect",
+                                        cue_span=(marker[0].idx, token_end(marker[1]))), last, "marker")
         out.append(q)
         last, last_para = q, para
     return out

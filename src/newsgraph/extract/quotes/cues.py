@@ -17,8 +17,11 @@ def pos_code(tok: Token) -> str:
 
 
 def may_be_cue(tok: Token, lex: QuoteLexicons, learned_lemmas: frozenset[str] | None) -> bool:
-    """A verb, noun or adjective whose lemma a hand lexicon lists or the learned table scores."""
+    """A verb, noun or adjective whose lemma a hand lexicon lists or the learned table scores; not
+    a noun under "no" ("made no mention of X", "gave no comment"): nothing was said."""
     if tok.pos_ not in CUE_POS:
+        return False
+    if tok.pos_ == "NOUN" and any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in tok.children):
         return False
     lemma = tok.lemma_.lower()
     return lemma in lex.cue_lemmas or (learned_lemmas is not None and lemma in learned_lemmas)

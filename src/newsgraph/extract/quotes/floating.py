@@ -51,7 +51,7 @@ def floating_quotes(index: ArticleIndex, quotes: list[Quote], bare_cues: list[To
             # elsewhere it is a title or a scare-quoted word
             continue
         if cue is not None:
-            out.append(cue_quote(index, (a, b), (cue.i, cue.i + 1), cue_speaker(index, cue), "direct"))
+            out.append(cue_quote(index, (a, b), (cue.i, cue.i + 1), cue_speaker(index, cue), "direct", "floating"))
             covered.append((a, b, out[-1]))
             covered.sort(key=lambda x: x[0])
             continue
@@ -64,13 +64,13 @@ def floating_quotes(index: ArticleIndex, quotes: list[Quote], bare_cues: list[To
             continue
         if "\n" not in between:
             # same paragraph: '"X," he said. "Y."' is one quote running on
-            merged = with_content(p, text, (p.start, b), "direct")
+            merged = index.carry(with_content(p, text, (p.start, b), "direct"), p)
             out[out.index(p)] = merged
             covered = [(s, e, merged if q is p else q) for s, e, q in covered]
             covered.append((a, b, merged))
             covered.sort(key=lambda x: x[0])
             continue
-        out.append(continued_quote(p, text, (a, b), "direct"))
+        out.append(index.carry(continued_quote(p, text, (a, b), "direct"), p, "continued"))
         covered.append((a, b, out[-1]))
         covered.sort(key=lambda x: x[0])
     return out

@@ -7,11 +7,11 @@ stage walks the mention list or the text again for these questions.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from ...model import Actor, Mention
+from ...model import Actor, Mention, Quote
 from ..syntax import token_end, token_span
 from .lexicons import LearnedFrames, QuoteLexicons, learned_cue_lemmas, learned_frames, quote_lexicons
 from .marks import quoted_passages
@@ -26,6 +26,24 @@ class TitledPerson:
     offset: int
     title_words: frozenset[str]
     actor: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How a quote was found, kept beside it for its confidence (`confidence.py`).
+
+    `source`: `frame` (a cue word's frame), `according` ("according to X"), `colon` (a
+    "Speaker: content" line), `floating` (a passage next to a bare speech verb), `continued`
+    (a passage continuing the previous speaker), `marker` (a sentence continued by "also").
+    `score`: the frame's score (`frames.scoring`), None for the other sources. `speaker_kind`:
+    `name`, `pronoun`, `description`, `anonymous`, `document` or `none` (`speakers.SpeakerKind`).
+    `co_speakers`: further actors the same words are attributed to ("A and B said", a joint
+    statement's other parties)."""
+
+    source: str
+    score: float | None
+    speaker_kind: str
+    co_speakers: tuple[str, ...] = ()
 
 
 @dataclass
@@ -44,6 +62,10 @@ class ArticleIndex:
     lex: QuoteLexicons
     learned: LearnedFrames | None
     learned_lemmas: frozenset[str] | None
+    #: id(quote) -> (the quote, how it was found): every stage notes its quotes here
+    evidence: dict[int, tuple[Quote, Evidence]] = field(default_factory=dict)
+    #: anonymous speakers introduced so far, by the head word of their description ("official")
+    anonymous_by_head: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
@@ -57,6 +79,24 @@ class ArticleIndex:
                    settings=settings, lex=quote_lexicons(),
                    learned=learned_frames() if use else None,
                    learned_lemmas=learned_cue_lemmas(settings.min_frame_score) if use else None)
+
+    # -------------------------------------------------------------- evidence
+    def note(self, quote: Quote, evidence: Evidence) -> Quote:
+        """Record how `quote` was found; returns it."""
+        self.evidence[id(quote)] = (quote, evidence)
+        return quote
+
+    def evidence_of(self, quote: Quote) -> Evidence | None:
+        """How `quote` was found (None for a quote no stage noted)."""
+        entry = self.evidence.get(id(quote))
+        return entry[1] if entry is not None and entry[0] is quote else None
+
+    def carry(self, new: Quote, old: Quote, source: str | None = None) -> Quote:
+        """`new`, made from `old`, found the same way (or by `source`); returns `new`."""
+        ev = self.evidence_of(old)
+        if ev is not None:
+            self.note(new, ev if source is None else replace(ev, source=source, score=None))
+        return new
 
     # -------------------------------------------------------------- mentions
     def mention_at(self, start: int, end: int, head: Token | None = None) -> Mention | None:

@@ -71,6 +71,8 @@ class QuoteLexicons:
     contrast_subordinators: frozenset[str]
     title_small_words: frozenset[str]
     spoken_words: frozenset[str]
+    #: verbs of action that no learned frame makes a cue ("signed the bill", "took questions")
+    action_verbs: frozenset[str]
     #: every lemma a hand lexicon makes a cue: speech, attitude, stance and naming verbs, attitude
     #: adjectives, phrasal-cue verbs and cue nouns
     cue_lemmas: frozenset[str]
@@ -135,6 +137,7 @@ def quote_lexicons() -> QuoteLexicons:
         contrast_subordinators=lexicon("contrast_subordinators.txt"),
         title_small_words=lexicon("title_small_words.txt"),
         spoken_words=lexicon("spoken_words.txt"),
+        action_verbs=lexicon("action_verbs.txt"),
         cue_lemmas=frozenset().union(*cues.values(), phrasal),
     )
 

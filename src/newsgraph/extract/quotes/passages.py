@@ -21,7 +21,7 @@ def widen_to_passages(index: ArticleIndex, quotes: list[Quote]) -> list[Quote]:
         if kind == "direct" and q.cue_start is not None and q.cue_end is not None:
             end = _split_quote_end(index, end, (q.cue_start, q.cue_end), q.speaker_end)
         if (start, end, kind) != (q.start, q.end, q.kind):
-            q = with_content(q, index.text, (start, end), kind)
+            q = index.carry(with_content(q, index.text, (start, end), kind), q)
         out.append(q)
     seen: set[tuple[int, int]] = set()
     dedup = []

@@ -7,12 +7,13 @@ from dataclasses import replace
 from ...model import Quote, QuoteKind
 from ..syntax import char_range
 from .content import drop_trailing_aside, trim
-from .index import ArticleIndex
-from .speakers import SpeakerPhrase, speaker_actor
+from .index import ArticleIndex, Evidence
+from .speakers import SpeakerPhrase, resolve_speaker
 
 
 def new_quote(text: str, *, content: tuple[int, int], kind: QuoteKind, speaker: str | None = None,
-              speaker_span: tuple[int, int] | None = None, cue_span: tuple[int, int] | None = None) -> Quote:
+              speaker_span: tuple[int, int] | None = None, cue_span: tuple[int, int] | None = None,
+              anonymous: bool = False) -> Quote:
     """A quote whose content, speaker phrase and cue are the character ranges given of `text`."""
     start, end = content
     ss, se = speaker_span if speaker_span is not None else (None, None)
@@ -21,7 +22,7 @@ def new_quote(text: str, *, content: tuple[int, int], kind: QuoteKind, speaker: 
                  speaker_text=text[ss:se] if speaker_span is not None else None,
                  speaker_start=ss, speaker_end=se,
                  cue=text[cs:ce] if cue_span is not None else None, cue_start=cs, cue_end=ce,
-                 text=text[start:end], start=start, end=end, kind=kind)
+                 text=text[start:end], start=start, end=end, kind=kind, anonymous=anonymous)
 
 
 def with_content(quote: Quote, text: str, content: tuple[int, int], kind: QuoteKind) -> Quote:
@@ -41,23 +42,29 @@ def continued_quote(previous: Quote, text: str, content: tuple[int, int], kind: 
 
 
 def cue_quote(index: ArticleIndex, content: tuple[int, int], cue: tuple[int, int],
-              speaker: SpeakerPhrase | None, kind: QuoteKind) -> Quote:
+              speaker: SpeakerPhrase | None, kind: QuoteKind, source: str = "frame",
+              score: float | None = None) -> Quote:
     """A quote from a content's character range, a cue's token range [lo, hi) and a speaker
-    phrase (resolved to its actor)."""
+    phrase (resolved to its actor), noted in `index` as found by `source` with frame `score`."""
     doc, text = index.doc, index.text
     cue_span = char_range(doc, *cue)
-    if speaker is None:
-        return new_quote(text, content=content, kind=kind, cue_span=cue_span)
-    return new_quote(text, content=content, kind=kind, speaker=speaker_actor(index, speaker),
-                     speaker_span=char_range(doc, speaker.lo, speaker.hi), cue_span=cue_span)
+    resolved = resolve_speaker(index, speaker)
+    if speaker is None or (resolved.kind == "none"):
+        q = new_quote(text, content=content, kind=kind, cue_span=cue_span)
+    else:
+        q = new_quote(text, content=content, kind=kind, speaker=resolved.actor,
+                      speaker_span=char_range(doc, speaker.lo, speaker.hi), cue_span=cue_span,
+                      anonymous=resolved.anonymous)
+    return index.note(q, Evidence(source, score, resolved.kind, resolved.co_speakers))
 
 
 def frame_quote(index: ArticleIndex, content: tuple[int, int], cue: tuple[int, int],
-                speaker: SpeakerPhrase | None, kind: QuoteKind = "indirect") -> Quote | None:
+                speaker: SpeakerPhrase | None, kind: QuoteKind = "indirect", source: str = "frame",
+                score: float | None = None) -> Quote | None:
     """A quote from a content's token range [lo, hi) as a frame gives it: a trailing aside cut,
     edge punctuation trimmed; None when nothing is left."""
     lo, hi = drop_trailing_aside(index.doc, *content, index.lex)
     trimmed = trim(index.doc, lo, hi)
     if trimmed is None:
         return None
-    return cue_quote(index, char_range(index.doc, *trimmed), cue, speaker, kind)
+    return cue_quote(index, char_range(index.doc, *trimmed), cue, speaker, kind, source, score)

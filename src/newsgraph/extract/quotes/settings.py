@@ -20,6 +20,9 @@ class QuoteSettings:
     #: a cue frame is used when its score (learned precision, or the hand prior) reaches this;
     #: also the precision a learned frame needs for its word to be looked at as a cue at all
     min_frame_score: float = 0.2
+    #: a frame only the learned table licenses (no hand lexicon does) needs at least this
+    #: precision on PolNeAR train: below it the frame is mostly an act, not an attribution
+    min_learned_frame_score: float = 0.35
     #: learned statistics by speaker class are used when seen this often, else those of any speaker
     min_class_count: int = 20
     #: score of a frame the hand lexicons license but the learned table never saw

@@ -7,9 +7,14 @@ verbs. For a cue noun it is the possessor ("X's claim that ...") or the subject 
 noun is object of ("X voiced support for ..."). When the parse gives a speech verb no subject,
 a name or pronoun right next to it is taken ('"...," Bozell answers').
 
-The phrase is resolved to an actor by the mention it holds; a pronoun goes to the most recent
-earlier actor of a compatible type; a definite title ("the Harbour Commissioner") to the person
-the article introduced with that title.
+The phrase is resolved to an actor (`resolve_speaker`) by the mention it holds (names, and the
+pronouns and descriptions the actor resolver linked: it applies gender and number agreement and
+the rule that a third-person pronoun inside a quote is not that quote's speaker); a pronoun it
+left unlinked goes to the most recent earlier actor of a compatible type outside a quote that
+actor speaks; a definite title ("the Harbour Commissioner") to the person the article introduced
+with that title; a document ("a joint statement") to its issuers (`documents`); an unnamed source
+("a senior official") to an anonymous actor (`anonymous`). Datelines, credits, bylines, agency
+tags and section labels never speak (`not_speakers`).
 """
 from __future__ import annotations
 
@@ -17,14 +22,35 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from ..syntax import char_range, first_child, subject
+from ..syntax import char_range, first_child, subject, token_end
+from .anonymous import anonymous_speaker, is_unnamed_source
 from .cues import is_other_report
+from .documents import document_issuers, is_document
 from .index import ArticleIndex
+from .not_speakers import is_furniture
 
 #: subjects of a cue, in the order the speaker search prefers (the first found wins)
 SPEAKER_SUBJECT_DEPS = ("nsubj", "csubj", "nsubjpass")
+#: adverbs that make coordinated speakers speak together ("jointly announced")
+JOINT_ADVERBS = ("jointly", "together")
 #: named-actor entity types: a speaker of class `a`
 ACTOR_ENTITY_TYPES = ("PERSON", "ORG", "NORP", "GPE")
+
+
+class ResolvedSpeaker(NamedTuple):
+    """The actor a speaker phrase stands for, and how it was found.
+
+    `kind`: `name` (a named mention), `pronoun`, `description` (a title or role), `anonymous` (an
+    unnamed source), `document` (a statement's issuer) or `none`; `co_speakers`: the other actors
+    of a coordination or a joint document ("A and B said")."""
+
+    actor: str | None
+    kind: str
+    anonymous: bool = False
+    co_speakers: tuple[str, ...] = ()
+
+
+NO_SPEAKER = ResolvedSpeaker(None, "none")
 
 
 class SpeakerPhrase(NamedTuple):
@@ -140,22 +166,39 @@ def speaker_class(index: ArticleIndex, spk: SpeakerPhrase | None) -> str:
 
 
 def speaker_actor(index: ArticleIndex, spk: SpeakerPhrase) -> str | None:
-    """Actor id of a speaker phrase: the mention holding its head; for a relative pronoun its
-    antecedent's; for a pronoun the most recent earlier actor of a compatible type; for a noun a
-    person the article introduced with that word in their title."""
+    """Actor id of a speaker phrase (see `resolve_speaker`)."""
+    return resolve_speaker(index, spk).actor
+
+
+def resolve_speaker(index: ArticleIndex, spk: SpeakerPhrase | None) -> ResolvedSpeaker:
+    """The actor a speaker phrase stands for (see the module docstring): the mention holding its
+    head; for a relative pronoun its antecedent's; for a document its issuers; for an unnamed
+    source an anonymous actor; for a pronoun the linked mention, else the most recent earlier
+    actor of a compatible type; for a noun a person the article introduced with that title."""
+    if spk is None or is_furniture(index.doc, spk.lo, spk.hi) or is_furniture(index.doc, spk.head.i, spk.head.i + 1):
+        return NO_SPEAKER
     head, lo, hi = spk
     start, end = char_range(index.doc, lo, hi)
+    unnamed = is_unnamed_source(head)
     m = index.mention_at(start, end, head)
+    if m is not None and unnamed and _described_only(index, m.actor, head):
+        m = None  # a role actor made of the description itself: the source stays unnamed
     if m is not None:
-        return m.actor
+        kind = "pronoun" if head.pos_ == "PRON" else "name" if m.how == "name" else "description"
+        return ResolvedSpeaker(m.actor, kind, False, _conjunct_actors(index, head, m.actor))
     low = head.lower_
     lex = index.lex
     if low in lex.subject_relatives and head.head.dep_ == "relcl" and head.head.head != head.head:
         ante = head.head.head
-        return speaker_actor(index, phrase_of(ante)) if ante.i != head.i else None
+        if ante.i != head.i:
+            return resolve_speaker(index, phrase_of(ante))
+        return ResolvedSpeaker(None, "pronoun")
+    if is_document(head):
+        issuers = document_issuers(index, head, _head_actor)
+        return ResolvedSpeaker(issuers[0], "document", False, issuers[1:]) if issuers else ResolvedSpeaker(None, "document")
     if head.pos_ == "PRON":
         types = lex.pronoun_antecedents.get(low)
-        return index.recent_actor(start, types) if types else None
+        return ResolvedSpeaker(index.recent_actor(start, types) if types else None, "pronoun")
     if head.pos_ in ("NOUN", "PROPN"):
         best = None
         for person in index.titled:
@@ -163,5 +206,58 @@ def speaker_actor(index: ArticleIndex, spk: SpeakerPhrase) -> str | None:
                 break
             if low in person.title_words:
                 best = person.actor
-        return best
-    return None
+        if best is not None:
+            return ResolvedSpeaker(best, "description")
+        if unnamed:
+            return ResolvedSpeaker(anonymous_speaker(index, head), "anonymous", True)
+    return ResolvedSpeaker(None, "description")  # a phrase that names no actor: kept, unlinked
+
+
+def _described_only(index: ArticleIndex, actor_id: str, head: Token) -> bool:
+    """The actor resolution linked an unnamed source's phrase to an actor named by the description
+    itself ("Canada's senior official"), not to a named person it refers back to: such an actor
+    names nobody, so the source is anonymous."""
+    actor = index.actors.get(actor_id)
+    if actor is None:
+        return True
+    name = actor.name.lower()
+    return head.lower_ in name or head.lemma_.lower() in name
+
+
+def _head_actor(index: ArticleIndex, tok: Token) -> str | None:
+    """The actor a single phrase head stands for (a document's issuer): its mention, or what its
+    phrase resolves to when that is not another document."""
+    if is_document(tok):
+        return None
+    return resolve_speaker(index, phrase_of(tok)).actor
+
+
+def speaks_jointly(head: Token) -> bool:
+    """The speaker's verb says the words are joint: "A and B said in a joint statement", "A and B
+    jointly announced" (PolNeAR keeps "A and B said" as one attribution of one source; a joint
+    statement is each party's, the convention of the news development set)."""
+    verb = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or verb == head:
+        return False
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in JOINT_ADVERBS:
+            return True
+        obj = first_child(child, ("pobj",)) if child.dep_ == "prep" else None
+        if obj is not None and is_document(obj) and any(g.lower_ == "joint" for g in obj.lefts):
+            return True
+    return False
+
+
+def _conjunct_actors(index: ArticleIndex, head: Token, first: str) -> tuple[str, ...]:
+    """The named actors coordinated with the speaker head ("Russia and China said ... in a joint
+    statement"), other than `first`, when they speak jointly (`speaks_jointly`)."""
+    if not head.conjuncts or not speaks_jointly(head):
+        return ()
+    out: list[str] = []
+    for conj in head.conjuncts:
+        if conj.i < head.i:
+            continue
+        m = index.mention_at(conj.idx, token_end(conj), conj)
+        if m is not None and m.actor != first and m.actor not in out:
+            out.append(m.actor)
+    return tuple(out)

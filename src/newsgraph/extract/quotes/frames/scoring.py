@@ -57,12 +57,17 @@ def frame_score(index: ArticleIndex, lemma: str, pos: str, rel: str, src: str = 
     if stat is None:
         return settings.hand_frame_prior if hand else 0.0
     n, hits = stat
-    return (hits + 1) / (n + 2) if hand else hits / (n + 1)
+    if hand:
+        return (hits + 1) / (n + 2)
+    if pos == "V" and lemma in index.lex.action_verbs:
+        return 0.0  # an act is not an attribution, whatever the table counted
+    learned = hits / (n + 1)
+    return learned if learned >= settings.min_learned_frame_score else 0.0
 
 
-def best_frame(index: ArticleIndex, cue: Token, spk: SpeakerPhrase | None) -> Frame | None:
-    """The best-scoring non-empty frame of a cue word, if it scores at least the settings'
-    `min_frame_score` (the first of equally scored frames wins)."""
+def best_frame(index: ArticleIndex, cue: Token, spk: SpeakerPhrase | None) -> tuple[Frame, float] | None:
+    """The best-scoring non-empty frame of a cue word and its score, if it scores at least the
+    settings' `min_frame_score` (the first of equally scored frames wins)."""
     lemma = cue.lemma_.lower()
     pos = pos_code(cue)
     src = speaker_class(index, spk)
@@ -71,4 +76,4 @@ def best_frame(index: ArticleIndex, cue: Token, spk: SpeakerPhrase | None) -> Fr
         score = frame_score(index, lemma, pos, frame.rel, src)
         if score >= best_score and frame.hi > frame.lo:
             best, best_score = frame, score + TIE_MARGIN
-    return best
+    return None if best is None else (best, best_score - TIE_MARGIN)

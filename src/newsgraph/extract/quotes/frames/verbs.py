@@ -106,8 +106,11 @@ def passive_frame(tok: Token) -> Frame | None:
 
 def object_frames(tok: Token, obj: Token, lex: QuoteLexicons) -> list[Frame]:
     """Frames of a verb with a direct object: `dobj+oprd` or `dobj`, then `dprep:O:P` for the
-    object's prepositions, then `dobj+prep:P` for the verb's prepositions after the object."""
+    object's prepositions, then `dobj+prep:P` for the verb's prepositions after the object; none
+    for an object under "no" ("made no mention of X", "gave no details"): nothing was said."""
     out: list[Frame] = []
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
+        return out
     oprd = first_child(tok, ("oprd",))
     if oprd is not None:
         out.append(Frame("dobj+oprd", obj.left_edge.i, oprd.right_edge.i + 1))

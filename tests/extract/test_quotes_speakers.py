@@ -1,0 +1,163 @@
+"""Who speaks: unnamed sources, documents and their issuers, page furniture that never speaks, and
+cues that are acts, not speech. One phenomenon per test, on sentences written for these tests."""
+from __future__ import annotations
+
+from newsgraph.extract.quotes.anonymous import ANONYMOUS_TYPE
+from newsgraph.extract.quotes.not_speakers import is_furniture
+
+
+def actors_by_id(article):
+    return {a.id: a for a in article.actors}
+
+
+def speakers_of(article, content_part: str) -> list[str | None]:
+    """The speaker names of every quote whose content contains `content_part`."""
+    names = {a.id: a.name for a in article.actors}
+    return [names.get(q.speaker) for q in article.quotes if content_part in q.text]
+
+
+# ------------------------------------------------------------------ quotes need a speech, thought or stance cue
+def test_signing_a_bill_is_no_quote(analyze_text):
+    article = analyze_text("Governor Alma Reyes signed the water bill on Friday.")
+    assert [q.text for q in article.quotes] == []
+
+
+def test_a_chamber_passing_a_bill_is_no_quote(analyze_text):
+    article = analyze_text("The state senate passed the highway budget after a long night.")
+    assert [q.text for q in article.quotes] == []
+
+
+def test_greeting_and_taking_questions_are_no_quotes(analyze_text):
+    article = analyze_text("The mayor greeted the volunteers and took questions from pupils.")
+    assert [q.text for q in article.quotes] == []
+
+
+def test_making_no_mention_of_someone_is_no_quote(analyze_text):
+    article = analyze_text("In her speech, Governor Alma Reyes made no mention of her rival.")
+    assert [q.text for q in article.quotes] == []
+
+
+def test_a_speech_verb_still_makes_a_quote(analyze_text):
+    article = analyze_text("Governor Alma Reyes said the water bill would lower prices.")
+    assert [q.text for q in article.quotes] == ["the water bill would lower prices"]
+
+
+# ------------------------------------------------------------------ unnamed sources
+def test_an_anonymous_official_is_an_explicit_anonymous_speaker(analyze_text):
+    article = analyze_text("A senior Canadian official said the talks had stalled over fishing rights.")
+    (quote,) = article.quotes
+    speaker = actors_by_id(article)[quote.speaker]
+    assert quote.anonymous is True
+    assert speaker.type == ANONYMOUS_TYPE
+    assert speaker.name == "senior Canadian official"
+    assert speaker.country == "CAN"
+    assert speaker.sector == "GOV"
+
+
+def test_people_familiar_with_the_matter_keep_what_the_text_says_of_them(analyze_text):
+    article = analyze_text("People familiar with the matter said the merger would be announced soon.")
+    (quote,) = article.quotes
+    assert quote.anonymous is True
+    assert actors_by_id(article)[quote.speaker].name == "people familiar with the matter"
+
+
+def test_a_later_definite_mention_is_the_same_anonymous_source(analyze_text):
+    article = analyze_text("A senior official said the border would reopen. The official added that "
+                           "trucks would be checked first.")
+    first, second = article.quotes
+    assert first.speaker == second.speaker and second.anonymous
+
+
+def test_a_named_speaker_is_not_anonymous(analyze_text):
+    article = analyze_text("Foreign Minister Lena Berg said the talks had stalled.")
+    (quote,) = article.quotes
+    assert quote.anonymous is False
+    assert actors_by_id(article)[quote.speaker].type == "PERSON"
+
+
+# ------------------------------------------------------------------ documents speak for their issuers
+def test_a_joint_statement_is_each_named_partys(analyze_text):
+    article = analyze_text("A joint statement by Kenya and Uganda welcomed the ceasefire in the border region.")
+    assert sorted(speakers_of(article, "the ceasefire")) == ["Kenya", "Uganda"]
+    assert not any(q.anonymous for q in article.quotes)
+
+
+def test_parties_speaking_in_a_joint_statement_each_speak(analyze_text):
+    article = analyze_text("In a joint statement, Chile and Peru said the fishing quotas would be shared.")
+    assert sorted(speakers_of(article, "the fishing quotas")) == ["Chile", "Peru"]
+
+
+def test_coordinated_speakers_without_a_joint_statement_stay_one_quote(analyze_text):
+    article = analyze_text("Chile and Peru said the fishing quotas would be shared.")
+    assert len(speakers_of(article, "the fishing quotas")) == 1
+
+
+def test_the_statement_goes_to_the_issuer_of_the_statement_before(analyze_text):
+    article = analyze_text("Norway issued a statement on Monday. The statement said the embassy would stay open.")
+    assert speakers_of(article, "the embassy would stay open") == ["Norway"]
+
+
+def test_the_platform_of_a_post_is_not_its_issuer(analyze_text):
+    article = analyze_text("A post on Telegram by Ukraine's army said the bridge had been hit.")
+    assert "Telegram" not in speakers_of(article, "the bridge had been hit")
+
+
+# ------------------------------------------------------------------ page furniture never speaks
+def test_a_dateline_colon_line_is_no_speaker(analyze_text):
+    article = analyze_text("GENEVA: The negotiators met for a third day without a deal.")
+    assert all(q.speaker_text != "GENEVA" for q in article.quotes)
+
+
+def test_a_dateline_with_an_agency_tag_is_no_speaker(nlp):
+    doc = nlp("LIMA (AP) — The minister said the port would reopen.")
+    assert is_furniture(doc, 0, 1)
+    assert not is_furniture(doc, 7, 8)  # "minister"
+
+
+def test_a_dateline_with_its_country_is_no_speaker(nlp):
+    doc = nlp("KAMPALA, Uganda — The minister said the port would reopen.")
+    assert is_furniture(doc, 0, 1)
+
+
+def test_a_name_in_a_photo_credit_is_no_speaker(nlp):
+    doc = nlp("The bridge after the flood. (Photo: Maria Lopez/Reuters)\nThe mayor said repairs would start.")
+    lo = next(t.i for t in doc if t.text == "Maria")
+    assert is_furniture(doc, lo, lo + 2)
+
+
+def test_an_agency_tag_is_no_speaker(nlp):
+    doc = nlp("(Reuters) - The central bank said rates would stay on hold.")
+    at = next(t.i for t in doc if t.text == "Reuters")
+    assert is_furniture(doc, at, at + 1)
+
+
+def test_a_byline_is_no_speaker(nlp):
+    doc = nlp("By Maria Lopez\nThe central bank said rates would stay on hold.")
+    assert is_furniture(doc, 1, 3)
+
+
+def test_a_writers_parenthetical_aside_can_speak(nlp):
+    doc = nlp("Taxes will rise. (Maria Lopez has also called for lower fuel duties next year.)")
+    at = next(t.i for t in doc if t.text == "Maria")
+    assert not is_furniture(doc, at, at + 2)
+
+
+def test_a_transcript_speaker_in_capitals_still_speaks(analyze_text):
+    article = analyze_text("TAPPER: We will be back after this short break with more news.")
+    assert [q.speaker_text for q in article.quotes] == ["TAPPER"]
+
+
+# ------------------------------------------------------------------ confidence
+def test_every_quote_has_a_confidence_between_0_and_1(analyze_text):
+    article = analyze_text('"The bridge is safe," Maria Lopez said. Officials said it would reopen. '
+                           "According to the ministry, repairs cost a million dollars.")
+    assert article.quotes
+    assert all(q.confidence is not None and 0.0 <= q.confidence <= 1.0 for q in article.quotes)
+
+
+def test_a_named_direct_quote_is_more_certain_than_one_without_a_speaker(analyze_text):
+    article = analyze_text('"The bridge is safe and will reopen soon," Maria Lopez said.\n\n'
+                           "The bridge was said to be safe by then.")
+    named = next(q for q in article.quotes if q.speaker_text == "Maria Lopez")
+    others = [q for q in article.quotes if q.speaker is None]
+    assert all(named.confidence > q.confidence for q in others)
