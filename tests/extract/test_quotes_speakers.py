@@ -2,8 +2,11 @@
 cues that are acts, not speech. One phenomenon per test, on sentences written for these tests."""
 from __future__ import annotations
 
+from newsgraph.extract.quotes import QuoteSettings
 from newsgraph.extract.quotes.anonymous import ANONYMOUS_TYPE
+from newsgraph.extract.quotes.index import ArticleIndex
 from newsgraph.extract.quotes.not_speakers import is_furniture
+from newsgraph.model import Actor, Mention
 
 
 def actors_by_id(article):
@@ -161,3 +164,13 @@ def test_a_named_direct_quote_is_more_certain_than_one_without_a_speaker(analyze
     named = next(q for q in article.quotes if q.speaker_text == "Maria Lopez")
     others = [q for q in article.quotes if q.speaker is None]
     assert all(named.confidence > q.confidence for q in others)
+
+
+# ------------------------------------------------------------------ pronouns and quotes
+def test_a_pronoun_speaker_does_not_fall_back_to_a_name_inside_a_quote(nlp):
+    text = 'Ana Lee spoke first. "Tom Cole will lose," she said. He left.'
+    doc = nlp(text)
+    actors = {"lee": Actor("lee", "Ana Lee", "PERSON"), "cole": Actor("cole", "Tom Cole", "PERSON")}
+    mentions = [Mention("lee", 0, 7, "Ana Lee"), Mention("cole", text.index("Tom"), text.index("Tom") + 8, "Tom Cole")]
+    index = ArticleIndex.build(doc, mentions, actors, QuoteSettings())
+    assert index.recent_actor(text.index("He left"), ("PERSON",)) == "lee"

@@ -115,15 +115,23 @@ class ArticleIndex:
         return best if head is None else None
 
     def recent_actor(self, before: int, types: tuple[str, ...]) -> str | None:
-        """The actor of the last mention ending before `before` whose actor has one of `types`."""
+        """The actor of the last mention ending before `before` whose actor has one of `types`, not
+        inside a quoted passage: a name a speaker quotes is not who a later "he said" is (a
+        pronoun's antecedent in a quote is someone other than that quote's speaker, and the
+        reverse holds for the speaker's pronoun outside it)."""
         i = bisect_right(self.mention_starts, before) - 1
         while i >= 0:
             m = self.mentions[i]
             a = self.actors.get(m.actor)
-            if a is not None and a.type in types and m.end <= before:
+            if a is not None and a.type in types and m.end <= before and not self.in_passage(m.start):
                 return m.actor
             i -= 1
         return None
+
+    def in_passage(self, char: int) -> bool:
+        """The character lies inside a quoted passage (its marks excluded)."""
+        i = bisect_right(self.passage_starts, char) - 1
+        return i >= 0 and self.passages[i][0] < char < self.passages[i][1] - 1
 
     # -------------------------------------------------------------- quoted passages
     def inside_passage(self, tok: Token) -> bool:

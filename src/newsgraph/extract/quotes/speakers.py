@@ -10,8 +10,8 @@ a name or pronoun right next to it is taken ('"...," Bozell answers').
 The phrase is resolved to an actor (`resolve_speaker`) by the mention it holds (names, and the
 pronouns and descriptions the actor resolver linked: it applies gender and number agreement and
 the rule that a third-person pronoun inside a quote is not that quote's speaker); a pronoun it
-left unlinked goes to the most recent earlier actor of a compatible type outside a quote that
-actor speaks; a definite title ("the Harbour Commissioner") to the person the article introduced
+left unlinked goes to the most recent earlier actor of a compatible type named outside quoted
+passages; a definite title ("the Harbour Commissioner") to the person the article introduced
 with that title; a document ("a joint statement") to its issuers (`documents`); an unnamed source
 ("a senior official") to an anonymous actor (`anonymous`). Datelines, credits, bylines, agency
 tags and section labels never speak (`not_speakers`).
