@@ -4,12 +4,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
+import duckdb
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
 
 runner = CliRunner()
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def _run(*args: str):
@@ -57,3 +60,15 @@ def test_claims_until_before_the_corpus_is_empty(examples_db) -> None:
 def test_claims_unknown_speaker_fails(examples_db) -> None:
     result = _run("--db", examples_db, "--speaker", "Nobody Atall Zzz")
     assert result.exit_code == 1
+
+
+def _claims_of(db: str) -> list[tuple[str, str]]:
+    with duckdb.connect(db, read_only=True) as con:
+        return con.execute("SELECT article_id || ':' || idx, claim FROM quotes ORDER BY 1").fetchall()
+
+
+def test_claim_ids_do_not_depend_on_the_batch_size(examples_db, tmp_path) -> None:
+    db = str(tmp_path / "small-batches.duckdb")
+    result = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", db, "--batch-size", "2", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert _claims_of(db) == _claims_of(examples_db)
