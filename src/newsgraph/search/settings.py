@@ -10,7 +10,9 @@ class SearchSettings:
 
     `max_hits`: a query keeps its best `max_hits` matches per kind (by BM25 score) before the
     store applies the other filters; a broader query reports its total as a lower bound
-    (`Page.exact` False). 10,000 keeps a search under 100 ms on 10^5 quotes (benchmarks/query.py).
+    (`Page.exact` False). The cap bounds the work of a broad query: reading 10^4 hits' keys from the
+    index takes about 30 ms; a query matching a few hundred of 10^5 quotes costs about 25 ms of CPU in
+    all (benchmarks/query.py).
     `title_boost`: a word in an article's title (or a quote's speaker as written) counts this
     many times a word of the body. `writer_heap_bytes`: tantivy's indexing buffer (its minimum
     is 3 MB per thread; one thread here).
