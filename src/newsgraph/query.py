@@ -475,9 +475,10 @@ class Corpus:
         rows, columns, total = lists.actor_matches(self._con, hits, q.strip(), limit)
         return Page(rows, total, limit, 0, columns, True, notes)
 
-    def counterparts(self, name: str) -> Result[Counterpart]:
-        """The actor's network: event counts per counterpart, PLOVER type and direction ('out' = actor is source)."""
-        return Result(store.counterparts(self._con, self.actor_ids(name)), lambda d: Counterpart(**d))
+    def counterparts(self, name: str, *, limit: int | None = None, offset: int = 0) -> Result[Counterpart]:
+        """The actor's network: event counts per counterpart, PLOVER type and direction ('out' = actor is source),
+        busiest counterpart first; `limit` and `offset` page the rows."""
+        return Result(store.counterparts(self._con, self.actor_ids(name), limit, offset), lambda d: Counterpart(**d))
 
     def activity(self, name: str, by: str = "week") -> Result[ActivityRow]:
         """Counts per `by` period of the actor's events (as source / target) and quotes (by / about)."""
@@ -494,9 +495,14 @@ class Corpus:
 
     def latest_quotes(self, speaker: str | None = None, about: str | None = None, *, limit: int | None = 10,
                       offset: int = 0) -> Result[QuoteRecord]:
-        """Like `quotes`, newest first (undated last)."""
-        rows = store.quotes(self._con, speakers=self._ids(speaker), about=self._ids(about))
-        return Result(store.newest_first(rows, limit, offset), lambda d: QuoteRecord(**d))
+        """Like `quotes`, newest first (undated last). With a speaker or an actor `about`, the page is found in
+        the store's quote links (store/summaries.py) and only its quotes are read, however many the actor has."""
+        if speaker is None and about is None:
+            rows = store.quotes(self._con)
+            return Result(store.newest_first(rows, limit, offset), lambda d: QuoteRecord(**d))
+        keys = store.actor_quote_keys(self._con, speakers=self._ids(speaker), about=self._ids(about), limit=limit,
+                                      offset=offset)
+        return Result(store.quotes_by_keys(self._con, keys), lambda d: QuoteRecord(**d))
 
     # -- claims: the same claim across outlets (claims/)
     def claims(self, speaker: str | None = None, about: str | None = None, since: str | dt.date | None = None,

@@ -1,0 +1,257 @@
+"""Growth: what a batch and a page cost in stores of 10^4, 10^5 and 10^6 articles.
+
+Usage: .venv/bin/python benchmarks/growth.py [--max 1000000] [--seed 300] [--repeat 20] [--work DIR] [--keep]
+
+1. A seed store: `--seed` PolNeAR train articles (dates and outlets from their file names) really
+   ingested (`ingest`, one worker), kept in `--work` and reused by later runs.
+2. For each size up to `--max`: a copy of the seed grown to that many articles by copying the
+   seed's rows with new ids, dates (spread over three years) and MinHash band keys, through
+   the store's own write path in SQL (newsgraph/store/replicate.py), so the copies have their
+   summaries as ingested articles do; then the search index beside it is brought up to date.
+   Each size starts from the seed, so no store has seen the fresh articles before; the store
+   is deleted after its measurements unless `--keep`.
+3. Measured on each store: every page and API endpoint for the busiest actor (most mentions),
+   a median one and a pair (the busiest and its first counterpart), `--repeat` requests each
+   through the app in-process (FastAPI's TestClient: routing, the store opened per request,
+   templates; no network), p50 and p95; `to_pandas()` of a filtered query; then the ingest of
+   the same 50 fresh PolNeAR dev articles (one batch, `--workers 1`, spaCy loaded before),
+   the whole call and the store's part of it (write_batch: corpus step, clustering, writing,
+   search sync).
+
+It prints each figure per size with its ratio to the 10^4 store, and last:
+`growth: ingest ratio R at N articles; slowest page p95 T ms (PAGE)`.
+
+Needs: the seed ingest (300 articles) takes 5-10 minutes on 2 shared cores; growing to 10^4,
+10^5 and 10^6 articles takes about 0.5, 4 and 45 minutes and the stores take about 0.1, 1.2
+and 12 GB of disk (the largest one at a time, plus the seed; see the figures each run prints).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from newsgraph import ingest as ingest_module
+from newsgraph import nlp, query, search, store
+from newsgraph.store import replicate
+
+POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "eval-data" / "polnear" / "data"
+SIZES = (10_000, 100_000, 1_000_000)
+FRESH = 50
+
+
+def write_corpus(files: list[Path], path: Path) -> Path:
+    """PolNeAR texts as JSON Lines, date and outlet from the file name (outlet_YYYY-MM-DD_slug.txt)."""
+    with path.open("w", encoding="utf-8") as fh:
+        for f in files:
+            outlet, date = f.name.split("_")[:2]
+            fh.write(json.dumps({"id": f.stem, "date": date, "outlet": outlet, "title": f.stem.split("_", 2)[-1],
+                                 "url": f"https://{outlet}.example/{f.stem}", "text": f.read_text(encoding="utf-8")}) + "\n")
+    return path
+
+
+def seed_store(work: Path, n: int) -> Path:
+    """The seed: `n` PolNeAR train articles really ingested (reused when the work folder has it)."""
+    db = work / f"seed-{n}.duckdb"
+    if db.exists():
+        return db
+    files = sorted((POLNEAR / "train" / "text").glob("*.txt"))[:n]
+    if len(files) < n:
+        raise SystemExit(f"PolNeAR train texts not found under {POLNEAR}")
+    corpus = write_corpus(files, work / f"seed-{n}.jsonl")
+    start = time.perf_counter()
+    tmp = work / "seed-building.duckdb"
+    summary = ingest_module.ingest([str(corpus)], str(tmp), workers=1)
+    for suffix in ("", ".search"):
+        os.replace(f"{tmp}{suffix}", f"{db}{suffix}")
+    print(f"seed: {summary.line()} in {time.perf_counter() - start:.0f} s")
+    return db
+
+
+def grow(seed: Path, db: Path, size: int) -> dict[str, float]:
+    """A copy of the seed grown to `size` articles, with its search index in step; times and disk."""
+    for suffix in ("", ".search"):
+        src, dst = Path(f"{seed}{suffix}"), Path(f"{db}{suffix}")
+        if dst.is_dir():
+            shutil.rmtree(dst)
+        elif dst.exists():
+            dst.unlink()
+        if src.is_dir():
+            shutil.copytree(src, dst)
+        elif src.exists():
+            shutil.copy(src, dst)
+    con = store.connect(str(db), read_only=False)
+    try:
+        have = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+        copies = -(-(size - have) // have)
+        start = time.perf_counter()
+        replicate.replicate(con, range(1, copies + 1))
+        grown = time.perf_counter() - start
+        start = time.perf_counter()
+        search.sync(con)
+        indexed = time.perf_counter() - start
+        con.execute("CHECKPOINT")
+        articles = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+    finally:
+        con.close()
+    disk = sum(f.stat().st_size for f in Path(db).parent.glob(f"{db.name}*") if f.is_file())
+    disk += sum(f.stat().st_size for f in Path(f"{db}.search").rglob("*") if f.is_file())
+    return {"articles": articles, "grow_s": grown, "index_s": indexed, "disk_gb": disk / 1e9}
+
+
+def pick_actors(db: Path) -> dict[str, str]:
+    """The busiest actor (most mentions), a median one (by mentions) and the busiest one's first counterpart."""
+    with query.open(str(db)) as c:
+        ranked = c.actors().to_list()
+        busiest, median = ranked[0], ranked[len(ranked) // 2]
+        partner = next(iter(c.counterparts(busiest.id, limit=1)), None)
+        article = c.latest_quotes(speaker=busiest.id, limit=1).to_list()
+    return {"busiest": busiest.id, "busiest_name": busiest.name, "median": median.id, "median_name": median.name,
+            "partner": partner.counterpart if partner else busiest.id, "article": article[0].article_id if article else ""}
+
+
+def endpoints(who: dict[str, str]) -> dict[str, str]:
+    """Every page and API endpoint that shows an actor, for the busiest and the median actor, and the pair's."""
+    out: dict[str, str] = {"/": "/", "/api/stats": "/api/stats", "/article/ID": f"/article/{who['article']}",
+                           "/api/articles/ID": f"/api/articles/{who['article']}"}
+    for role in ("busiest", "median"):
+        a, name = who[role], who[f"{role}_name"]
+        for label, path in (("/actor/A", f"/actor/{a}"), ("/api/actors/A", f"/api/actors/{a}"),
+                            ("/api/actors/A/counterparts", f"/api/actors/{a}/counterparts"),
+                            ("/api/actors/A/activity", f"/api/actors/{a}/activity?by=week"),
+                            ("/api/actors?q=", f"/api/actors?q={name[:4]}"),
+                            ("/api/quotes?speaker=A", f"/api/quotes?speaker={a}"),
+                            ("/api/quotes?about=A", f"/api/quotes?about={a}"),
+                            ("/api/events?actor=A", f"/api/events?actor={a}"),
+                            ("/api/articles?actor=A", f"/api/articles?actor={a}"),
+                            ("/api/claims?speaker=A", f"/api/claims?speaker={a}"),
+                            ("/quotes?speaker=A", f"/quotes?speaker={a}"), ("/events?actor=A", f"/events?actor={a}"),
+                            ("/articles?actor=A", f"/articles?actor={a}"), ("/search?q=", f"/search?q={name.split()[-1]}")):
+            out[f"{label} [{role}]"] = path
+    a, b = who["busiest"], who["partner"]
+    out["/relation?a=A&b=B [pair]"] = f"/relation?a={a}&b={b}"
+    out["/api/relation?a=A&b=B [pair]"] = f"/api/relation?a={a}&b={b}"
+    out["/api/quotes?speaker=A&about=B [pair]"] = f"/api/quotes?speaker={a}&about={b}"
+    return out
+
+
+def time_pages(db: Path, who: dict[str, str], repeat: int) -> dict[str, tuple[float, float]]:
+    """p50 and p95 in ms of each endpoint over `repeat` requests, after one unmeasured request."""
+    from fastapi.testclient import TestClient  # optional dependency of the web face
+
+    from newsgraph.web.app import create_app
+
+    client = TestClient(create_app(str(db)))
+    out: dict[str, tuple[float, float]] = {}
+    for label, path in endpoints(who).items():
+        first = client.get(path)
+        if first.status_code >= 400:
+            print(f"  {label}: HTTP {first.status_code} {first.text[:120]}")
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            client.get(path)
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        out[label] = (statistics.median(times), times[min(len(times) - 1, int(0.95 * len(times)))])
+    return out
+
+
+def time_pandas(db: Path, who: dict[str, str], repeat: int) -> float:
+    """Median ms of `to_pandas()` of the median actor's quotes in one year."""
+    with query.open(str(db)) as c:
+        times = []
+        for _ in range(max(3, repeat // 4)):
+            start = time.perf_counter()
+            c.quotes(speaker=who["median"], since="2016-01-01", until="2016-12-31").to_pandas()
+            times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def time_ingest(db: Path, fresh: Path) -> tuple[float, float]:
+    """Seconds to ingest the fresh articles (one batch, one worker) and the store's part of it (write_batch)."""
+    spent: list[float] = []
+    real: Callable[..., Any] = ingest_module.write_batch
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            spent.append(time.perf_counter() - start)
+
+    ingest_module.write_batch = timed  # type: ignore[assignment]
+    try:
+        start = time.perf_counter()
+        summary = ingest_module.ingest([str(fresh)], str(db), workers=1, batch_size=FRESH)
+        total = time.perf_counter() - start
+    finally:
+        ingest_module.write_batch = real  # type: ignore[assignment]
+    assert summary.stored == FRESH, summary.line()
+    return total, sum(spent)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--max", type=int, default=SIZES[-1], help="stop at this many articles (default 10^6)")
+    parser.add_argument("--seed", type=int, default=300, help="really ingested articles to copy")
+    parser.add_argument("--repeat", type=int, default=20, help="requests per endpoint")
+    parser.add_argument("--work", default=None, help="folder for the seed and the stores (default: a temporary one)")
+    parser.add_argument("--keep", action="store_true", help="keep each grown store")
+    args = parser.parse_args()
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="ng-growth-"))
+    work.mkdir(parents=True, exist_ok=True)
+    fresh = write_corpus(sorted((POLNEAR / "dev" / "text").glob("*.txt"))[:FRESH], work / "fresh.jsonl")
+    seed = seed_store(work, args.seed)
+    nlp.load()  # spaCy once, before any timing
+    sizes = [s for s in SIZES if s <= args.max] or [args.max]
+    results: dict[int, dict[str, Any]] = {}
+    for size in sizes:
+        db = work / f"store-{size}.duckdb"
+        grown = grow(seed, db, size)
+        print(f"\n== {grown['articles']:,} articles: grown in {grown['grow_s']:.0f} s, search index in "
+              f"{grown['index_s']:.0f} s, {grown['disk_gb']:.2f} GB on disk", flush=True)
+        who = pick_actors(db)
+        pages = time_pages(db, who, args.repeat)
+        pandas_ms = time_pandas(db, who, args.repeat)
+        total, store_part = time_ingest(db, fresh)
+        results[size] = {"pages": pages, "pandas": pandas_ms, "ingest": total, "store": store_part, **grown}
+        report(results, size)
+        if not args.keep:
+            for path in (Path(f"{db}"), Path(f"{db}.wal")):
+                path.unlink(missing_ok=True)
+            shutil.rmtree(f"{db}.search", ignore_errors=True)
+    last = sizes[-1]
+    base = results[sizes[0]]
+    slow_label, (_, slow_p95) = max(results[last]["pages"].items(), key=lambda kv: kv[1][1])
+    print(f"growth: ingest ratio {results[last]['ingest'] / base['ingest']:.2f} at {results[last]['articles']:,} articles; "
+          f"slowest page p95 {slow_p95:.0f} ms ({slow_label})")
+    return 0
+
+
+def report(results: dict[int, dict[str, Any]], size: int) -> None:
+    """The figures of one size, each with its ratio to the first (10^4) store."""
+    base, now = results[min(results)], results[size]
+
+    def ratio(a: float, b: float) -> str:
+        return f"{a / b:5.2f}x" if b else "   - "
+
+    print(f"ingest of {FRESH} fresh articles: {now['ingest']:6.1f} s ({ratio(now['ingest'], base['ingest'])}); "
+          f"store part {now['store']:5.2f} s ({ratio(now['store'], base['store'])})")
+    print(f"to_pandas() of a filtered query: {now['pandas']:7.1f} ms ({ratio(now['pandas'], base['pandas'])})")
+    print(f"{'endpoint':44s} {'p50 ms':>8s} {'p95 ms':>8s} {'p95 vs 10^4':>12s}")
+    for label, (p50, p95) in now["pages"].items():
+        print(f"{label:44s} {p50:8.1f} {p95:8.1f} {ratio(p95, base['pages'][label][1]):>12s}")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
