@@ -51,5 +51,5 @@ def test_article_actors_get_country_and_sector(analyze_text):
     a = analyze_text("Shanghai police detained two men. Britain's Defense Ministry said nothing.", "2024-01-01")
     by_name = {x.name: x for x in a.actors}
     assert (by_name["Shanghai police"].country, by_name["Shanghai police"].sector) == ("CHN", "COP")
-    ministry = next(x for x in a.actors if "Defense Ministry" in x.name)
+    ministry = next(x for x in a.actors if "Ministry of Defence" in x.name)
     assert (ministry.country, ministry.sector) == ("GBR", "GOV")

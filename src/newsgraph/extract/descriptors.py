@@ -21,7 +21,8 @@ _DATA = Path(__file__).parent / "data"
 _NP_DEPS = {"compound", "amod", "nmod", "poss", "case", "det", "nummod", "punct", "prep", "pobj", "npadvmod", "quantmod"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 _NOT_ROLE_HEADS = {"state", "war", "general", "vice", "prime", "deputy", "foreign", "supreme", "defense", "defence",
-                   "interior", "finance", "justice"}  # modifiers, not heads, on their own ("the state", "the war")
+                   "interior", "finance", "justice", "military", "rights", "top"}
+_OWNER_TYPES = {"ORG", "GPE", "NORP"}  # modifiers, not heads, on their own ("the state", "the war")
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +155,10 @@ def candidates(doc: Doc, persons: list[Span]) -> list[Candidate]:
             continue  # "Secretary" in "Secretary General": the head decides
         start, end = _description_extent(doc, t)
         first = doc[start]
-        definite = first.lower_ in {"the", "this", "that"} or any(x.tag_ == "POS" for x in doc[start:t.i])
+        # "the chief", "NATO's chief", and "NATO chief" / "UN rights chief": an organization or country
+        # before the role makes it as definite as an article does
+        definite = first.lower_ in {"the", "this", "that"} or any(
+            x.tag_ == "POS" or x.ent_type_ in _OWNER_TYPES for x in doc[start:t.i])
         if not definite or any(i in taken for i in range(start, end)):
             continue
         if start < t.i and doc[start].lower_ == "the" and any(doc[k].ent_type_ == "PERSON" for k in range(start, end)):

@@ -16,10 +16,10 @@ that nothing else vouches for and that the tagger or the article itself reads as
 ("Drama", "Budget"; "Smith said" stays). Names inside datelines, agency tags, credits
 and bylines (`resolve/zones.py`) are no mentions.
 
-NER misses are filled from three sources, never over a kept entity: the organization table's
-acronyms and names ("Houthis", "M23", "IGAD"; a table name also replaces the NER pieces it covers,
-"Hay'at Tahrir al-Sham"), the family names of the article's full names ("Sandu" after "Maia
-Sandu"), and a name after an honorific ("Mrs. Clinton").
+A person NER labelled a building or a work ("Laurent Saint-Cyr" as FAC) becomes a person, and a
+person glued after a known place or organization ("Haiti Noor Gabow") is split off. NER misses are
+filled from the sources of `resolve/missed_names.py`, never over a kept entity (a table
+organization also replaces the NER pieces it wholly covers, "Hay'at" + "al-Sham").
 """
 from __future__ import annotations
 
@@ -27,7 +27,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from nameparser.config import CONSTANTS as NAMEPARSER
 from spacy.tokens import Doc, Span, Token
@@ -35,8 +34,18 @@ from spacy.tokens import Doc, Span, Token
 from ..model import ACTOR_TYPES
 from ..resolve.countries import country_word, is_demonym
 from ..resolve.knowledge import builtin
+from ..resolve.missed_names import (
+    country_names,
+    family_names,
+    honorific_names,
+    looks_like_personal_name,
+    personal_names,
+    split_person_suffix,
+    state_name_spans,
+    table_organizations,
+)
 from ..resolve.organizations import known
-from ..resolve.person_names import family_words, is_given_name, is_honorific, is_title, parse
+from ..resolve.person_names import is_given_name, is_title, parse
 from ..resolve.places import place_country, seat_of_power
 from ..resolve.text import fold
 from ..resolve.wordnet import is_common_adjective, is_dictionary_word, is_inflected_verb
@@ -48,6 +57,7 @@ _BREAK_TEXT = {"(", ")", "[", "]", "{", "}", "“", "”", '"', "«", "»", "‘
                "…", "+", "*", "#"}
 _MARKUP = re.compile(r"[=<>@\\/|{}]|https?|www\.|\.com\b")
 _PARTICLES = frozenset(NAMEPARSER.prefixes) | {"bin", "ibn", "bint", "abu", "al", "el"}
+_MISLABELLED = {"FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
 _NOT_NAME_START = {"RB", "RBR", "RBS", "CC", "UH", "MD", "PRP", "PRP$", "WRB", "WP", "WDT", "IN", "EX", "TO"}
 _NOT_NAME_END = {"PRP", "PRP$", "MD", "VBZ", "VBD", "VBP", "RB", "CC", "DT", "WDT", "WP", "TO", "IN", "EX"}
 _HEADLINE_MIN_WORDS = 3
@@ -146,7 +156,8 @@ def _pieces(ent: Span, ctx: _Context) -> Iterator[tuple[int, int]]:
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].text in _TRIM_LEFT or doc[start].is_punct or
                            doc[start].tag_ in _NOT_NAME_START and doc[start].lower_ not in _PARTICLES
-                           and not doc[start].text.isupper()):
+                           and not doc[start].text.isupper() and (doc[start].text[:1].islower()
+                                                                 or doc[start].is_sent_start)):
         start += 1
     while end > start and (doc[end - 1].text in _TRIM_RIGHT or doc[end - 1].is_punct or
                            doc[end - 1].tag_ in _NOT_NAME_END and not doc[end - 1].text.isupper()):
@@ -281,77 +292,7 @@ def _known_prefix(span: Span, ctx: _Context) -> Span:
     return span
 
 
-# ------------------------------------------------------------------------------ names NER missed
-@lru_cache(maxsize=1)
-def _organization_pattern() -> re.Pattern[str] | None:
-    """Table forms worth finding in raw text: acronyms, several words, or one word that is no English word."""
-    forms = set()
-    for org in set(known().values()):
-        for form in {org.acronym, org.name, *org.aliases}:
-            words = form.split()
-            if not form or not form[:1].isupper() and not form.startswith(("al-", "al ")):
-                continue
-            if len(words) > 1 or form.isupper() or any(c.isdigit() for c in form) or not is_dictionary_word(form):
-                forms.add(form)
-    if not forms:
-        return None
-    alternatives = sorted(forms, key=len, reverse=True)
-    body = "|".join(re.sub("['’]", "['’]", re.escape(f)) for f in alternatives)
-    return re.compile(rf"(?<![\w\-])(?:{body})(?![\w\-])")
-
-
-def _table_organizations(doc: Doc, ctx: _Context) -> list[Span]:
-    pattern = _organization_pattern()
-    out = []
-    for m in pattern.finditer(doc.text) if pattern else ():
-        span = doc.char_span(m.start(), m.end(), label="ORG")
-        if span is not None and not ctx.zones.covers(m.start(), m.end()):
-            out.append(span)
-    return out
-
-
-def _family_names(doc: Doc, spans: list[Span], ctx: _Context) -> list[Span]:
-    """Each capitalised occurrence of a full name's family name that no span covers ("Sandu said")."""
-    forms: set[str] = set()
-    for span in spans:
-        if span.label_ == "PERSON" and len(span) >= 2:
-            parts = parse(span.text)
-            if parts.is_full:
-                forms |= {f for f in family_words(parts) if len(f) > 2}
-    out = []
-    for t in doc:
-        if fold(t.text) not in forms or not t.text[:1].isupper():
-            continue
-        before = doc[t.i - 1] if t.i > 0 else None
-        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        if before is not None and before.text[:1].isupper() and before.tag_ == "NNP" and not is_title(before.text) \
-                and not before.is_sent_start and not before.is_space:
-            continue  # "Chelsea Clinton": another person of that family
-        if after is not None and after.text[:1].isupper() and after.tag_ in {"NNP", "NNPS"}:
-            continue  # "Clinton Foundation"
-        if not ctx.zones.covers(t.idx, t.idx + len(t.text)):
-            out.append(Span(doc, t.i, t.i + 1, label="PERSON"))
-    return out
-
-
-def _honorific_names(doc: Doc, ctx: _Context) -> list[Span]:
-    """"Mrs. Clinton", "Mr Borrell": the capitalised words after a personal honorific."""
-    out = []
-    for t in doc:
-        if not is_honorific(t.text) or not t.text[:1].isupper():
-            continue
-        i = t.i + 1
-        while i < len(doc) and doc[i].text == ".":
-            i += 1
-        j = i
-        while j < len(doc) and j - i < 3 and doc[j].text[:1].isupper() and doc[j].tag_ in {"NNP", "NNPS"} \
-                and not is_title(doc[j].text):
-            j += 1
-        if j > i and not ctx.zones.covers(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)):
-            out.append(Span(doc, i, j, label="PERSON"))
-    return out
-
-
+# ------------------------------------------------------------------------------ combining
 def _fill(spans: list[Span], extra: Iterable[Span]) -> list[Span]:
     """`spans` plus those of `extra` that overlap nothing already kept (earlier and longer first)."""
     taken: set[int] = {i for s in spans for i in range(s.start, s.end)}
@@ -374,16 +315,28 @@ def _prefer_table(spans: list[Span], table: list[Span]) -> list[Span]:
     return sorted(kept, key=lambda x: x.start)
 
 
+def _relabelled(ent: Span) -> Span:
+    """A person NER labelled a building or a work ("Laurent Saint-Cyr" as FAC) is a person."""
+    if ent.label_ not in ACTOR_TYPES and ent.label_ in _MISLABELLED and looks_like_personal_name(ent.doc, ent.start, ent.end):
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")
+    return ent
+
+
 def entity_mentions(doc: Doc) -> list[Span]:
-    """Actor-type spans cut to names, plus table organizations, family names and honorific names, in text order."""
+    """Actor-type spans cut to names, plus the names NER missed (`resolve/missed_names.py`), in text order."""
     ctx = _context(doc)
     spans: list[Span] = []
-    for ent in doc.ents:
+    for ent in map(_relabelled, doc.ents):
         if ent.label_ in ACTOR_TYPES:
-            spans.extend(_known_prefix(piece, ctx) for piece in _cleaned(ent, ctx))
+            for piece in _cleaned(ent, ctx):
+                spans.extend(split_person_suffix(_known_prefix(piece, ctx)))
     spans = _fill([], spans)
-    table = _table_organizations(doc, ctx)
+    table = table_organizations(doc, ctx.zones)
     spans = _prefer_table(spans, table)
     spans = _fill(spans, table)
-    spans = _fill(spans, _honorific_names(doc, ctx))
-    return _fill(spans, _family_names(doc, spans, ctx))
+    spans = _fill(spans, honorific_names(doc, ctx.zones))
+    spans = _fill(spans, personal_names(doc, ctx.zones))
+    spans = _prefer_table(spans, state_name_spans(doc, ctx.zones))
+    spans = _fill(spans, state_name_spans(doc, ctx.zones))
+    spans = _fill(spans, country_names(doc, ctx.zones))
+    return _fill(spans, family_names(doc, spans, ctx.zones))

@@ -21,12 +21,14 @@ from ..model import Actor, Descriptor, Mention
 from .coref import resolve_pronouns
 from .countries import is_demonym, iso3_of, short_name
 from .ids import actor_id
+from .institutions import find_institutions, state_names
 from .knowledge import builtin
+from .metonyms import PlaceMetonym, place_metonym, seat_metonym
 from .names import country_in
 from .organizations import is_acronym, lookup, org_key
 from .people import PeopleIndex, Person
 from .person_names import is_given_name, parse
-from .places import Seat, place_country, seat_of_power
+from .places import place_country, seat_of_power
 from .roles import find_roles
 from .sectors import sector_of
 from .text import bare, fold
@@ -65,6 +67,8 @@ def _country_actor(surface: str, label: str) -> str | None:
 def _non_person(surface: str, label: str) -> tuple[str, str, str, str | None, str]:
     """(key, type, canonical name, country, how) for a GPE/NORP/LOC/ORG surface."""
     iso3 = _country_actor(surface, label)
+    if not iso3 and (said := state_names().get(fold(surface))) and said[1] == "name":
+        iso3 = said[0]  # "the Islamic Republic", "the Zionist regime"
     if iso3:
         name = short_name(iso3)
         how = "demonym" if is_demonym(surface) else ("name" if fold(surface) == fold(name) else "alias")
@@ -85,37 +89,6 @@ def _country_inside(surface: str) -> str | None:
     return country_in(surface)[0]
 
 
-_LOCATIVE = {"in", "at", "inside", "near", "outside", "into", "to", "around", "across", "within", "on", "toward",
-             "towards", "through", "over", "visit", "visited", "arrived"}
-_POLITICAL_PREPS = {"by", "of", "from", "with", "against", "between"}
-
-
-def _metonym(span: Span, surface: str, label: str) -> Seat | None:
-    """A seat of power or capital used for its government: the subject or possessor of a clause, or the
-    agent/complement of "by"/"of" ("the head of the Kremlin"). In a locative phrase it stays a place."""
-    if label not in {"GPE", "LOC", "ORG", "FAC"} or iso3_of(surface) and label != "FAC":
-        return None
-    seat = seat_of_power(surface)
-    if seat is None:
-        return None
-    root = span.root
-    building = seat.kind == "seat" and place_country(surface) is None  # the Kremlin, the White House
-    if root.dep_ in {"nsubj", "nsubjpass", "poss"}:
-        return seat
-    if root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"}:
-        return seat
-    if root.dep_ == "pobj":
-        prep = root.head.lower_
-        if prep in _LOCATIVE:
-            return None
-        if prep == "by" or (building and prep in _POLITICAL_PREPS):
-            return seat
-        return None
-    if root.dep_ in {"compound"} and building:
-        return seat  # "Kremlin spokesman"
-    return seat if building and root.dep_ not in {"appos"} else None
-
-
 def _person_link(span: Span, surface: str, people: PeopleIndex) -> tuple[Person, str] | None:
     """(person, how) of a PERSON span: its full name's person, else the person its family name denotes."""
     person = people.full_name(span)
@@ -127,8 +100,30 @@ def _person_link(span: Span, surface: str, people: PeopleIndex) -> tuple[Person,
     return None
 
 
-def _link(span: Span, people: PeopleIndex,
-          org_heads: dict[str, tuple[str, str, str, str | None, str]]) -> tuple[str, str, _Draft]:
+def _metonym_target(row: PlaceMetonym) -> tuple[str, str, _Draft]:
+    if row.kind == "country":
+        key = f"country:{row.target}"
+        return key, "metonym", _Draft(key, "GPE", short_name(row.target), row.target)
+    org = lookup(row.target)
+    name, country = (org.name, org.country) if org else (row.target, None)
+    key = f"org:{org_key(row.target)}"
+    return key, "metonym", _Draft(key, "ORG", name, country)
+
+
+def _named_in(spans: list[Span]) -> set[str]:
+    """ISO3 codes and organization acronyms the article names (the context of `metonyms.place_metonym`)."""
+    named: set[str] = set()
+    for span in spans:
+        surface = bare(span.text)
+        if (iso := iso3_of(surface)) and span.label_ != "PERSON":
+            named.add(iso)
+        if (org := lookup(surface)) is not None:
+            named.add(org.acronym)
+    return named
+
+
+def _link(span: Span, people: PeopleIndex, org_heads: dict[str, tuple[str, str, str, str | None, str]],
+          named: set[str]) -> tuple[str, str, _Draft]:
     """(key, how, draft actor) of one span (see the module docstring)."""
     surface = bare(span.text)
     label = span.label_
@@ -155,7 +150,9 @@ def _link(span: Span, people: PeopleIndex,
             people.lone(span) if label in {"ORG", "GPE"} and place_country(surface) is None else None)
         if lone:
             return lone.key, "surname", _Draft(lone.key, "PERSON", lone.name)
-    if (seat := _metonym(span, surface, label)) and iso3_of(seat.country):
+    if (row := place_metonym(span, surface, named)) is not None:
+        return _metonym_target(row)
+    if (seat := seat_metonym(span, surface, label)) and iso3_of(seat.country):
         key = f"country:{seat.country}"
         return key, "metonym", _Draft(key, "GPE", short_name(seat.country), seat.country)
     if label == "ORG" and not table and len(surface.split()) == 1 and surface in org_heads:
@@ -186,10 +183,11 @@ def resolve_mentions(spans: Iterable[Span], date: str | None = None) -> tuple[li
     spans = list(spans)
     people = PeopleIndex(spans, date)
     org_heads = _org_heads(spans)
+    named = _named_in(spans)
     drafts: dict[str, _Draft] = {}
     linked: list[tuple[Span, str, str]] = []  # span, key, how
     for span in spans:
-        key, how, draft = _link(span, people, org_heads)
+        key, how, draft = _link(span, people, org_heads, named)
         drafts.setdefault(key, draft).surfaces[bare(span.text)] = None
         linked.append((span, key, how))
 
@@ -226,13 +224,30 @@ def resolve_doc(doc: Doc, date: str | None = None) -> Resolution:
     spans = [_place_agency(doc, s) for s in sorted(spans, key=lambda s: s.start)]
     mentions, actors = resolve_mentions(spans, date)
     _country_by_possessor(spans, mentions, actors)
+    institutions = find_institutions(doc, mentions, actors, date)
+    actors.update(institutions.actors)
+    for k in institutions.replaced:  # a printed institution name takes the institution's actor
+        m = mentions[k]
+        mentions[k] = replace(m, actor=next(i.actor for i in institutions.mentions if i.start <= m.start and m.end <= i.end))
     linked = [(span, m.actor) for span, m in zip(spans, mentions, strict=True)]
+    mentions = _merged(mentions, [i for i in institutions.mentions
+                                  if not any(i.start == m.start and i.end == m.end for m in mentions)])
     found = find_roles(doc, linked, actors, date, actor_id)
     actors.update(found.new_actors)
-    mentions = sorted(mentions + found.mentions, key=lambda m: (m.start, -m.end))
-    mentions = sorted(mentions + resolve_pronouns(doc, mentions, actors), key=lambda m: (m.start, -m.end))
+    mentions = _merged(mentions, found.mentions)
+    mentions = _merged(mentions, resolve_pronouns(doc, mentions, actors))
     _people_country_and_sector(actors, found.descriptors, date)
-    return Resolution(mentions, actors, found.descriptors)
+    return Resolution(mentions, _referenced(actors, mentions, found.descriptors), found.descriptors)
+
+
+def _merged(mentions: list[Mention], more: list[Mention]) -> list[Mention]:
+    return sorted(mentions + more, key=lambda m: (m.start, -m.end))
+
+
+def _referenced(actors: dict[str, Actor], mentions: list[Mention], descriptors: list[Descriptor]) -> dict[str, Actor]:
+    """The actors some mention or descriptor names (an NER printing replaced by its institution goes)."""
+    used = {m.actor for m in mentions} | {d.actor for d in descriptors if d.actor} | {d.of for d in descriptors if d.of}
+    return {aid: a for aid, a in actors.items() if aid in used}
 
 
 def _people_country_and_sector(actors: dict[str, Actor], descriptors: list[Descriptor], date: str | None) -> None:

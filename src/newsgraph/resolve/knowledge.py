@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..lexicon import table
 from .text import bare, fold
 
 _DATA = Path(__file__).parent / "data"
@@ -22,6 +23,10 @@ _DATA = Path(__file__).parent / "data"
 LEADER_ROLES = frozenset({"president", "leader", "head", "head of state", "dictator", "ruler", "supreme leader",
                           "autocrat", "tyrant", "despot", "strongman", "king", "queen", "emir", "chancellor",
                           "prime minister", "premier", "chief", "boss", "master", "tsar", "czar", "owner"})
+# The head of an international organization: what "the NATO chief" or "the UN head" holds.
+ORGANIZATION_HEADS = frozenset({"secretary general", "secretary-general", "director general", "director-general",
+                                "managing director", "president", "chairman", "chair", "high commissioner",
+                                "commission president"})
 # Of these, the head of state (when a country has both a president and a prime minister).
 HEAD_OF_STATE = frozenset({"president", "head of state", "supreme leader", "king", "queen", "emir", "dictator",
                            "autocrat", "tyrant", "despot", "strongman", "ruler", "tsar", "czar", "master", "owner", "boss"})
@@ -116,8 +121,11 @@ class Knowledge:
         date = date or today()
         role = fold(role)
         candidates = self.by_role.get(role, [])
+        for alias in role_synonyms().get(role, ()):
+            candidates = candidates + self.by_role.get(alias, [])
         if role in LEADER_ROLES:
-            pool = [e for r in sorted(LEADER_ROLES) for e in self.by_role.get(r, [])]
+            leaders = LEADER_ROLES | (ORGANIZATION_HEADS if of_name and not of_country else frozenset())
+            pool = [e for r in sorted(leaders) for e in self.by_role.get(r, [])]
             heads = [e for e in pool if fold(e.role or "") in HEAD_OF_STATE]
             others = [e for e in pool if e not in heads]
             exact = [e for e in pool if fold(e.role or "") == role]
@@ -136,6 +144,13 @@ def _rank(e: Entry) -> tuple[int, int, str]:
     """Prefer head-of-state roles, then any office, when a person holds several at once."""
     return (0 if fold(e.role or "") in HEAD_OF_STATE else 1 if e.role else 2,
             0 if (e.valid_from or e.valid_to) else 1, e.valid_from or "")
+
+
+@lru_cache(maxsize=1)
+def role_synonyms() -> dict[str, tuple[str, ...]]:
+    """A description's role → the roles of the actor table it may mean ("military chief" → "commander")."""
+    return {fold(r): tuple(fold(x) for x in others.split("|"))
+            for r, others in table("newsgraph.resolve", "role_synonyms.tsv", 2, min_columns=2)}
 
 
 @lru_cache(maxsize=1)

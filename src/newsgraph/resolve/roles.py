@@ -18,13 +18,15 @@ from spacy.tokens import Doc, Span
 from ..extract.descriptors import Candidate, candidates, role_words
 from ..model import Actor, Descriptor, Mention
 from .knowledge import LEADER_ROLES, builtin
+from .organizations import lookup
+from .sectors import sector_of
 from .text import fold
 
 # Labels that judge rather than name an office: a description with one is a "description" mention.
 EVALUATIVE = frozenset({"dictator", "autocrat", "tyrant", "despot", "strongman", "criminal", "war criminal", "butcher",
                         "killer", "murderer", "terrorist", "aggressor", "warlord", "oligarch"})
 _MODIFIERS_ONLY = frozenset({"vice", "prime", "deputy", "foreign", "defense", "defence", "interior", "finance", "justice",
-                             "supreme", "state", "war"})
+                             "supreme", "state", "war", "military", "rights"})
 
 
 @dataclass
@@ -77,7 +79,8 @@ def find_roles(doc: Doc, linked: list[tuple[Span, str]], actors: dict[str, Actor
                   None)
         words = [t.lower_ for t in tokens if t.i not in token_actor and t.lower_ not in {"of", "the", "a", "an"}]
         cut = next((k for k, t in enumerate(tokens) if t.lower_ == "of"), len(tokens))
-        role = role_of([t.lower_ for t in tokens[:cut] if t.i not in token_actor]) or role_of(words)
+        role = _role_with_of(tokens, token_actor) or role_of([t.lower_ for t in tokens[:cut] if t.i not in token_actor]) \
+            or role_of(words)
         label_tokens = [t for t in tokens if t.tag_ != "POS"]
         while label_tokens and label_tokens[0].lower_ in {"the", "this", "that", "a", "an"}:
             label_tokens = label_tokens[1:]
@@ -94,6 +97,8 @@ def find_roles(doc: Doc, linked: list[tuple[Span, str]], actors: dict[str, Actor
     new_actors: dict[str, Actor] = {}
     holders: list[tuple[int, str, str | None, str]] = []  # (token start, role, of, actor)
     described = [(c, *describe(c)) for c in found]
+    described = [(c if c.holder is not None else _with_named_holder(doc, c, persons), role, of, label)
+                 for c, role, of, label in described]
     for c, role, of, label in described:
         if c.holder is None or not role:
             continue
@@ -115,7 +120,61 @@ def find_roles(doc: Doc, linked: list[tuple[Span, str]], actors: dict[str, Actor
             how = "description" if (role in EVALUATIVE or any(w in EVALUATIVE for w in role.split()) or label != role
                                     and not label.endswith(role)) else "role"
             mentions.append(Mention(holder, span.start_char, span.end_char, span.text, how))
+        elif (office := _role_actor(label, role, of, actors, actor_id, new_actors)) is not None:
+            words = _office_words(span, token_actor)
+            mentions.append(Mention(office, words.start_char, words.end_char, words.text, "role"))
     return RoleFinding(mentions, descriptors, new_actors)
+
+
+def _role_with_of(tokens: Span, token_actor: dict[int, str]) -> str | None:
+    """An office whose name holds "of", when the actor table knows it ("secretary of state")."""
+    words = [t.lower_ for t in tokens if t.i not in token_actor and t.tag_ not in {"DT", "POS"}]
+    for i in range(len(words)):
+        for j in range(len(words), i + 2, -1):
+            phrase = " ".join(words[i:j])
+            if " of " in phrase and phrase in builtin().by_role:
+                return phrase
+    return None
+
+
+def _with_named_holder(doc: Doc, c: Candidate, persons: list[Span]) -> Candidate:
+    """"The US ambassador to the UN, Jane Roe, said": a name set off right after a description is its
+    holder (the appositive the other way round)."""
+    i = c.end
+    while i < len(doc) and doc[i].dep_ == "prep" and c.start <= doc[i].head.i < i:
+        i = doc[i].right_edge.i + 1  # "ambassador to the UN"
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return c
+    person = next((p for p in persons if p.start == i + 1), None)
+    after = person.end if person is not None else None
+    if person is None or after is None or (after < len(doc) and doc[after].text not in {",", ".", ";", "—", "–"}):
+        return c
+    return Candidate(c.start, c.end, "appositive", person)
+
+
+def _office_words(span: Span, token_actor: dict[int, str]) -> Span:
+    """The description without its determiner and owner ("top economic adviser" of "Brazil's top economic
+    adviser"): the role actor's mention, beside the owner's own, leaving the whole description to the
+    holder the corpus step may find."""
+    start = span.start
+    while start < span.end - 1 and (span.doc[start].i in token_actor or span.doc[start].tag_ in {"DT", "POS"}):
+        start += 1
+    return span.doc[start:span.end]
+
+
+def _role_actor(label: str, role: str, of: str | None, actors: dict[str, Actor], actor_id,  # type: ignore[no-untyped-def]
+                new_actors: dict[str, Actor]) -> str | None:
+    """An office no holder is known for, of a named country or organization: a role actor ("Brazil's top
+    economic adviser", key `role:<owner key>:<label>`) with the owner's country. Its descriptor stays open
+    (actor None), so the corpus step may still find the holder among the stored articles."""
+    owner = actors.get(of) if of else None
+    if owner is None or owner.type == "PERSON" or not label:
+        return None
+    aid = actor_id(f"role:{owner.id}:{fold(label)}")
+    if aid not in actors and aid not in new_actors:
+        sector = sector_of(role) or (owner.sector if owner.type == "ORG" else None)
+        new_actors[aid] = Actor(aid, f"{owner.name}'s {label}", "PERSON", owner.country, (), sector)
+    return aid
 
 
 def _holder_in_article(holders: list[tuple[int, str, str | None, str]], at: int, role: str, of: str | None) -> str | None:
@@ -136,8 +195,9 @@ def _holder_in_knowledge(role: str, of: str | None, actors: dict[str, Actor], da
     country = of_actor.country if of_actor.type in {"GPE", "NORP"} or of_actor.id == actor_id(f"country:{of_actor.country}") else None
     key_role = "head" if role_class(role) == "leader" else role
     entry = builtin().holder(key_role, country, None if country else of_actor.name, date)
-    if entry is None and not country:
-        entry = builtin().holder(key_role, None, of_actor.aliases[0] if of_actor.aliases else of_actor.name, date)
+    table_org = lookup(of_actor.name)
+    for name in ([] if country else [*of_actor.aliases, *([table_org.acronym] if table_org else [])]):
+        entry = entry or builtin().holder(key_role, None, name, date)
     if entry is None:
         return None
     aid = actor_id(f"person:{fold(entry.name)}")

@@ -1,0 +1,204 @@
+"""Names the small NER model missed, found from what the article and the project's tables vouch for.
+
+Each finder returns spaCy spans; `extract/mentions.py` adds them where no entity already stands:
+
+- `table_organizations`: the organization table's acronyms and names ("Houthis", "M23", "IGAD"),
+  matched case-sensitively (an acronym, a name of several words, or one word that is no English
+  word: "Hezbollah", never "Reform");
+- `honorific_names`: the capitalised words after a personal honorific ("Mrs. Clinton");
+- `personal_names`: a given name the first-name list knows followed by one or two capitalised
+  proper nouns, the last of them no English word ("Mark Carney said");
+- `country_names`: a capitalised country name, demonym, capital or seat of power ("China on Monday
+  urged ...", "Kyiv said"), not glued to another name ("Jordan Peterson");
+- `state_name_spans`: political names of states ("the Islamic Republic", `data/state_names.tsv`);
+- `family_names`: each capitalised occurrence of a family name of the article's full names
+  ("Sandu said" after "Maia Sandu"), unless another capitalised name stands next to it ("Chelsea
+  Clinton", "Clinton Foundation").
+
+`split_person_suffix` cuts a person glued after a known place or organization ("Haiti Noor Gabow").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from ..lexicon import table
+from .countries import country_word, is_demonym
+from .knowledge import builtin
+from .organizations import known, lookup
+from .person_names import family_words, is_given_name, is_honorific, is_title, parse
+from .places import place_country, seat_of_power
+from .text import fold
+from .wordnet import is_dictionary_word
+from .zones import Zones
+
+_NAME_TAGS = {"NNP", "NNPS"}
+
+
+@lru_cache(maxsize=1)
+def state_names_table() -> dict[str, tuple[str, str]]:
+    """Political name of a state as printed → (ISO3, name|modifier) (data/state_names.tsv)."""
+    return {f: (iso, kind) for f, iso, kind in table("newsgraph.resolve", "state_names.tsv", 3, min_columns=3)}
+_MAX_COUNTRY_WORDS = 5
+
+
+@lru_cache(maxsize=1)
+def _organization_pattern() -> re.Pattern[str] | None:
+    """Table forms worth finding in raw text (see the module docstring)."""
+    forms = set()
+    for org in set(known().values()):
+        for form in {org.acronym, org.name, *org.aliases}:
+            if not form or not form[:1].isupper() and not form.startswith(("al-", "al ")):
+                continue
+            if len(form.split()) > 1 or form.isupper() or any(c.isdigit() for c in form) or not is_dictionary_word(form):
+                forms.add(form)
+    if not forms:
+        return None
+    body = "|".join(re.sub("['’]", "['’]", re.escape(f)) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?:{body})(?![\w\-])")
+
+
+def table_organizations(doc: Doc, zones: Zones) -> list[Span]:
+    pattern = _organization_pattern()
+    out = []
+    for m in pattern.finditer(doc.text) if pattern else ():
+        span = doc.char_span(m.start(), m.end(), label="ORG")
+        if span is not None and not zones.covers(m.start(), m.end()):
+            out.append(span)
+    return out
+
+
+def honorific_names(doc: Doc, zones: Zones) -> list[Span]:
+    """"Mrs. Clinton", "Mr Borrell": the capitalised words after a personal honorific."""
+    out = []
+    for t in doc:
+        if not is_honorific(t.text) or not t.text[:1].isupper():
+            continue
+        i = t.i + 1
+        while i < len(doc) and doc[i].text == ".":
+            i += 1
+        j = i
+        while j < len(doc) and j - i < 3 and doc[j].text[:1].isupper() and doc[j].tag_ in _NAME_TAGS \
+                and not is_title(doc[j].text):
+            j += 1
+        if j > i and not zones.covers(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)):
+            out.append(Span(doc, i, j, label="PERSON"))
+    return out
+
+
+def looks_like_personal_name(doc: Doc, start: int, end: int) -> bool:
+    """Two or three capitalised words, the first a given name (no stop word, no country), the last no
+    English word or a family name of the actor table ("Godfrey Otunge", "Laurent Saint-Cyr")."""
+    words = doc[start:end].text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()
+                                           for w in words):
+        return False
+    first, last = words[0], words[-1]
+    if doc[start].is_stop or not is_given_name(first) or country_word(first):
+        return False
+    return not is_dictionary_word(last) or bool(builtin().entries_for(last))
+
+
+def personal_names(doc: Doc, zones: Zones) -> list[Span]:
+    """Given name + family name that NER left unlabelled ("Mark Carney said on Friday")."""
+    out = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if t.ent_type_ or t.tag_ not in _NAME_TAGS or not t.text[:1].isupper():
+            i += 1
+            continue
+        for end in (i + 3, i + 2):
+            if end <= len(doc) and not any(x.ent_type_ for x in doc[i:end]) and \
+                    all(x.tag_ in _NAME_TAGS for x in doc[i:end]) and looks_like_personal_name(doc, i, end) and \
+                    not (end < len(doc) and doc[end].text[:1].isupper() and doc[end].tag_ in _NAME_TAGS):
+                if not zones.covers(t.idx, doc[end - 1].idx + len(doc[end - 1].text)):
+                    out.append(Span(doc, i, end, label="PERSON"))
+                i = end
+                break
+        else:
+            i += 1
+    return out
+
+
+def country_names(doc: Doc, zones: Zones) -> list[Span]:
+    """Capitalised country names, demonyms, capitals and seats of power NER missed ("Kyiv said"), not glued
+    to another capitalised name."""
+    out = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if not t.text[:1].isupper() or t.ent_type_:
+            i += 1
+            continue
+        for n in range(min(_MAX_COUNTRY_WORDS, len(doc) - i), 0, -1):
+            span = doc[i:i + n]
+            if any(x.ent_type_ for x in span) or not span[-1].text[:1].isupper() or not (
+                    country_word(span.text) or seat_of_power(span.text)):
+                continue
+            before = doc[i - 1] if i > 0 else None
+            after = doc[i + n] if i + n < len(doc) else None
+            glued = any(x is not None and x.text[:1].isupper() and x.tag_ in _NAME_TAGS and not x.is_sent_start
+                        and not is_title(x.text) for x in (before, after) if x is not before or not span[0].is_sent_start)
+            if not glued and not zones.covers(span.start_char, span.end_char):
+                out.append(Span(doc, i, i + n, label="NORP" if is_demonym(span.text) else "GPE"))
+            i += n - 1
+            break
+        i += 1
+    return out
+
+
+def family_names(doc: Doc, spans: list[Span], zones: Zones) -> list[Span]:
+    """Each capitalised occurrence of a full name's family name that no span covers ("Sandu said")."""
+    forms: set[str] = set()
+    for span in spans:
+        if span.label_ == "PERSON" and len(span) >= 2:
+            parts = parse(span.text)
+            if parts.is_full:
+                forms |= {f for f in family_words(parts) if len(f) > 2}
+    out = []
+    for t in doc:
+        if fold(t.text) not in forms or not t.text[:1].isupper():
+            continue
+        before = doc[t.i - 1] if t.i > 0 else None
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if before is not None and before.text[:1].isupper() and before.tag_ == "NNP" and not is_title(before.text) \
+                and not before.is_sent_start and not before.is_space:
+            continue  # "Chelsea Clinton": another person of that family
+        if after is not None and after.text[:1].isupper() and after.tag_ in _NAME_TAGS:
+            continue  # "Clinton Foundation"
+        if not zones.covers(t.idx, t.idx + len(t.text)):
+            out.append(Span(doc, t.i, t.i + 1, label="PERSON"))
+    return out
+
+
+def split_person_suffix(span: Span) -> list[Span]:
+    """"Haiti Noor Gabow" → "Haiti" + "Noor Gabow": a personal name glued after a place, country or table
+    organization that NER took for one entity."""
+    if span.label_ == "PERSON" or len(span) < 3:
+        return [span]
+    for cut in range(len(span) - 2, 0, -1):
+        head = span[:cut]
+        if looks_like_personal_name(span.doc, span.start + cut, span.end) and (
+                country_word(head.text) or place_country(head.text) or lookup(head.text)):
+            return [Span(span.doc, head.start, head.end, label=span.label_),
+                    Span(span.doc, span.start + cut, span.end, label="PERSON")]
+    return [span]
+
+
+@lru_cache(maxsize=1)
+def _state_name_pattern() -> re.Pattern[str]:
+    names = [f for f, (_, kind) in state_names_table().items() if kind == "name"]
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
+
+
+def state_name_spans(doc: Doc, zones: Zones) -> list[Span]:
+    """Political names of states ("the Islamic Republic", "the Zionist entity"), as printed in the table."""
+    out = []
+    for m in _state_name_pattern().finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), label="GPE")
+        if span is not None and not zones.covers(m.start(), m.end()):
+            out.append(span)
+    return out
