@@ -173,3 +173,40 @@ def test_event_with_no_actor_is_not_emitted(code):
 
 def test_no_actor_pairs_are_dropped_but_one_sided_events_stay():
     assert pairs(["a"], [], False, False) == [("a", None)]
+
+
+# ---------------------------------------------------------------- material readings
+
+def test_metaphorical_attack_is_verbal(code):
+    ev = code("Senator Warren attacked Governor Abbott over his budget plan.")
+    assert "ASSAULT" not in {ty for ty, *_ in ev} and "FIGHT" not in {ty for ty, *_ in ev}
+
+
+def test_air_strike_is_armed_force(code):
+    assert ("Israel", "Syria") in dyads(code("Israeli jets struck an army base in Syria."), "FIGHT") | dyads(
+        code("Israeli jets struck an army base in Syria."), "ASSAULT")
+
+
+def test_fight_for_jobs_is_no_event(code):
+    assert not [ty for ty, *_ in code("The unions of Ohio vowed to fight for jobs.") if ty in ("FIGHT", "ASSAULT")]
+
+
+def test_trade_war_is_no_armed_conflict(code):
+    assert not [ty for ty, *_ in code("China and Canada waged a trade war.") if ty in ("FIGHT", "ASSAULT")]
+
+
+def test_killing_people_is_material(code):
+    assert any(ty == "ASSAULT" for ty, *_ in code("Gunmen from Mali killed twelve villagers in Burkina Faso."))
+
+
+# ---------------------------------------------------------------- confidence
+
+def test_every_event_has_a_confidence_between_zero_and_one(code):
+    ev = code("Chile held talks with Peru. Norway condemned Denmark. Egypt arrested Sudanese fishermen.")
+    assert ev and all(e.confidence is not None and 0.0 <= e.confidence <= 1.0 for *_, e in ev)
+
+
+def test_both_actors_named_is_more_confident_than_one(code):
+    both = [e for ty, s, t, e in code("Norway condemned Denmark.") if ty == "ACCUSE"]
+    one = [e for ty, s, t, e in code("Norway condemned the decision.") if ty == "ACCUSE"]
+    assert both and one and both[0].confidence > one[0].confidence

@@ -18,6 +18,7 @@ from ..syntax import root_distance, token_end
 from .actors import ActorIndex
 from .attribution import QuoteIndex, attribution
 from .coding import event_context, recode
+from .confidence import confidence, evidence
 from .dates import DateIndex, event_date
 from .demands import deontic_demand
 from .lexicons import type_group
@@ -28,8 +29,11 @@ from .roles import each_other, event_roles
 from .settings import EventSettings
 from .triggers import Trigger, lookup
 
-#: (sentence start token, prominence, trigger token, event): the sort key of an article's events, and the event
-_Found = tuple[int, int, int, Event]
+#: (sentence start token, prominence, trigger token, event, confidence features): the sort key of an
+#: article's events, the event, and what its confidence was computed from
+_Found = tuple[int, int, int, Event, dict[str, float]]
+#: an event with the features its confidence comes from (`confidence.evidence`)
+ScoredEvent = tuple[Event, dict[str, float]]
 
 
 @dataclass(frozen=True)
@@ -71,8 +75,15 @@ def extract_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
         article_date: YYYY-MM-DD or None; relative dates in a sentence are normalized against it.
         settings: thresholds and window sizes of the rules.
     Returns:
-        Events with source/target actor ids (or None), trigger and sentence offsets, modality, date, location.
+        Events with source/target actor ids (or None), trigger and sentence offsets, modality, date, location,
+        and a calibrated confidence.
     """
+    return [event for event, _ in scored_events(doc, mentions, actors, quotes, article_date, settings)]
+
+
+def scored_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor], quotes: list[Quote],
+                  article_date: str | None, settings: EventSettings = EventSettings()) -> list[ScoredEvent]:
+    """`extract_events` with each event's confidence features, for calibration (`calibrate`)."""
     if not doc.has_annotation("DEP") or len(doc) == 0:
         return []
     article = _Article(doc, ActorIndex(doc, mentions, actors, settings, quotes), QuoteIndex(doc, quotes),
@@ -85,7 +96,7 @@ def extract_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
             if trig is not None:
                 found += _trigger_events(tok, trig, sent, article, seen)
     found.sort(key=lambda x: x[:3])
-    return [e for *_, e in found]
+    return [(event, features) for *_, event, features in found]
 
 
 def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
@@ -103,6 +114,7 @@ def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
     trig = recoded or trig
     modality = modality_cue(tok, settings) or ("reported" if reported else "asserted")
     place = location(tok, article.places, settings)
+    place_target = False
     if figurative:
         sources, targets = [], []
     elif not targets and place is not None and not mutual and trig.type in type_group("place_patient"):
@@ -111,25 +123,34 @@ def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
         # Geneva are not done to Switzerland
         place_actor = article.actors.tok_actor[place.start]
         if place_actor is not None and place_actor not in sources:
-            targets = [place_actor]
+            targets, place_target = [place_actor], True
     date, date_source = event_date(tok, article.date, article.dates, settings)
     setting = _Setting(sent, qi, date, date_source, place.text if place is not None else None,
                        place_country(place, article.actors), event_context(tok, trig, settings))
     depth = root_distance(tok, settings.prominence_depth_cap)
     reciprocal = "sym" in trig.roles or trig.type in type_group("reciprocal") or each_other(tok)
-    for src, tgt in pairs(sources, targets, reciprocal, mutual):
-        if _named(src, tgt) < settings.min_actors:
-            continue  # no actor named: no dyadic event (an event between no one is not a fact about anyone)
+    # no actor named: no dyadic event (an event between no one is not a fact about anyone)
+    found = [(s, t) for s, t in pairs(sources, targets, reciprocal, mutual) if _named(s, t) >= settings.min_actors]
+    paired = reciprocal and len(set(sources)) >= 2 and not any(t not in sources for t in targets)
+    for src, tgt in found:
         if _first_time(seen, (trig.type, src, tgt, tok.i)):
-            yield sent.start, depth, tok.i, _event(trig.type, tok, src, tgt, modality, setting)
+            features = evidence(tok, trig, trig.type, src, tgt, modality, qi is not None, depth=depth,
+                                fanout=len(found), place_target=place_target, paired=paired, demand=False,
+                                index=article.actors)
+            yield sent.start, depth, tok.i, _event(trig.type, tok, src, tgt, modality, setting, features), features
     demand = deontic_demand(tok, article.actors, settings)
     if demand is not None:
         cue, speakers, addressees = demand
         cue_modality = modality_cue(cue, settings) or modality_if_quoted(qi)
         cue_depth = root_distance(cue, settings.prominence_depth_cap)
-        for src, tgt in pairs(speakers, addressees, False, False):
-            if _named(src, tgt) >= settings.min_actors and _first_time(seen, ("REQUEST", src, tgt, cue.i)):
-                yield sent.start, cue_depth, cue.i, _event("REQUEST", cue, src, tgt, cue_modality, setting)
+        asked = [(s, t) for s, t in pairs(speakers, addressees, False, False) if _named(s, t) >= settings.min_actors]
+        for src, tgt in asked:
+            if _first_time(seen, ("REQUEST", src, tgt, cue.i)):
+                features = evidence(cue, trig, "REQUEST", src, tgt, cue_modality, qi is not None, depth=cue_depth,
+                                    fanout=len(asked), place_target=False, paired=False, demand=True,
+                                    index=article.actors)
+                yield sent.start, cue_depth, cue.i, _event("REQUEST", cue, src, tgt, cue_modality, setting,
+                                                           features), features
 
 
 def _named(source: str | None, target: str | None) -> int:
@@ -146,12 +167,13 @@ def _first_time(seen: set[tuple[str, str | None, str | None, int]], key: tuple[s
 
 
 def _event(etype: str, trigger: Token, source: str | None, target: str | None, modality: Modality,
-           setting: _Setting) -> Event:
+           setting: _Setting, features: dict[str, float]) -> Event:
     return Event(type=etype, mode=setting.mode, source=source, target=target, trigger=trigger.text,
                  trigger_start=trigger.idx, trigger_end=token_end(trigger),
                  sentence_start=setting.sent.start_char, sentence_end=setting.sent.end_char,
                  modality=modality, quote=setting.quote, date=setting.date,
-                 location=setting.location, location_iso3=setting.location_iso3, date_source=setting.date_source)
+                 location=setting.location, location_iso3=setting.location_iso3, date_source=setting.date_source,
+                 confidence=confidence(features))
 
 
 def pairs(sources: list[str], targets: list[str], reciprocal: bool,

@@ -30,9 +30,9 @@ from itertools import islice
 from spacy.tokens import Token
 
 from ...lexicon import table
-from ..syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, governing_verb
+from ..syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, governing_verb, is_passive
 from .actors import ActorIndex
-from .lexicons import PACKAGE, type_group
+from .lexicons import PACKAGE, personal_pronouns, plural_pronouns, type_group
 from .settings import EventSettings
 from .triggers import Trigger
 
@@ -109,17 +109,19 @@ def is_material(tok: Token, sense: Sense, sources: list[str], targets: list[str]
         return True  # "air strike", "suicide attack", "deadly clashes"
     if any(_sector(a, index) in ARMED_SECTORS for a in (*sources, *targets)):
         return True
-    near = [t for t in neighbourhood(tok, settings) if t.pos_ in _CONTENT_POS]
-    things = {t.lemma_.lower() for t in near if t.pos_ in _NOUN_POS}  # "troops", "missiles" (not "to force")
-    if things & (cues.get("armed", frozenset()) | cues.get("weapon", frozenset())):
-        return True
+    near = [t for t in neighbourhood(tok, settings) if t.pos_ in _CONTENT_POS and not _figurative_compound(t)]
+    things = {t.lemma_.lower() for t in near if t.pos_ in _NOUN_POS + ("ADJ",)}  # not verbs: "to force"
+    if things & (cues.get("weapon", frozenset()) | cues.get("armed", frozenset())):
+        return True  # "missiles", "an explosive device", "troops", "a terrorist group"
     if {t.lemma_.lower() for t in near} & cues.get("casualty", frozenset()):  # "killing five", "dead"
         return True
     if {t.lemma_.lower() for t in _acted_on(tok) if t.pos_ == "NOUN"} & cues.get("literal", frozenset()):
         return True
     if "victim" in sense.also:  # "killed 20 people", "were killed": people or no patient; "killed the bill" is not
-        patients = [t for t in _acted_on(tok) if t.pos_ in _NOUN_POS + ("NUM", "PRON") and t.ent_type_ not in _TIME_ENTS]
-        return not patients or any(_is_people(t, index) for t in patients)
+        patients = [t for t in _patients(tok) if t.pos_ in _NOUN_POS + ("NUM", "PRON") and t.ent_type_ not in _TIME_ENTS]
+        if not patients:  # "were killed", "those injured": the victims are the sentence's topic
+            return tok.pos_ != "VERB" or is_passive(tok) or tok.dep_ in ("acl", "amod", "relcl")
+        return any(_is_people(t, index) for t in patients)
     return "state" in sense.also and _state_acted_on(tok, sources, targets, index)
 
 
@@ -135,9 +137,10 @@ def neighbourhood(tok: Token, settings: EventSettings = EventSettings()) -> Iter
     elif tok.dep_ in _CLAUSE_CHAIN_DEPS and tok.head.i != tok.i:  # "fired rockets at the camps, killing 50"
         heads.append(tok.head)
         yield tok.head
+    heads += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]  # "struck and killed by an airstrike"
     for head in heads:
         for c in head.children:
-            if c.dep_ in _NEIGHBOUR_DEPS and c.i != tok.i:
+            if c.dep_ in _NEIGHBOUR_DEPS and c.i != tok.i and c not in heads:
                 yield from islice(c.subtree, settings.context_cue_tokens)
 
 
@@ -163,9 +166,30 @@ def _acted_on(tok: Token) -> Iterable[Token]:
             yield from (o for o in c.children if o.dep_ == "pobj")
 
 
+def _patients(tok: Token) -> Iterable[Token]:
+    """Who a victim word is done to: its objects, the subject of a passive, the noun a participle
+    modifies ("those injured"); not the phrases of place and cause ("killed in the attack")."""
+    for c in tok.children:
+        if c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS:
+            yield c
+            yield from c.conjuncts
+    if tok.dep_ in ("acl", "amod") and tok.head.i != tok.i:
+        yield tok.head
+
+
+def _figurative_compound(tok: Token) -> bool:
+    """A cue word made figurative by its compound ("think tank")."""
+    figurative = material_cues().get("figurative", frozenset())
+    return any(c.dep_ == "compound" and c.lemma_.lower() in figurative for c in tok.children)
+
+
 def _is_people(tok: Token, index: ActorIndex) -> bool:
     """People as a victim: a person or group named ("a reporter", "Kurds"), people of a nationality
     ("Iraqi youths"), or a count of them ("killing 50", "wounded five others")."""
+    if tok.ent_type_ in ("PERSON", "NORP"):  # "Syrians" (resolved to the country), "a reporter named ..."
+        return True
+    if tok.pos_ == "PRON":  # "killed them", not "killed it"
+        return tok.lower_ in plural_pronouns() or tok.lower_ in personal_pronouns() or tok.lower_ in ("those", "who")
     actor = index.actors.get(index.tok_actor[tok.i] or "")
     if actor is not None:
         return actor.type in ("PERSON", "NORP")
@@ -174,8 +198,7 @@ def _is_people(tok: Token, index: ActorIndex) -> bool:
     if tok.lemma_.lower() in material_cues().get("quantity", frozenset()):  # "dozens of people", "hundreds"
         of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
         return not of or any(_is_people(o, index) for o in of)
-    return tok.ent_type_ in ("PERSON", "NORP") or any(
-        c.dep_ in ("amod", "compound", "nummod") and (c.ent_type_ == "NORP" or c.pos_ == "NUM") for c in tok.children)
+    return any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in tok.children)  # "Iraqi youths"
 
 
 def _state_acted_on(tok: Token, sources: list[str], targets: list[str], index: ActorIndex) -> bool:
