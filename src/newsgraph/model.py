@@ -159,7 +159,7 @@ class Article:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Article":
+    def from_dict(cls, d: dict[str, Any]) -> Article:
         """Inverse of `to_dict` (used by the store and by tests)."""
         return cls(
             id=d["id"], source=d["source"], date=d.get("date"), title=d.get("title"),

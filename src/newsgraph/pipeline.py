@@ -12,7 +12,6 @@ from spacy.tokens import Doc
 
 from . import nlp as nlp_module
 from .extract.events import extract_events
-from .extract.mentions import entity_mentions
 from .extract.quotes import extract_quotes
 from .model import Actor, Article, Mention
 from .readers import article_id

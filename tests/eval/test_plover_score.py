@@ -5,8 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.eval.plover import (format_report, iso3_codes, load_plover, map_cameo, normalize_type,
-                                   run_event_eval, score)
+from newsgraph.eval.plover import format_report, iso3_codes, load_plover, map_cameo, normalize_type, run_event_eval, score
 
 TINY = Path(__file__).resolve().parents[1] / "data" / "plover_tiny.json"
 
