@@ -14,6 +14,8 @@ from typing import Any
 
 class _CallableModule(types.ModuleType):
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        # The one import inside a function of the package: `api` imports `pipeline`, which
+        # imports this package's extractors, so `api` can only be read once a call happens.
         from ..api import extract
 
         return extract(*args, **kwargs)
