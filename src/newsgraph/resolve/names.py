@@ -1,7 +1,9 @@
 """One name (with a date and some context) → the actor it denotes: `newsgraph resolve` and the NGEC scorer.
 
 Order of evidence: the knowledge (user dictionaries first, then the project's table), valid at
-the date; the organization table; a seat of power or capital (a government, GOV); a country or
+the date; the organization table; a description (`descriptions.py`: an honorific form such as
+"Mr. Trump", an institution of a state, an office such as "NATO chief" or "the president", whose
+holder at the date the table knows, else a role); a seat of power or capital (a government, GOV); a country or
 demonym; an organization or group named after a country, city or region (its country through the
 gazetteer) with the sector its words give; a description ("Defense Minister", "soldiers") with a
 sector only. A name none of these decides (an unknown person, "a cat") resolves to None.
@@ -13,8 +15,9 @@ from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
 from .countries import country_word, iso3_of, short_name
+from .descriptions import described, described_id
 from .ids import actor_id
-from .knowledge import Knowledge, builtin
+from .knowledge import Knowledge, builtin, today
 from .organizations import is_acronym, lookup, org_key
 from .places import place_country, seat_of_power
 from .sectors import sector_of
@@ -124,6 +127,10 @@ def resolve_name(name: str, date: str | None = None, context: str | None = None,
     if org:
         return Resolved(_actor_id(f"org:{fold(org.acronym)}"), org.name, "ORG", org.country, org.sector,
                         how="organization")
+    found = described(surface, date or today(), country_in(context)[0] if context else None) if table else None
+    if found is not None:
+        return Resolved(described_id(found), found.name, found.type, found.country, found.sector, found.role,
+                        found.of, found.how)
     seat = seat_of_power(surface)
     if seat and not iso3_of(surface):
         return Resolved(_actor_id(f"country:{seat.country}"), short_name(seat.country), "GPE", seat.country, seat.sector,

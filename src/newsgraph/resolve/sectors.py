@@ -20,7 +20,7 @@ _PREPOSITIONS = {"of", "to", "in", "for", "at", "from", "with", "on", "who", "th
 _ELITE = {"former", "retired", "disgraced", "ex", "ex-president", "ousted", "exiled"}
 _MAX_PHRASE = 5
 # Officers whose sector is that of the body they head or speak for ("X of <body>").
-_GENERIC_OFFICERS = {"president", "chairman", "chairwoman", "head", "leader", "director", "chief", "spokesman",
+GENERIC_OFFICERS = {"president", "chairman", "chairwoman", "head", "leader", "director", "chief", "spokesman",
                      "spokeswoman", "spokesperson", "official", "officials", "member", "members", "secretary general",
                      "speaker", "representative", "representatives"}
 
@@ -67,7 +67,7 @@ def sector_of(text: str) -> str | None:
     if any(w in _ELITE for w in ws[:cut]) and (head or not hits):
         return "ELI"
     after = [h for h in hits if h[0] > cut and h[2] != "ELI"]
-    if after and (any(w in _GENERIC_OFFICERS for w in ws[:cut]) or " ".join(ws[:cut][-2:]) in _GENERIC_OFFICERS):
+    if after and (any(w in GENERIC_OFFICERS for w in ws[:cut]) or " ".join(ws[:cut][-2:]) in GENERIC_OFFICERS):
         return after[-1][2]  # "president of the Riigikogu" is a legislator, "head of the union" labour
     if head:
         return head[-1][2]
