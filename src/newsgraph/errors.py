@@ -46,11 +46,19 @@ class StoreLockedError(NewsgraphError):
 
     code = "NG003"
 
-    def __init__(self, path: str) -> None:
-        super().__init__(
-            f"{path}: the store is locked by another process (DuckDB allows one writer). "
-            f"Wait for the running ingest to finish, or use another --db file."
-        )
+    def __init__(self, path: str, holder: str | None = None) -> None:
+        self.path = path
+        self.holder = holder
+        if holder is None:
+            super().__init__(
+                f"{path}: the store is locked by another process (DuckDB allows one writer). "
+                f"Wait for the running ingest to finish, or use another --db file."
+            )
+        else:
+            super().__init__(
+                f"{path}: the store is held open by {holder} (DuckDB lets one process write a file, and then no other "
+                f"may open it). Let it finish or close the store there, or use another --db file."
+            )
 
 
 class SchemaVersionError(NewsgraphError):
@@ -143,3 +151,55 @@ class UnknownValueError(NewsgraphError, ValueError):
         lists = "; ".join(f"{label}: {', '.join(names)}" for label, names in choices.items())
         tail = f". {see}" if see else ""
         super().__init__(f"unknown {what} {value!r}{hint}; {lists}{tail}")
+
+
+# -- the store file itself
+class StoreError(NewsgraphError):
+    """The store file cannot be used: not a DuckDB file, empty, truncated, a folder, unreadable.
+
+    `path` is the file and `reason` what is wrong with it, so the CLI prints one line and the web
+    app can answer with a status of its own instead of a traceback.
+    """
+
+    code = "NG010"
+
+    def __init__(self, path: str, reason: str, advice: str | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        advice = advice or ("Point --db (or NEWSGRAPH_DB) at a newsgraph store, or at a new file name to start one; "
+                            "restore this one from a copy if it was a store")
+        super().__init__(f"{path}: {reason}. {advice}.")
+
+
+class StoreMissingError(StoreError, FileNotFoundError):
+    """No store at this path: never made, or removed (a server answers 503 while it is gone)."""
+
+    code = "NG011"
+
+    def __init__(self, path: str, reason: str = "no store here") -> None:
+        super().__init__(path, reason, f"Run `newsgraph ingest PATH --db {path}` to make one, or point --db at the store")
+
+
+class StoreFullError(StoreError):
+    """The disk under the store filled up while a batch was written; that batch was not stored."""
+
+    code = "NG012"
+
+    def __init__(self, path: str, detail: str | None = None) -> None:
+        where = f" ({detail})" if detail else ""
+        super().__init__(path, f"no space left on device{where}; the batch being written was not stored, earlier "
+                               f"batches are kept",
+                         "Free some space on that disk (or use --db on another one), then run the same command again: "
+                         "it resumes where it stopped")
+
+
+class OutputError(NewsgraphError):
+    """An output file (an export) could not be written; the file at its path is left as it was."""
+
+    code = "NG013"
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: cannot write it ({reason}); nothing was written there (a file already at that path "
+                         f"is unchanged). Free space or pick another --out, then run the export again.")

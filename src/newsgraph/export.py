@@ -10,39 +10,79 @@
   mentioned inside the quote). The graph is a networkx MultiDiGraph; it loads in
   `networkx.read_graphml` and in Gephi.
 
-Everything is read through the query API (`Corpus`).
+Everything is read through the query API (`Corpus`). A JSON Lines or GraphML file is written
+to a temporary file beside `out` and renamed over it only when complete, so a full disk or an
+interrupted export never leaves a truncated file (an earlier export at that path stays as it
+was); the Parquet tables are written file by file the same way (store/parquet.py).
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import networkx as nx
 
+from .errors import OutputError
 from .query import Corpus
 from .store import parquet
 
 FORMATS = ("jsonl", "parquet", "graphml")
 
 
+@contextmanager
+def replaced(out: str) -> Iterator[str]:
+    """A temporary path beside `out` to write to; renamed over `out` when the block ends without
+    an error, removed when it fails. An OS error (no space left, a folder that cannot be made) is
+    an `OutputError` naming `out`."""
+    parent = Path(out).parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{Path(out).name}.", suffix=".partial", dir=parent)
+        os.close(fd)
+    except OSError as exc:
+        raise OutputError(out, _reason(exc)) from exc
+    try:
+        yield tmp
+        with open(tmp, "rb+") as written:
+            os.fsync(written.fileno())  # on disk before the rename, so a crash leaves the old file or the new one
+        os.replace(tmp, out)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(out, _reason(exc)) from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "no space left on device"
+    return exc.strerror or str(exc)
+
+
+def _write_jsonl(corpus: Corpus, ids: list[str], stream: IO[str], on_article: Callable[[], None]) -> None:
+    for article in corpus.articles(ids):
+        stream.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+        on_article()
+
+
 def export_jsonl(corpus: Corpus, out: str, *, since: str | None = None, until: str | None = None,
                  actor: str | None = None, on_article: Callable[[], None] = lambda: None) -> int:
     """Write the selected articles as JSON Lines (`-` = stdout); returns how many."""
     ids = corpus.article_ids(since, until, actor)
-    stream = sys.stdout if out == "-" else open(out, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
-    try:
-        for article in corpus.articles(ids):
-            stream.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
-            on_article()
-    finally:
-        if out == "-":
-            stream.flush()
-        else:
-            stream.close()
+    if out == "-":
+        _write_jsonl(corpus, ids, sys.stdout, on_article)
+        sys.stdout.flush()
+        return len(ids)
+    with replaced(out) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as stream:
+        _write_jsonl(corpus, ids, stream, on_article)
     return len(ids)
 
 
@@ -76,8 +116,6 @@ def export_graphml(corpus: Corpus, out: str, *, since: str | None = None, until:
                    actor: str | None = None) -> tuple[int, int]:
     """Write the actor graph as GraphML; returns (nodes, edges)."""
     g = graph(corpus, since=since, until=until, actor=actor)
-    parent = Path(out).parent
-    if str(parent) and not parent.exists():
-        os.makedirs(parent, exist_ok=True)
-    nx.write_graphml(g, out)
+    with replaced(out) as tmp:
+        nx.write_graphml(g, tmp)
     return g.number_of_nodes(), g.number_of_edges()

@@ -7,6 +7,7 @@ Two engines write the same layout (`DIR/<table>/<shard>.parquet` and `DIR/manife
 * **ray**: a Ray Data pipeline (`engines.ray`), on a cluster or a local Ray.
 
 Input errors are reported through `on_error` and listed in the manifest; the run goes on.
+Articles kept with a warning (another text under their id or URL) are reported through `on_warning`.
 """
 from __future__ import annotations
 
@@ -50,18 +51,22 @@ class LocalShardSummary:
 def write_shards(paths: Sequence[str], out_dir: str, *, engine: Engine = "local", address: str | None = None,
                  date: str | None = None, limit: int | None = None, copy_threshold: float = DEFAULT_THRESHOLD,
                  on_error: Callable[[InputError | str], None] = lambda e: None,
-                 stats: ReadStats | None = None) -> ShardSummary:
+                 stats: ReadStats | None = None,
+                 on_warning: Callable[[InputError | str], None] = lambda w: None) -> ShardSummary:
     """Analyze every article under `paths` with `engine` and write Parquet shards under `out_dir`.
 
     `address` names a Ray cluster (engine "ray" only; default `RAY_ADDRESS`, else a local Ray).
     """
     if engine == "ray":
-        return ray_engine.run(paths, out_dir, address=address, date=date, limit=limit, copy_threshold=copy_threshold, on_error=on_error, stats=stats)
-    return _write_local(paths, out_dir, date=date, limit=limit, copy_threshold=copy_threshold, on_error=on_error, stats=stats)
+        return ray_engine.run(paths, out_dir, address=address, date=date, limit=limit, copy_threshold=copy_threshold,
+                              on_error=on_error, stats=stats, on_warning=on_warning)
+    return _write_local(paths, out_dir, date=date, limit=limit, copy_threshold=copy_threshold, on_error=on_error, stats=stats,
+                        on_warning=on_warning)
 
 
 def _write_local(paths: Sequence[str], out_dir: str, *, date: str | None, limit: int | None, copy_threshold: float,
-                 on_error: Callable[[InputError | str], None], stats: ReadStats | None) -> LocalShardSummary:
+                 on_error: Callable[[InputError | str], None], stats: ReadStats | None,
+                 on_warning: Callable[[InputError | str], None]) -> LocalShardSummary:
     """The local engine: `ingest.extract` into a `ShardWriter`; the manifest lists the input errors."""
     errors: list[str] = []
 
@@ -71,7 +76,7 @@ def _write_local(paths: Sequence[str], out_dir: str, *, date: str | None, limit:
 
     summary = IngestSummary()
     writer = ShardWriter(out_dir)
-    for article in extract_articles(paths, date=date, on_error=record, stats=stats, limit=limit, copy_threshold=copy_threshold, summary=summary):
+    for article in extract_articles(paths, date=date, on_error=record, stats=stats, limit=limit, copy_threshold=copy_threshold, summary=summary, on_warning=on_warning):
         writer.add(article)
     writer.close(errors)
     return LocalShardSummary(read=summary.read, written=sum(c.get("articles", 0) for c in writer.shards.values()),

@@ -32,7 +32,7 @@ from ..store import opened
 from ..store.lists import store_state
 from .corpus import open_read
 from .options import DEFAULT_DB, CopyThresholdOption, DateOption, DbOption, LimitOption, checked_date
-from .output import Format, err, fail, out, report, say, skipped_warning, undated_warning, warn
+from .output import Format, err, fail, out, report, report_warning, say, skipped_warning, undated_warning, warn
 from .progress import IngestProgress, measure
 
 PathsArgument = Annotated[list[str], typer.Argument(help="Files, folders, .gz, or - for stdin.")]
@@ -76,7 +76,7 @@ def extract(paths: PathsArgument,
     stats = ReadStats()
     summary = IngestSummary()
     try:
-        for article in extract_articles(paths, date=checked_date(date), on_error=on_error, stats=stats, limit=limit, copy_threshold=copy_threshold, summary=summary):
+        for article in extract_articles(paths, date=checked_date(date), on_error=on_error, stats=stats, limit=limit, copy_threshold=copy_threshold, summary=summary, on_warning=report_warning):
             d = article.to_dict()
             if format is Format.jsonl:
                 sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
@@ -111,7 +111,7 @@ def _extract_shards(paths: list[str], engine: Engine, address: str | None, out_d
         report(e)
 
     try:
-        summary = write_shards(paths, out_dir, engine=engine.value, address=address, date=date, limit=limit, copy_threshold=copy_threshold, on_error=on_error, stats=stats)
+        summary = write_shards(paths, out_dir, engine=engine.value, address=address, date=date, limit=limit, copy_threshold=copy_threshold, on_error=on_error, stats=stats, on_warning=report_warning)
     except NewsgraphError as exc:
         fail(exc)
     undated_warning(stats.undated)
@@ -133,8 +133,11 @@ def ingest(paths: PathsArgument, db: DbOption = DEFAULT_DB, date: DateOption = N
         def on_error(e: InputError) -> None:
             progress.progress.console.print(f"error: {e}", markup=False, highlight=False)
 
+        def on_warning(w: InputError) -> None:
+            progress.progress.console.print(f"warning: {w}", markup=False, highlight=False)
+
         try:
-            summary = ingest_articles(paths, db, date=checked_date(date), batch_size=batch_size, on_error=on_error, on_batch=progress.batch, stats=stats, limit=limit, copy_threshold=copy_threshold, workers=workers or default_workers())
+            summary = ingest_articles(paths, db, date=checked_date(date), batch_size=batch_size, on_error=on_error, on_batch=progress.batch, stats=stats, limit=limit, copy_threshold=copy_threshold, workers=workers or default_workers(), on_warning=on_warning)
         except NewsgraphError as exc:
             fail(exc)
     undated_warning(summary.undated)

@@ -3,10 +3,19 @@
 Results go to stdout (`out`), everything else to stderr (`err`), so `newsgraph quotes --format
 jsonl > quotes.jsonl` keeps only records. Error lines follow the project's shape, `error: NG005
 ...` (codes and messages in `newsgraph.errors`), and a failing command exits with status 1.
+
+Stored text is untrusted (an article's title, text, quotes, names come from the web): it is
+printed as text, never as Rich markup (a title `[/x]` would crash the command, `[link=...]` would
+become a clickable link), and control characters are shown escaped (`\x1b`), so an article
+cannot move the cursor, recolour or retitle the terminal, or hide text behind bidi overrides
+(Boucher & Anderson, "Trojan Source", 2021). `printable` does the escaping, `TextTable` makes
+every cell plain text, `say`/`warn` print plain escaped lines, `print_json` escapes what JSON
+leaves raw (DEL, C1 controls, bidi controls).
 """
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
@@ -16,6 +25,7 @@ from typing import Any, NoReturn, TypeVar
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..errors import NewsgraphError
 from ..query import Page
@@ -24,6 +34,38 @@ from ..readers import ReadStats
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 T = TypeVar("T")
+
+# C0 controls but tab and newline, DEL, C1 controls (8-bit CSI and OSC among them), and the
+# Unicode bidi marks, embeddings, overrides and isolates (they reorder what the terminal shows).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# The same in JSON text (json.dumps already escapes C0 controls inside strings).
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """`text` with control characters (except tab and newline) and bidi controls shown as `\\x1b`/`\\u202e`."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def plain(value: Any) -> Any:
+    """A table cell or title as plain text (a str never becomes markup); other renderables unchanged."""
+    return Text(printable(value)) if isinstance(value, str) else value
+
+
+class TextTable(Table):
+    """A Rich table whose title and cells are plain text, escaped (`printable`), never markup: the
+    table of every command that shows stored text (column headers are the command's own words)."""
+
+    def __init__(self, *headers: Any, title: Any = None, **kwargs: Any) -> None:
+        super().__init__(*headers, title=plain(title), **kwargs)
+
+    def add_row(self, *cells: Any, **kwargs: Any) -> None:
+        super().add_row(*(plain(c) for c in cells), **kwargs)
 
 
 class Format(StrEnum):
@@ -42,18 +84,23 @@ class ListFormat(StrEnum):
 
 
 def say(line: str) -> None:
-    """One plain line on stdout (no markup, no highlighting)."""
-    out.print(line, markup=False, highlight=False)
+    """One plain line on stdout (no markup, highlighting or emoji codes; control characters escaped)."""
+    out.print(printable(line), markup=False, highlight=False, emoji=False)
 
 
 def warn(line: str) -> None:
-    """One plain line on stderr (no markup, no highlighting)."""
-    err.print(line, markup=False, highlight=False)
+    """One plain line on stderr (no markup, highlighting or emoji codes; control characters escaped)."""
+    err.print(printable(line), markup=False, highlight=False, emoji=False)
 
 
 def report(error: Exception | str) -> None:
     """An input error or refused shard (or its text) on stderr; the run goes on."""
     warn(f"error: {error}")
+
+
+def report_warning(warning: Exception | str) -> None:
+    """An article kept with a warning (another text under its id or URL, an implausible date) on stderr."""
+    warn(f"warning: {warning}")
 
 
 def fail(exc: Exception) -> NoReturn:
@@ -84,8 +131,9 @@ def skipped_warning(stats: ReadStats) -> None:
 
 
 def print_json(value: Any) -> None:
-    """One JSON value on one line of stdout, non-ASCII kept as is."""
-    print(json.dumps(value, ensure_ascii=False))
+    """One JSON value on one line of stdout, non-ASCII kept as is but for control characters (escaped as
+    `\\u009b`: the same JSON value, harmless on a terminal)."""
+    print(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False)))
 
 
 def print_jsonl(rows: Iterable[Any]) -> None:
@@ -108,7 +156,7 @@ def print_rows(rows: Sequence[Any], columns: Sequence[tuple[str, str]], format: 
         records = [r if isinstance(r, dict) else asdict(r) for r in rows]
         sys.stdout.write(Page(records, len(records), None, 0).to_csv())
         return
-    table = Table(*[title for title, _ in columns])
+    table = TextTable(*[title for title, _ in columns])
     for r in rows:
         table.add_row(*["" if _cell(r, f) is None else str(_cell(r, f)) for _, f in columns])
     out.print(table)

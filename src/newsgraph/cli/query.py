@@ -8,18 +8,17 @@ lists the valid ones.
 """
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import asdict
 from enum import StrEnum
 from typing import Annotated, Optional
 
 import typer
-from rich.table import Table
+from rich.text import Text
 
 from .. import vocabulary
 from ..errors import NewsgraphError
-from ..lookup import NameLookup, batch_line
+from ..lookup import NameLookup, answer_lines
 from ..relations import relation as relation_between
 from ..search import KINDS
 from .corpus import open_read
@@ -40,7 +39,23 @@ from .options import (
     UntilOption,
     checked_date,
 )
-from .output import Format, ListFormat, fail, or_fail, out, print_json, print_jsonl, print_page, print_rows, say, warn
+from .output import (
+    Format,
+    ListFormat,
+    fail,
+    or_fail,
+    out,
+    print_json,
+    print_jsonl,
+    print_page,
+    print_rows,
+    printable,
+    report,
+    report_warning,
+    say,
+    warn,
+)
+from .output import TextTable as Table  # every cell plain, escaped text: stored names and titles are never markup
 
 
 class Period(StrEnum):
@@ -92,8 +107,10 @@ def show(article_id: Annotated[str, typer.Argument(help="Article id (from `extra
     if format is Format.jsonl:
         print_json({**article.to_dict(), "copies": [asdict(c) for c in copies]})
         return
-    out.print(f"[bold]{article.title or article.id}[/bold]  {article.date or 'undated'}  {article.source}")
-    out.print(article.text, markup=False, highlight=False)
+    heading = Text(printable(article.title or article.id), style="bold")
+    heading.append(printable(f"  {article.date or 'undated'}  {article.source}"))
+    out.print(heading)
+    out.print(Text(printable(article.text)))
     names = {a.id: a.name for a in article.actors}
     table = Table("actor", "type", "country", "mentions", "as written")
     for a in article.actors:
@@ -287,9 +304,12 @@ def resolve(name: Annotated[str, typer.Argument(help="A name, or - to read NAME<
         if name != "-":
             print_json(lookup.resolve(name, checked_date(date) if date else None, context))
             return
-        for line in sys.stdin:
-            parsed = batch_line(line, date)
-            if parsed is not None:
-                day = parsed[1]
-                print(json.dumps(lookup.resolve(parsed[0], checked_date(day) if day else None, context), ensure_ascii=False), flush=False)
+        failed = False
+        for answer in answer_lines(lookup, sys.stdin, checked_date(date) if date else None, context):
+            print_json(answer.value)  # one answer per line, in order: actor, null, or an error object
+            if answer.report is not None:
+                (report if answer.failed else report_warning)(answer.report)
+            failed = failed or answer.failed
         sys.stdout.flush()
+    if failed:
+        raise typer.Exit(1)

@@ -34,6 +34,7 @@ from typing import Any
 
 from .. import nlp
 from ..errors import InputError, RayNotInstalledError
+from ..ingest import given_date_warning
 from ..model import Article
 from ..pipeline import analyze
 from ..readers import ReadStats, logical_name, read, read_stream, warc
@@ -57,10 +58,23 @@ class RaySummary:
     undated: int = 0
     shards: dict[str, dict[str, int]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # every warning line of the run
+    kept_beside: int = 0  # articles kept beside another text of the same id or URL
 
     def line(self) -> str:
+        warned = (f", {self.kept_beside} kept beside another text of the same id or URL (see warnings)"
+                  if self.kept_beside else "")
         return (f"read {self.read}, wrote {self.stored} article(s) in {len(self.shards)} shard(s), "
-                f"skipped {self.skipped} duplicate(s), {self.copies} syndicated copies linked, failed {self.failed}")
+                f"skipped {self.skipped} duplicate(s), {self.copies} syndicated copies linked, failed {self.failed}{warned}")
+
+    def take(self, duplicates: int, copies: int, warnings: Sequence[str], on_warning: Callable[[str], None]) -> None:
+        """Count what the copy linker did with a batch and pass on its warnings (one line per article)."""
+        self.skipped += duplicates
+        self.copies += copies
+        self.kept_beside += len(warnings)
+        for warning in warnings:
+            self.warnings.append(warning)
+            on_warning(warning)
 
 
 def is_bucket(path: str) -> bool:
@@ -78,23 +92,26 @@ def _import_ray():  # type: ignore[no-untyped-def]
 
 
 # ---------------------------------------------------------------- records that travel through Ray
-# One JSON string per article: its cleaned fields (Article.to_dict) and its MinHash signature and
-# band keys, so shards carry what the store keeps for finding copies later.
+# One JSON string per article: its cleaned fields (Article.to_dict), its MinHash signature and
+# band keys, so shards carry what the store keeps for finding copies later, and its position in
+# the input (`seq`), so shards are named, and loaded, in input order (shard_writer.shard_name).
 
 
-def _record(article: Article, minhash: tuple[bytes, Sequence[int]] | None) -> str:
-    return json.dumps({"article": article.to_dict(),
+def _record(article: Article, minhash: tuple[bytes, Sequence[int]] | None, seq: int = 0) -> str:
+    return json.dumps({"article": article.to_dict(), "seq": seq,
                        "minhash": [minhash[0].hex(), list(minhash[1])] if minhash else None}, ensure_ascii=False)
 
 
-def _unrecord(record: str) -> tuple[Article, tuple[bytes, list[int]] | None]:
+def _unrecord(record: str) -> tuple[Article, tuple[bytes, list[int]] | None, int]:
     d = json.loads(record)
     mh = d.get("minhash")
-    return Article.from_dict(d["article"]), ((bytes.fromhex(mh[0]), [int(k) for k in mh[1]]) if mh else None)
+    return (Article.from_dict(d["article"]), ((bytes.fromhex(mh[0]), [int(k) for k in mh[1]]) if mh else None),
+            int(d.get("seq", 0)))
 
 
-def _linked_records(result: LinkResult) -> list[str]:
-    return [_record(a, result.minhashes.get(a.id)) for a in result.kept]
+def _linked_records(result: LinkResult, start: int) -> list[str]:
+    """The kept articles as records, numbered in input order from `start`."""
+    return [_record(a, result.minhashes.get(a.id), start + i) for i, a in enumerate(result.kept)]
 
 
 def _column(batch: Any, name: str) -> list[Any]:
@@ -121,11 +138,11 @@ class Analyzer:
                 out["counts"].append("")
                 out["error"].append(e)
                 out["note"].append(n)
-        pairs = [_unrecord(r) for r in records if r]
-        if pairs:
-            articles = list(analyze([a for a, _ in pairs], batch_size=self.batch_size))
-            minhashes = {a.id: mh for a, mh in pairs if mh is not None}
-            shard, counts = write_shard(self.out, articles, minhashes)
+        triples = sorted((_unrecord(r) for r in records if r), key=lambda t: t[2])  # input order
+        if triples:
+            articles = list(analyze([a for a, _, _ in triples], batch_size=self.batch_size))
+            minhashes = {a.id: mh for a, mh, _ in triples if mh is not None}
+            shard, counts = write_shard(self.out, articles, minhashes, first=triples[0][2])
             out["shard"].append(shard)
             out["counts"].append(json.dumps(counts))
             out["error"].append("")
@@ -138,13 +155,16 @@ class Linker:
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.linker = CopyLinker(threshold)
+        self.position = 0  # articles kept so far: the input position of the next one
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         records, errors = _column(batch, "record"), _column(batch, "error")
         result = self.linker.link([_unrecord(r)[0] for r in records if r])
-        kept = _linked_records(result)
+        kept = _linked_records(result, self.position)
+        self.position += len(kept)
         errs = [e for e in errors if e]
-        note = json.dumps({"duplicates": result.duplicates, "copies": result.copies})
+        note = json.dumps({"duplicates": result.duplicates, "copies": result.copies,
+                           "warnings": [str(w) for w in result.warnings]})
         return {"record": kept + [""] * (len(errs) + 1), "error": [""] * len(kept) + errs + [""],
                 "note": [""] * (len(kept) + len(errs)) + [note]}
 
@@ -182,10 +202,11 @@ def parse_files(batch: dict[str, Any], *, date: str | None = None) -> dict[str, 
 
 def _local_windows(paths: Sequence[str], *, date: str | None, batch_size: int, copy_threshold: float,
                    summary: RaySummary, on_error: Callable[[str], None], limit: int | None,
-                   stats: Any) -> Iterator[list[str]]:
+                   stats: Any, on_warning: Callable[[str], None] = lambda w: None) -> Iterator[list[str]]:
     """Read and link local input on the driver (as `extract` does), DRIVER_WINDOW records at a time."""
     linker = CopyLinker(copy_threshold)
     window: list[str] = []
+    position = 0  # input position of the next kept article
     items = iter(read(paths, date=date, stats=stats))
     while True:
         batch: list[Article] = []
@@ -204,9 +225,9 @@ def _local_windows(paths: Sequence[str], *, date: str | None, batch_size: int, c
         if not batch:
             break
         result = linker.link(batch)
-        summary.skipped += result.duplicates
-        summary.copies += result.copies
-        window.extend(_linked_records(result))
+        summary.take(result.duplicates, result.copies, [str(w) for w in result.warnings], on_warning)
+        window.extend(_linked_records(result, position))
+        position += len(result.kept)
         if len(window) >= DRIVER_WINDOW:
             yield window
             window = []
@@ -234,8 +255,12 @@ def _start(ray: Any, address: str | None) -> None:
 def run(paths: Sequence[str], out: str, *, address: str | None = None, date: str | None = None,
         shard_size: int = DEFAULT_SHARD_SIZE, batch_size: int = 64, actors: int | None = None,
         copy_threshold: float = DEFAULT_THRESHOLD, limit: int | None = None,
-        on_error: Callable[[str], None] = lambda e: None, stats: Any = None) -> RaySummary:
+        on_error: Callable[[str], None] = lambda e: None, stats: Any = None,
+        on_warning: Callable[[str], None] = lambda w: None) -> RaySummary:
     """Extract every article under `paths` on Ray and write Parquet shards under `out`.
+
+    Input errors go to `on_error`; an article kept under a new id or beside another text of its
+    URL (readers/copies.py) to `on_warning`, one line each.
 
     Connects to the cluster at `address` (or `RAY_ADDRESS`, as under `ray job submit`; else a
     local one), unless Ray is already initialized. `actors` caps the analyzer pool (default:
@@ -243,10 +268,14 @@ def run(paths: Sequence[str], out: str, *, address: str | None = None, date: str
     """
     ray = _import_ray()
     stats = stats if stats is not None else ReadStats()
+    summary = RaySummary()
+    given = given_date_warning(date)
+    if given is not None:
+        summary.warnings.append(str(given))
+        on_warning(str(given))
     _start(ray, address)
     out = out if is_bucket(out) else os.path.abspath(out)
     pool = ray.data.ActorPoolStrategy(min_size=1, max_size=actors or _cluster_cpus(ray))
-    summary = RaySummary()
     buckets = [p for p in paths if is_bucket(p)]
     local = [p for p in paths if not is_bucket(p)]
 
@@ -260,8 +289,7 @@ def run(paths: Sequence[str], out: str, *, address: str | None = None, date: str
                 summary.stored += counts.get("articles", 0)
             elif row["note"]:
                 note = json.loads(row["note"])
-                summary.skipped += note["duplicates"]
-                summary.copies += note["copies"]
+                summary.take(note["duplicates"], note["copies"], note.get("warnings", []), on_warning)
             elif row["error"]:
                 summary.failed += 1
                 summary.errors.append(row["error"])
@@ -269,7 +297,8 @@ def run(paths: Sequence[str], out: str, *, address: str | None = None, date: str
 
     if local:
         for window in _local_windows(local, date=date, batch_size=batch_size, copy_threshold=copy_threshold,
-                                     summary=summary, on_error=on_error, limit=limit, stats=stats):
+                                     summary=summary, on_error=on_error, limit=limit, stats=stats,
+                                     on_warning=on_warning):
             analyze(ray.data.from_items([{"record": r, "error": "", "note": ""} for r in window]))
     if buckets:
         ctx = ray.data.DataContext.get_current()

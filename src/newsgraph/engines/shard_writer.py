@@ -1,16 +1,20 @@
 """Analyzed articles -> Parquet shards, the same way for both engines (local `--out` and Ray).
 
-Before its rows are written, a shard's articles go through the corpus step without a store
-(`pipeline.corpus_step(None, ...)`: the shard's own articles are its corpus); `load` runs the
-same step again with the target store, so a loaded store holds what `ingest` would. Each
-article also carries its MinHash signature and band keys, so a loaded store finds later copies.
+A shard holds what each article says on its own (`pipeline.analyze`); what the corpus decides
+(`pipeline.corpus_step`: roles seen in other articles, dictionaries, curation) is decided when
+`load` adds the shard to a store, against that store, article after article in input order, as
+`ingest` decides it. Shards are named `<input position of their first article>-<hash of their
+article ids>` (`shard_name`) and `load` reads them sorted by name, so a store loaded from shards
+is the store an ingest of the same input makes, whatever the shard size, the number of Ray
+actors or the order they finish in. (Deciding within the shard first would let a description
+take a holder of its own shard where the store, or an earlier shard, knows a nearer one.)
+Each article also carries its MinHash signature and band keys, so a loaded store finds later copies.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from ..model import Article
-from ..pipeline import corpus_step
 from ..readers.copies import band_keys, signature
 from ..store import parquet
 from ..store.writes import Minhashes
@@ -28,9 +32,18 @@ def article_minhashes(articles: Sequence[Article]) -> dict[str, tuple[bytes, lis
     return out
 
 
-def write_shard(out: str, articles: list[Article], minhashes: Minhashes | None = None) -> tuple[str, dict[str, int]]:
-    """One shard of analyzed articles under `out` (folder or bucket URI); returns its id and rows per table."""
-    return parquet.write_articles_shard(out, corpus_step(None, articles), minhashes)
+def shard_name(first: int, articles: Sequence[Article]) -> str:
+    """`<input position of the first article, 12 digits>-<hash of the article ids>`: sorted by name,
+    shards are in input order (`load` reads them so); the same input gives the same names."""
+    return f"{first:012d}-{parquet.shard_id(a.id for a in articles)}"
+
+
+def write_shard(out: str, articles: list[Article], minhashes: Minhashes | None = None,
+                first: int = 0) -> tuple[str, dict[str, int]]:
+    """One shard of analyzed articles under `out` (folder or bucket URI), `first` the input position of
+    its first article; returns its name and rows per table."""
+    shard = shard_name(first, articles)
+    return shard, parquet.write_shard(out, shard, parquet.shard_tables(articles, minhashes))
 
 
 class ShardWriter:
@@ -40,6 +53,7 @@ class ShardWriter:
         self.out, self.shard_size = out, shard_size
         self.shards: dict[str, dict[str, int]] = {}
         self._pending: list[Article] = []
+        self._written = 0  # articles in the shards written so far: the input position of the next shard
 
     def add(self, article: Article) -> None:
         self._pending.append(article)
@@ -48,8 +62,9 @@ class ShardWriter:
 
     def flush(self) -> None:
         if self._pending:
-            shard, counts = write_shard(self.out, self._pending, article_minhashes(self._pending))
+            shard, counts = write_shard(self.out, self._pending, article_minhashes(self._pending), first=self._written)
             self.shards[shard] = counts
+            self._written += len(self._pending)
             self._pending = []
 
     def close(self, errors: Sequence[str] = ()) -> None:

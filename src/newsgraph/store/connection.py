@@ -13,7 +13,8 @@ from pathlib import Path
 
 import duckdb
 
-from ..errors import SchemaVersionError, StoreLockedError
+from ..errors import SchemaVersionError, StoreError, StoreMissingError
+from .failures import check_length, is_lock_error, store_error
 from .summaries import SUMMARY_TABLES, rebuild
 
 SCHEMA_VERSION = 8
@@ -45,36 +46,41 @@ CLUSTER_TABLES = ("claim_members", "claims", "claim_variants", "claim_postings",
                   "story_members", "story_clusters", "story_variants", "story_postings", "story_term_counts")
 
 
-def _is_lock_error(exc: Exception) -> bool:
-    text = str(exc).lower()
-    return "lock" in text or "conflicting" in text or "being used by another process" in text
-
-
 def connect(path: str, *, read_only: bool, wait: float = _LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
-    """Open the store, creating the schema when writable; retries while another process holds it."""
+    """Open the store, creating the schema when writable; retries while another process holds it.
+
+    A file that is no store (not DuckDB, empty, a folder, truncated) is a `StoreError` naming it,
+    a missing one (read-only) a `StoreMissingError`, a lock held past `wait` a `StoreLockedError`
+    saying which process holds it (store/failures.py).
+    """
     if read_only and not Path(path).exists():
-        raise FileNotFoundError(f"{path}: no store here yet. Run `newsgraph ingest PATH --db {path}` first.")
+        raise StoreMissingError(path, "no store here (yet, or any more)")
     deadline = time.monotonic() + wait
     delay = 0.05
     while True:
         try:
             con = duckdb.connect(path, read_only=read_only)
             break
-        except duckdb.IOException as exc:
-            if not _is_lock_error(exc) or time.monotonic() > deadline:
-                if _is_lock_error(exc):
-                    raise StoreLockedError(path) from exc
-                raise
+        except duckdb.Error as exc:
+            if not is_lock_error(exc) or time.monotonic() > deadline:
+                raise (store_error(path, exc) or exc) from exc
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
     try:
+        check_length(con, path)
         _check_schema(con, path, read_only)
     except _NeedsMigration:
         con.close()  # an older store opened read-only: upgrade it once (read-write), then open it as asked
         connect(path, read_only=False, wait=wait).close()
         return connect(path, read_only=True, wait=wait)
-    except Exception:
+    except StoreError:
         con.close()
+        raise
+    except Exception as exc:
+        con.close()
+        typed = store_error(path, exc)
+        if typed is not None:
+            raise typed from exc
         raise
     return con
 
@@ -109,7 +115,8 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: str, read_only: bool) ->
             con.execute("COMMIT")
             return
     if read_only:
-        raise FileNotFoundError(f"{path}: not a newsgraph store (no schema). Run `newsgraph ingest PATH --db {path}` first.")
+        raise StoreError(path, "is a DuckDB database without newsgraph's tables, not a newsgraph store",
+                         f"Run `newsgraph ingest PATH --db {path}` to add them, or point --db at a newsgraph store")
     con.execute(_SCHEMA.read_text())
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 

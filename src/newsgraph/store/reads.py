@@ -330,19 +330,28 @@ def actor_labels(con: duckdb.DuckDBPyConnection, actor_id: str, limit: int | Non
 
 
 def known_for_copies(target: str | duckdb.DuckDBPyConnection, ids: Sequence[str], urls: Sequence[str],
-                     band_keys: Sequence[int]) -> tuple[set[str], set[str], list[tuple[str, str, bytes]]]:
-    """What the store holds of a batch: ids and URLs present, and (id, story, signature) of every
-    stored article sharing an LSH band key with it, oldest stored first.
+                     band_keys: Sequence[int]) -> tuple[set[str], set[str], list[tuple[str, str, bytes]],
+                                                        dict[str, str], dict[str, set[str]]]:
+    """What the store holds of a batch: ids and URLs present, (id, story, signature) of every
+    stored article sharing an LSH band key with it, oldest stored first, and the MD5 of the text
+    held under each present id (`{id: md5}`) and URL (`{url: {md5, ...}}`), so the copy linker
+    tells another text under a known id or URL from the same one (readers/copies.py; DuckDB's
+    `md5(text)` is `copies.text_fingerprint`).
 
     Each read is a lookup in a single-column index (articles' id and url, `minhash_bands.band_key`,
     `article_minhash`'s key): DuckDB joins would scan the stored tables, so the candidates are
     found first and their rows fetched by id.
     """
     with open_for_batch(target) as con:
-        present = {r[0] for r in con.execute(
-            "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)]).fetchall()}
-        seen_urls = {r[0] for r in con.execute(
-            "SELECT DISTINCT url FROM articles WHERE url IN (SELECT unnest(?::VARCHAR[]))", [list(urls)]).fetchall()} if urls else set()
+        texts: dict[str, str] = dict(con.execute(
+            "SELECT id, md5(text) FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)]).fetchall())
+        present = set(texts)
+        url_texts: dict[str, set[str]] = {}
+        for url, digest in (con.execute(
+                "SELECT DISTINCT url, md5(text) FROM articles WHERE url IN (SELECT unnest(?::VARCHAR[]))",
+                [list(urls)]).fetchall() if urls else []):
+            url_texts.setdefault(url, set()).add(digest)
+        seen_urls = set(url_texts)
         candidates: list[tuple[str, str, bytes]] = []
         found = sorted({r[0] for r in con.execute(
             "SELECT article_id FROM minhash_bands WHERE band_key IN (SELECT unnest(?::BIGINT[]))",
@@ -350,11 +359,13 @@ def known_for_copies(target: str | duckdb.DuckDBPyConnection, ids: Sequence[str]
         if found:
             signatures = dict(con.execute("SELECT article_id, signature FROM article_minhash "
                                           "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [found]).fetchall())
-            stored = con.execute("SELECT id, coalesce(story, id), ingested_at FROM articles "
+            # in the order written (batch, then row within it: the input order), so a tie between two
+            # stored stories goes to the one read first, as it does within a batch, whatever the batch size
+            stored = con.execute("SELECT id, coalesce(story, id), ingested_at, rowid FROM articles "
                                  "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [found]).fetchall()
-            candidates = [(r[0], r[1], signatures[r[0]]) for r in sorted(stored, key=lambda r: (r[2] is None, r[2] or 0, r[0]))
+            candidates = [(r[0], r[1], signatures[r[0]]) for r in sorted(stored, key=lambda r: (r[2] is None, r[2] or 0, r[3]))
                           if r[0] in signatures]
-    return present, seen_urls, candidates
+    return present, seen_urls, candidates, texts, url_texts
 
 
 def role_names(con: duckdb.DuckDBPyConnection, of: str | None) -> list[str]:
