@@ -100,3 +100,8 @@ def test_family_name_of_an_article_full_name_is_a_mention(spans):
 def test_name_after_an_honorific_is_a_mention(spans):
     found = spans("Mrs. Okonkwo said the clinic would reopen.")
     assert ("Okonkwo", "PERSON") in found, found
+
+
+def test_possessive_after_a_known_organization_ends_the_name(spans):
+    found = spans("Hezbollah’s Rocket Campaign Grows, officials said on Monday.")
+    assert ("Hezbollah", "ORG") in found, found

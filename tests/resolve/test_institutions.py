@@ -92,3 +92,15 @@ def test_brussels_without_the_eu_is_belgium(analyze_text):
 def test_political_name_of_a_state(analyze_text):
     a = analyze_text("The Islamic Republic vowed to respond to the strikes.", "2024-06-03")
     assert actor_name(a, "Islamic Republic") == "Iran"
+
+
+def test_unqualified_institution_belongs_to_the_country_the_story_is_about(analyze_text):
+    a = analyze_text("Peru said on Monday that Peru would not pay. Officials in Peru confirmed it. "
+                     "The Defense Ministry said troops were ready.", "2024-03-01")
+    assert actor_name(a, "Defense Ministry") == "Ministry of Defence of Peru"
+
+
+def test_table_organization_is_known_by_all_its_names(analyze_text):
+    a = analyze_text("The FSB opened a criminal case on Monday.", "2024-03-01")
+    fsb = next(x for x in a.actors if x.name == "FSB")
+    assert "Federal Security Service" in fsb.aliases

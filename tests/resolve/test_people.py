@@ -79,3 +79,13 @@ def test_one_word_organization_joins_the_longer_name(analyze_text):
                      "2024-03-01")
     ids = {m.actor for m in a.mentions if m.text.startswith("Harbour")}
     assert len(ids) == 1, [(m.text, m.actor) for m in a.mentions]
+
+
+def test_family_name_of_a_table_alias_joins_the_person(analyze_text):
+    a = analyze_text("Lukashenka said the talks had ended.", "2023-06-25")
+    assert actor_name(a, "Lukashenka") == "Alexander Lukashenko"
+
+
+def test_one_word_name_ner_found_once_is_found_again(analyze_text):
+    a = analyze_text("Starmer spoke in Liverpool on Tuesday. Later Starmer accused his rivals of lying.", "2025-10-02")
+    assert len([m for m in a.mentions if m.text == "Starmer"]) == 2

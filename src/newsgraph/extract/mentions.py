@@ -44,7 +44,7 @@ from ..resolve.missed_names import (
     state_name_spans,
     table_organizations,
 )
-from ..resolve.organizations import known
+from ..resolve.organizations import known, lookup
 from ..resolve.person_names import is_given_name, is_title, parse
 from ..resolve.places import place_country, seat_of_power
 from ..resolve.text import fold
@@ -278,16 +278,24 @@ def _cleaned(ent: Span, ctx: _Context) -> Iterator[Span]:
                 yield span
 
 
+def _place_or_org(text: str) -> bool:
+    return bool(lookup(text) or country_word(text) or place_country(text) or seat_of_power(text))
+
+
 def _known_prefix(span: Span, ctx: _Context) -> Span:
-    """In a headline, a known organization or place followed by ordinary words is that name alone
-    ("Wagner Mutiny", "Kremlin Unstable")."""
-    if len(span) < 2 or span.label_ == "PERSON" or not ctx.in_headline(span[0]):
+    """A known organization or place before a possessive is that name alone ("Wagner’s March"), and so is
+    one followed by ordinary words in a headline ("Wagner Mutiny", "Kremlin Unstable")."""
+    if len(span) < 2 or span.label_ == "PERSON":
+        return span
+    possessive = next((t.i for t in span[1:] if t.tag_ == "POS"), None)
+    if possessive is not None and _place_or_org(span.doc[span.start:possessive].text) and \
+            not _place_or_org(span.text):
+        return Span(span.doc, span.start, possessive, label=span.label_)
+    if not ctx.in_headline(span[0]):
         return span
     for cut in range(len(span) - 1, 0, -1):
         head, rest = span[:cut], span[cut:]
-        text = head.text
-        place_or_org = fold(text) in known() or country_word(text) or place_country(text) or seat_of_power(text)
-        if place_or_org and all(is_dictionary_word(t.text) and t.text not in ctx.name_words for t in rest):
+        if _place_or_org(head.text) and all(is_dictionary_word(t.text) and t.text not in ctx.name_words for t in rest):
             return Span(span.doc, head.start, head.end, label=span.label_)
     return span
 

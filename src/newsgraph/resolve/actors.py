@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ..extract.mentions import entity_mentions
 from ..model import Actor, Descriptor, Mention
 from .coref import resolve_pronouns
-from .countries import is_demonym, iso3_of, short_name
+from .countries import country_word, is_demonym, iso3_of, short_name
 from .ids import actor_id
 from .institutions import find_institutions, state_names
 from .knowledge import builtin
@@ -53,11 +53,14 @@ class _Draft:
 
 
 def _country_actor(surface: str, label: str) -> str | None:
-    """ISO3 when the whole span names a country (not an organization or a region of it)."""
+    """ISO3 when the whole span names a country (not an organization or a region of it): the exact names and
+    codes first ("Congo", "DRC"), then country_converter's patterns."""
     words = {w.lower() for w in surface.split()}
     if label in _COUNTRY_LABELS:
-        return iso3_of(surface)
+        return country_word(surface) or iso3_of(surface)
     if label == "ORG" and not (words & _ORG_WORDS) and len(surface.split()) <= 4:
+        if (exact := country_word(surface)) and (is_acronym(surface) or not is_demonym(surface)):
+            return exact
         return iso3_of(surface) if (is_acronym(surface) or fold(surface) == fold(short_name(iso3_of(surface) or ""))) else None
     if label == "LOC" and is_demonym(surface):
         return iso3_of(surface)
@@ -194,10 +197,13 @@ def resolve_mentions(spans: Iterable[Span], date: str | None = None) -> tuple[li
     actors: dict[str, Actor] = {}
     for draft in drafts.values():
         aid = actor_id(draft.key)
-        aliases = tuple(s for s in draft.surfaces if s != draft.name)
+        table = lookup(draft.name) if draft.type == "ORG" else None
+        # an organization of the table is known by all its names ("FSB", "Federal Security Service")
+        known_as = [*draft.surfaces, *((table.acronym,) if table and " " not in table.acronym else ()),
+                    *(table.aliases if table else ())]
+        aliases = tuple(s for s in dict.fromkeys(bare(a) for a in known_as) if s and s != draft.name)
         sector = draft.sector
         if sector is None and draft.type == "ORG":
-            table = lookup(draft.name)
             sector = table.sector if table else sector_of(draft.name)
         actors[aid] = Actor(aid, draft.name, draft.type, draft.country, aliases, sector)
     mentions = [Mention(actor_id(key), span.start_char, span.end_char, span.text, how) for span, key, how in linked]

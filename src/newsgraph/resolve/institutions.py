@@ -13,10 +13,12 @@ An organization becomes the actor `<canonical> of <country>` (key `org:<iso3> <c
 printing of Russia's defence ministry is one actor, sector from the table); a government, regime or
 administration is the state itself, as the CAMEO and PLOVER coding manuals code "the Serbian
 government" as Serbia. A description without a country ("the ministry", "Defense Ministry") joins
-the article's institution of the same kind, the nearest before it first.
+the article's institution of the same kind, the nearest before it first; with none, it belongs to
+the country the article is about, when one country stands out (`_dominant_country`).
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,6 +35,7 @@ from .text import fold
 
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 _MAX_MODIFIERS = 6
+DOMINANT_MIN = 3  # mentions of a country before an unqualified "the Defense Ministry" is taken to be its
 _SKIPPABLE = {"the", "a", "an", "this", "that", "its", "their", "'s", "’s", "new", "current", "incoming",
               "outgoing", "ruling", "top", "then"}
 
@@ -195,14 +198,35 @@ def find_institutions(doc: Doc, mentions: list[Mention], actors: dict[str, Actor
         aid = _actor_for(phrase, found, actors, name_of)
         seen.setdefault(phrase.institution.canonical, []).append((doc[phrase.start].idx, aid))
         _add(doc, phrase, aid, finder, found)
+    dominant = _dominant_country(mentions, actors)
     for phrase in orphans:
         options = seen.get(phrase.institution.canonical, [])
+        if not options and dominant and phrase.institution.kind == "org" and phrase.institution.canonical != "Ministry":
+            phrase.country = dominant  # "the Defense Ministry" in a story about one country is that country's
+            aid = _actor_for(phrase, found, actors, name_of)
+            seen.setdefault(phrase.institution.canonical, []).append((doc[phrase.start].idx, aid))
+            _add(doc, phrase, aid, finder, found)
+            continue
         at = doc[phrase.start].idx
         before = [aid for start, aid in options if start < at]
         joined = before[-1] if before else (options[0][1] if options else None)
         if joined is not None and phrase.institution.kind == "org":
             _add(doc, phrase, joined, finder, found)
     return found
+
+
+def _dominant_country(mentions: list[Mention], actors: dict[str, Actor]) -> str | None:
+    """The country an article is about: mentioned at least `DOMINANT_MIN` times and at least twice as often as
+    any other country; None when no country stands out."""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        actor = actors.get(m.actor)
+        if actor is not None and actor.country and actor.id == actor_id(f"country:{actor.country}"):
+            counts[actor.country] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < DOMINANT_MIN or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _actor_for(phrase: _Phrase, found: InstitutionFinding, actors: dict[str, Actor],

@@ -12,8 +12,8 @@ Each finder returns spaCy spans; `extract/mentions.py` adds them where no entity
   urged ...", "Kyiv said"), not glued to another name ("Jordan Peterson");
 - `state_name_spans`: political names of states ("the Islamic Republic", `data/state_names.tsv`);
 - `family_names`: each capitalised occurrence of a family name of the article's full names
-  ("Sandu said" after "Maia Sandu"), unless another capitalised name stands next to it ("Chelsea
-  Clinton", "Clinton Foundation").
+  ("Sandu said" after "Maia Sandu"), or of a one-word name NER labelled elsewhere in the article,
+  unless another capitalised name stands next to it ("Chelsea Clinton", "Clinton Foundation").
 
 `split_person_suffix` cuts a person glued after a known place or organization ("Haiti Noor Gabow").
 """
@@ -151,13 +151,20 @@ def country_names(doc: Doc, zones: Zones) -> list[Span]:
 
 
 def family_names(doc: Doc, spans: list[Span], zones: Zones) -> list[Span]:
-    """Each capitalised occurrence of a full name's family name that no span covers ("Sandu said")."""
-    forms: set[str] = set()
+    """Each capitalised occurrence of a full name's family name that no span covers ("Sandu said"), and of a
+    one-word name NER found elsewhere in the article ("Starmer" once labelled, then missed), with that
+    label; a one-word name that is an English word ("Reform") is not repeated."""
+    forms: dict[str, str] = {}
     for span in spans:
         if span.label_ == "PERSON" and len(span) >= 2:
             parts = parse(span.text)
             if parts.is_full:
-                forms |= {f for f in family_words(parts) if len(f) > 2}
+                forms.update((f, "PERSON") for f in family_words(parts) if len(f) > 2)
+    for span in spans:
+        text = span.text
+        if len(span) == 1 and len(text) > 2 and text[:1].isupper() and not text.isupper() and \
+                not is_dictionary_word(text) and fold(text) not in forms:
+            forms[fold(text)] = span.label_
     out = []
     for t in doc:
         if fold(t.text) not in forms or not t.text[:1].isupper():
@@ -170,7 +177,7 @@ def family_names(doc: Doc, spans: list[Span], zones: Zones) -> list[Span]:
         if after is not None and after.text[:1].isupper() and after.tag_ in _NAME_TAGS:
             continue  # "Clinton Foundation"
         if not zones.covers(t.idx, t.idx + len(t.text)):
-            out.append(Span(doc, t.i, t.i + 1, label="PERSON"))
+            out.append(Span(doc, t.i, t.i + 1, label=forms[fold(t.text)]))
     return out
 
 

@@ -9,7 +9,8 @@ word: "Yoon" for "Yoon Suk Yeol") whose gender agrees with the honorific before 
 before it first: with Bill and Hillary Clinton in one article, "Mrs. Clinton" is Hillary and
 "Mr. Clinton" Bill. A lone name the article never spells out joins the one person of the project's
 actor table with that family name and an agreeing gender, when that person held an office within
-`KNOWN_FIGURE_YEARS` of the article's date (a public figure then: "Mr. Trump" in a 2016 article).
+`KNOWN_FIGURE_YEARS` of the article's date (a public figure then: "Mr. Trump" in a 2016 article); in
+an undated article, when that person holds an office that has not ended.
 """
 from __future__ import annotations
 
@@ -66,8 +67,9 @@ def _table_by_family() -> dict[str, dict[str, list[Entry]]]:
     index: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     for e in builtin().entries:
         if e.type == "PERSON" and len(e.name.split()) >= 2:
-            for form in family_words(parse(e.name)):
-                index[form][fold(e.name)].append(e)
+            for printed in (e.name, *e.aliases):  # "Lukashenka" of "Alyaksandr Lukashenka"
+                for form in family_words(parse(printed)) if len(printed.split()) >= 2 else ():
+                    index[form][fold(e.name)].append(e)
     return {k: dict(v) for k, v in index.items()}
 
 
@@ -81,10 +83,8 @@ def _years_apart(date: str, entry: Entry) -> float:
 
 
 def known_person(family: str, gender: str | None, date: str | None) -> Person | None:
-    """The one person of the actor table with this family name and an agreeing gender, when a public
-    figure around `date` (see the module docstring); None when undated, unknown or ambiguous."""
-    if date is None:
-        return None
+    """The one person of the actor table with this family name (or that of an alias) and an agreeing gender,
+    when a public figure around `date` (see the module docstring); None when unknown or ambiguous."""
     people = _table_by_family().get(fold(family), {})
     fits = {name: entries for name, entries in people.items()
             if gender is None or given_name_gender(entries[0].name) in {gender, None}}
@@ -92,7 +92,8 @@ def known_person(family: str, gender: str | None, date: str | None) -> Person | 
         return None
     entries = next(iter(fits.values()))
     try:
-        near = any(_years_apart(date, e) <= KNOWN_FIGURE_YEARS for e in entries if e.role)
+        near = any(e.valid_to is None if date is None else _years_apart(date, e) <= KNOWN_FIGURE_YEARS
+                   for e in entries if e.role)
     except ValueError:
         return None
     if not near:
