@@ -68,7 +68,7 @@ def test_contract_fields():
     assert d["language"] == "en"
     assert d["date"] == "2024-06-12" and d["date_source"] == "content"
     assert d["story"] == d["id"]  # no copies: its own id
-    assert list(d)[:10] == ["id", "source", "date", "title", "url", "outlet", "language", "date_source", "story", "text"]
+    assert list(d)[:11] == ["id", "source", "date", "title", "url", "outlet", "language", "date_source", "story", "story_cluster", "text"]
 
 
 def _variant(tmp_path, drop: list[str]) -> bytes:
