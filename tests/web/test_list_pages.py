@@ -258,10 +258,11 @@ def test_actor_redirect_keeps_the_filters(client):
 
 @pytest.fixture
 def confident_client(store_path, tmp_path):
-    """The test store with one event marked as unlikely (confidence 0.2) and one as likely (0.9)."""
+    """The test store with one event marked as unlikely (confidence 0.2), one as likely (0.9), the rest unknown."""
     db = str(tmp_path / "confidence.duckdb")
     shutil.copy(store_path, db)
     with duckdb.connect(db) as con:
+        con.execute("UPDATE events SET confidence = NULL")
         (low,), (high,) = con.execute("SELECT article_id || '/' || idx FROM events ORDER BY article_id, idx LIMIT 2").fetchall()
         for key, value in ((low, 0.2), (high, 0.9)):
             con.execute("UPDATE events SET confidence = ? WHERE article_id || '/' || idx = ?", [value, key])
