@@ -1,6 +1,7 @@
 """Pronouns and short forms → the right earlier actor by agreement and salience."""
 from __future__ import annotations
 
+import pytest
 from resolve_helpers import actor_name
 
 
@@ -72,3 +73,11 @@ def test_gender_learnt_from_an_earlier_pronoun(analyze_text):
                      "Later he left early.", "2024-01-01")
     assert actor_name(a, "she", "pronoun") == "Kim Solberg"
     assert actor_name(a, "he", "pronoun") == "Pat Hagen"
+
+
+@pytest.mark.parametrize("text, short, actor", [
+    ("M23 fighters seized the town on Monday. The rebel group said it would stay.", "The rebel group", "M23"),
+    ("The IMF approved the loan. The lender said reforms must continue.", "The lender", "IMF"),
+])
+def test_short_form_of_a_kind_of_organization(analyze_text, text, short, actor):
+    assert actor_name(analyze_text(text, "2024-01-01"), short) == actor

@@ -113,10 +113,11 @@ def quoted_passages(text: str) -> list[tuple[int, int]]:
 
 
 def _kind(actor: Actor) -> set[str]:
+    """What an actor counts as for agreement: its type, COUNTRY for a country, an organization's sector."""
     if actor.type == "GPE" and actor.country:
         return {"GPE", "COUNTRY"} if actor.id == actor_id(f"country:{actor.country}") else {"GPE"}
-    if actor.type == "ORG" and actor.sector == "IGO":
-        return {"ORG", "IGO"}
+    if actor.type == "ORG" and actor.sector:
+        return {"ORG", actor.sector}
     return {actor.type}
 
 
@@ -224,8 +225,8 @@ class PronounResolver:
             if t.tag_ not in {"PRP", "PRP$"} or _pleonastic(t):
                 return None
             wants, at = features.wants, t.idx
-        elif lower in _short_forms() and t.i > 0 and self.doc[t.i - 1].lower_ == "the":
-            wants, at = _short_forms()[lower], self.doc[t.i - 1].idx
+        elif (short := self.short_form(t)) is not None:
+            wants, at = _short_forms()[short[1]], self.doc[short[0]].idx
         else:
             return None
         here = self.sentence_of(at)
@@ -254,6 +255,20 @@ class PronounResolver:
                 best, best_score = c.actor, score
         return best
 
+    def short_form(self, t: Token) -> tuple[int, str] | None:
+        """(index of its "the", the table phrase) when `t` heads a definite short form ("the country", "the
+        rebel group"); a modifier that is not part of a table phrase makes it no short form ("the Chinese
+        ministry" is for the institution resolver)."""
+        if t.tag_ not in {"NN", "NNS", "NNP"} or any(c.dep_ == "prep" for c in t.children):
+            return None
+        mods = [c for c in t.lefts if c.dep_ in {"compound", "amod"}]
+        first = mods[0].i if mods else t.i
+        phrase = " ".join(x.lower_ for x in self.doc[first:t.i + 1])
+        if phrase in _short_forms() and first > 0 and self.doc[first - 1].lower_ == "the" and \
+                all(x.i >= first for x in mods) and not any(x.i in self.covered for x in self.doc[first:t.i + 1]):
+            return first - 1, phrase
+        return None
+
     def mentions(self) -> list[Mention]:
         """Pronoun and short-form mentions (how = "pronoun" / "description"), in text order."""
         if not self.pool:
@@ -263,14 +278,13 @@ class PronounResolver:
         for t in self.doc:
             if t.i in self.covered:
                 continue
-            short = t.lower_ in _short_forms() and t.i > 0 and self.doc[t.i - 1].lower_ == "the" and \
-                t.tag_ in {"NN", "NNP"} and not any(c.dep_ in {"compound", "amod", "prep"} for c in t.children)
-            if t.lower_ not in third_person_pronouns() and not short:
+            short = self.short_form(t)
+            if t.lower_ not in third_person_pronouns() and short is None:
                 continue
             best = self.antecedent(t)
             if best is None:
                 continue
-            start = self.doc[t.i - 1].idx if short else t.idx
+            start = self.doc[short[0]].idx if short else t.idx
             end = t.idx + len(t.text)
             out.append(Mention(best, start, end, text[start:end], "description" if short else "pronoun"))
             self._add(best, start, t)
