@@ -104,3 +104,13 @@ def test_table_organization_is_known_by_all_its_names(analyze_text):
     a = analyze_text("The FSB opened a criminal case on Monday.", "2024-03-01")
     fsb = next(x for x in a.actors if x.name == "FSB")
     assert "Federal Security Service" in fsb.aliases
+
+
+def test_description_of_a_party_label_makes_no_role_actor(analyze_text):
+    a = analyze_text("The Republican nominee said the race was close.", "2016-05-01")
+    assert not any("nominee" in x.name for x in a.actors)
+
+
+def test_seat_of_power_named_as_a_place_keeps_its_country(analyze_text):
+    a = analyze_text("Reporters waited outside the White House for hours.", "2025-01-01")
+    assert {x.country for x in a.actors if "White House" in (x.name, *x.aliases)} == {"USA"}

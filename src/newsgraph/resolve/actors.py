@@ -83,7 +83,8 @@ def _non_person(surface: str, label: str) -> tuple[str, str, str, str | None, st
     if label == "ORG":
         country = _country_inside(surface) if len(surface.split()) > 1 else None
         return f"org:{org_key(surface)}", "ORG", surface, country, "acronym" if is_acronym(surface) else "name"
-    country = place_country(surface) if label in {"GPE", "LOC", "FAC"} else None
+    seat = seat_of_power(surface) if label in {"GPE", "LOC", "FAC"} else None
+    country = seat.country if seat else place_country(surface) if label in {"GPE", "LOC", "FAC"} else None
     return f"{label.lower()}:{fold(surface)}", label, surface, country, "name"
 
 

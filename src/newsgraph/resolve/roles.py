@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..extract.descriptors import Candidate, candidates, role_words
 from ..model import Actor, Descriptor, Mention
-from .knowledge import LEADER_ROLES, builtin
+from .knowledge import LEADER_ROLES, builtin, role_synonyms
 from .organizations import lookup
 from .sectors import sector_of
 from .text import fold
@@ -25,6 +25,11 @@ from .text import fold
 # Labels that judge rather than name an office: a description with one is a "description" mention.
 EVALUATIVE = frozenset({"dictator", "autocrat", "tyrant", "despot", "strongman", "criminal", "war criminal", "butcher",
                         "killer", "murderer", "terrorist", "aggressor", "warlord", "oligarch"})
+ROLE_ACTOR_MAX_WORDS = 4
+_NOT_OFFICES = frozenset({"candidate", "nominee", "activist", "journalist", "correspondent", "analyst", "founder",
+                          "businessman", "tycoon", "billionaire", "oligarch", "criminal", "terrorist", "killer",
+                          "murderer", "butcher", "aggressor", "warlord"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP", "JUD", "LEG", "IGO"})
 _MODIFIERS_ONLY = frozenset({"vice", "prime", "deputy", "foreign", "defense", "defence", "interior", "finance", "justice",
                              "supreme", "state", "war", "military", "rights"})
 
@@ -114,7 +119,7 @@ def find_roles(doc: Doc, linked: list[tuple[Span, str]], actors: dict[str, Actor
         span = doc[c.start:c.end]
         holder = _holder_in_article(holders, c.start, role, of)
         if holder is None:
-            holder = _holder_in_knowledge(role, of, actors, date, actor_id, new_actors)
+            holder = _holder_in_knowledge(role, of, actors, date, actor_id, new_actors, label)
         descriptors.append(Descriptor(holder, label, role, of, span.start_char, span.end_char, span.text, "description"))
         if holder is not None:
             how = "description" if (role in EVALUATIVE or any(w in EVALUATIVE for w in role.split()) or label != role
@@ -164,12 +169,17 @@ def _office_words(span: Span, token_actor: dict[int, str]) -> Span:
 
 def _role_actor(label: str, role: str, of: str | None, actors: dict[str, Actor], actor_id,  # type: ignore[no-untyped-def]
                 new_actors: dict[str, Actor]) -> str | None:
-    """An office no holder is known for, of a named country or organization: a role actor ("Brazil's top
-    economic adviser", key `role:<owner key>:<label>`) with the owner's country. Its descriptor stays open
-    (actor None), so the corpus step may still find the holder among the stored articles."""
+    """An office no holder is known for, of a named country or of a state body or known organization: a role
+    actor ("Brazil's top economic adviser", key `role:<owner id>:<label>`) with the owner's country. Its
+    descriptor stays open (actor None), so the corpus step may still find the holder among the stored
+    articles. A long or odd label, a candidacy ("nominee") or another owner makes none."""
     owner = actors.get(of) if of else None
-    if owner is None or owner.type == "PERSON" or not label:
+    if owner is None or not label or len(label.split()) > ROLE_ACTOR_MAX_WORDS or any(c.isdigit() for c in label) \
+            or " - " in label or role.split()[-1] in _NOT_OFFICES:
         return None
+    is_country = owner.country is not None and owner.id == actor_id(f"country:{owner.country}")
+    if not is_country and not (owner.type == "ORG" and (lookup(owner.name) or owner.sector in _STATE_SECTORS)):
+        return None  # a party label or a stranger's company is no office of a state or known body
     aid = actor_id(f"role:{owner.id}:{fold(label)}")
     if aid not in actors and aid not in new_actors:
         sector = sector_of(role) or (owner.sector if owner.type == "ORG" else None)
@@ -188,13 +198,15 @@ def _holder_in_article(holders: list[tuple[int, str, str | None, str]], at: int,
 
 
 def _holder_in_knowledge(role: str, of: str | None, actors: dict[str, Actor], date: str | None, actor_id,  # type: ignore[no-untyped-def]
-                         new_actors: dict[str, Actor]) -> str | None:
+                         new_actors: dict[str, Actor], label: str | None = None) -> str | None:
     if of is None or of not in actors:
         return None
     of_actor = actors[of]
     country = of_actor.country if of_actor.type in {"GPE", "NORP"} or of_actor.id == actor_id(f"country:{of_actor.country}") else None
     key_role = "head" if role_class(role) == "leader" else role
     entry = builtin().holder(key_role, country, None if country else of_actor.name, date)
+    if entry is None and label and fold(label) in role_synonyms():
+        entry = builtin().holder(fold(label), country, None if country else of_actor.name, date)  # "top diplomat"
     table_org = lookup(of_actor.name)
     for name in ([] if country else [*of_actor.aliases, *([table_org.acronym] if table_org else [])]):
         entry = entry or builtin().holder(key_role, None, name, date)
