@@ -210,3 +210,28 @@ def test_both_actors_named_is_more_confident_than_one(code):
     both = [e for ty, s, t, e in code("Norway condemned Denmark.") if ty == "ACCUSE"]
     one = [e for ty, s, t, e in code("Norway condemned the decision.") if ty == "ACCUSE"]
     assert both and one and both[0].confidence > one[0].confidence
+
+
+# ---------------------------------------------------------------- event nouns and light verbs
+
+def test_phone_call_between_leaders(code):
+    ev = [(s, t, e) for ty, s, t, e in code("Macron held a phone call with Scholz on Friday.") if ty == "CONSULT"]
+    assert ev and ev[0][0].endswith("Macron") and ev[0][1].endswith("Scholz") and ev[0][2].date == "2024-11-01"
+
+
+def test_sanctions_package_against_a_state(code):
+    assert ("European Union", "Belarus") in dyads(code("The EU adopted a new sanctions package against Belarus."),
+                                                  "SANCTION")
+
+
+def test_imposed_tariffs_are_the_sanction_not_a_coercion(code):
+    ev = code("Canada imposed tariffs on Chinese steel.")
+    assert ("Canada", "China") in dyads(ev, "SANCTION") and not dyads(ev, "COERCE")
+
+
+def test_hyphenated_backer_supports_the_noun(code):
+    assert ("Iran", "Houthis") in dyads(code("The Iran-backed Houthis seized a cargo ship."), "SUPPORT")
+
+
+def test_mortar_fire_is_armed_force(code):
+    assert any(ty == "FIGHT" for ty, *_ in code("Serbian forces answered with mortar fire on Kosovo."))

@@ -89,6 +89,11 @@ class ActorIndex:
                     out.append(a)
         return out
 
+    def head_actors(self, tok: Token) -> list[str]:
+        """Actors of the noun phrase headed by `tok` alone, without its conjuncts: the antecedent of a
+        relative clause ("tensions between the EU and Trump, who threatened ...": Trump)."""
+        return list(dict.fromkeys(self._one(tok, 0)))
+
     def of_all(self, toks: Iterable[Token]) -> list[str]:
         """The actors of several noun phrases, in order (`[a for s in subjects for a in np_actors(s)]`)."""
         return [a for t in toks for a in self.np_actors(t)]

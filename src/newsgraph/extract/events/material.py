@@ -198,7 +198,8 @@ def _is_people(tok: Token, index: ActorIndex) -> bool:
     if tok.lemma_.lower() in material_cues().get("quantity", frozenset()):  # "dozens of people", "hundreds"
         of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
         return not of or any(_is_people(o, index) for o in of)
-    return any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in tok.children)  # "Iraqi youths"
+    return tok.tag_ in ("NNS", "NNPS") and any(  # "Iraqi youths"; not "the Democratic primary"
+        c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in tok.children)
 
 
 def _state_acted_on(tok: Token, sources: list[str], targets: list[str], index: ActorIndex) -> bool:

@@ -23,7 +23,7 @@ from .actors import ActorIndex, dative_actors
 from .lexicons import prepositions, type_group
 from .nominal_roles import host_actors, nominal_roles
 from .settings import EventSettings
-from .triggers import Trigger, lookup
+from .triggers import Trigger, hyphen_agent, lookup
 
 #: dependency labels under which an adjective predicates of its head's subject ("X is ready to")
 _PREDICATE_ADJ_DEPS = ("acomp", "attr", "amod", "xcomp")
@@ -38,6 +38,9 @@ def event_roles(tok: Token, trig: Trigger, index: ActorIndex, speaker: str | Non
     """
     if tok.pos_ == "ADJ":
         return _adjective_roles(tok, trig, index, speaker, settings)
+    agent = hyphen_agent(tok) if tok.dep_ == "amod" else None
+    if agent is not None:  # "Rwanda-backed M23": Rwanda backs M23
+        return index.np_actors(agent), [a for a in index.np_actors(tok.head) if a != index.tok_actor[agent.i]], False
     if tok.pos_ == "NOUN" or (tok.tag_ == "VBG" and any(c.dep_ in ("det", "poss") for c in tok.children)):
         return nominal_roles(tok, trig, index, settings)
     sources, targets = verb_roles(tok, trig, index, settings)
@@ -66,7 +69,10 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
     subj, passive = inherited_subject(tok, settings.subject_inherit_steps)
     passive = passive or any(c.dep_ == "auxpass" for c in tok.children)
     preps = prep_objects(tok)
-    subj_actors = index.of_all(subj)
+    if tok.dep_ == "relcl" and subj == [tok.head]:  # "the EU and Trump, who threatened": Trump alone
+        subj_actors = index.head_actors(tok.head)
+    else:
+        subj_actors = index.of_all(subj)
     if passive:
         return _passive_roles(trig, preps, subj_actors, index)
     if "inverse" in trig.roles:

@@ -97,8 +97,8 @@ def lookup(tok: Token) -> Trigger | None:
         return phrasal
     if pos == "NOUN" and tok.dep_ == "compound":  # "aid groups", "riot police", "war crimes court"
         return None
-    if pos == "VERB" and tok.dep_ == "amod":  # "its long-threatened invasion", "the Israeli-occupied West Bank"
-        return None
+    if pos == "VERB" and tok.dep_ == "amod" and not hyphen_agent(tok):
+        return None  # "its long-threatened invasion" (but "Rwanda-backed rebels" names who backs them)
     if pos == "ADJ" and tok.dep_ not in _PREDICATE_ADJ_DEPS:
         return None  # adjectives code events only as predicates: "X is responsible for", "ready to"
     lex = lexicon()
@@ -121,6 +121,18 @@ def _verb_phrase_key(tok: Token, lemma: str, lex: dict[tuple[str, str], Trigger]
             hit = lex.get((f"{lemma} {c.lemma_.lower()}", "VERB"))
             if hit:
                 return hit
+    return None
+
+
+def hyphen_agent(participle: Token) -> Token | None:
+    """The proper noun joined by a hyphen before a participle that modifies a noun ("Rwanda-backed
+    rebels", "Iran-backed Houthis"): the one who does what the participle says."""
+    doc = participle.doc
+    if participle.tag_ != "VBN" or participle.i < 2:
+        return None
+    hyphen, agent = doc[participle.i - 1], doc[participle.i - 2]
+    if hyphen.text in ("-", "–") and not hyphen.whitespace_ and not agent.whitespace_ and agent.pos_ == "PROPN":
+        return agent
     return None
 
 
