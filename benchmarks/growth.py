@@ -1,13 +1,17 @@
 """Growth: what a batch and a page cost in stores of 10^4, 10^5 and 10^6 articles.
 
 Usage: .venv/bin/python benchmarks/growth.py [--max 1000000] [--seed 300] [--repeat 20] [--work DIR] [--keep]
+                                             [--search-index full|state]
 
 1. A seed store: `--seed` PolNeAR train articles (dates and outlets from their file names) really
    ingested (`ingest`, one worker), kept in `--work` and reused by later runs.
 2. For each size up to `--max`: a copy of the seed grown to that many articles by copying the
    seed's rows with new ids, dates (spread over three years) and MinHash band keys, through
    the store's own write path in SQL (newsgraph/store/replicate.py), so the copies have their
-   summaries as ingested articles do; then the search index beside it is brought up to date.
+   summaries as ingested articles do; then the search index beside it is brought up to date
+   (`full`, about 7 ms an article here), or only told it is (`state`: the copies are not
+   indexed, so ingest's search sync sees a store it has caught up with, but search pages
+   search the seed's texts only and their figures mean little).
    Each size starts from the seed, so no store has seen the fresh articles before; the store
    is deleted after its measurements unless `--keep`.
 3. Measured on each store: every page and API endpoint for the busiest actor (most mentions),
@@ -15,8 +19,8 @@ Usage: .venv/bin/python benchmarks/growth.py [--max 1000000] [--seed 300] [--rep
    through the app in-process (FastAPI's TestClient: routing, the store opened per request,
    templates; no network), p50 and p95; `to_pandas()` of a filtered query; then the ingest of
    the same 50 fresh PolNeAR dev articles (one batch, `--workers 1`, spaCy loaded before),
-   the whole call and the store's part of it (write_batch: corpus step, clustering, writing,
-   search sync).
+   the whole call and the store's steps in it: the copy lookup, and write_batch with its corpus
+   step, claim clustering, insert (with the summaries) and search sync.
 
 It prints each figure per size with its ratio to the 10^4 store, and last:
 `growth: ingest ratio R at N articles; slowest page p95 T ms (PAGE)`.
@@ -41,7 +45,7 @@ from typing import Any
 
 from newsgraph import ingest as ingest_module
 from newsgraph import nlp, query, search, store
-from newsgraph.store import replicate
+from newsgraph.store import claim_rows, replicate, search_rows
 
 POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "eval-data" / "polnear" / "data"
 SIZES = (10_000, 100_000, 1_000_000)
@@ -76,7 +80,7 @@ def seed_store(work: Path, n: int) -> Path:
     return db
 
 
-def grow(seed: Path, db: Path, size: int) -> dict[str, float]:
+def grow(seed: Path, db: Path, size: int, search_index: str) -> dict[str, float]:
     """A copy of the seed grown to `size` articles, with its search index in step; times and disk."""
     for suffix in ("", ".search"):
         src, dst = Path(f"{seed}{suffix}"), Path(f"{db}{suffix}")
@@ -96,7 +100,12 @@ def grow(seed: Path, db: Path, size: int) -> dict[str, float]:
         replicate.replicate(con, range(1, copies + 1))
         grown = time.perf_counter() - start
         start = time.perf_counter()
-        search.sync(con)
+        if search_index == "full":
+            search.sync(con)
+        else:
+            index = search.SearchIndex.open_or_create(search.index_path(str(db)))
+            count, newest = con.execute("SELECT count(*), CAST(max(ingested_at) AS VARCHAR) FROM articles").fetchall()[0]
+            index.save_state(search.IndexState(count, newest, search_rows.key_probe(con)))
         indexed = time.perf_counter() - start
         con.execute("CHECKPOINT")
         articles = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
@@ -176,27 +185,38 @@ def time_pandas(db: Path, who: dict[str, str], repeat: int) -> float:
     return statistics.median(times)
 
 
-def time_ingest(db: Path, fresh: Path) -> tuple[float, float]:
-    """Seconds to ingest the fresh articles (one batch, one worker) and the store's part of it (write_batch)."""
-    spent: list[float] = []
-    real: Callable[..., Any] = ingest_module.write_batch
+# The store's steps of an ingest batch, timed by wrapping them where ingest.py and claim_rows.py call them.
+STEPS = (("copy lookup", store, "known_for_copies"), ("write_batch", ingest_module, "write_batch"),
+         ("corpus step", ingest_module, "corpus_step"), ("clustering+insert", ingest_module, "cluster_and_write"),
+         ("insert+summaries", claim_rows, "insert_batch"), ("search sync", search, "sync"))
 
-    def timed(*args: Any, **kwargs: Any) -> Any:
-        start = time.perf_counter()
-        try:
-            return real(*args, **kwargs)
-        finally:
-            spent.append(time.perf_counter() - start)
 
-    ingest_module.write_batch = timed  # type: ignore[assignment]
+def time_ingest(db: Path, fresh: Path) -> tuple[float, dict[str, float]]:
+    """Seconds to ingest the fresh articles (one batch, one worker), and seconds per store step of it."""
+    spent: dict[str, float] = {}
+    real: dict[str, Callable[..., Any]] = {}
+
+    def timed(label: str, run: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return run(*args, **kwargs)
+            finally:
+                spent[label] = spent.get(label, 0.0) + time.perf_counter() - start
+        return wrapper
+
+    for label, module, name in STEPS:
+        real[label] = getattr(module, name)
+        setattr(module, name, timed(label, real[label]))
     try:
         start = time.perf_counter()
         summary = ingest_module.ingest([str(fresh)], str(db), workers=1, batch_size=FRESH)
         total = time.perf_counter() - start
     finally:
-        ingest_module.write_batch = real  # type: ignore[assignment]
+        for label, module, name in STEPS:
+            setattr(module, name, real[label])
     assert summary.stored == FRESH, summary.line()
-    return total, sum(spent)
+    return total, spent
 
 
 def main() -> int:
@@ -206,6 +226,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=20, help="requests per endpoint")
     parser.add_argument("--work", default=None, help="folder for the seed and the stores (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep each grown store")
+    parser.add_argument("--search-index", choices=("full", "state"), default="full",
+                        help="index the copies' texts (full) or only mark the index as caught up (state)")
     args = parser.parse_args()
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="ng-growth-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -216,14 +238,14 @@ def main() -> int:
     results: dict[int, dict[str, Any]] = {}
     for size in sizes:
         db = work / f"store-{size}.duckdb"
-        grown = grow(seed, db, size)
+        grown = grow(seed, db, size, args.search_index)
         print(f"\n== {grown['articles']:,} articles: grown in {grown['grow_s']:.0f} s, search index in "
               f"{grown['index_s']:.0f} s, {grown['disk_gb']:.2f} GB on disk", flush=True)
         who = pick_actors(db)
         pages = time_pages(db, who, args.repeat)
         pandas_ms = time_pandas(db, who, args.repeat)
-        total, store_part = time_ingest(db, fresh)
-        results[size] = {"pages": pages, "pandas": pandas_ms, "ingest": total, "store": store_part, **grown}
+        total, steps = time_ingest(db, fresh)
+        results[size] = {"pages": pages, "pandas": pandas_ms, "ingest": total, "steps": steps, **grown}
         report(results, size)
         if not args.keep:
             for path in (Path(f"{db}"), Path(f"{db}.wal")):
@@ -244,8 +266,9 @@ def report(results: dict[int, dict[str, Any]], size: int) -> None:
     def ratio(a: float, b: float) -> str:
         return f"{a / b:5.2f}x" if b else "   - "
 
-    print(f"ingest of {FRESH} fresh articles: {now['ingest']:6.1f} s ({ratio(now['ingest'], base['ingest'])}); "
-          f"store part {now['store']:5.2f} s ({ratio(now['store'], base['store'])})")
+    print(f"ingest of {FRESH} fresh articles: {now['ingest']:6.1f} s ({ratio(now['ingest'], base['ingest'])}); of it:")
+    for label, seconds in now["steps"].items():
+        print(f"  {label:20s} {seconds:6.2f} s ({ratio(seconds, base['steps'].get(label, 0.0))})")
     print(f"to_pandas() of a filtered query: {now['pandas']:7.1f} ms ({ratio(now['pandas'], base['pandas'])})")
     print(f"{'endpoint':44s} {'p50 ms':>8s} {'p95 ms':>8s} {'p95 vs 10^4':>12s}")
     for label, (p50, p95) in now["pages"].items():

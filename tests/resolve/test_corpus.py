@@ -1,16 +1,22 @@
 """The corpus step at ingest: date-valid roles across articles, curation surviving re-ingest, dictionaries."""
 from __future__ import annotations
 
+import copy
 import json
+import shutil
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from newsgraph import query
+from newsgraph import query, store
 from newsgraph.cli import app
 from newsgraph.curate import Curator
 from newsgraph.ingest import ingest
+from newsgraph.pipeline import corpus_step
+from newsgraph.store import replicate
 
 runner = CliRunner()
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -157,3 +163,57 @@ def test_seed_roles_and_labels_through_the_cli(tmp_path, seed_path):
                for r in record["roles"])
     kremlin = json.loads(runner.invoke(app, ["resolve", "the Kremlin", "--db", db]).stdout)
     assert (kremlin["name"], kremlin["country"], kremlin["sector"]) == ("Russia", "RUS", "GOV")
+
+
+class CountingRows(store.CorpusRows):
+    """The store's corpus reader, counting the rows each read hands to the corpus step."""
+
+    def __init__(self, con: Any) -> None:
+        super().__init__(con)
+        self.rows = 0
+
+    def _count(self, rows: Sequence[Any]) -> Any:
+        self.rows += len(rows)
+        return rows
+
+    def role_names(self, of: str | None) -> list[str]:
+        return self._count(super().role_names(of))
+
+    def role_holders(self, of: str | None, roles: Sequence[str], date: str | None) -> Any:
+        return self._count(super().role_holders(of, roles, date))
+
+    def actors(self, ids: Sequence[str]) -> Any:
+        return self._count(super().actors(ids))
+
+    def curation_rules(self) -> Any:
+        return self._count(super().curation_rules())
+
+    def dictionary_rows(self) -> Any:
+        return self._count(super().dictionary_rows())
+
+
+def test_corpus_step_reads_as_many_rows_from_50000_articles_as_from_500(tmp_path, analyze_text):
+    """Replicated stores (the same articles copied under new ids and dates): the role lookup reads one
+    row per holder, never one per stored description, so a hundred times the articles read no more rows."""
+    seed = str(tmp_path / "seed.duckdb")
+    texts = [("2019-04-01", "Zembla League President Ola Nordmann opened the fair in Oslo."),
+             ("2021-05-02", "Zembla League President Kari Holm met Foreign Minister Per Berg in Bergen."),
+             ("2022-06-03", "Foreign Minister Per Berg of Zembla said the fair would go on."),
+             ("2023-07-04", "Zembla League President Kari Holm and Finance Minister Liv Dahl visited Tromso."),
+             ("2024-08-05", "Finance Minister Liv Dahl of Zembla cut the fair's budget.")]
+    ingest([_write(tmp_path, f"s{i}.txt", d, t) for i, (d, t) in enumerate(texts)], seed)
+    batch = [analyze_text("The Zembla League president cancelled the fair.", "2020-06-01"),
+             analyze_text("The foreign minister of Zembla spoke in Oslo. The minister left.", "2022-09-09")]
+    read: dict[int, int] = {}
+    for size in (500, 50_000):
+        db = str(tmp_path / f"grown-{size}.duckdb")
+        shutil.copy(seed, db)
+        with store.opened(db, read_only=False) as con:
+            replicate.replicate(con, range(1, size // len(texts)), first_day="2019-01-01", span_days=2000)
+            assert con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == size
+            reader = CountingRows(con)
+            resolved = corpus_step(reader, copy.deepcopy(batch))
+            assert any(m.how == "role" and m.text.startswith("The Zembla League president")
+                       for a in resolved for m in a.mentions)
+            read[size] = reader.rows
+    assert 0 < read[50_000] <= read[500]

@@ -94,7 +94,7 @@ def test_locked_store_says_so(tmp_path, corpus_dir):
         stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
-        with pytest.raises(StoreLockedError, match="locked by another process"):
+        with pytest.raises(StoreLockedError, match="(locked|held open) by another (process|program)"):
             store.connect(db, read_only=False, wait=0.5)
     finally:
         holder.kill()

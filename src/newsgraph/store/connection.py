@@ -19,6 +19,7 @@ from .summaries import SUMMARY_TABLES, rebuild
 
 SCHEMA_VERSION = 8
 # Upgrades of older files, by the version they bring a store to (schema.sql then adds new tables).
+# Versions 4 and 5 were used only by working copies; every step is idempotent (IF NOT EXISTS).
 _MIGRATIONS: dict[int, list[str]] = {
     2: ["ALTER TABLE articles ADD COLUMN IF NOT EXISTS language VARCHAR",
         "ALTER TABLE articles ADD COLUMN IF NOT EXISTS date_source VARCHAR",
@@ -67,6 +68,7 @@ def connect(path: str, *, read_only: bool, wait: float = _LOCK_WAIT_SECONDS) -> 
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
     try:
+        con.execute("SET enable_progress_bar = false")  # a library's long query must not draw on the caller's stdout
         check_length(con, path)
         _check_schema(con, path, read_only)
     except _NeedsMigration:
@@ -90,10 +92,14 @@ class _NeedsMigration(Exception):
 
 
 def _check_schema(con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
-    has_meta = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchall()[0][0]
-    if has_meta:
+    # The version row itself, not information_schema: that view lists every catalog entry (about
+    # 100 ms on a busy machine, and every request of `serve` opens the store).
+    try:
         rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        has_meta = True
+    except duckdb.CatalogException:
+        rows, has_meta = [], False
+    if has_meta:
         row = rows[0] if rows else None
         found = int(row[0]) if row else 0
         if found > SCHEMA_VERSION:

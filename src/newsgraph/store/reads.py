@@ -55,11 +55,12 @@ def find_actor_ids(con: duckdb.DuckDBPyConnection, name: str) -> list[str]:
 
 
 def actors(con: duckdb.DuckDBPyConnection, types: Sequence[str] | None = None, top: int | None = None) -> Rows:
-    sql = """SELECT a.id, a.name, a.type, a.country, count(m.actor_id) AS mentions,
-                    count(DISTINCT m.article_id) AS articles
-             FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id
+    """Actors with their counts of mentions and articles (`actor_counts`), most mentioned first."""
+    sql = """WITH c AS (SELECT actor_id, sum(mentions) AS mentions, sum(articles) AS articles FROM actor_counts GROUP BY actor_id)
+             SELECT a.id, a.name, a.type, a.country, coalesce(c.mentions, 0)::BIGINT AS mentions,
+                    coalesce(c.articles, 0)::BIGINT AS articles
+             FROM actors a LEFT JOIN c ON c.actor_id = a.id
              WHERE (? IS NULL OR list_contains(?, a.type))
-             GROUP BY a.id, a.name, a.type, a.country
              ORDER BY mentions DESC, a.name, a.id
              LIMIT ?"""
     type_list = list(types) if types else None
@@ -188,16 +189,20 @@ def relation(con: duckdb.DuckDBPyConnection, a_ids: Sequence[str], b_ids: Sequen
     """Event counts per period, direction and type between two actors (both directions), from `actor_pairs`."""
     if by not in ("day", "week", "month", "year"):
         raise ValueError(f"by must be day, week, month or year, not {by!r}")
-    sql = """SELECT strftime(date_trunc(?, day), '%Y-%m-%d') AS period,
+    # One read per direction, each narrowed to its source's rows (the table is sorted by source).
+    sql = """WITH p AS (
+                 SELECT source, day, type, n FROM actor_pairs
+                 WHERE source IN (SELECT unnest(?::VARCHAR[])) AND list_contains(?::VARCHAR[], target)
+                 UNION ALL
+                 SELECT source, day, type, n FROM actor_pairs
+                 WHERE source IN (SELECT unnest(?::VARCHAR[])) AND list_contains(?::VARCHAR[], target)
+                   AND NOT (list_contains(?::VARCHAR[], source) AND list_contains(?::VARCHAR[], target)))
+             SELECT strftime(date_trunc(?, day), '%Y-%m-%d') AS period,
                     CASE WHEN list_contains(?::VARCHAR[], source) THEN 'a->b' ELSE 'b->a' END AS direction,
                     type, sum(n)::BIGINT AS events
-             FROM actor_pairs
-             WHERE source IN (SELECT unnest(?::VARCHAR[]))
-               AND ((list_contains(?::VARCHAR[], source) AND list_contains(?::VARCHAR[], target))
-                 OR (list_contains(?::VARCHAR[], source) AND list_contains(?::VARCHAR[], target)))
-             GROUP BY ALL ORDER BY period NULLS LAST, direction, type"""
+             FROM p GROUP BY ALL ORDER BY period NULLS LAST, direction, type"""
     a, b = list(a_ids), list(b_ids)
-    return Rows(con, sql, [by, a, a + b, a, b, b, a])
+    return Rows(con, sql, [a, b, b, a, a, b, by, a])
 
 
 
@@ -211,10 +216,11 @@ def search_actors(con: duckdb.DuckDBPyConnection, prefix: str, types: Sequence[s
     sql = """WITH hits AS (
                  SELECT actor_id, min(alias) AS matched FROM aliases
                  WHERE starts_with(folded, ?) GROUP BY actor_id)
-             SELECT a.id, a.name, a.type, a.country, h.matched,
-                    (SELECT count(*) FROM mentions m WHERE m.actor_id = a.id) AS mentions,
-                    (SELECT count(DISTINCT m.article_id) FROM mentions m WHERE m.actor_id = a.id) AS articles
-             FROM actors a JOIN hits h ON h.actor_id = a.id
+             , c AS (SELECT actor_id, sum(mentions) AS mentions, sum(articles) AS articles FROM actor_counts
+                     WHERE actor_id IN (SELECT actor_id FROM hits) GROUP BY actor_id)
+             SELECT a.id, a.name, a.type, a.country, h.matched, coalesce(c.mentions, 0)::BIGINT AS mentions,
+                    coalesce(c.articles, 0)::BIGINT AS articles
+             FROM actors a JOIN hits h ON h.actor_id = a.id LEFT JOIN c ON c.actor_id = a.id
              WHERE (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], a.type))
              ORDER BY mentions DESC, a.name, a.id
              LIMIT ? OFFSET ?"""

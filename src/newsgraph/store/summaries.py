@@ -23,11 +23,15 @@ whole length), so these reads go to small tables derived from the stored rows:
 Each table is a list of *deltas*: a batch appends the summary of its own rows (its articles are
 new, so counts add up), reads sum them, and a rewrite by curation deletes the rows of the actors
 it touched and appends their recomputation from the stored rows. Every read filters on the
-table's first column; `compact` rewrites a table merged and sorted by it once enough rows were
-appended since the last time (`COMPACT_MIN_ROWS`, `COMPACT_FRACTION`), so that DuckDB's min/max
-statistics per row group skip every group but the actor's and the recent tail. The cost of that
-rewrite is spread over the batches that grew the tail (a geometric schedule, as in log-structured
-merge trees: O'Neil et al., "The Log-Structured Merge-Tree", Acta Informatica 33, 1996).
+table's first column, and DuckDB's min/max statistics per row group (122,880 rows) skip every
+group whose range of that column misses the actor, so the tables are kept sorted by it in runs,
+as log-structured merge trees keep theirs (O'Neil et al., "The Log-Structured Merge-Tree", Acta
+Informatica 33, 1996): the rows appended since the last run (the unsorted tail, which every read
+scans) are merged and sorted into a run of their own once there are `COMPACT_MIN_ROWS` of them,
+and the whole table is merged and sorted once the runs since the last full sort hold
+`COMPACT_FRACTION` of its rows. The cost is spread over the batches that grew the table.
+`actor_quotes` is sorted newest first within an actor, so a page of an actor's latest quotes
+stops after the first row groups (DuckDB's top-N filters later groups by their dates).
 
 Summaries are derived data: they are not exported, not written to shards, and `rebuild` makes
 them again from the stored rows (an upgraded store, `check` finding a difference).
@@ -45,8 +49,8 @@ _ABOUT = """SELECT DISTINCT m.actor_id, q.article_id, q.idx FROM {quotes} q JOIN
 
 # A description's write position: its article's write time (microseconds), then its row in the table written.
 _ROW = "epoch_us(coalesce(a.ingested_at, current_timestamp::TIMESTAMP))::HUGEINT * 1000000000 + d.rowid"
-COMPACT_MIN_ROWS = 200_000  # a tail this short costs a few milliseconds to scan: leave it
-COMPACT_FRACTION = 0.25  # rewrite when the tail exceeds this share of the sorted rows
+COMPACT_MIN_ROWS = 200_000  # an unsorted tail this short costs a few milliseconds to scan: leave it
+COMPACT_FRACTION = 0.25  # sort the whole table again when the runs since the last time hold this share of it
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ class Summary:
     merged: tuple[str, ...]
     actors: tuple[str, ...]
     positions: tuple[str, ...] = ()  # write positions: kept, but a recomputation numbers rows its own way
+    order: str = ""  # the sort of a compacted run (default: the keys, or every column)
 
     def checked(self, source: str) -> str:
         """The merged rows of `source` without write positions, for `check`."""
@@ -78,11 +83,11 @@ class Summary:
     def merged_select(self, source: str) -> str:
         """The rows of `source` (a table or subquery) merged by key, sorted by the key."""
         if not self.keys:
-            return f"SELECT {', '.join(self.columns)} FROM {source} ORDER BY {', '.join(self.columns)}"
+            return f"SELECT {', '.join(self.columns)} FROM {source} ORDER BY {self.order or ', '.join(self.columns)}"
         keys = ", ".join(self.keys)
         values = ", ".join(f"{expr} AS {column}" for expr, column in
                            zip(self.merged, [c for c in self.columns if c not in self.keys], strict=True))
-        return f"SELECT {keys}, {values} FROM {source} GROUP BY {keys} ORDER BY {keys}"
+        return f"SELECT {keys}, {values} FROM {source} GROUP BY {keys} ORDER BY {self.order or keys}"
 
 
 SUMMARIES: tuple[Summary, ...] = (
@@ -130,11 +135,12 @@ SUMMARIES: tuple[Summary, ...] = (
                FROM {quotes} q JOIN {articles} a ON a.id = q.article_id WHERE q.speaker IS NOT NULL
                UNION ALL
                SELECT l.actor_id, 'about', a.date, l.article_id, l.idx FROM ({about}) l JOIN {articles} a ON a.id = l.article_id""",
-            (), (), ("actor_id",)),
+            (), (), ("actor_id",), order="actor_id, rel, date DESC NULLS LAST, article_id, idx"),
 )
 SUMMARY_TABLES = tuple(s.table for s in SUMMARIES)
 STORED = {name: name for name in ("articles", "mentions", "quotes", "events", "descriptors")}
-_SORTED_KEY = "sorted_rows:"  # meta key: rows of a summary table in sorted order after its last compaction
+_SORTED_KEY = "sorted_rows:"  # meta key: rows of a summary table after its last full sort
+_RUN_KEY = "sorted_upto:"  # meta key: the last rowid of a summary table's sorted runs (rows after it: the tail)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, summary: Summary, select: str) -> None:
@@ -172,29 +178,48 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def compact(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> list[str]:
-    """Merge and sort the summary tables whose unsorted tail has grown past the threshold; returns their names."""
-    done = []
+    """Sort the tail of each summary table into a run, or the whole table, when due (see the module
+    docstring; `force`: sort every table whole); returns the names of the tables sorted whole."""
+    whole = []
     for summary in SUMMARIES:
         total = _count(con, summary.table)
-        rows = con.execute("SELECT value FROM meta WHERE key = ?", [_SORTED_KEY + summary.table]).fetchall()
-        sorted_rows = int(rows[0][0]) if rows else 0
-        if not force and total - sorted_rows <= max(COMPACT_MIN_ROWS, COMPACT_FRACTION * sorted_rows):
-            continue
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _ng_compacted AS {summary.merged_select(summary.table)}")
-        con.execute(f"DELETE FROM {summary.table}")
-        _insert(con, summary, "SELECT * FROM _ng_compacted")
-        con.execute("DROP TABLE _ng_compacted")
-        _mark_sorted(con, summary.table)
-        done.append(summary.table)
-    return done
+        sorted_rows, upto = _meta_int(con, _SORTED_KEY + summary.table), _meta_int(con, _RUN_KEY + summary.table, -1)
+        if force or total - sorted_rows > max(COMPACT_MIN_ROWS, COMPACT_FRACTION * sorted_rows):
+            _sort(con, summary, "TRUE", [])
+            _mark_sorted(con, summary.table)
+            whole.append(summary.table)
+        elif con.execute(f"SELECT count(*) FROM {summary.table} WHERE rowid > ?", [upto]).fetchall()[0][0] > COMPACT_MIN_ROWS:
+            _sort(con, summary, "rowid > ?", [upto])
+            _mark_run(con, summary.table)
+    return whole
+
+
+def _sort(con: duckdb.DuckDBPyConnection, summary: Summary, where: str, params: list[int]) -> None:
+    """Replace the rows `where` selects by their merge, appended sorted (a run)."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _ng_compacted AS "
+                f"{summary.merged_select(f'(SELECT * FROM {summary.table} WHERE {where})')}", params)
+    con.execute(f"DELETE FROM {summary.table} WHERE {where}", params)
+    _insert(con, summary, "SELECT * FROM _ng_compacted")
+    con.execute("DROP TABLE _ng_compacted")
 
 
 def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     return int(con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
 
 
+def _meta_int(con: duckdb.DuckDBPyConnection, key: str, default: int = 0) -> int:
+    rows = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()
+    return int(rows[0][0]) if rows else default
+
+
+def _mark_run(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    last = con.execute(f"SELECT coalesce(max(rowid), -1) FROM {table}").fetchall()[0][0]
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_RUN_KEY + table, str(last)])
+
+
 def _mark_sorted(con: duckdb.DuckDBPyConnection, table: str) -> None:
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_SORTED_KEY + table, str(_count(con, table))])
+    _mark_run(con, table)
 
 
 def check(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
