@@ -89,3 +89,8 @@ def test_family_name_of_a_table_alias_joins_the_person(analyze_text):
 def test_one_word_name_ner_found_once_is_found_again(analyze_text):
     a = analyze_text("Starmer spoke in Liverpool on Tuesday. Later Starmer accused his rivals of lying.", "2025-10-02")
     assert len([m for m in a.mentions if m.text == "Starmer"]) == 2
+
+
+def test_honorific_of_the_other_gender_finds_the_table_person(analyze_text):
+    a = analyze_text("Hillary Clinton spoke in Iowa. Mr. Clinton stayed in New York.", "2016-01-20")
+    assert actor_name(a, "Clinton", nth=0) == "Bill Clinton"

@@ -7,7 +7,8 @@ key), and a middle initial makes no other person (`person_names.NameParts.key`).
 joins the article's full name with that family name (or, for family-name-first names, that first
 word: "Yoon" for "Yoon Suk Yeol") whose gender agrees with the honorific before it, the nearest
 before it first: with Bill and Hillary Clinton in one article, "Mrs. Clinton" is Hillary and
-"Mr. Clinton" Bill. A lone name the article never spells out joins the one person of the project's
+"Mr. Clinton" Bill (and the table's Bill Clinton when the article names only Hillary). A lone name the
+article never spells out joins the one person of the project's
 actor table with that family name and an agreeing gender, when that person held an office within
 `KNOWN_FIGURE_YEARS` of the article's date (a public figure then: "Mr. Trump" in a 2016 article); in
 an undated article, when that person holds an office that has not ended.
@@ -102,6 +103,18 @@ def known_person(family: str, gender: str | None, date: str | None) -> Person | 
     return Person(f"person:{fold(name)}", name, gender or given_name_gender(name), gender is not None)
 
 
+def table_person(family: str, gender: str | None) -> Person | None:
+    """The only person of the actor table with this family name and gender, whatever the date."""
+    if gender is None:
+        return None
+    people = {name: entries for name, entries in _table_by_family().get(fold(family), {}).items()
+              if given_name_gender(entries[0].name) == gender}
+    if len(people) != 1:
+        return None
+    name = next(iter(people.values()))[0].name
+    return Person(f"person:{fold(name)}", name, gender, True)
+
+
 @dataclass
 class _Full:
     start: int
@@ -148,9 +161,11 @@ class PeopleIndex:
         for position in ("family", "first"):
             named = [f for f in self.full if (word in family_words(f.parts) if position == "family"
                                               else fold(f.parts.given.split()[0]) == word)]
+            fits = [f for f in named if gender is None or f.person.gender in {gender, None}]
+            if not fits and named and knowledge and (table := table_person(parts.family or span.text, gender)):
+                return table  # "Mr. Clinton" in an article that names only Hillary Clinton
             # An honorific overrules a gender read from a given name alone, not another honorific.
-            fits = [f for f in named if gender is None or f.person.gender in {gender, None}] or \
-                [f for f in named if not f.person.firm]
+            fits = fits or [f for f in named if not f.person.firm]
             if fits:
                 before = [f for f in fits if f.start < span.start_char]
                 return (before[-1] if before else fits[0]).person
