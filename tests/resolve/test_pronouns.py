@@ -1,8 +1,12 @@
 """Pronouns and short forms → the right earlier actor by agreement and salience."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from resolve_helpers import actor_name
+
+from newsgraph.resolve.coref import with_quote_speakers
 
 
 def test_he_takes_the_subject_not_the_source(analyze_text):
@@ -81,3 +85,13 @@ def test_gender_learnt_from_an_earlier_pronoun(analyze_text):
 ])
 def test_short_form_of_a_kind_of_organization(analyze_text, text, short, actor):
     assert actor_name(analyze_text(text, "2024-01-01"), short) == actor
+
+
+def test_pronouns_resolved_again_with_the_quote_extractors_speakers(nlp, analyze_text):
+    text = "Tomas Berg met Jonas Vik in Oslo. \u201cHe has ignored the harbour workers,\u201d a spokesman said."
+    a = analyze_text(text, "2024-01-01")
+    berg = next(x.id for x in a.actors if x.name == "Tomas Berg")
+    quote = next(q for q in a.quotes)
+    mentions = with_quote_speakers(nlp(text), a.mentions, {x.id: x for x in a.actors}, [replace(quote, speaker=berg)])
+    names = {x.id: x.name for x in a.actors}
+    assert [names[m.actor] for m in mentions if m.text == "He"] == ["Jonas Vik"]

@@ -38,7 +38,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import mapping, table, words
-from ..model import Actor, Mention
+from ..model import Actor, Mention, Quote
 from .ids import actor_id
 from .people import honorific_before
 from .person_names import given_name_gender, parse
@@ -305,3 +305,14 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], actors: dict[str, Actor]
                      quotes: Iterable[Passage] | None = None) -> list[Mention]:
     """Pronoun and short-form mentions of an article, in text order (see `PronounResolver`)."""
     return PronounResolver(doc, mentions, actors, quotes).mentions()
+
+
+def with_quote_speakers(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
+                        quotes: Iterable[Quote]) -> list[Mention]:
+    """The article's mentions with every pronoun resolved again now that the quotes are known: a pronoun
+    inside a quote's text refers to someone other than that quote's speaker (first person excepted). For the
+    quote extractor or the pipeline to call after extracting quotes; other mentions are kept as they are."""
+    kept = [m for m in mentions if m.how != "pronoun"]
+    passages = [(q.start, q.end, q.speaker) for q in quotes]
+    resolved = PronounResolver(doc, kept, actors, passages).mentions()
+    return sorted(kept + [m for m in resolved if m.how == "pronoun"], key=lambda m: (m.start, -m.end))
