@@ -114,3 +114,13 @@ def test_description_of_a_party_label_makes_no_role_actor(analyze_text):
 def test_seat_of_power_named_as_a_place_keeps_its_country(analyze_text):
     a = analyze_text("Reporters waited outside the White House for hours.", "2025-01-01")
     assert {x.country for x in a.actors if "White House" in (x.name, *x.aliases)} == {"USA"}
+
+
+def test_office_of_a_president(analyze_text):
+    a = analyze_text("The office of Belarusian President Alexander Lukashenko said the talks had ended.", "2023-06-24")
+    assert actor_name(a, "office of Belarusian President Alexander Lukashenko") == "Office of the President of Belarus"
+
+
+def test_country_name_takes_its_article_after_of(analyze_text):
+    a = analyze_text("The U.K. Defense Ministry said the column had stopped.", "2023-06-24")
+    assert "Ministry of Defence of the United Kingdom" in {x.name for x in a.actors}

@@ -6,6 +6,7 @@ some adjectives; `data/demonyms.tsv` adds the demonyms they miss ("American", "C
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -108,3 +109,13 @@ def country_word(name: str) -> str | None:
     if surface.isupper() and len(surface) == 3 and _is_iso3(surface):
         return surface
     return None
+
+
+_DEFINITE = re.compile(r"\b(?:United|Republic|Kingdom|Islands|Federation|Emirates|Netherlands|Philippines|Bahamas|"
+                       r"Maldives|Comoros|Seychelles|Gambia)\b")
+
+
+def with_article(name: str) -> str:
+    """A country's short name as it follows "of": with "the" for plural names and names of a union, republic,
+    kingdom or islands ("the United Kingdom", "the Philippines", "the Czech Republic"; "Russia", "Iran")."""
+    return f"the {name}" if _DEFINITE.search(name) and not name.startswith("the ") else name

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..extract.descriptors import role_words
-from .countries import country_word, short_name
+from .countries import country_word, short_name, with_article
 from .ids import actor_id
 from .institutions import institutions, state_names
 from .knowledge import Entry, builtin
@@ -146,7 +146,8 @@ def institution(surface: str) -> Described | None:
         return None
     if found.kind == "state":
         return Described(f"country:{country}", short_name(country), "GPE", country, None, how="metonym")
-    return Described(f"org:{country.lower()} {fold(found.canonical)}", f"{found.canonical} of {short_name(country)}",
+    return Described(f"org:{country.lower()} {fold(found.canonical)}",
+                     f"{found.canonical} of {with_article(short_name(country))}",
                      "ORG", country, found.sector, how="rules")
 
 

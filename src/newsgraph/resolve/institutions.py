@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import table
 from ..model import Actor, Mention
-from .countries import country_word, short_name
+from .countries import country_word, short_name, with_article
 from .ids import actor_id
 from .knowledge import builtin
 from .organizations import lookup
@@ -155,8 +155,12 @@ class _Finder:
                 return None, end
             found = self.country_of_token(obj)
             if found:
+                # "the office of Belarusian President Alexander Lukashenko": the office of that president
+                titles = [x for x in obj.subtree if x.i < obj.i and x.lower_ in {"president", "prime", "minister"}]
+                if titles and self._match(words) is None:
+                    words.extend([prep, *titles])
                 return found, obj.i + 1
-            inner = [x for x in obj.subtree if x.i <= obj.i and not x.is_punct and x.lower_ not in _SKIPPABLE]
+            inner = [x for x in obj.subtree if x.i <= obj.i and not x.is_punct and x.lower_ not in _SKIPPABLE - {"the"}]
             phrase = " ".join([w.lower_ for w in words] + ["of"] + [x.lower_ for x in inner])
             if not any(p.startswith(phrase) for p in institutions()):
                 return None, end
@@ -239,7 +243,7 @@ def _actor_for(phrase: _Phrase, found: InstitutionFinding, actors: dict[str, Act
         return aid
     aid = actor_id(f"org:{iso3.lower()} {fold(inst.canonical)}")
     if aid not in actors and aid not in found.actors:
-        found.actors[aid] = Actor(aid, f"{inst.canonical} of {name_of(iso3)}", "ORG", iso3, (), inst.sector)
+        found.actors[aid] = Actor(aid, f"{inst.canonical} of {with_article(name_of(iso3))}", "ORG", iso3, (), inst.sector)
     return aid
 
 
