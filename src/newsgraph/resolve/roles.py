@@ -69,7 +69,9 @@ def _compatible(role_a: str | None, role_b: str | None) -> bool:
 
 def find_roles(doc: Doc, linked: list[tuple[Span, str]], actors: dict[str, Actor], date: str | None,
                actor_id) -> RoleFinding:  # type: ignore[no-untyped-def]
-    """Descriptors and role/description mentions of an article (see the module docstring)."""
+    """Descriptors and role/description mentions of an article (see the module docstring). Longer than 60
+    lines because the two passes (titled names first, their roles then resolving the bare descriptions)
+    share the article's token index and holder list."""
     token_actor: dict[int, str] = {}
     for span, aid in linked:
         for i in range(span.start, span.end):
