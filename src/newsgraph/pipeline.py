@@ -11,6 +11,7 @@ from typing import TypeVar
 from spacy.tokens import Doc
 
 from . import nlp as nlp_module
+from . import segments
 from .extract.events import extract_events
 from .extract.quotes import extract_quotes
 from .model import Actor, Article, Mention
@@ -19,6 +20,7 @@ from .resolve.actors import Resolution, resolve_doc, resolve_mentions  # noqa: F
 from .resolve.corpus import CorpusReader, resolve_with_corpus
 
 DEFAULT_BATCH_SIZE = 64
+BATCH_CHARS = 200_000  # characters parsed in one nlp.pipe batch at most (64 news articles of ~3,000)
 T = TypeVar("T")
 log = logging.getLogger("newsgraph")
 
@@ -66,12 +68,55 @@ def annotate(article: Article, doc: Doc) -> Article:
     return article
 
 
+# One text to parse: the article, its segment span (None: the whole text), the article to annotate
+# (the article itself, or the segment as an article), and whether it is the article's last piece.
+_Piece = tuple[str, tuple[Article, tuple[int, int] | None, Article, bool]]
+
+
+def _pieces(articles: Iterable[Article]) -> Iterator[_Piece]:
+    for article in articles:
+        spans = segments.spans(article)
+        if len(spans) == 1:
+            yield article.text, (article, None, article, True)
+            continue
+        for i, span in enumerate(spans):
+            part = segments.segment(article, span)
+            yield part.text, (article, span, part, i == len(spans) - 1)
+
+
+def _batches(pieces: Iterable[_Piece], size: int, chars: int) -> Iterator[list[_Piece]]:
+    """Pieces in batches of at most `size` texts and `chars` characters (a single longer text alone)."""
+    batch: list[_Piece] = []
+    total = 0
+    for piece in pieces:
+        if batch and (len(batch) >= size or total + len(piece[0]) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(piece)
+        total += len(piece[0])
+    if batch:
+        yield batch
+
+
 def analyze(articles: Iterable[Article], *, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Article]:
-    """Parse articles in batches and annotate each; yields them in input order."""
+    """Parse articles in batches and annotate each; yields them in input order.
+
+    A text longer than `segments.SEGMENT_CHARS` is parsed and annotated segment by segment and its
+    records joined (segments.py), and a batch holds at most `BATCH_CHARS` characters, so an
+    article's cost and the memory of a batch grow linearly with the text, whatever its length.
+    spaCy's results do not depend on how texts are batched, so neither does the store.
+    """
     nlp = nlp_module.load()
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield annotate(article, doc)
+    done: list[tuple[tuple[int, int], Article]] = []
+    for batch in _batches(_pieces(articles), batch_size, BATCH_CHARS):
+        for doc, (article, span, part, last) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            if span is None:
+                yield annotate(article, doc)
+                continue
+            done.append((span, annotate(part, doc)))
+            if last:
+                yield segments.join(article, done)
+                done = []
 
 
 def analyze_text(text: str, date: str | None = None, *, source: str = "<text>") -> Article:

@@ -23,7 +23,8 @@ from . import store
 from .claim_list import ClaimList
 from .claim_list import page as claim_page
 from .claims.records import claim_records
-from .errors import BadDateError, UnknownActorError, UnknownArticleError, UnknownValueError
+from .dates import parse_iso
+from .errors import UnknownActorError, UnknownArticleError, UnknownValueError
 from .model import Actor, Article
 from .resolve.actors import actor_id
 from .resolve.corpus import stored_dictionary
@@ -215,13 +216,8 @@ class Page:
 
 
 def parse_date(value: str | dt.date | None) -> str | None:
-    """Validate a YYYY-MM-DD date (or None)."""
-    if value is None or isinstance(value, dt.date):
-        return value.isoformat() if value else None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise BadDateError(value) from None
+    """Validate a YYYY-MM-DD date (or None); `newsgraph.dates.parse_iso`."""
+    return parse_iso(value)
 
 
 class Corpus:

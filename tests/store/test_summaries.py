@@ -182,3 +182,21 @@ def test_counterpart_pages_cover_the_network_once(db):
         whole = c.counterparts(aid).to_list()
         paged = [r for offset in range(0, len(whole), 2) for r in c.counterparts(aid, limit=2, offset=offset)]
     assert len(whole) > 2 and paged == whole
+
+
+def test_a_name_covering_two_actors_counts_each_quote_and_event_once(db):
+    """Several ids for one name (`actor_ids`): activity, network and relation read as the raw rows give them."""
+    with query.open(db) as c:
+        con = c._con
+        a, b = con.execute("""SELECT m1.actor_id, m2.actor_id FROM quotes q
+                              JOIN mentions m1 ON m1.article_id = q.article_id AND m1."start" >= q."start" AND m1."end" <= q."end"
+                              JOIN mentions m2 ON m2.article_id = q.article_id AND m2."start" >= q."start" AND m2."end" <= q."end"
+                              WHERE m1.actor_id < m2.actor_id ORDER BY ALL LIMIT 1""").fetchall()[0]
+        both = [a, b]
+        assert [tuple(r.values()) for r in store.activity(con, both, "month").dicts()] == \
+            con.execute(RAW_ACTIVITY, [both] * 4 + ["month"]).fetchall()
+        network = sorted((r["counterpart"], r["direction"], r["type"], r["events"]) for r in store.counterparts(con, both).dicts())
+        assert network == con.execute(RAW_COUNTERPARTS, [both] * 4).fetchall()
+        source, target = _two_actors_with_events(db)
+        assert sorted(tuple(r.values()) for r in store.relation(con, [source, a], [target, b], "month").dicts()) == \
+            con.execute(RAW_RELATION, [[source, a], [source, a], [target, b], [target, b], [source, a]]).fetchall()

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from ..resolve.text import tokens
+
 _DATA = Path(__file__).parent / "data"
 _NP_DEPS = {"compound", "amod", "nmod", "poss", "case", "det", "nummod", "punct", "prep", "pobj", "npadvmod", "quantmod"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
@@ -127,9 +129,11 @@ def _description_extent(doc: Doc, head: Token) -> tuple[int, int]:
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """(sentence start, sentence end) of every token, computed once per Doc (`Span.sent` rescans the Doc)."""
+    starts = [t.i for t in tokens(doc) if t.is_sent_start] or [0]
     bounds: list[tuple[int, int]] = []
-    for sent in doc.sents:
-        bounds.extend([(sent.start, sent.end)] * (sent.end - sent.start))
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+        bounds.extend([(start, end)] * (end - start))
     return bounds
 
 
@@ -148,7 +152,7 @@ def candidates(doc: Doc, persons: list[Span]) -> list[Candidate]:
             if extent:
                 found.append(Candidate(extent[0], extent[1], kind, span))
                 taken.update(range(*extent))
-    for t in doc:
+    for t in tokens(doc):
         if t.i in taken or t.tag_ not in _NOUN_TAGS or t.lower_ not in role_words() or t.lower_ in _NOT_ROLE_HEADS and t.lower_ != "general":
             continue
         if t.dep_ == "compound" and t.head.i > t.i and t.head.lower_ in role_words():

@@ -47,7 +47,7 @@ from ..resolve.missed_names import (
 from ..resolve.organizations import known, lookup
 from ..resolve.person_names import is_given_name, is_title, parse
 from ..resolve.places import place_country, seat_of_power
-from ..resolve.text import fold
+from ..resolve.text import doc_text, fold, tokens
 from ..resolve.wordnet import is_common_adjective, is_dictionary_word, is_inflected_verb
 from ..resolve.zones import Zones
 
@@ -86,7 +86,7 @@ class _Context:
         """A capital that proves nothing: a sentence start, after an opening quote, or a headline."""
         if token.is_sent_start or self.in_headline(token):
             return True
-        prev = token.doc[token.i - 1] if token.i > 0 else None
+        prev = tokens(token.doc)[token.i - 1] if token.i > 0 else None
         return prev is not None and (prev.is_space or prev.text in {"“", '"', "‘", "'", "(", ":", "—", "–"})
 
 
@@ -106,15 +106,20 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _context(doc: Doc) -> _Context:
-    lines = _headline_lines(doc.text)
-    ctx = _Context(doc, Zones.of(doc.text), lines, _line_starts=[s for s, _ in lines])
+    text = doc_text(doc)
+    lines = _headline_lines(text)
+    ctx = _Context(doc, Zones.of(text), lines, _line_starts=[s for s, _ in lines])
     for ent in doc.ents:
         if ent.label_ in ACTOR_TYPES and not ctx.in_headline(ent[0]):
             ctx.name_words.update(t.text for t in ent if t.text[:1].isupper())
             if ent.label_ == "PERSON":
                 ctx.person_words.update(t.text for t in ent if t.text[:1].isupper())
-    ctx.reliable_capitals = {t.text for t in doc if t.text[:1].isupper() and not ctx.unreliable_case(t)}
-    ctx.lower_words = {t.text for t in doc if t.text[:1].islower()}
+    for t in tokens(doc):
+        if t.text[:1].isupper():
+            if not ctx.unreliable_case(t):
+                ctx.reliable_capitals.add(t.text)
+        elif t.text[:1].islower():
+            ctx.lower_words.add(t.text)
     return ctx
 
 
@@ -344,7 +349,8 @@ def entity_mentions(doc: Doc) -> list[Span]:
     spans = _fill(spans, table)
     spans = _fill(spans, honorific_names(doc, ctx.zones))
     spans = _fill(spans, personal_names(doc, ctx.zones))
-    spans = _prefer_table(spans, state_name_spans(doc, ctx.zones))
-    spans = _fill(spans, state_name_spans(doc, ctx.zones))
+    states = state_name_spans(doc, ctx.zones)
+    spans = _prefer_table(spans, states)
+    spans = _fill(spans, states)
     spans = _fill(spans, country_names(doc, ctx.zones))
     return _fill(spans, family_names(doc, spans, ctx.zones))

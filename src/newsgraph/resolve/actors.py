@@ -119,7 +119,7 @@ def _named_in(spans: list[Span]) -> set[str]:
     named: set[str] = set()
     for span in spans:
         surface = bare(span.text)
-        if (iso := iso3_of(surface)) and span.label_ != "PERSON":
+        if (iso := country_word(surface)) and span.label_ != "PERSON":
             named.add(iso)
         if (org := lookup(surface)) is not None:
             named.add(org.acronym)

@@ -42,6 +42,7 @@ from ..model import Actor, Mention, Quote
 from .ids import actor_id
 from .people import honorific_before
 from .person_names import given_name_gender, parse
+from .text import doc_text, sentence_starts, tokens
 
 PLURAL_WINDOW = 0  # measured on GUM: beyond the sentence "they" is mostly people no name denotes
 PLURAL_SUBJECT_ONLY = True
@@ -88,6 +89,11 @@ def third_person_pronouns() -> dict[str, PronounFeatures]:
 @lru_cache(maxsize=1)
 def _short_forms() -> dict[str, frozenset[str]]:
     return {noun: frozenset(kinds.split("|")) for noun, kinds in mapping("newsgraph.resolve", "short_forms.tsv").items()}
+
+
+@lru_cache(maxsize=1)
+def _short_form_heads() -> frozenset[str]:
+    return frozenset(phrase.split()[-1] for phrase in _short_forms())
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +156,9 @@ class PronounResolver:
                  quotes: Iterable[Passage] | None = None) -> None:
         self.doc = doc
         self.actors = actors
-        self._sent_starts = [s.start_char for s in doc.sents]
+        self.text = doc_text(doc)
+        self._sent_starts = sentence_starts(doc)
+        self.tokens = tokens(doc)
         self.covered: set[int] = set()
         self.pool: list[_Candidate] = []
         self.gender: dict[str, tuple[str | None, bool]] = {}  # actor -> (gender, firm: honorific or pronoun)
@@ -185,14 +193,16 @@ class PronounResolver:
     def _guess_passages(self, mentions: Sequence[Mention]) -> list[Passage]:
         """Quoted passages with the subject of the speech verb outside them as their speaker."""
         out: list[Passage] = []
-        for start, end in quoted_passages(self.doc.text):
+        for start, end in quoted_passages(self.text):
             span = self.doc.char_span(start, end, alignment_mode="expand")
             out.append((start, end, self._speaker_outside(span, mentions) if span is not None else None))
         return out
 
     def _speaker_outside(self, passage: Span, mentions: Sequence[Mention]) -> str | None:
-        sent = passage[0].sent
-        for t in sent:
+        k = self.sentence_of(passage.start_char)
+        lo = self._sent_starts[k]
+        hi = self._sent_starts[k + 1] if k + 1 < len(self._sent_starts) else len(self.text)
+        for t in (x for x in self.tokens if lo <= x.idx < hi):
             if passage.start <= t.i < passage.end or t.lemma_ not in _speech_verbs():
                 continue
             for c in t.children:
@@ -259,13 +269,15 @@ class PronounResolver:
         """(index of its "the", the table phrase) when `t` heads a definite short form ("the country", "the
         rebel group"); a modifier that is not part of a table phrase makes it no short form ("the Chinese
         ministry" is for the institution resolver)."""
-        if t.tag_ not in {"NN", "NNS", "NNP"} or any(c.dep_ == "prep" for c in t.children):
+        if t.lower_ not in _short_form_heads() or t.tag_ not in {"NN", "NNS", "NNP"} or \
+                any(c.dep_ == "prep" for c in t.children):
             return None
         mods = [c for c in t.lefts if c.dep_ in {"compound", "amod"}]
         first = mods[0].i if mods else t.i
-        phrase = " ".join(x.lower_ for x in self.doc[first:t.i + 1])
-        if phrase in _short_forms() and first > 0 and self.doc[first - 1].lower_ == "the" and \
-                all(x.i >= first for x in mods) and not any(x.i in self.covered for x in self.doc[first:t.i + 1]):
+        words = self.tokens[first:t.i + 1]
+        phrase = " ".join(x.lower_ for x in words)
+        if phrase in _short_forms() and first > 0 and self.tokens[first - 1].lower_ == "the" and \
+                all(x.i >= first for x in mods) and not any(x.i in self.covered for x in words):
             return first - 1, phrase
         return None
 
@@ -273,9 +285,9 @@ class PronounResolver:
         """Pronoun and short-form mentions (how = "pronoun" / "description"), in text order."""
         if not self.pool:
             return []
-        text = self.doc.text
+        text = self.text
         out: list[Mention] = []
-        for t in self.doc:
+        for t in self.tokens:
             if t.i in self.covered:
                 continue
             short = self.short_form(t)

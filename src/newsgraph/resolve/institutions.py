@@ -31,7 +31,7 @@ from .countries import country_word, short_name, with_article
 from .ids import actor_id
 from .knowledge import builtin
 from .organizations import lookup
-from .text import fold
+from .text import fold, tokens
 
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 _MAX_MODIFIERS = 6
@@ -189,7 +189,7 @@ def find_institutions(doc: Doc, mentions: list[Mention], actors: dict[str, Actor
     seen: dict[str, list[tuple[int, str]]] = {}  # canonical -> [(start char, actor id)]
     orphans: list[_Phrase] = []
     taken: set[int] = set()
-    for head in doc:
+    for head in tokens(doc):
         if head.tag_ not in _NOUN_TAGS or head.lower_ not in _heads() or head.i in taken:
             continue
         phrase = finder.phrase_at(head)

@@ -30,7 +30,7 @@ from .knowledge import builtin
 from .organizations import known, lookup
 from .person_names import family_words, is_given_name, is_honorific, is_title, parse
 from .places import place_country, seat_of_power
-from .text import fold
+from .text import doc_text, fold, tokens
 from .wordnet import is_dictionary_word
 from .zones import Zones
 
@@ -63,7 +63,7 @@ def _organization_pattern() -> re.Pattern[str] | None:
 def table_organizations(doc: Doc, zones: Zones) -> list[Span]:
     pattern = _organization_pattern()
     out = []
-    for m in pattern.finditer(doc.text) if pattern else ():
+    for m in pattern.finditer(doc_text(doc)) if pattern else ():
         span = doc.char_span(m.start(), m.end(), label="ORG")
         if span is not None and not zones.covers(m.start(), m.end()):
             out.append(span)
@@ -73,17 +73,18 @@ def table_organizations(doc: Doc, zones: Zones) -> list[Span]:
 def honorific_names(doc: Doc, zones: Zones) -> list[Span]:
     """"Mrs. Clinton", "Mr Borrell": the capitalised words after a personal honorific."""
     out = []
-    for t in doc:
-        if not is_honorific(t.text) or not t.text[:1].isupper():
+    toks = tokens(doc)
+    for t in toks:
+        if not t.text[:1].isupper() or not is_honorific(t.text):
             continue
         i = t.i + 1
-        while i < len(doc) and doc[i].text == ".":
+        while i < len(toks) and toks[i].text == ".":
             i += 1
         j = i
-        while j < len(doc) and j - i < 3 and doc[j].text[:1].isupper() and doc[j].tag_ in _NAME_TAGS \
-                and not is_title(doc[j].text):
+        while j < len(toks) and j - i < 3 and toks[j].text[:1].isupper() and toks[j].tag_ in _NAME_TAGS \
+                and not is_title(toks[j].text):
             j += 1
-        if j > i and not zones.covers(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)):
+        if j > i and not zones.covers(toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)):
             out.append(Span(doc, i, j, label="PERSON"))
     return out
 
@@ -104,17 +105,18 @@ def looks_like_personal_name(doc: Doc, start: int, end: int) -> bool:
 def personal_names(doc: Doc, zones: Zones) -> list[Span]:
     """Given name + family name that NER left unlabelled ("Mark Carney said on Friday")."""
     out = []
+    toks = tokens(doc)
     i = 0
-    while i < len(doc):
-        t = doc[i]
+    while i < len(toks):
+        t = toks[i]
         if t.ent_type_ or t.tag_ not in _NAME_TAGS or not t.text[:1].isupper():
             i += 1
             continue
         for end in (i + 3, i + 2):
-            if end <= len(doc) and not any(x.ent_type_ for x in doc[i:end]) and \
-                    all(x.tag_ in _NAME_TAGS for x in doc[i:end]) and looks_like_personal_name(doc, i, end) and \
-                    not (end < len(doc) and doc[end].text[:1].isupper() and doc[end].tag_ in _NAME_TAGS):
-                if not zones.covers(t.idx, doc[end - 1].idx + len(doc[end - 1].text)):
+            if end <= len(toks) and not any(x.ent_type_ for x in toks[i:end]) and \
+                    all(x.tag_ in _NAME_TAGS for x in toks[i:end]) and looks_like_personal_name(doc, i, end) and \
+                    not (end < len(toks) and toks[end].text[:1].isupper() and toks[end].tag_ in _NAME_TAGS):
+                if not zones.covers(t.idx, toks[end - 1].idx + len(toks[end - 1].text)):
                     out.append(Span(doc, i, end, label="PERSON"))
                 i = end
                 break
@@ -127,19 +129,23 @@ def country_names(doc: Doc, zones: Zones) -> list[Span]:
     """Capitalised country names, demonyms, capitals and seats of power NER missed ("Kyiv said"), not glued
     to another capitalised name."""
     out = []
+    toks = tokens(doc)
+    whole = doc_text(doc)
     i = 0
-    while i < len(doc):
-        t = doc[i]
+    while i < len(toks):
+        t = toks[i]
         if not t.text[:1].isupper() or t.ent_type_:
             i += 1
             continue
-        for n in range(min(_MAX_COUNTRY_WORDS, len(doc) - i), 0, -1):
-            span = doc[i:i + n]
-            if any(x.ent_type_ for x in span) or not span[-1].text[:1].isupper() or not (
-                    country_word(span.text) or seat_of_power(span.text)):
+        for n in range(min(_MAX_COUNTRY_WORDS, len(toks) - i), 0, -1):
+            words = toks[i:i + n]
+            text = whole[words[0].idx:words[-1].idx + len(words[-1].text)]
+            if any(x.ent_type_ for x in words) or not words[-1].text[:1].isupper() or not (
+                    country_word(text) or seat_of_power(text)):
                 continue
-            before = doc[i - 1] if i > 0 else None
-            after = doc[i + n] if i + n < len(doc) else None
+            span = doc[i:i + n]
+            before = toks[i - 1] if i > 0 else None
+            after = toks[i + n] if i + n < len(toks) else None
             glued = any(x is not None and x.text[:1].isupper() and x.tag_ in _NAME_TAGS and not x.is_sent_start
                         and not is_title(x.text) for x in (before, after) if x is not before or not span[0].is_sent_start)
             if not glued and not zones.covers(span.start_char, span.end_char):
@@ -166,11 +172,12 @@ def family_names(doc: Doc, spans: list[Span], zones: Zones) -> list[Span]:
                 not is_dictionary_word(text) and fold(text) not in forms:
             forms[fold(text)] = span.label_
     out = []
-    for t in doc:
-        if fold(t.text) not in forms or not t.text[:1].isupper():
+    toks = tokens(doc)
+    for t in toks:
+        if not t.text[:1].isupper() or fold(t.text) not in forms:
             continue
-        before = doc[t.i - 1] if t.i > 0 else None
-        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        before = toks[t.i - 1] if t.i > 0 else None
+        after = toks[t.i + 1] if t.i + 1 < len(toks) else None
         if before is not None and before.text[:1].isupper() and before.tag_ == "NNP" and not is_title(before.text) \
                 and not before.is_sent_start and not before.is_space:
             continue  # "Chelsea Clinton": another person of that family
@@ -204,7 +211,7 @@ def _state_name_pattern() -> re.Pattern[str]:
 def state_name_spans(doc: Doc, zones: Zones) -> list[Span]:
     """Political names of states ("the Islamic Republic", "the Zionist entity"), as printed in the table."""
     out = []
-    for m in _state_name_pattern().finditer(doc.text):
+    for m in _state_name_pattern().finditer(doc_text(doc)):
         span = doc.char_span(m.start(), m.end(), label="GPE")
         if span is not None and not zones.covers(m.start(), m.end()):
             out.append(span)
