@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from ...lexicon import words
 from ...resolve.countries import iso3_of
 from ...resolve.places import place_country
+from ...resolve.text import doc_text
 
 PACKAGE = "newsgraph.extract"
 #: what follows a dateline or a leading agency tag on its line
@@ -100,7 +101,7 @@ def is_byline(text: str, start: int, end: int) -> bool:
 def is_dateline(span: Span) -> bool:
     """An all-capitals place opening its line, followed by an agency tag, a dash or a colon, or by
     a comma and a country and then one ("PARIS (AP) —", "NAIROBI, Kenya —", "GENEVA:")."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     line_start, line_end = _line_bounds(text, span.start_char, span.end_char)
     lead = text[line_start:span.start_char]
     if lead.strip(" \t\"“'") or not any(t.is_alpha for t in span):
@@ -129,7 +130,7 @@ def is_agency_tag(span: Span) -> bool:
     ending a line after a dash ("(Reuters) -", "AFP —", "... – AP")."""
     if span.text.lower().strip(" .") not in agencies():
         return False
-    text = span.doc.text
+    text = doc_text(span.doc)
     if parenthesis_around(text, span.start_char, span.end_char) is not None:
         return True
     line_start, line_end = _line_bounds(text, span.start_char, span.end_char)
@@ -144,14 +145,14 @@ def is_furniture(doc: Doc, lo: int, hi: int) -> bool:
     span = doc[lo:hi]
     if not len(span):
         return False
-    text, start, end = doc.text, span.start_char, span.end_char
+    text, start, end = doc_text(doc), span.start_char, span.end_char
     return (in_tag_parentheses(text, start, end) or in_credit(text, start, end) or is_byline(text, start, end)
             or is_dateline(span) or is_agency_tag(span) or is_section_label(span))
 
 
 def is_section_label(span: Span) -> bool:
     """A section or rubric label opening its line before a colon ("World: ...", "Editor's note:")."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     line_start, line_end = _line_bounds(text, span.start_char, span.end_char)
     return (not text[line_start:span.start_char].strip() and text[span.end_char:line_end].lstrip().startswith(":")
             and span.text.lower() in section_names())
