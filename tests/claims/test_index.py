@@ -1,11 +1,13 @@
-"""The claim index as a store uses it: incremental batches equal one pass, order does not matter,
-rows persist and rebuild it, and a store-backed index (lookup) gives what the in-memory one gives."""
+"""The claim index as a store uses it: incremental batches equal one pass, wherever the input is cut
+into batches, rows persist and rebuild it, and a store-backed index (lookup) gives what the in-memory
+one gives."""
 from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from dataclasses import replace
 
-from newsgraph.claims import ClaimIndex, ClaimQuote, ClaimRows, claim_id
+from newsgraph.claims import Assignment, ClaimIndex, ClaimQuote, ClaimRows, ClaimSettings, claim_id
 from newsgraph.claims.rows import DOCS, PostingRow, TermCountRow
 
 from .conftest import make_quote
@@ -71,11 +73,53 @@ def test_a_second_batch_joins_as_one_pass_would():
     assert any(not a.new_claim for a in second.assignments.values())
 
 
-def test_order_within_a_batch_does_not_matter():
+def _in_batches(quotes: Sequence[ClaimQuote], cuts: Sequence[int]) -> dict[str, Assignment]:
+    """Every assignment when `quotes` are added in batches cut before each position of `cuts`."""
+    index, out = ClaimIndex(), {}
+    for start, end in zip([0, *cuts], [*cuts, len(quotes)], strict=True):
+        out.update(index.add(quotes[start:end]).assignments)
+    return out
+
+
+def _shuffled_with_undated() -> list[ClaimQuote]:
+    """The quotes out of date order, a third of them undated."""
     quotes = _quotes()
-    shuffled = quotes[:]
-    random.Random(3).shuffle(shuffled)
-    assert _one_pass(shuffled) == _one_pass(quotes)
+    random.Random(3).shuffle(quotes)
+    return [replace(q, date=None) if i % 3 == 0 else q for i, q in enumerate(quotes)]
+
+
+def test_cutting_the_input_into_batches_anywhere_changes_nothing():
+    quotes = _shuffled_with_undated()
+    whole = _in_batches(quotes, [])
+    assert _in_batches(quotes, list(range(1, len(quotes)))) == whole
+    for seed in range(5):
+        cuts = sorted(random.Random(seed).sample(range(1, len(quotes)), 4))
+        assert _in_batches(quotes, cuts) == whole, cuts
+
+
+def test_a_store_backed_index_in_batches_of_one_assigns_what_one_batch_does():
+    quotes = _shuffled_with_undated()
+    store = _FakeStore(ClaimSettings().posting_cap)
+    backed = ClaimIndex(lookup=store.lookup)
+    one_by_one = {}
+    for quote in quotes:
+        result = backed.add([quote])
+        store.write(result.rows)
+        one_by_one.update(result.assignments)
+    assert one_by_one == ClaimIndex().add(quotes).assignments
+
+
+def test_an_undated_quote_is_placed_at_the_latest_date_before_it_not_at_a_later_quotes():
+    """An undated repetition read between a January report and an unrelated June quote is placed in
+    January (the clock of the quotes before it), so it joins the January claim in one batch as it does
+    in batches of one; placed in June (the batch's latest date) it would be outside the claim's window."""
+    text, speaker = CLAIMS[1]
+    january = make_quote(text, 1, speaker=speaker, date="2024-01-10")
+    undated = replace(make_quote(f"{text}, the spokesman said", 2, speaker=speaker), date=None)
+    june = make_quote("Heavy rain flooded several villages in the south overnight", 3, speaker=None, date="2024-06-01")
+    together = ClaimIndex().add([january, undated, june]).assignments
+    assert together[undated.quote_id].claim_id == together[january.quote_id].claim_id
+    assert _in_batches([january, undated, june], [1, 2]) == together
 
 
 def test_batches_in_reverse_date_order_give_the_same_groups():

@@ -5,6 +5,10 @@ byte for byte.
 The corpus is built to make order matter if anything lets it: dates out of input order, undated
 articles, an office held by two people in turn with bare descriptions of it ("the Zembla League
 president"), syndicated copies, one claim reported by several outlets, repeated ids and URLs.
+
+Every decision that involves other articles (a description's holder: resolve/corpus.py; claim and story
+clusters: claims/index.py, claims/stories.py) takes the articles one at a time in input order, each seeing
+only those before it, so a batch decides what batches of one would.
 """
 from __future__ import annotations
 
@@ -21,16 +25,6 @@ from newsgraph.pipeline import analyze
 from newsgraph.readers import read
 from newsgraph.store import parquet
 
-# Two decisions the ingest hands to other modules still follow a batch's dates instead of the input
-# order, so they change with the batch boundaries. Each strict xfail below fails (XPASS) once fixed.
-CORPUS_STEP_SORTS_BY_DATE = (
-    "resolve/corpus.py resolve_batch walks a batch `sorted(articles, key=lambda a: a.date or '')`: a description "
-    "sees the holders of later-input articles of its batch but not of later batches; walk `articles` in input order")
-CLAIMS_SORT_BY_DATE = (
-    "claims/index.py ClaimIndex.add (and claims/stories.py StoryIndex) sort a batch by (date, article id) and "
-    "advance the clock to the batch's latest date before clustering it: claim ids change with the batch boundaries")
-BOTH = f"{CORPUS_STEP_SORTS_BY_DATE}; and {CLAIMS_SORT_BY_DATE}"
-
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
@@ -46,21 +40,18 @@ def reference(corpus, tmp_path_factory) -> str:
     return exported(db)
 
 
-@pytest.mark.xfail(strict=True, reason=BOTH)
 def test_batches_of_8_store_what_one_batch_of_64_stores(corpus, reference, tmp_path):
     db = str(tmp_path / "b8.duckdb")
     ingest([str(corpus)], db, batch_size=8, workers=1)
     assert exported(db) == reference
 
 
-@pytest.mark.xfail(strict=True, reason=BOTH)
 def test_two_worker_processes_store_what_one_process_stores(corpus, reference, tmp_path):
     db = str(tmp_path / "w2.duckdb")
     ingest([str(corpus)], db, batch_size=4, workers=2)
     assert exported(db) == reference
 
 
-@pytest.mark.xfail(strict=True, reason=BOTH)
 def test_a_run_interrupted_then_resumed_stores_what_one_run_stores(corpus, reference, tmp_path):
     """An ingest that stopped after 9 articles (3 batches of 3), then the same command again with another
     batch size: the resumed run skips what is stored and ends where an uninterrupted run ends."""
@@ -71,7 +62,6 @@ def test_a_run_interrupted_then_resumed_stores_what_one_run_stores(corpus, refer
     assert exported(db) == reference
 
 
-@pytest.mark.xfail(strict=True, reason=BOTH)
 def test_ray_shards_loaded_store_what_ingest_stores(corpus, reference, tmp_path):
     ray = pytest.importorskip("ray", reason="Ray is not installed: pip install -e '.[test]' (or 'newsgraph[ray]')")
     from newsgraph.engines import ray as engine
@@ -106,7 +96,6 @@ def _role_holder(db: str) -> str | None:
     raise AssertionError("the description's article is not stored")
 
 
-@pytest.mark.xfail(strict=True, reason=CORPUS_STEP_SORTS_BY_DATE)
 def test_a_description_goes_to_the_same_holder_whatever_the_batches(tmp_path):
     """Read one by one, the 2021 description knows only Kari Holm (2023) when it is stored; read in one
     batch, it must not see Ola Nordmann (2019), read after it."""
@@ -126,7 +115,6 @@ CLAIMS = [  # one claim, reported by three outlets, read out of date order, one 
 ]
 
 
-@pytest.mark.xfail(strict=True, reason=CLAIMS_SORT_BY_DATE)
 def test_claim_ids_do_not_depend_on_the_batches(tmp_path):
     path = write_corpus(tmp_path / "in", CLAIMS, [])
     one_by_one, together = str(tmp_path / "one.duckdb"), str(tmp_path / "all.duckdb")

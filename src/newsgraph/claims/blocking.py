@@ -30,6 +30,20 @@ def iso_day(day: int | None) -> str | None:
     return Date.fromordinal(day).isoformat() if day else None
 
 
+def placed_days(dates: Iterable[str | None], clock: int | None) -> list[int]:
+    """The day each item of a sequence is placed on when the items are added one at a time, in order,
+    starting from `clock`: its own date, else the latest date before it (the clock then), else 0.
+    What `TermIndex.advance` then `TermIndex.day_of` give item by item, computed ahead (the keys a
+    store must answer for a batch)."""
+    out = []
+    for iso_date in dates:
+        day = day_number(iso_date)
+        if day is not None:
+            clock = max(clock or day, day)
+        out.append(day or clock or 0)
+    return out
+
+
 class TermIndex:
     """Document frequencies and (term, bucket) -> cluster postings, with a journal of what changed."""
 

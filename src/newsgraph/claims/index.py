@@ -19,10 +19,15 @@ Two ways to hold the state:
   the batch's keys, the clusters they name and the term counts (`ClaimLookup`), and `add` returns the
   rows to write (`ClaimBatch.rows`). The store must write a batch's rows before the next `add`.
 
-Order: a batch is processed by (date, article id, quote id), so the same quotes give the same clusters
-whatever order they come in within a batch, and cutting a sequence into batches differently changes
-nothing (term counts are updated quote by quote). Quotes without a date are placed at the latest date
-the index has seen (its clock), including the batch's own dates.
+Order: quotes are clustered one at a time in the order given (input order), and the clock moves
+forward with each quote's own date just before that quote is placed, so a batch assigns exactly what
+adding its quotes one by one would: cutting a sequence into batches anywhere changes nothing (the
+store's determinism: the same input gives the same claim ids whatever the batch size, the worker
+count or where a run was resumed). A quote without a date is placed at the latest date among the
+quotes indexed before it (the clock), never at a later quote's date. (Sorting each batch by date,
+as this index once did, made a quote see later-input quotes of its own batch but not of the next
+one, so ids changed with the batch boundaries.) A store-backed index therefore reads the store's
+clock before it asks for a batch's keys, to know the day of each undated quote.
 """
 from __future__ import annotations
 
@@ -30,7 +35,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .blocking import TermIndex, day_number, iso_day
+from .blocking import TermIndex, day_number, iso_day, placed_days
 from .quotes import ClaimQuote
 from .rows import DOCS, ClaimRows, ClusterRow, MemberRow, VariantRow
 from .settings import ClaimSettings
@@ -191,28 +196,45 @@ class ClaimIndex:
         """Cluster a batch of quotes against everything indexed before; returns ids and rows to write."""
         batch = list(quotes)
         features = {q.quote_id: claim_features(q.text, q.entities) for q in batch}
-        days = [d for d in (day_number(q.date) for q in batch) if d is not None]
         if self.lookup is not None:
-            self._state = _State(self.settings)
-            keys, terms = self._lookup_request(batch, features, max(days) if days else None)
-            self._state.load(self.lookup(keys, terms))
+            self._state = self._stored_state(self.lookup, batch, features)
         state = self._state
         state.reset_journal()
-        state.terms.advance(max(days) if days else None)
-        order = sorted(batch, key=lambda q: (state.terms.day_of(q.date), q.article_id, q.quote_id))
-        assignments = {q.quote_id: self._assign(q, features[q.quote_id]) for q in order}
+        assignments: dict[str, Assignment] = {}
+        for q in batch:  # input order, the clock moving with each quote: what batches of one would give
+            state.terms.advance(day_number(q.date))
+            assignments[q.quote_id] = self._assign(q, features[q.quote_id])
         if self.lookup is None:
             self._members.extend(state.new_members)
-        return ClaimBatch({q.quote_id: assignments[q.quote_id] for q in batch}, state.journal())
+        return ClaimBatch(assignments, state.journal())
+
+    def _stored_state(self, lookup: ClaimLookup, batch: list[ClaimQuote],
+                      features: dict[str, ClaimFeatures]) -> _State:
+        """What the store holds that this batch can read, as adding its quotes one by one would read it.
+
+        Three questions: the store's clock (the day of each undated quote depends on it, and so do the
+        keys to ask for), the postings of the batch's keys with their clusters and the counts of the
+        batch's terms, then the counts of the terms of those clusters' variants that the batch lacks
+        (a similarity weighs both sides' terms: without their counts, a variant's terms would weigh
+        more or less depending on which other quotes share the batch)."""
+        state = _State(self.settings)
+        clock = day_number(lookup([], []).clock)
+        keys, terms = self._lookup_request(batch, features, clock)
+        rows = lookup(keys, terms)
+        state.load(rows)
+        missing = sorted({t for v in rows.variants for t in v.terms} - set(terms))
+        if missing:
+            state.load(ClaimRows(term_counts=[c for c in lookup([], missing).term_counts if c.term != DOCS]))
+        return state
 
     def _lookup_request(self, batch: list[ClaimQuote], features: dict[str, ClaimFeatures],
-                        latest: int | None) -> tuple[list[tuple[str, int]], list[str]]:
-        """The (term, bucket) keys and the terms a store must answer for this batch."""
+                        clock: int | None) -> tuple[list[tuple[str, int]], list[str]]:
+        """The (term, bucket) keys and the terms a store must answer for this batch, each quote's keys
+        around the day `add` will place it on (the store's `clock` moving with the batch's dates)."""
         probe = self._state.terms
-        probe.advance(latest)
         keys: set[tuple[str, int]] = set()
-        for q in batch:
-            keys.update(probe.keys(features[q.quote_id].terms, probe.day_of(q.date)))
+        for q, day in zip(batch, placed_days([q.date for q in batch], clock), strict=True):
+            keys.update(probe.keys(features[q.quote_id].terms, day))
         return sorted(keys), sorted({DOCS} | {t for f in features.values() for t in f.terms})
 
     def _assign(self, quote: ClaimQuote, features: ClaimFeatures) -> Assignment:

@@ -9,6 +9,10 @@ window, else it starts a story. This is single-pass clustering as in topic detec
 detection"), with the same blocking as the claim index (`blocking.TermIndex`). A syndicated copy joins
 the story cluster of its first-seen copy directly.
 
+Articles are grouped one at a time in the order given (input order), the clock moving with each one's
+date just before it is placed, as the claim index does (index.py, "Order"): a batch groups what adding
+its articles one by one would, so story cluster ids do not depend on the batch boundaries.
+
 Rows (a store persists them like the claim index's, see rows.py):
 
     story_members(article_id, story_cluster, score)
@@ -24,7 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .blocking import TermIndex, day_number, iso_day
+from .blocking import TermIndex, day_number, iso_day, placed_days
 from .rows import DOCS, PostingRow, TermCountRow
 from .settings import StorySettings
 from .similarity import similarity
@@ -153,25 +157,35 @@ class StoryIndex:
         ranked = sorted(counts, key=lambda t: (-counts[t] * self.terms.weight(t), t))[:self.settings.top_terms]
         return ClaimFeatures(frozenset(ranked) | {ACTOR_PREFIX + a for a in article.actors})
 
+    def _load_stored(self, lookup: StoryLookup, batch: list[StoryArticle], counts: dict[str, Counter[str]]) -> None:
+        """Load what the store holds that this batch can read, as adding its articles one by one would
+        read it: the store's clock first (the day of each undated article, so the keys to ask for),
+        then the postings, stories and term counts of the batch, then the counts of the terms of those
+        stories' variants that the batch lacks (a similarity weighs both sides' terms)."""
+        self._reset_state()
+        clock = day_number(lookup([], [], []).clock)
+        days = placed_days([a.date for a in batch], clock)
+        keys = sorted({k for a, day in zip(batch, days, strict=True) for k in self.terms.keys(set(counts[a.article_id]) | {
+            ACTOR_PREFIX + x for x in a.actors}, day)})
+        terms = sorted({DOCS} | {t for c in counts.values() for t in c} | {ACTOR_PREFIX + x for a in batch for x in a.actors})
+        rows = lookup(keys, terms, sorted({a.story for a in batch if a.story}))
+        self._load(rows)
+        missing = sorted({t for v in rows.variants for t in v.terms} - set(terms))
+        if missing:
+            self._load(StoryRows(term_counts=[c for c in lookup([], missing, []).term_counts if c.term != DOCS]))
+
     def add(self, articles: Iterable[StoryArticle]) -> tuple[dict[str, str], StoryRows]:
         """Group a batch: (article id -> story cluster, the rows to write for the batch)."""
         batch = list(articles)
         counts = {a.article_id: article_terms(a.text) for a in batch}
-        days = [d for d in (day_number(a.date) for a in batch) if d is not None]
         if self.lookup is not None:
-            self._reset_state()
-            self.terms.advance(max(days) if days else None)
-            keys = sorted({k for a in batch for k in self.terms.keys(set(counts[a.article_id]) | {
-                ACTOR_PREFIX + x for x in a.actors}, self.terms.day_of(a.date))})
-            terms = sorted({DOCS} | {t for c in counts.values() for t in c} | {ACTOR_PREFIX + x for a in batch for x in a.actors})
-            self._load(self.lookup(keys, terms, sorted({a.story for a in batch if a.story})))
+            self._load_stored(self.lookup, batch, counts)
         self.terms.reset_journal()
-        self.terms.advance(max(days) if days else None)
         members: list[StoryMemberRow] = []
         touched: dict[str, None] = {}
         variants: list[StoryVariantRow] = []
-        order = sorted(batch, key=lambda a: (self.terms.day_of(a.date), a.article_id))
-        for article in order:
+        for article in batch:  # input order, the clock moving with each article: what batches of one would give
+            self.terms.advance(day_number(article.date))
             member = self._assign(article, counts[article.article_id], variants)
             members.append(member)
             touched[member.story_cluster] = None

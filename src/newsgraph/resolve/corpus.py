@@ -181,9 +181,13 @@ def resolve_batch(articles: Sequence[Article], holders: HolderLookup, rules: Seq
     """Apply the corpus step to a batch of analyzed articles (in place; returned for convenience).
 
     `holders(of, role, date)` gives the stored holders of roles compatible with `role` (of `of`), as of `date`.
+    Articles are decided in input order, each seeing the stored holders and those of the batch's earlier
+    articles only, so a batch decides what storing its articles one at a time would:
+    walking the batch by date let a description see holders of later-input articles of its own batch but
+    not of later batches, so the store changed with the batch size.
     """
     seen: list[tuple[str | None, str, str, str | None]] = []  # (of, actor, role, date) from this batch
-    for article in sorted(articles, key=lambda a: a.date or ""):
+    for article in articles:  # input order, as stored one by one: the batch boundaries change nothing
         names = {a.id: a for a in article.actors}
         added: list[Mention] = []
         descriptors = []
