@@ -97,6 +97,15 @@ def test_cutting_the_input_into_batches_anywhere_changes_nothing():
         assert _in_batches(quotes, cuts) == whole, cuts
 
 
+def test_an_undated_quote_read_before_anything_dated_is_found_by_a_later_dated_report():
+    """Placed on day 0 (no date, no clock), the first quote is in every later quote's window."""
+    text, speaker = CLAIMS[1]
+    undated = replace(make_quote(text, 1, speaker=speaker), date=None)
+    dated = make_quote(f"{text}, the spokesman said", 2, speaker=speaker, date="2024-05-02")
+    claims = ClaimIndex().add([undated, dated]).assignments
+    assert claims[dated.quote_id].claim_id == claims[undated.quote_id].claim_id
+
+
 def test_a_store_backed_index_in_batches_of_one_assigns_what_one_batch_does():
     quotes = _shuffled_with_undated()
     store = _FakeStore(ClaimSettings().posting_cap)

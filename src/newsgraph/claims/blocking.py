@@ -44,6 +44,9 @@ def placed_days(dates: Iterable[str | None], clock: int | None) -> list[int]:
     return out
 
 
+UNDATED_BUCKET = 0  # the bucket of day 0: items placed with no date and no clock (see `TermIndex.window`)
+
+
 class TermIndex:
     """Document frequencies and (term, bucket) -> cluster postings, with a journal of what changed."""
 
@@ -108,9 +111,13 @@ class TermIndex:
     def bucket(self, day: int) -> int:
         return day // self.bucket_days
 
-    def window(self, day: int) -> range:
-        """The buckets within `window_days` of a day."""
-        return range(self.bucket(day - self.window_days), self.bucket(day + self.window_days) + 1)
+    def window(self, day: int) -> list[int]:
+        """The buckets within `window_days` of a day, and the bucket of day 0.
+
+        Day 0 holds the items placed before anything dated was seen (no date and no clock): they could
+        be from any time, so every item looks them up; its posting lists are capped like any other."""
+        near = range(self.bucket(day - self.window_days), self.bucket(day + self.window_days) + 1)
+        return list(near) if UNDATED_BUCKET in near else [UNDATED_BUCKET, *near]
 
     def keys(self, terms: Iterable[str], day: int) -> list[tuple[str, int]]:
         """Every (term, bucket) an item with these terms might look up (what a store must answer)."""
