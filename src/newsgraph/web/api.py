@@ -22,6 +22,7 @@ from .. import query
 from ..errors import BadDateError, UnknownValueError
 from ..search import KINDS
 from .deps import ActorType, By, Limit, Offset, StoreDep, paged
+from .settings import DEFAULT
 
 T = TypeVar("T")
 LIST_LIMIT_MAX = 10_000  # a CSV download of a whole filtered list, in one request
@@ -102,7 +103,7 @@ def api_activity(store: StoreDep, actor: str, by: By = "week") -> list[query.Act
 
 ListFormat = Literal["json", "csv"]
 ListLimit = Annotated[int, Query(ge=1, le=LIST_LIMIT_MAX, description=f"Rows per page (1-{LIST_LIMIT_MAX}).")]
-Text = Annotated[str | None, Query(max_length=200, description="Full-text query (tantivy syntax: words, \"a phrase\", -not).")]
+Text = Annotated[str | None, Query(max_length=DEFAULT.max_query_chars, description="Full-text query (tantivy syntax: words, \"a phrase\", -not).")]
 Dates = dt.date | None
 Many = Annotated[list[str] | None, Query(description="Repeatable.")]
 Confidence = Annotated[float | None, Query(ge=0.0, le=1.0, description="Only rows at least this confident (0-1).")]
@@ -307,7 +308,7 @@ def api_articles(store: StoreDep, q: Text = None,
 
 
 @router.get("/api/search", tags=["search"], response_model=SearchOut, responses=_CSV)
-def api_search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find.")],
+def api_search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=DEFAULT.max_query_chars, description="Words to find.")],
                kinds: Annotated[list[str] | None, Query(description="quotes, articles, actors, events; "
                                                                     "repeatable (default: all).")] = None,
                limit: Annotated[int, Query(ge=1, le=100, description="Best matches per kind (1-100).")] = 20,

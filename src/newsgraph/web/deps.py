@@ -1,18 +1,22 @@
 """What the routes share: the store behind the app, and the parameter types of lists and charts.
 
-The store is opened read-only for one block of a request and closed again (see `app`): a
-handler asks for `StoreDep` and reads inside `with store.read() as corpus:`.
+A handler asks for `StoreDep` and reads inside `with store.read() as corpus:`. The store is
+opened read-only and shared by the requests running at the same time (`SharedStore`), and
+closed when no request has used it for a moment, so an ingest can get in between.
 """
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Query, Request
 
 from .. import query
+from ..errors import StoreError, StoreMissingError
+from .settings import DEFAULT
 
 ActorType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP"]
 Modality = Literal["asserted", "reported", "future", "possible", "negated"]
@@ -21,29 +25,115 @@ Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page (1-500).")
 Offset = Annotated[int, Query(ge=0, le=10**9, description="Rows to skip.")]
 
 
-@dataclass(frozen=True)
-class Store:
-    """The store file the app serves."""
+class SharedStore:
+    """The store file the app serves, opened read-only once for all the requests that run together.
 
-    path: str
+    Opening the store per request cost more than most requests' own work (the file's catalogue
+    and a cold buffer pool each time, and the search index opened again), and 20 concurrent
+    clients queued behind it (issue 19: about 30 requests/s). Here a request borrows an open
+    `Corpus` from a pool and gives it back; DuckDB keeps one database instance per file in a
+    process, so the pooled connections share its catalogue and cache. A DuckDB connection is not
+    for two threads at once, so each request has a `Corpus` of its own while it runs.
+
+    DuckDB lets no other process write the file while any connection is open, so the pool closes
+    every connection once no request has used the store for `idle_seconds`: an ingest, which
+    retries its open (store/connection.py), gets in at the next pause. The file is checked on
+    every request: removed (or unreadable) it is a `StoreMissingError` (the app answers 503), and
+    a file replaced under the same name is opened afresh.
+    """
+
+    def __init__(self, path: str, idle_seconds: float = DEFAULT.store_idle_seconds) -> None:
+        self.path = path
+        self.idle_seconds = idle_seconds
+        self._lock = threading.Lock()
+        self._idle: list[query.Corpus] = []
+        self._busy = 0
+        self._identity: tuple[int, int] | None = None
+        self._timer: threading.Timer | None = None
 
     @contextmanager
     def read(self) -> Iterator[query.Corpus]:
-        """The store opened read-only, closed when the block ends (so an ingest can get in between requests)."""
-        corpus = query.open(self.path, read_only=True)
+        """A read-only `Corpus` of the store for this block, given back to the pool when the block ends."""
+        corpus, identity = self._borrow()
         try:
             yield corpus
         finally:
+            self._give_back(corpus, identity)
+
+    def close(self) -> None:
+        """Close the idle connections now (the app's shutdown; busy ones close when given back)."""
+        with self._lock:
+            self._cancel_timer()
+            self._identity = None
+            self._close_idle()
+
+    def _file_identity(self) -> tuple[int, int]:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            raise StoreMissingError(self.path, "the store was removed while the server was running") from None
+        except OSError as exc:
+            raise StoreError(self.path, f"the store cannot be read ({exc.strerror})") from None
+        return st.st_dev, st.st_ino
+
+    def _borrow(self) -> tuple[query.Corpus, tuple[int, int]]:
+        identity = self._file_identity()
+        with self._lock:
+            self._cancel_timer()
+            if identity != self._identity:  # first request, or another file under the same name
+                self._close_idle()
+                self._identity = identity
+            corpus = self._idle.pop() if self._idle else None
+            self._busy += 1
+        if corpus is None:
+            try:
+                corpus = query.open(self.path, read_only=True)
+            except BaseException:
+                self._give_back(None, identity)
+                raise
+        return corpus, identity
+
+    def _give_back(self, corpus: query.Corpus | None, identity: tuple[int, int]) -> None:
+        with self._lock:
+            self._busy -= 1
+            if corpus is not None:
+                if identity == self._identity:
+                    self._idle.append(corpus)
+                else:
+                    corpus.close()
+            if self._busy == 0:
+                if self.idle_seconds <= 0:
+                    self._close_idle()
+                else:
+                    self._cancel_timer()
+                    self._timer = threading.Timer(self.idle_seconds, self._close_if_unused)
+                    self._timer.daemon = True
+                    self._timer.start()
+
+    def _close_if_unused(self) -> None:
+        with self._lock:
+            if self._busy == 0:
+                self._close_idle()
+
+    def _close_idle(self) -> None:
+        """Close the pooled connections (the caller holds the lock)."""
+        idle, self._idle = self._idle, []
+        for corpus in idle:
             corpus.close()
 
+    def _cancel_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
 
-async def app_store(request: Request) -> Store:
+
+async def app_store(request: Request) -> SharedStore:
     """The app's store (`app.state.store`, set by `create_app`)."""
-    store: Store = request.app.state.store
+    store: SharedStore = request.app.state.store
     return store
 
 
-StoreDep = Annotated[Store, Depends(app_store)]
+StoreDep = Annotated[SharedStore, Depends(app_store)]
 
 
 def paged(result: query.Result[Any], limit: int, offset: int) -> dict[str, Any]:

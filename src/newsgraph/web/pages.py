@@ -19,6 +19,7 @@ from ..model import Actor
 from ..query import ACTIVITY_KINDS, ActorProfile, Corpus
 from . import charts, filters, render
 from .deps import By, StoreDep
+from .settings import DEFAULT
 from .templating import template_response
 
 SEARCH_KINDS = ("actors", "quotes", "events", "articles")
@@ -40,7 +41,7 @@ def home(request: Request, store: StoreDep) -> Response:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, store: StoreDep, q: Annotated[str, Query(max_length=200)] = "") -> Response:
+def search(request: Request, store: StoreDep, q: Annotated[str, Query(max_length=DEFAULT.max_query_chars)] = "") -> Response:
     """Quotes, actors, events and articles matching `q` (the full-text index), the best few of each with
     the total and a link to the whole list."""
     results: dict[str, Any] = {}
