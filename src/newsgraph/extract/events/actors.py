@@ -31,6 +31,7 @@ from .lexicons import (
     personal_pronouns,
     plural_pronouns,
     prepositions,
+    relative_pronouns,
     stance_prefixes,
 )
 from .settings import EventSettings
@@ -126,6 +127,9 @@ class ActorIndex:
         if a:
             return [a]
         if tok.pos_ == "PRON":
+            antecedent = self.relative_antecedent(tok)
+            if antecedent is not None:  # "Ethiopia, which Eritrea accused": Ethiopia
+                return self.head_actors(antecedent)
             a = self.pronoun(tok)
             return [a] if a else []
         # "Russia's army", "NATO troops", "North Korean soldiers", "Hungarian and Romanian officials";
@@ -156,6 +160,15 @@ class ActorIndex:
         return []
 
     # ------------------------------------------------------------ pronouns
+
+    def relative_antecedent(self, tok: Token) -> Token | None:
+        """The noun a relative pronoun stands for: the head of its relative clause, the pronoun being the
+        clause's object or subject or the object of its preposition ("Prigozhin, who Russia charged",
+        "the rebels, against whom the army fought")."""
+        if tok.tag_ not in ("WP", "WDT") or tok.lower_ not in relative_pronouns():
+            return None
+        clause = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+        return clause.head if clause.dep_ == "relcl" and clause.head.i != clause.i else None
 
     def pronoun(self, tok: Token) -> str | None:
         """A same-sentence antecedent (he/she → a person, it/they → a non-person): the subject of

@@ -5,6 +5,7 @@
   18/20) as ASSAULT.
 - A deployment's type depends on what is deployed (`data/deployment_themes.tsv`): peacekeepers
   are AID (CAMEO 074), inspectors INVESTIGATE (CAMEO 09).
+- A promise of a material-conflict act is a threat (`commitments.promised_threat`: "vowed to attack").
 - The context (`mode`, manual table 2.1) is the lexicon's, else the first cue word in the
   trigger's phrase (`data/plover_contexts.tsv`).
 - `plover_category` applies the manual's future rules for comparison with coded data.
@@ -21,6 +22,7 @@ from spacy.tokens import Token
 
 from ...model import Event
 from ..syntax import OBJECT_DEPS, inherited_subject, prep_object
+from .commitments import promised_threat
 from .lexicons import context_cues, cues, deployment_themes, legacy_types, type_group
 from .settings import EventSettings
 from .triggers import Trigger
@@ -39,7 +41,7 @@ def recode(tok: Token, trig: Trigger, settings: EventSettings = EventSettings())
         trig = conventional(tok, trig, settings)
     if trig.type == "MOBILIZE":
         trig = by_whom_sent(tok, trig)
-    return trig
+    return promised_threat(tok, trig)
 
 
 def conventional(tok: Token, trig: Trigger, settings: EventSettings = EventSettings()) -> Trigger:

@@ -18,9 +18,11 @@ from ..syntax import root_distance, token_end
 from .actors import ActorIndex
 from .attribution import QuoteIndex, attribution
 from .coding import event_context, recode
+from .commitments import requested, self_defence
 from .confidence import confidence, evidence
 from .dates import DateIndex, event_date
 from .demands import deontic_demand
+from .ended_acts import Ending, ending
 from .lexicons import type_group
 from .material import material_reading
 from .modality import modality_cue, modality_if_quoted
@@ -92,16 +94,18 @@ def scored_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor], q
     seen: set[tuple[str, str | None, str | None, int]] = set()
     for sent in doc.sents:
         for tok in sent:
-            trig = lookup(tok)
-            if trig is not None:
-                found += _trigger_events(tok, trig, sent, article, seen)
+            ended = ending(tok, article.actors)
+            trig = ended.trigger if ended is not None else lookup(tok)
+            if trig is not None and not requested(tok):  # "urged Peru to withdraw": the REQUEST is the event
+                found += _trigger_events(tok, trig, sent, article, seen, ended)
     found.sort(key=lambda x: x[:3])
     return [(event, features) for *_, event, features in found]
 
 
 def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
-                    seen: set[tuple[str, str | None, str | None, int]]) -> Iterator[_Found]:
-    """The events of one trigger (one per source × target pair), then the demand its clause may carry."""
+                    seen: set[tuple[str, str | None, str | None, int]], ended: Ending | None = None) -> Iterator[_Found]:
+    """The events of one trigger (one per source × target pair), then the demand its clause may carry;
+    `ended`: the trigger ends an act (`ended_acts`), whose aim is the target."""
     settings = article.settings
     qi = article.quotes.containing(tok)
     reported, speaker = attribution(tok, article.actors, settings)
@@ -109,10 +113,15 @@ def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
         reported = True
         speaker = article.quotes.quotes[qi].speaker or speaker
     sources, targets, mutual = event_roles(tok, trig, article.actors, speaker, settings)
+    if ended is not None and ended.targets:  # "halted its advance on Kosovo": whom the ended act was aimed at
+        targets = [t for t in ended.targets if t not in sources]
     recoded = material_reading(tok, recode(tok, trig, settings), sources, targets, article.actors, settings)
     figurative = recoded is None  # a conflict word in its figurative sense with no verbal reading: "a fight for jobs"
     trig = recoded or trig
     modality = modality_cue(tok, settings) or ("reported" if reported else "asserted")
+    defence = self_defence(tok, trig, modality, sources, article.actors)
+    if defence is not None:  # "would defend itself if Somalia attacks": a warning to Somalia, or no event
+        trig, targets, figurative = defence.trigger or trig, defence.adversaries, defence.trigger is None
     place = location(tok, article.places, settings)
     place_target = False
     if figurative:

@@ -141,6 +141,20 @@ def plural_pronouns() -> frozenset[str]:
                      if person == "3" and number == "plural" and "reflexive" not in case)
 
 
+@cache
+def reflexive_pronouns() -> frozenset[str]:
+    """itself, themselves, himself...: an object that is the subject again ("would defend itself")."""
+    return frozenset(p for p, person, number, gender, case in _pronoun_rows() if "reflexive" in case)
+
+
+@cache
+def relative_pronouns() -> frozenset[str]:
+    """who, whom, which, that: pronouns that stand for the noun their relative clause modifies
+    (`relative_pronouns.tsv`, the quote extractor's list; possessive "whose" left out)."""
+    return frozenset(p.lower() for p, case, *_ in table(PACKAGE, "relative_pronouns.tsv", 4, min_columns=2)
+                     if {"subject", "object"} & {c.strip() for c in case.split(",")})
+
+
 # ---------------------------------------------------------------- calendar
 
 @cache

@@ -48,7 +48,8 @@ def modality_if_quoted(quote: int | None) -> Modality:
 
 
 def _noun_cues(tok: Token) -> set[str]:
-    """A nominal trigger's own determiner or adjective: "no attack", "the alleged attack"."""
+    """A nominal trigger's own determiner, adjective or subordinator: "no attack", "the alleged attack",
+    "if Somalia attacks" (a clause the parser heads with a noun)."""
     found: set[str] = set()
     if tok.pos_ != "NOUN":
         return found
@@ -56,6 +57,8 @@ def _noun_cues(tok: Token) -> set[str]:
         found.add("negated")
     if any(c.dep_ == "amod" and c.lower_ in cues("reported") for c in tok.children):
         found.add("reported")  # "the alleged attack"
+    if any(c.dep_ == "mark" and c.lower_ in cues("conditional") for c in tok.children):
+        found.add("possible")  # "if Somalia attacks" parsed as a noun clause
     return found
 
 

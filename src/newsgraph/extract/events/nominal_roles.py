@@ -78,6 +78,10 @@ def nominal_roles(tok: Token, trig: Trigger, index: ActorIndex,
     sources, targets = _side_of(tok, trig, index, sources, targets)
     if not sources or not targets:
         sources, targets = _from_governing_verb(tok, index, sources, targets, settings)
+    if not targets and trig.mode == "legal":  # "an arrest warrant for X", "issued warrants for X"
+        holders = [tok] + ([tok.head] if tok.dep_ in OBJECT_DEPS else [])
+        targets = next((found for h in holders if (found := index.in_phrases(prep_objects(h),
+                                                                             prepositions("legal_target")))), [])
     return sources, targets, False
 
 

@@ -1,0 +1,86 @@
+"""Commitments: what a promise, a vow of self-defence or a request makes of the act it governs.
+
+- A promise of a material-conflict act is a threat: "Nigeria vowed to attack the rebels" is
+  THREATEN, not AGREE (CAMEO 13 "threaten" covers announced coercive and violent acts; the PLOVER
+  GSR and the news-dev gold code "vowed to attack X" so). The promising verbs are `plover_cues.tsv`
+  kind `commissive`.
+- Defending oneself is no support of another: "Kenya would defend itself if Somalia attacks" warns
+  Somalia (THREATEN, when the clause is future or possible); said of the past or naming no adversary,
+  it is no event. The verbs are kind `self_defence`; the adversary is the `against` phrase or the
+  subject of a conditional clause (kind `conditional`).
+- An act someone is asked to do did not happen: in "Chile urged Peru to withdraw from Bolivia" the
+  REQUEST is the event; the withdrawal is not coded as a fact (`requested`).
+
+    >>> doc = nlp("Nigeria vowed to attack the rebels.")
+    >>> promised_threat(doc[1], lookup(doc[1])).type
+    'THREATEN'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from ...model import Modality
+from ..syntax import OBJECT_DEPS, prep_objects
+from .actors import ActorIndex
+from .lexicons import cues, reflexive_pronouns, type_group
+from .triggers import Trigger, lookup
+
+#: modalities under which a vow of self-defence is a warning (it is held out, not done)
+_HELD_OUT: tuple[Modality, ...] = ("future", "possible")
+
+
+def promised_threat(tok: Token, trig: Trigger) -> Trigger:
+    """THREATEN for a promising verb whose infinitive is a material-conflict act ("vowed to attack",
+    "pledged to impose sanctions on X"), else the trigger unchanged."""
+    if trig.type != "AGREE" or tok.lemma_.lower() not in cues("commissive"):
+        return trig
+    for act in (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")):
+        promised = lookup(act) or next((found for o in act.children if o.dep_ in OBJECT_DEPS
+                                        and (found := lookup(o)) is not None), None)
+        if promised is not None and promised.type in type_group("material_conflict"):
+            return replace(trig, type="THREATEN", mode=promised.mode or trig.mode)
+    return trig
+
+
+@dataclass(frozen=True)
+class SelfDefence:
+    """A vow of self-defence: the warning it makes (None: no event) and whom it warns."""
+
+    trigger: Trigger | None
+    adversaries: list[str]
+
+
+def self_defence(tok: Token, trig: Trigger, modality: Modality, sources: list[str],
+                 index: ActorIndex) -> SelfDefence | None:
+    """What a defending verb with a reflexive object codes ("would defend itself"), or None when the
+    object is not reflexive (then the verb keeps its own entry: "defended Ukraine" is SUPPORT)."""
+    if tok.lemma_.lower() not in cues("self_defence") or not any(
+            c.dep_ in OBJECT_DEPS and c.lower_ in reflexive_pronouns() for c in tok.children):
+        return None
+    against = prep_objects(tok).get("against")
+    adversaries = index.np_actors(against) or _conditional_subjects(tok, index)
+    adversaries = [a for a in adversaries if a not in sources]
+    if modality not in _HELD_OUT or not adversaries:
+        return SelfDefence(None, [])
+    return SelfDefence(replace(trig, type="THREATEN"), adversaries)
+
+
+def _conditional_subjects(tok: Token, index: ActorIndex) -> list[str]:
+    """The actors of the subject of a conditional clause on the verb ("if Somalia attacks")."""
+    for clause in (c for c in tok.children if c.dep_ == "advcl"):
+        if any(m.dep_ == "mark" and m.lower_ in cues("conditional") for m in clause.children):
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # "if Somalia attacks" is at times parsed as a noun clause headed by "attacks"
+            return index.of_all(subjects) if subjects else index.np_actors(clause) if clause.pos_ == "NOUN" else []
+    return []
+
+
+def requested(tok: Token) -> bool:
+    """Whether a verbal trigger is the act a REQUEST asks of its object ("urged Peru to withdraw",
+    "called on Russia to halt"): the request is the event, the act has not happened."""
+    if tok.dep_ != "xcomp" or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    asking = lookup(tok.head)
+    return asking is not None and asking.type == "REQUEST"

@@ -1,0 +1,78 @@
+"""Ended acts: a verb that stops the act its object names codes the de-escalation, not a new act.
+
+"Serbia halted its advance on Kosovo" is no sanction: ending a military act is RETREAT (CAMEO 087
+"de-escalate military engagement", mapped to PLOVER RETREAT by CAMEO2PLOVER-2021); "the charges
+against Kabila were dropped" is CONCEDE (CAMEO 081 "ease administrative sanctions", mode legal).
+The ending verbs, the armed-movement nouns and the direction prepositions are data
+(`plover_cues.tsv` kinds `end_act` and `military_movement`, `event_prepositions.tsv` slot
+`advance_direction`), and so are the legal nouns that name an act only when ended (`legal_action`:
+"dropped the charges against X"; "in charge of" is none). Ending a cooperative act ("suspended aid", "halted the talks") keeps the
+verb's own lexicon entry (SANCTION).
+
+The target is whom the ended act was aimed at, from the act noun's own phrase ("advance on
+Kosovo", "charges against Kabila"), else the verb's, where the parser often hangs it ("called off
+their march on Kinshasa"). An armed-movement noun that is no event of the lexicon
+("advance", "march") or a legal noun ("charges") counts only with such a phrase naming an actor: "called off the march" of
+protesters stays what the lexicon says.
+
+    >>> doc = nlp("Serbia halted its advance on Kosovo.")     # index = ActorIndex(doc, ...)
+    >>> ending(doc[1], index).trigger.type, [actors[a].name for a in ending(doc[1], index).targets]
+    ('RETREAT', ['Kosovo'])
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..syntax import OBJECT_DEPS, prep_objects
+from .actors import ActorIndex
+from .lexicons import cues, prepositions, type_group
+from .triggers import Trigger, lookup
+
+#: where the ended act is: the object of an active verb, the subject of a passive one ("the charges were dropped")
+_ENDED_DEPS = OBJECT_DEPS + ("nsubjpass",)
+#: prepositions whose phrase names whom an act was aimed at
+_DIRECTION = prepositions("advance_direction")
+
+
+@dataclass(frozen=True)
+class Ending:
+    """An ending verb's event: its trigger and the actors the ended act was aimed at."""
+
+    trigger: Trigger
+    targets: list[str]
+
+
+def ending(verb: Token, index: ActorIndex) -> Ending | None:
+    """The RETREAT or CONCEDE a verb codes by ending the act its object names, or None."""
+    if verb.pos_ != "VERB" or _ending_key(verb) is None:
+        return None
+    for act in (c for c in verb.children if c.dep_ in _ENDED_DEPS and c.pos_ == "NOUN"):
+        own = lookup(act)
+        aimed_at = index.in_phrases(prep_objects(act), _DIRECTION) or index.in_phrases(prep_objects(verb), _DIRECTION)
+        if own is not None and own.mode == "legal" and own.type in ("ACCUSE", "COERCE"):
+            etype, mode = "CONCEDE", "legal"
+        elif own is not None and own.type in type_group("armed_force"):
+            etype, mode = "RETREAT", "military"
+        elif act.lemma_.lower() in cues("military_movement") and aimed_at:
+            etype, mode = "RETREAT", "military"
+        elif act.lemma_.lower() in cues("legal_action") and aimed_at:
+            etype, mode = "CONCEDE", "legal"
+        else:
+            continue
+        key = _ending_key(verb) or verb.lemma_.lower()
+        return Ending(Trigger(etype, mode, frozenset(), key, "rule"), aimed_at)
+    return None
+
+
+def _ending_key(verb: Token) -> str | None:
+    """The `end_act` cue a verb is: its lemma, or lemma and particle for a phrasal verb ("call off")."""
+    lemma = verb.lemma_.lower()
+    ends = cues("end_act")
+    for c in verb.children:
+        if c.dep_ == "prt" and f"{lemma} {c.lower_}" in ends:
+            return f"{lemma} {c.lower_}"
+    if lemma in ends and not any(c.dep_ == "prt" for c in verb.children):
+        return lemma
+    return None

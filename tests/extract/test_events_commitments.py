@@ -1,0 +1,146 @@
+"""Ended acts, promises, self-defence, requests, legal acts and relative pronouns: one phenomenon per test,
+on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.events import extract_events
+from newsgraph.extract.mentions import entity_mentions
+from newsgraph.resolve.actors import resolve_mentions
+
+DATE = "2024-11-06"
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    """text → list of (type, source name, target name, modality)."""
+
+    def run(text: str) -> list[tuple[str, str | None, str | None, str]]:
+        doc = nlp(text)
+        mentions, actors = resolve_mentions(entity_mentions(doc))
+        name = {a.id: a.name for a in actors.values()}
+        return [(e.type, name.get(e.source), name.get(e.target), e.modality)
+                for e in extract_events(doc, mentions, actors, [], DATE)]
+
+    return run
+
+
+def types_of(events, trigger_type):
+    return [(s, t, m) for ty, s, t, m in events if ty == trigger_type]
+
+
+# ---------------------------------------------------------------- ended acts
+
+def test_halting_an_advance_on_a_country_is_a_retreat_from_it(code):
+    ev = code("Serbia halted its advance on Kosovo after the talks.")
+    assert ("Serbia", "Kosovo", "asserted") in types_of(ev, "RETREAT")
+    assert not types_of(ev, "SANCTION")
+
+
+def test_stopping_an_offensive_is_a_retreat(code):
+    assert ("Ukraine", "Russia", "asserted") in types_of(code("Ukraine stopped its offensive against Russia."), "RETREAT")
+
+
+def test_calling_off_a_march_on_a_city_is_a_retreat(code):
+    assert [t for _, t, _ in types_of(code("The rebels called off their march on Kinshasa."), "RETREAT")] == ["DR Congo"]
+
+
+def test_calling_off_a_march_aimed_at_no_one_is_no_retreat(code):
+    assert not types_of(code("The students of Lima called off the march after the rain."), "RETREAT")
+
+
+def test_dropping_charges_against_someone_is_a_concession(code):
+    assert ("Russia", "Alexei Navalny", "asserted") in types_of(
+        code("Russia dropped the charges against Alexei Navalny."), "CONCEDE")
+
+
+def test_charges_to_be_dropped_are_a_future_concession_to_their_target(code):
+    assert (None, "Joseph Kabila", "future") in types_of(
+        code("The charges against Joseph Kabila will be dropped, Congo said."), "CONCEDE")
+
+
+def test_suspending_aid_stays_a_sanction(code):
+    ev = code("Niger suspended aid to Chad.")
+    assert ("Niger", "Chad", "asserted") in types_of(ev, "SANCTION")
+    assert not types_of(ev, "RETREAT")
+
+
+def test_being_in_charge_is_no_legal_act(code):
+    ev = code("Kenya's president is in charge of the army.")
+    assert not types_of(ev, "ACCUSE") and not types_of(ev, "CONCEDE")
+
+
+# ---------------------------------------------------------------- legal acts
+
+def test_opening_a_criminal_case_against_someone_accuses_them(code):
+    assert ("Russia", "Alexei Navalny", "asserted") in types_of(
+        code("Russia opened a criminal case against Alexei Navalny."), "ACCUSE")
+
+
+def test_an_arrest_warrant_for_someone_coerces_them(code):
+    assert [t for _, t, _ in types_of(code("A court in Kenya issued an arrest warrant for William Ruto."), "COERCE")] \
+        == ["William Ruto"]
+
+
+# ---------------------------------------------------------------- promises and threats
+
+def test_a_vow_to_attack_is_a_threat(code):
+    ev = code("Nigeria vowed to attack the rebels of Mali.")
+    assert ("Nigeria", "Mali", "asserted") in types_of(ev, "THREATEN")
+    assert not types_of(ev, "AGREE")
+
+
+def test_a_vow_to_impose_sanctions_is_a_threat(code):
+    assert ("Iran", "Israel", "asserted") in types_of(code("Iran vowed to impose sanctions on Israel."), "THREATEN")
+
+
+def test_a_pledge_of_aid_stays_an_agreement(code):
+    ev = code("Kenya pledged to send aid to Haiti.")
+    assert ("Kenya", "Haiti", "asserted") in types_of(ev, "AGREE")
+    assert not types_of(ev, "THREATEN")
+
+
+# ---------------------------------------------------------------- self-defence
+
+def test_defending_itself_against_a_country_warns_it(code):
+    ev = code("Kenya said it would defend itself against Somalia.")
+    assert ("Kenya", "Somalia", "future") in types_of(ev, "THREATEN")
+    assert not types_of(ev, "SUPPORT")
+
+
+def test_defending_itself_if_a_country_attacks_warns_that_country(code):
+    assert [(s, t) for s, t, _ in types_of(code("Kenya will defend itself if Somalia attacks."), "THREATEN")] == [
+        ("Kenya", "Somalia")]
+
+
+def test_having_defended_itself_is_no_support_of_the_attacker(code):
+    ev = code("Kenya defended itself against Somalia in 2019.")
+    assert not types_of(ev, "SUPPORT") and not types_of(ev, "THREATEN")
+
+
+def test_defending_another_country_stays_support(code):
+    assert ("Poland", "Lithuania", "future") in types_of(code("Poland pledged to defend Lithuania."), "SUPPORT")
+
+
+def test_an_act_in_a_conditional_clause_is_possible(code):
+    assert [m for _, _, m in types_of(code("Kenya will defend itself if Somalia attacks."), "ASSAULT")] == ["possible"]
+
+
+# ---------------------------------------------------------------- requests
+
+def test_an_act_someone_is_urged_to_do_is_not_coded_as_done(code):
+    ev = code("Chile urged Peru to withdraw its troops from Bolivia.")
+    assert ("Chile", "Peru", "asserted") in types_of(ev, "REQUEST")
+    assert not types_of(ev, "RETREAT")
+
+
+# ---------------------------------------------------------------- relative pronouns
+
+def test_a_relative_pronoun_object_is_its_antecedent(code):
+    assert ("Russia", "Alexei Navalny", "asserted") in types_of(
+        code("Alexei Navalny, whom Russia charged with fraud, died in prison."), "ACCUSE")
+
+
+def test_a_relative_pronoun_after_a_preposition_is_its_antecedent(code):
+    assert ("United Kingdom", "Houthis") in [(s, t) for s, t, _ in types_of(
+        code("The Houthis, against whom Britain fought, fled to Oman."), "FIGHT")]
