@@ -8,13 +8,12 @@ get in between batches and an interrupted ingest leaves no half-stored article.
 
 Nothing is lost silently: a text that comes under an id or URL another text already has (in the
 store or earlier in the run) is stored as its own article, with a warning (`on_warning`,
-`IngestSummary.warnings`; readers/copies.py); a store that fails while a batch is written (a
+`RunSummary.warnings`; readers/copies.py); a store that fails while a batch is written (a
 full disk, a file that is no store) is a typed error naming the file (store/failures.py).
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
@@ -27,40 +26,14 @@ from .errors import InputError, ShardError
 from .model import Article
 from .pipeline import DEFAULT_BATCH_SIZE, analyze, corpus_step
 from .readers import ReadStats, read
-from .readers.copies import DEFAULT_THRESHOLD, CopyLinker, Known, LinkResult, signature_from_blob
+from .readers.copies import DEFAULT_THRESHOLD, CopyLinker, Known, signature_from_blob
 from .store import parquet
 from .store.claim_rows import cluster_and_write, cluster_batch, clustering_step
 from .store.failures import database_path, store_error
+from .summary import RunSummary, RunTally
 
-
-@dataclass
-class IngestSummary:
-    read: int = 0
-    stored: int = 0
-    skipped: int = 0
-    failed: int = 0
-    undated: int = 0
-    errors: list[InputError] = field(default_factory=list)
-    copies: int = 0  # articles linked to an earlier copy of the same syndicated story
-    # every warning of the run: another text under an article's id (kept under a new id) or URL, a --date out of range
-    warnings: list[InputError] = field(default_factory=list)
-    kept_beside: int = 0  # articles kept beside another text of the same id or URL (each one warned about)
-
-    def line(self) -> str:
-        copies = f", {self.copies} syndicated copies linked to a story" if self.copies else ""
-        warned = (f", {self.kept_beside} kept beside another text of the same id or URL (see warnings)"
-                  if self.kept_beside else "")
-        return (f"read {self.read}, stored {self.stored}, skipped {self.skipped} (already present), "
-                f"failed {self.failed}{copies}{warned}")
-
-    def take(self, linked: LinkResult, on_warning: Callable[[InputError], None]) -> None:
-        """Count what the copy linker did with a batch and pass on its warnings."""
-        self.skipped += linked.duplicates
-        self.copies += linked.copies
-        self.kept_beside += len(linked.warnings)
-        for warning in linked.warnings:
-            self.warnings.append(warning)
-            on_warning(warning)
+#: the tally `store_articles` and `extract` count into, under its old name (curate.py, shards.py)
+IngestSummary = RunTally
 
 
 def given_date_warning(date: str | None) -> InputError | None:
@@ -72,16 +45,20 @@ def given_date_warning(date: str | None) -> InputError | None:
                                 f"a date of their own get it anyway: check it")
 
 
+def _warn_given_date(date: str | None, summary: RunTally, on_warning: Callable[[InputError], None]) -> None:
+    warning = given_date_warning(date)
+    if warning is not None:
+        summary.warn(warning, on_warning)
+
+
 def _batches(items: Iterator[Article | InputError], size: int, on_error: Callable[[InputError], None],
-             summary: IngestSummary, limit: int | None = None) -> Iterator[list[Article]]:
+             summary: RunTally, limit: int | None = None) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for item in items:
         if limit is not None and summary.read >= limit:
             break
         if isinstance(item, InputError):
-            summary.failed += 1
-            summary.errors.append(item)
-            on_error(item)
+            summary.fail(item, on_error)
             continue
         summary.read += 1
         batch.append(item)
@@ -96,7 +73,7 @@ def ingest(paths: Iterable[str], db: str | duckdb.DuckDBPyConnection, *, date: s
            on_error: Callable[[InputError], None] = lambda e: None,
            on_batch: Callable[[int], None] = lambda n: None, stats: ReadStats | None = None,
            limit: int | None = None, copy_threshold: float = DEFAULT_THRESHOLD, workers: int = 1,
-           on_warning: Callable[[InputError], None] = lambda w: None) -> IngestSummary:
+           on_warning: Callable[[InputError], None] = lambda w: None) -> RunSummary:
     """Ingest every article under `paths` into the store at `db`; bad inputs go to `on_error`.
 
     `limit` stops after that many articles; `copy_threshold` is the Jaccard similarity from
@@ -104,23 +81,20 @@ def ingest(paths: Iterable[str], db: str | duckdb.DuckDBPyConnection, *, date: s
     Articles stored with a warning (another text under their id or URL, readers/copies.py) and
     an implausible `date` go to `on_warning`.
     """
-    summary = IngestSummary()
+    summary = RunTally()
     stats = stats if stats is not None else ReadStats()
-    warning = given_date_warning(date)
-    if warning is not None:
-        summary.warnings.append(warning)
-        on_warning(warning)
+    _warn_given_date(date, summary, on_warning)
     if isinstance(db, str):
         store.connect(db, read_only=False).close()  # create the schema (or fail on a newer one) before any work
     return store_articles(_batches(read(paths, date=date, stats=stats), batch_size, on_error, summary, limit), db,
                           summary, batch_size=batch_size, on_batch=on_batch, stats=stats, copy_threshold=copy_threshold,
-                          workers=workers, on_warning=on_warning)
+                          workers=workers, on_warning=on_warning).summary("ingest")
 
 
-def store_articles(batches: Iterable[list[Article]], db: str | duckdb.DuckDBPyConnection, summary: IngestSummary, *,
+def store_articles(batches: Iterable[list[Article]], db: str | duckdb.DuckDBPyConnection, summary: RunTally, *,
                    batch_size: int = DEFAULT_BATCH_SIZE, on_batch: Callable[[int], None] = lambda n: None,
                    stats: ReadStats | None = None, copy_threshold: float = DEFAULT_THRESHOLD,
-                   workers: int = 1, on_warning: Callable[[InputError], None] = lambda w: None) -> IngestSummary:
+                   workers: int = 1, on_warning: Callable[[InputError], None] = lambda w: None) -> RunTally:
     """Analyze and write batches of articles (one transaction each); counts go into `summary`.
 
     `workers > 1` parses in that many processes (engines/local.py); one writer, input order.
@@ -140,7 +114,7 @@ def store_articles(batches: Iterable[list[Article]], db: str | duckdb.DuckDBPyCo
     def linked_batches() -> Iterator[tuple[tuple[int, Any], list[Article]]]:
         for batch in batches:
             linked = linker.link(batch)
-            summary.take(linked, on_warning)
+            summary.take(linked.duplicates, linked.copies, linked.warnings, on_warning)
             yield (len(batch), linked), linked.kept
 
     for (n_read, linked), analyzed in analyze_in_order(linked_batches(), workers=workers):
@@ -179,22 +153,23 @@ def write_batch(db: str | duckdb.DuckDBPyConnection, analyzed: list[Article],
 
 def load(db: str | duckdb.DuckDBPyConnection, directory: str, *,
          on_error: Callable[[ShardError], None] = lambda e: None,
-         on_shard: Callable[[str], None] = lambda s: None) -> parquet.LoadSummary:
+         on_shard: Callable[[str], None] = lambda s: None) -> RunSummary:
     """Load the Parquet shards under `directory` (from `extract --out` or `export --format parquet`).
 
     Each shard's new articles go through the corpus step against this store, as an ingest
     batch does; loading a shard twice changes nothing; a bad shard goes to `on_error` and the rest go on.
     """
-    summary = parquet.load(db, directory, corpus_step=clustering_step(corpus_step), on_error=on_error, on_shard=on_shard)
+    summary = RunTally()
+    parquet.load(db, directory, corpus_step=clustering_step(corpus_step), on_error=on_error, on_shard=on_shard, summary=summary)
     with store.open_for_batch(db) as con:
         search.sync(con)  # the full-text index beside the store takes the loaded articles
-    return summary
+    return summary.summary("load")
 
 
 def extract(paths: Iterable[str], *, date: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
             on_error: Callable[[InputError], None] = lambda e: None, stats: ReadStats | None = None,
             limit: int | None = None, copy_threshold: float = DEFAULT_THRESHOLD,
-            summary: IngestSummary | None = None,
+            summary: RunTally | None = None,
             on_warning: Callable[[InputError], None] = lambda w: None, cluster: bool = True) -> Iterator[Article]:
     """Analyze every article under `paths` without touching a store (for `newsgraph extract`).
 
@@ -205,15 +180,12 @@ def extract(paths: Iterable[str], *, date: str | None = None, batch_size: int = 
 
     Exact duplicates within the run are printed once and copies share a `story`; claim and story
     cluster ids are shared by every file of the run (one in-memory index of each, claims/)."""
-    summary = summary if summary is not None else IngestSummary()
-    warning = given_date_warning(date)
-    if warning is not None:
-        summary.warnings.append(warning)
-        on_warning(warning)
+    summary = summary if summary is not None else RunTally()
+    _warn_given_date(date, summary, on_warning)
     linker = CopyLinker(copy_threshold)
     claims, stories = ClaimIndex(), StoryIndex()
     for batch in _batches(read(paths, date=date, stats=stats), batch_size, on_error, summary, limit):
         linked = linker.link(batch)
-        summary.take(linked, on_warning)
+        summary.take(linked.duplicates, linked.copies, linked.warnings, on_warning)
         analyzed = list(analyze(linked.kept, batch_size=batch_size))
         yield from cluster_batch(analyzed, claims, stories)[0] if cluster else analyzed

@@ -83,7 +83,7 @@ def test_ray_output_loaded_equals_single_process_ingest_row_for_row(ray_shards, 
     reference, loaded = str(tmp_path / "ingest.duckdb"), str(tmp_path / "ray.duckdb")
     ingest([str(EXAMPLES)], reference)
     result = load(loaded, str(out))
-    assert (result.loaded, result.articles, result.failed) == (2, 6, [])
+    assert (result.loaded, result.articles, result.failed) == (2, 6, 0)
     assert _counts(loaded) == _counts(reference)
     assert _jsonl(loaded, tmp_path / "ray.jsonl") == _jsonl(reference, tmp_path / "ingest.jsonl")
     again = load(loaded, str(out))

@@ -21,7 +21,6 @@ from .. import export as exporter
 from .. import search
 from ..engines.local import default_workers
 from ..errors import InputError, NewsgraphError
-from ..ingest import IngestSummary
 from ..ingest import extract as extract_articles
 from ..ingest import ingest as ingest_articles
 from ..ingest import load as load_shards
@@ -30,9 +29,10 @@ from ..readers import ReadStats
 from ..shards import write_shards
 from ..store import opened
 from ..store.lists import store_state
+from ..summary import RunTally
 from .corpus import open_read
 from .options import DEFAULT_DB, CopyThresholdOption, DateOption, DbOption, LimitOption, checked_date
-from .output import Format, err, fail, out, report, report_warning, say, skipped_warning, undated_warning, warn
+from .output import Format, err, fail, out, report, report_run, report_warning, say, skipped_warning, undated_warning, warn
 from .progress import IngestProgress, measure
 
 PathsArgument = Annotated[list[str], typer.Argument(help="Files, folders, .gz, or - for stdin.")]
@@ -74,7 +74,7 @@ def extract(paths: PathsArgument,
         report(e)
 
     stats = ReadStats()
-    summary = IngestSummary()
+    summary = RunTally()
     try:
         for article in extract_articles(paths, date=checked_date(date), on_error=on_error, stats=stats, limit=limit, copy_threshold=copy_threshold, summary=summary, on_warning=report_warning):
             d = article.to_dict()
@@ -89,7 +89,7 @@ def extract(paths: PathsArgument,
     undated_warning(stats.undated)
     skipped_warning(stats)
     if summary.skipped or summary.copies:
-        warn(f"{summary.skipped} exact duplicate(s) printed once, {summary.copies} syndicated copies linked to a story")
+        warn(summary.summary("extract").line())
     if failures:
         raise typer.Exit(1)
 
@@ -127,7 +127,6 @@ def ingest(paths: PathsArgument, db: DbOption = DEFAULT_DB, date: DateOption = N
            workers: Annotated[Optional[int], typer.Option("--workers", min=1,
                               help="Extraction processes (default: the number of cores).")] = None) -> None:
     """Extract and store articles; re-ingesting an article already stored is a no-op."""
-    started = time.monotonic()
     stats = ReadStats()
     with IngestProgress(measure(paths, limit), stats, err) as progress:
         def on_error(e: InputError) -> None:
@@ -140,25 +139,17 @@ def ingest(paths: PathsArgument, db: DbOption = DEFAULT_DB, date: DateOption = N
             summary = ingest_articles(paths, db, date=checked_date(date), batch_size=batch_size, on_error=on_error, on_batch=progress.batch, stats=stats, limit=limit, copy_threshold=copy_threshold, workers=workers or default_workers(), on_warning=on_warning)
         except NewsgraphError as exc:
             fail(exc)
-    undated_warning(summary.undated)
-    skipped_warning(stats)
-    elapsed = time.monotonic() - started
-    say(f"{summary.line()} in {elapsed:.1f}s ({summary.read / max(elapsed, 1e-9):.1f} articles/s) -> {db}")
-    if summary.failed:
-        raise typer.Exit(1)
+    report_run(summary, db, stats=stats)
 
 
 def load(directory: Annotated[str, typer.Argument(help="Folder of Parquet shards (from `extract --out` or `export --format parquet`).")],
          db: DbOption = DEFAULT_DB) -> None:
     """Bulk-load Parquet shards into the store; loading a shard twice changes nothing."""
-    started = time.monotonic()
     try:
         summary = load_shards(db, directory, on_error=report)
     except (NewsgraphError, FileNotFoundError) as exc:
         fail(exc)
-    say(f"{summary.line()} in {time.monotonic() - started:.1f}s -> {db}")
-    if summary.failed:
-        raise typer.Exit(1)
+    report_run(summary, db)
 
 
 def export(out_path: Annotated[str, typer.Option("--out", help="Output file (jsonl: - for stdout; graphml) or folder (parquet).")],

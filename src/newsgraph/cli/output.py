@@ -30,6 +30,7 @@ from rich.text import Text
 from ..errors import NewsgraphError
 from ..query import Page
 from ..readers import ReadStats
+from ..summary import RunSummary
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -128,6 +129,18 @@ def skipped_warning(stats: ReadStats) -> None:
     line = stats.skipped_line()
     if line:
         warn(line)
+
+
+def report_run(summary: RunSummary, target: str, *, stats: ReadStats | None = None) -> None:
+    """The end of an ingest or a load: the reader's warnings (`stats`), the summary line with its seconds
+    (an ingest also its articles a second) and `target`, then exit with status 1 when an input or shard failed."""
+    if stats is not None:
+        undated_warning(stats.undated)
+        skipped_warning(stats)
+    rate = f" ({summary.rate:.1f} articles/s)" if summary.kind == "ingest" else ""
+    say(f"{summary.line()} in {summary.seconds:.1f}s{rate} -> {target}")
+    if summary.failed:
+        raise typer.Exit(1)
 
 
 def print_json(value: Any) -> None:

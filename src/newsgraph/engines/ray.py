@@ -28,7 +28,6 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,41 +39,11 @@ from ..pipeline import analyze
 from ..readers import ReadStats, logical_name, read, read_stream, warc
 from ..readers.copies import DEFAULT_THRESHOLD, CopyLinker, LinkResult
 from ..store import parquet
+from ..summary import RunSummary, RunTally
 from .shard_writer import write_shard
 
 DEFAULT_SHARD_SIZE = 500  # articles per map_batches call and per shard: a few minutes of spaCy on one core
 DRIVER_WINDOW = 20_000  # local input goes to the cluster this many articles at a time (bounded driver memory)
-
-
-@dataclass
-class RaySummary:
-    """What a Ray extract did; `line()` is the CLI's summary."""
-
-    read: int = 0
-    stored: int = 0
-    skipped: int = 0  # exact duplicates dropped
-    copies: int = 0
-    failed: int = 0
-    undated: int = 0
-    shards: dict[str, dict[str, int]] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # every warning line of the run
-    kept_beside: int = 0  # articles kept beside another text of the same id or URL
-
-    def line(self) -> str:
-        warned = (f", {self.kept_beside} kept beside another text of the same id or URL (see warnings)"
-                  if self.kept_beside else "")
-        return (f"read {self.read}, wrote {self.stored} article(s) in {len(self.shards)} shard(s), "
-                f"skipped {self.skipped} duplicate(s), {self.copies} syndicated copies linked, failed {self.failed}{warned}")
-
-    def take(self, duplicates: int, copies: int, warnings: Sequence[str], on_warning: Callable[[str], None]) -> None:
-        """Count what the copy linker did with a batch and pass on its warnings (one line per article)."""
-        self.skipped += duplicates
-        self.copies += copies
-        self.kept_beside += len(warnings)
-        for warning in warnings:
-            self.warnings.append(warning)
-            on_warning(warning)
 
 
 def is_bucket(path: str) -> bool:
@@ -201,7 +170,7 @@ def parse_files(batch: dict[str, Any], *, date: str | None = None) -> dict[str, 
 
 
 def _local_windows(paths: Sequence[str], *, date: str | None, batch_size: int, copy_threshold: float,
-                   summary: RaySummary, on_error: Callable[[str], None], limit: int | None,
+                   summary: RunTally, on_error: Callable[[str], None], limit: int | None,
                    stats: Any, on_warning: Callable[[str], None] = lambda w: None) -> Iterator[list[str]]:
     """Read and link local input on the driver (as `extract` does), DRIVER_WINDOW records at a time."""
     linker = CopyLinker(copy_threshold)
@@ -212,9 +181,7 @@ def _local_windows(paths: Sequence[str], *, date: str | None, batch_size: int, c
         batch: list[Article] = []
         for item in items:
             if isinstance(item, InputError):
-                summary.failed += 1
-                summary.errors.append(str(item))
-                on_error(str(item))
+                summary.fail(str(item), on_error)
                 continue
             if limit is not None and summary.read >= limit:
                 break
@@ -256,7 +223,7 @@ def run(paths: Sequence[str], out: str, *, address: str | None = None, date: str
         shard_size: int = DEFAULT_SHARD_SIZE, batch_size: int = 64, actors: int | None = None,
         copy_threshold: float = DEFAULT_THRESHOLD, limit: int | None = None,
         on_error: Callable[[str], None] = lambda e: None, stats: Any = None,
-        on_warning: Callable[[str], None] = lambda w: None) -> RaySummary:
+        on_warning: Callable[[str], None] = lambda w: None) -> RunSummary:
     """Extract every article under `paths` on Ray and write Parquet shards under `out`.
 
     Input errors go to `on_error`; an article kept under a new id or beside another text of its
@@ -268,11 +235,10 @@ def run(paths: Sequence[str], out: str, *, address: str | None = None, date: str
     """
     ray = _import_ray()
     stats = stats if stats is not None else ReadStats()
-    summary = RaySummary()
+    summary = RunTally()
     given = given_date_warning(date)
     if given is not None:
-        summary.warnings.append(str(given))
-        on_warning(str(given))
+        summary.warn(str(given), on_warning)
     _start(ray, address)
     out = out if is_bucket(out) else os.path.abspath(out)
     pool = ray.data.ActorPoolStrategy(min_size=1, max_size=actors or _cluster_cpus(ray))
@@ -291,9 +257,7 @@ def run(paths: Sequence[str], out: str, *, address: str | None = None, date: str
                 note = json.loads(row["note"])
                 summary.take(note["duplicates"], note["copies"], note.get("warnings", []), on_warning)
             elif row["error"]:
-                summary.failed += 1
-                summary.errors.append(row["error"])
-                on_error(row["error"])
+                summary.fail(row["error"], on_error)
 
     if local:
         for window in _local_windows(local, date=date, batch_size=batch_size, copy_threshold=copy_threshold,
@@ -316,6 +280,6 @@ def run(paths: Sequence[str], out: str, *, address: str | None = None, date: str
             summary.read += summary.stored + summary.skipped - before
         finally:
             ctx.execution_options.preserve_order = preserve
-    parquet.write_manifest(out, summary.shards, errors=summary.errors)
+    parquet.write_manifest(out, summary.shards, errors=[str(e) for e in summary.errors])
     summary.undated = stats.undated
-    return summary
+    return summary.summary("shards")

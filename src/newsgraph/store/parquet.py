@@ -26,7 +26,6 @@ import json
 import os
 import posixpath
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +37,7 @@ import pyarrow.parquet as pq
 
 from ..errors import ShardError
 from ..model import Article
+from ..summary import RunSummary, RunTally
 from . import rows
 from .connection import SCHEMA_VERSION, connect, table_columns, table_names
 from .reads import CorpusRows
@@ -151,21 +151,6 @@ def write_manifest(out: str, shards: Mapping[str, Mapping[str, int]], *, errors:
 
 
 # ---------------------------------------------------------------- loading
-
-
-@dataclass
-class LoadSummary:
-    """What `load` did: shards loaded or refused, articles added or already present."""
-
-    shards: int = 0
-    loaded: int = 0
-    articles: int = 0
-    present: int = 0
-    failed: list[ShardError] = field(default_factory=list)
-
-    def line(self) -> str:
-        return (f"{self.loaded} of {self.shards} shard(s) loaded: {self.articles} new article(s), "
-                f"{self.present} already present, {len(self.failed)} shard(s) refused")
 
 
 def find_shards(directory: str) -> dict[str, dict[str, Path]]:
@@ -285,15 +270,17 @@ def _load_shard(con: duckdb.DuckDBPyConnection, shard: str, files: Mapping[str, 
 
 def load(db: str | duckdb.DuckDBPyConnection, directory: str, *, corpus_step: CorpusStep,
          on_error: Callable[[ShardError], None] = lambda e: None,
-         on_shard: Callable[[str], None] = lambda s: None) -> LoadSummary:
+         on_shard: Callable[[str], None] = lambda s: None, summary: RunTally | None = None) -> RunSummary:
     """Load every shard under `directory` into the store, one transaction per shard.
 
     `corpus_step` decides what the store's corpus changes in the new articles (pipeline.corpus_step).
     Loading a shard twice changes nothing; a bad shard goes to `on_error` and the rest go on.
+    The summary's `shards` are the shards loaded, each with its `articles` new and `present` already stored;
+    the counts also go into `summary` when given (a caller with more to do before the run ends: ingest.load).
     """
     shards = find_shards(directory)
     manifest = read_manifest(directory)
-    summary = LoadSummary(shards=len(shards))
+    summary = summary if summary is not None else RunTally()
     con = db if isinstance(db, duckdb.DuckDBPyConnection) else connect(db, read_only=False)
     own = con is not db
     try:
@@ -303,14 +290,14 @@ def load(db: str | duckdb.DuckDBPyConnection, directory: str, *, corpus_step: Co
                 tables = _check_shard(con, shard, files, manifest)
                 new, present = _load_shard(con, shard, files, tables, corpus_step)
             except ShardError as exc:
-                summary.failed.append(exc)
-                on_error(exc)
+                summary.fail(exc, on_error)
             else:
-                summary.loaded += 1
-                summary.articles += new
-                summary.present += present
+                summary.shards[shard] = {"articles": new, "present": present}
+                summary.read += new + present
+                summary.stored += new
+                summary.skipped += present
             on_shard(shard)
     finally:
         if own:
             con.close()
-    return summary
+    return summary.summary("load")
