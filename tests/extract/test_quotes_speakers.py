@@ -174,3 +174,32 @@ def test_a_pronoun_speaker_does_not_fall_back_to_a_name_inside_a_quote(nlp):
     mentions = [Mention("lee", 0, 7, "Ana Lee"), Mention("cole", text.index("Tom"), text.index("Tom") + 8, "Tom Cole")]
     index = ArticleIndex.build(doc, mentions, actors, QuoteSettings())
     assert index.recent_actor(text.index("He left"), ("PERSON",)) == "lee"
+
+
+# ------------------------------------------------------------------ spokespeople, relays, misparsed subjects
+def test_an_unnamed_spokesperson_speaks_for_the_institution(analyze_text):
+    article = analyze_text("A spokesman at Peru's foreign ministry said the embassy would reopen in May.")
+    assert speakers_of(article, "embassy would reopen") == ["Ministry of Foreign Affairs of Peru"]
+
+
+def test_a_spokesperson_named_earlier_with_that_title_speaks_again(analyze_text):
+    article = analyze_text("Foreign ministry spokesperson Ana Ruiz spoke on Monday. "
+                           "The ministry spokesperson said the embassy would reopen.")
+    assert speakers_of(article, "embassy would reopen") == ["Ana Ruiz"]
+
+
+def test_words_a_news_agency_relays_are_the_inner_speakers(analyze_text):
+    article = analyze_text("The Foreign Office said on Monday that the new visa rules were unfair, Reuters reported.")
+    assert [(q.speaker_text, q.text) for q in article.quotes] == [
+        ("The Foreign Office", "that the new visa rules were unfair")]
+
+
+def test_quoted_as_saying_gives_the_words_to_the_person_quoted(analyze_text):
+    article = analyze_text("The agency Interfax quoted Ana Ruiz as saying the port would reopen.")
+    assert speakers_of(article, "the port would reopen") == ["Ana Ruiz"]
+
+
+def test_a_noun_inside_the_quote_is_not_the_speaker_of_the_cue_after_it(analyze_text):
+    article = analyze_text('"Next week the delegates will debate, and hopefully approve, the Coastal Fisheries '
+                           'Accord," WHO chief Amara Kone Diallo said in his speech to the assembly.')
+    assert speakers_of(article, "Coastal Fisheries") == ["Amara Kone Diallo"]

@@ -124,3 +124,29 @@ def test_office_of_a_president(analyze_text):
 def test_country_name_takes_its_article_after_of(analyze_text):
     a = analyze_text("The U.K. Defense Ministry said the column had stopped.", "2023-06-24")
     assert "Ministry of Defence of the United Kingdom" in {x.name for x in a.actors}
+
+
+def test_a_state_body_after_a_possessive_country_is_that_countrys(analyze_text):
+    a = analyze_text("Kenya's High Court said the new levy was void.", "2024-03-01")
+    court = next(x for x in a.actors if x.type == "ORG")
+    assert (court.name, court.country) == ("High Court of Kenya", "KEN")
+    assert "Kenyan High Court" in court.aliases
+    assert _speaker_names(a) == ["High Court of Kenya"]
+
+
+def test_a_possessive_institution_is_also_printed_with_the_demonym(analyze_text):
+    a = analyze_text("Norway's foreign ministry said the talks would resume.", "2024-03-01")
+    ministry = next(x for x in a.actors if x.name == "Ministry of Foreign Affairs of Norway")
+    assert "Norwegian foreign ministry" in ministry.aliases
+
+
+def test_a_prime_ministers_office_is_an_institution(analyze_text):
+    a = analyze_text("Spain's prime minister's office said the summit was postponed.", "2024-03-01")
+    assert _speaker_names(a) == ["Office of the Prime Minister of Spain"]
+
+
+def test_a_named_ministry_the_table_does_not_know_keeps_its_name(analyze_text):
+    a = analyze_text("Chile's Ministry of Mining announced that copper exports would rise.", "2024-03-01")
+    names = {x.name for x in a.actors}
+    assert "Ministry of Mining of Chile" in names
+    assert "Ministry of Chile" not in names

@@ -95,3 +95,19 @@ def test_pronouns_resolved_again_with_the_quote_extractors_speakers(nlp, analyze
     mentions = with_quote_speakers(nlp(text), a.mentions, {x.id: x for x in a.actors}, [replace(quote, speaker=berg)])
     names = {x.id: x.name for x in a.actors}
     assert [names[m.actor] for m in mentions if m.text == "He"] == ["Jonas Vik"]
+
+
+def test_a_subject_pronoun_is_not_a_name_in_its_own_report(analyze_text):
+    a = analyze_text("Liu Wen took questions on Monday. "
+                     "The crew had shouted at officer Tomas Berg before the ship left, he said.", "2024-01-01")
+    assert actor_name(a, "he", "pronoun") == "Liu Wen"
+
+
+def test_a_name_in_a_preposed_clause_may_still_be_the_subject_pronoun(analyze_text):
+    a = analyze_text("After Tomas Berg landed in Oslo, he said the harbour would reopen.", "2024-01-01")
+    assert actor_name(a, "he", "pronoun") == "Tomas Berg"
+
+
+def test_a_fronted_report_about_the_only_person_keeps_the_pronoun(analyze_text):
+    a = analyze_text("Tomas Berg had been ill for months, he said.", "2024-01-01")
+    assert actor_name(a, "he", "pronoun") == "Tomas Berg"

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ..extract.mentions import entity_mentions
 from ..model import Actor, Descriptor, Mention
 from .coref import resolve_pronouns
-from .countries import country_word, is_demonym, iso3_of, short_name
+from .countries import country_word, demonym_of, is_demonym, iso3_of, short_name, with_article
 from .ids import actor_id
 from .institutions import find_institutions, state_names
 from .knowledge import builtin
@@ -293,9 +293,23 @@ def _place_agency(doc: Doc, span: Span) -> Span:
     return span
 
 
+def _state_body(actor: Actor) -> Actor:
+    """An organization of a country whose name is a state body's (`_ORG_WORDS`: "Ministry of Commerce",
+    "High Court") and names no country: named "<name> of <country>" like the institutions of
+    `institutions.py`, with the plain name and the demonym printing ("Chinese Ministry of Commerce") as aliases."""
+    iso3 = actor.country or ""
+    words = fold(actor.name).split()
+    if not iso3 or not words or not set(words) & _ORG_WORDS or any(country_word(w) for w in actor.name.split()):
+        return actor
+    demonym = demonym_of(iso3)
+    aliases = [actor.name, *actor.aliases] + ([f"{demonym} {actor.name}"] if demonym else [])
+    return replace(actor, name=f"{actor.name} of {with_article(short_name(iso3))}", aliases=tuple(dict.fromkeys(aliases)))
+
+
 def _country_by_possessor(spans: list[Span], mentions: list[Mention], actors: dict[str, Actor]) -> None:
     """An organization without a country right after a country's possessive or name ("Britain's Defense
-    Ministry") takes that country; its sector comes from its words."""
+    Ministry") takes that country; its sector comes from its words. A state body so named is that state's
+    (`_state_body`): "Kenya's High Court" is the High Court of Kenya, also printed "Kenyan High Court"."""
     by_start = {s.start: (s, m) for s, m in zip(spans, mentions, strict=True)}
     moved: dict[str, str] = {}
     for span, m in zip(spans, mentions, strict=True):
@@ -311,7 +325,7 @@ def _country_by_possessor(spans: list[Span], mentions: list[Mention], actors: di
             # Keyed with the country: Britain's and Russia's defence ministries are two actors.
             new_id = actor_id(f"org:{owner_actor.country.lower()} {org_key(actor.name)}")
             moved[m.actor] = new_id
-            actors[new_id] = replace(actor, id=new_id, country=owner_actor.country)
+            actors[new_id] = _state_body(replace(actor, id=new_id, country=owner_actor.country))
             del actors[m.actor]
     if moved:
         mentions[:] = [replace(x, actor=moved.get(x.actor, x.actor)) for x in mentions]

@@ -15,7 +15,13 @@ project's pronoun table (`extract/data/pronouns.tsv`, read through `newsgraph.le
   in the same sentence (measured on GUM: beyond it "they" is mostly people no name denotes);
 - quotation: a third-person pronoun inside quotation marks refers to someone other than the quote's
   speaker ("'She will not win,' Mr. Lamm said": not Lamm); the speaker is the quote extractor's when
-  it passes its quotes, else the subject of the speech verb the passage belongs to.
+  it passes its quotes, else the subject of the speech verb the passage belongs to;
+- binding: the subject pronoun of a speech verb after its report is unlikely to be a name inside
+  that report ("The crew shouted at Tomas Berg, he said": not Berg), after Principle C of binding theory (Chomsky
+  1981, *Lectures on Government and Binding*): a pronoun does not c-command its antecedent. A
+  fronted report weakens the principle ("Berg had been ill, he said" can be Berg), so it costs
+  `COMPLEMENT_PENALTY` instead of excluding. Preposed adjunct clauses ("After Berg arrived, he
+  said ...") are not reports and cost nothing.
 
 The score prefers subjects, nearer sentences, actors mentioned more often and an exact gender
 match. Pleonastic `it` ("it is possible that") is skipped. Short forms (`the country`, `the
@@ -50,6 +56,11 @@ PERSON_BONUS = 1.0
 GENDER_MATCH_BONUS = 1.0
 NAME_GENDER_PENALTY = 1.5  # a gender read from a given name only (gender-guesser) is a preference, not a rule
 SENTENCE_WINDOW = 2
+#: a name inside the complement of the pronoun's own verb: a strong dispreference, not a ban ("Berg had
+#: been ill, he said" may still be Berg when no one else agrees)
+COMPLEMENT_PENALTY = 3.0
+#: dependents of a speech verb that hold its reported content (binding Principle C)
+_COMPLEMENT_DEPS = frozenset({"ccomp"})
 _PLEONASTIC_HEADS = {"be", "seem", "appear", "happen", "take", "remain", "matter", "rain", "mean"}
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"))
 _STRAIGHT = re.compile(r'"([^"\n]{1,2000})"')
@@ -133,6 +144,20 @@ def _pleonastic(t: Token) -> bool:
     head = t.head
     return t.lower_ == "it" and head.lemma_ in _PLEONASTIC_HEADS and any(
         c.dep_ in {"ccomp", "xcomp", "acomp", "csubj", "attr"} for c in head.children)
+
+
+def _complement_ranges(t: Token) -> tuple[tuple[int, int], ...]:
+    """Token ranges of the reported content before a subject pronoun's speech verb ('..., he said'): the
+    names there are c-commanded by the pronoun, so they are unlikely antecedents (Principle C). Only a
+    content set off by a comma or quotation mark right before the pronoun counts (a colon or a run-on
+    sentence the parser folded into a complement does not)."""
+    verb = t.head
+    if t.dep_ not in {"nsubj", "nsubjpass"} or verb == t or verb.lemma_ not in _speech_verbs() or t.i == 0:
+        return ()
+    if t.doc[t.i - 1].text not in {",", "”", '"'}:
+        return ()
+    return tuple((c.left_edge.i, c.right_edge.i) for c in verb.children
+                 if c.dep_ in _COMPLEMENT_DEPS and c.right_edge.i < t.i)
 
 
 @dataclass
@@ -241,6 +266,7 @@ class PronounResolver:
             return None
         here = self.sentence_of(at)
         quoted, speaker = self.speaker_of_passage(at) if features is not None else (False, None)
+        bound = _complement_ranges(t) if features is not None else ()
         best, best_score = None, float("-inf")
         for c in self.pool:
             if c.start >= at:
@@ -258,6 +284,8 @@ class PronounResolver:
             actor = self.actors[c.actor]
             if "PERSON" in wants and "COUNTRY" in wants and actor.type == "PERSON":
                 score += PERSON_BONUS
+            if any(lo <= c.root <= hi for lo, hi in bound):
+                score -= COMPLEMENT_PENALTY  # a name the pronoun c-commands (Principle C)
             gender, firm = self.gender.get(c.actor, (None, False))
             if features is not None and features.gender in {"male", "female"} and gender is not None:
                 score += GENDER_MATCH_BONUS if gender == features.gender else -NAME_GENDER_PENALTY

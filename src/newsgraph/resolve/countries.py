@@ -40,6 +40,23 @@ def demonyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=65536)
+def demonym_of(iso3: str) -> str | None:
+    """The country's adjective as the demonym table first gives it ("Omani", "Chinese"), for printing
+    an institution the way news names it ("the Omani foreign ministry"); None when the table has none."""
+    return _first_demonyms().get(iso3)
+
+
+@lru_cache(maxsize=1)
+def _first_demonyms() -> dict[str, str]:
+    first: dict[str, str] = {}
+    for line in (_DATA / "demonyms.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, iso3 = line.split("\t")
+            first.setdefault(iso3, word)
+    return first
+
+
+@lru_cache(maxsize=65536)
 def iso3_of(name: str) -> str | None:
     """ISO3 of a country name, code or demonym; None when it is not one."""
     key = fold(bare(name))

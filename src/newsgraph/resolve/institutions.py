@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import table
 from ..model import Actor, Mention
-from .countries import country_word, short_name, with_article
+from .countries import country_word, demonym_of, short_name, with_article
 from .ids import actor_id
 from .knowledge import builtin
 from .organizations import lookup
@@ -133,14 +133,16 @@ class _Finder:
             if found:
                 country = country or found
                 country_tokens.append(t.i)
+            elif t.tag_ == "POS" and words and t.i - 1 == words[-1].i:
+                words.append(t)  # "prime minister's office": part of the institution's words
             elif t.lower_ not in _SKIPPABLE and not t.is_punct:
                 words.append(t)
         end = head.i + 1
         of_country, end = self._of_chain(head, words, end)
         country = country or of_country
         institution = self._match(words)
-        if institution is None:
-            return None
+        if institution is None or (institution.canonical == "Ministry" and end == head.i + 1 and _named_after_of(head)):
+            return None  # "Chile's Ministry of Mining": a named ministry the table does not know keeps its name
         while start < head.i and doc[start].lower_ in {"the", "a", "an", "this", "that"}:
             start += 1
         return _Phrase(start, end, institution, country, country_tokens)
@@ -172,13 +174,20 @@ class _Finder:
     def _match(words: list[Token]) -> Institution | None:
         lowered = [w.lower_ for w in words]
         while lowered:
-            hit = institutions().get(" ".join(lowered))
+            hit = institutions().get(" ".join(lowered).replace(" ’s", "'s").replace(" 's", "'s"))
             if hit:
                 return hit
             if words[len(words) - len(lowered)].tag_ not in {"JJ", "VBN", "NN", "NNP"}:
                 return None
             lowered = lowered[1:]  # "new", "interim": an adjective before the institution words
         return None
+
+
+def _named_after_of(head: Token) -> bool:
+    """The noun has an "of" phrase naming something ("Ministry of Mining"): a name, not a description."""
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in prep.rights if c.dep_ == "pobj"), None) if prep is not None else None
+    return obj is not None and obj.text[:1].isupper()
 
 
 def find_institutions(doc: Doc, mentions: list[Mention], actors: dict[str, Actor], date: str | None,
@@ -247,14 +256,27 @@ def _actor_for(phrase: _Phrase, found: InstitutionFinding, actors: dict[str, Act
     return aid
 
 
+def _demonym_printing(doc: Doc, phrase: _Phrase) -> str | None:
+    """"Oman's foreign ministry" printed with the demonym, "Omani foreign ministry": how other outlets
+    name the same institution, kept as an alias so a search by either finds it."""
+    first = phrase.start
+    if not phrase.country or first not in phrase.country_tokens or first + 2 >= phrase.end or \
+            doc[first + 1].tag_ != "POS":
+        return None
+    demonym = demonym_of(phrase.country)
+    return f"{demonym} {Span(doc, first + 2, phrase.end).text}" if demonym else None
+
+
 def _add(doc: Doc, phrase: _Phrase, aid: str, finder: _Finder, found: InstitutionFinding,
          name_of: Callable[[str], str] = short_name) -> None:
     span = Span(doc, phrase.start, phrase.end)
     how = "metonym" if phrase.institution.kind == "state" else "description"
     found.mentions.append(Mention(aid, span.start_char, span.end_char, span.text, how))
     actor = found.actors.get(aid)
-    if actor is not None and actor.type == "ORG" and span.text != actor.name and span.text not in actor.aliases:
-        found.actors[aid] = Actor(actor.id, actor.name, actor.type, actor.country, (*actor.aliases, span.text), actor.sector)
+    if actor is not None and actor.type == "ORG":
+        new = [x for x in (span.text, _demonym_printing(doc, phrase)) if x and x != actor.name and x not in actor.aliases]
+        if new:
+            found.actors[aid] = Actor(actor.id, actor.name, actor.type, actor.country, (*actor.aliases, *new), actor.sector)
     iso3 = phrase.country or ""
     for i in phrase.country_tokens if iso3 and phrase.institution.kind == "org" else ():
         covered = any(finder.actors.get(finder.mentions[k].actor) is not None and

@@ -9,7 +9,8 @@ and the per-article `index`; one module per stage, in the order they run:
    parenthetical cue, a noun's that-clause), and its speaker; "according to X" too.
 2. `colon_lines`: "Speaker: content" lines (headlines, transcripts).
 3. `passages`: contents widened to the quoted passages (`marks`) they sit in; split quotes
-   joined; a cue inside another attribution's content dropped (PolNeAR's attributions do not nest).
+   joined; a cue inside another attribution's content dropped (PolNeAR's attributions do not nest),
+   unless the outer one only relays it ("X said ..., Reuters reported" is X's).
 4. `floating`: quoted passages without a cue take a speech verb next to them or continue the
    previous speaker (the Gender Gap Tracker's "floating quotes", Asr et al. 2021).
 5. `continuation`: "also", "in addition" right after a reported passage keep its speaker.
@@ -42,7 +43,7 @@ from .floating import floating_quotes, looks_like_title
 from .index import ArticleIndex
 from .lexicons import lexicon
 from .marks import quoted_passages
-from .passages import outermost, widen_to_passages
+from .passages import outermost, widen_to_passages, without_relays
 from .settings import QuoteSettings
 
 __all__ = ["QuoteSettings", "extract_quotes", "lexicon", "looks_like_title", "quoted_passages"]
@@ -77,7 +78,7 @@ def attribute(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
     quotes, bare_cues = cue_word_quotes(index)
     quotes.extend(colon_line_quotes(index))
     quotes = widen_to_passages(index, quotes)
-    quotes = outermost(quotes)
+    quotes = outermost(without_relays(index, quotes))
     quotes = floating_quotes(index, quotes, bare_cues)
     quotes = continuations(index, quotes)
     quotes = with_co_speakers(index, quotes)

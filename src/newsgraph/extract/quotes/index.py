@@ -114,6 +114,16 @@ class ArticleIndex:
             i -= 1
         return best if head is None else None
 
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions lying wholly inside [start, end), in text order."""
+        i = bisect_right(self.mention_starts, start - 1)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
     def recent_actor(self, before: int, types: tuple[str, ...]) -> str | None:
         """The actor of the last mention ending before `before` whose actor has one of `types`, not
         inside a quoted passage: a name a speaker quotes is not who a later "he said" is (a

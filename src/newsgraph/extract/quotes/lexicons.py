@@ -73,6 +73,10 @@ class QuoteLexicons:
     spoken_words: frozenset[str]
     #: verbs of action that no learned frame makes a cue ("signed the bill", "took questions")
     action_verbs: frozenset[str]
+    #: people who speak for an institution ("spokesman"): unnamed, they stand for it
+    spokesperson_nouns: frozenset[str]
+    #: verbs by which a medium relays someone else's attributed words ("Reuters reported")
+    relay_verbs: frozenset[str]
     #: every lemma a hand lexicon makes a cue: speech, attitude, stance and naming verbs, attitude
     #: adjectives, phrasal-cue verbs and cue nouns
     cue_lemmas: frozenset[str]
@@ -138,6 +142,8 @@ def quote_lexicons() -> QuoteLexicons:
         title_small_words=lexicon("title_small_words.txt"),
         spoken_words=lexicon("spoken_words.txt"),
         action_verbs=lexicon("action_verbs.txt"),
+        spokesperson_nouns=lexicon("spokesperson_nouns.txt"),
+        relay_verbs=lexicon("relay_verbs.txt"),
         cue_lemmas=frozenset().union(*cues.values(), phrasal),
     )
 

@@ -1,6 +1,7 @@
 """Quotation marks around attributed contents: widening a content to the quoted passage it sits
 in (or that runs on past it), joining the halves of a split quote, and keeping attributions
-univocal (PolNeAR's attributions do not nest)."""
+univocal (PolNeAR's attributions do not nest): the outer one, unless the outer one only relays the
+inner ("The ministry said ..., Reuters reported": the ministry's words)."""
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -77,6 +78,24 @@ def _split_quote_end(index: ArticleIndex, end: int, cue: tuple[int, int], speake
         if len(gap) <= index.settings.max_split_quote_gap_chars and gap.strip() in (",", ""):
             return b
     return end
+
+
+def without_relays(index: ArticleIndex, quotes: list[Quote]) -> list[Quote]:
+    """`quotes` without those whose cue is a relay verb (`relay_verbs.txt`: "reported", "quoted")
+    and whose content holds the cue of another quote with a speaker phrase: the medium passes on that
+    speaker's words, which `outermost` would otherwise drop as nested."""
+    doc = index.doc
+    relays = set()
+    for q in quotes:
+        if q.cue_start is None:
+            continue
+        cue = doc.char_span(q.cue_start, q.cue_end or q.cue_start, alignment_mode="expand")
+        if cue is None or cue.root.lemma_.lower() not in index.lex.relay_verbs:
+            continue
+        if any(k is not q and k.speaker_start is not None and k.cue_start is not None and q.start <= k.cue_start < q.end
+               for k in quotes):
+            relays.add(id(q))
+    return [q for q in quotes if id(q) not in relays]
 
 
 def outermost(quotes: list[Quote]) -> list[Quote]:

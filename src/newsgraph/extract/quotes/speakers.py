@@ -5,7 +5,9 @@ antecedent of a relative pronoun ("X, who said"), the noun a participle modifies
 saying ..."), or the governing verb's subject for participles, infinitives and coordinated
 verbs. For a cue noun it is the possessor ("X's claim that ...") or the subject of the verb the
 noun is object of ("X voiced support for ..."). When the parse gives a speech verb no subject,
-a name or pronoun right next to it is taken ('"...," Bozell answers').
+a name or pronoun right next to it is taken ('"...," Bozell answers'); so too when the parse gives
+a verb after a quoted passage a subject inside that passage ('"... the Fisheries Accord," WHO chief
+Diallo said', where the title is misparsed as a clause): the words a speaker quotes never speak.
 
 The phrase is resolved to an actor (`resolve_speaker`) by the mention it holds (names, and the
 pronouns and descriptions the actor resolver linked: it applies gender and number agreement and
@@ -136,6 +138,18 @@ def adjacent_speaker(index: ArticleIndex, cue: Token) -> Token | None:
     return None
 
 
+def relayed_speaker(index: ArticleIndex, cue: Token) -> Token | None:
+    """The object of a relay verb a cue depends on: "Interfax quoted the minister as saying ...",
+    "state media cited her as saying ...": the minister speaks, the medium relays."""
+    prep = cue.head if cue.dep_ == "pcomp" else None
+    if prep is None or prep.lower_ != "as" or prep.head == prep:
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in index.lex.relay_verbs:
+        return None
+    return first_child(verb, ("dobj",))
+
+
 def cue_speaker(index: ArticleIndex, cue: Token) -> SpeakerPhrase | None:
     """The speaker phrase of a cue word (see the module docstring)."""
     max_climb = index.settings.max_subject_climb
@@ -148,7 +162,9 @@ def cue_speaker(index: ArticleIndex, cue: Token) -> SpeakerPhrase | None:
           and subject(cue, ("nsubj", "nsubjpass")) is None):
         subj = subject_of_cue(cue.head.head, max_climb)  # "He says A and says B": B's speaker is the outer one
     else:
-        subj = subject_of_cue(cue, max_climb) or adjacent_speaker(index, cue)
+        subj = relayed_speaker(index, cue) or subject_of_cue(cue, max_climb) or adjacent_speaker(index, cue)
+        if subj is not None and index.inside_passage(subj) and not index.inside_passage(cue):
+            subj = adjacent_speaker(index, cue)  # a quoted noun parsed as the subject of the cue after it
     if subj is None:
         return None
     return phrase_of(subj)
@@ -183,6 +199,10 @@ def resolve_speaker(index: ArticleIndex, spk: SpeakerPhrase | None) -> ResolvedS
     m = index.mention_at(start, end, head)
     if m is not None and unnamed and _described_only(index, m.actor, head):
         m = None  # a role actor made of the description itself: the source stays unnamed
+    if head.lower_ in index.lex.spokesperson_nouns and (m is None or _described_only(index, m.actor, head)):
+        spoken_for = spokesperson_speaker(index, spk)
+        if spoken_for is not None:
+            return ResolvedSpeaker(spoken_for, "description")
     if m is not None:
         kind = "pronoun" if head.pos_ == "PRON" else "name" if m.how == "name" else "description"
         return ResolvedSpeaker(m.actor, kind, False, _conjunct_actors(index, head, m.actor))
@@ -211,6 +231,32 @@ def resolve_speaker(index: ArticleIndex, spk: SpeakerPhrase | None) -> ResolvedS
         if unnamed:
             return ResolvedSpeaker(anonymous_speaker(index, head), "anonymous", True)
     return ResolvedSpeaker(None, "description")  # a phrase that names no actor: kept, unlinked
+
+
+def spokesperson_speaker(index: ArticleIndex, spk: SpeakerPhrase) -> str | None:
+    """The actor an unnamed spokesperson speaks for ("a spokesman at Peru's foreign ministry",
+    "the Kremlin spokesperson"): a person the article introduced with this title and a word of the
+    phrase ("Foreign Ministry spokesperson Ana Ruiz" ... "the ministry spokesperson"), else the
+    organization (or state) the phrase or its "at/of/for/from" phrase names, else a person introduced
+    with the title alone. None when the phrase names no one."""
+    head, lo, hi = spk
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("at", "of", "for", "from"):
+            hi = max(hi, child.right_edge.i + 1)
+    start, end = char_range(index.doc, lo, hi)
+    words = {t.lower_ for t in index.doc[lo:hi] if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ")}
+    earlier = [p for p in index.titled if p.offset < start and head.lower_ in p.title_words]
+    for person in reversed(earlier):
+        if words & person.title_words:
+            return person.actor
+    spoken_for = None
+    for m in index.mentions_in(start, end):
+        actor = index.actors.get(m.actor)
+        if actor is not None and actor.type in ("ORG", "GPE") and (spoken_for is None or actor.type == "ORG"):
+            spoken_for = m.actor
+    if spoken_for is not None:
+        return spoken_for
+    return earlier[-1].actor if earlier and not words else None
 
 
 def _described_only(index: ArticleIndex, actor_id: str, head: Token) -> bool:
