@@ -10,7 +10,10 @@ Usage: .venv/bin/python benchmarks/serve.py [--db PATH] [--articles 300] [--clie
 2. `newsgraph serve` in its own process on 127.0.0.1 and a free port (loopback only), as a user runs it.
 3. `--clients` threads, each with its own keep-alive `http.client` connection, request for
    `--seconds` seconds a fixed mix of API endpoints and pages (home, quotes, events, actor,
-   relation, search; see `MIX`), each thread starting at another point of the mix.
+   relation, search; see `mix`), each thread starting at another point of the mix. The server
+   keeps answers while the store does not change (newsgraph/web/cache.py), so after the first
+   round most answers come from memory; `--cold` adds a parameter no route reads, different in
+   every request, so each one is computed (what a client asking only new questions would see).
 
 Prints requests/s, p50/p95/max latency, errors (any status but 200, or a failed connection), the
 slowest path kinds, and last: `serve: N rps, p95 T ms (20 clients)`.
@@ -110,9 +113,9 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
 class Client(threading.Thread):
     """One client: a keep-alive connection, requests in turn until `stop`, each timed."""
 
-    def __init__(self, port: int, paths: list[tuple[str, str]], first: int, stop: float) -> None:
+    def __init__(self, port: int, paths: list[tuple[str, str]], first: int, stop: float, cold: bool = False) -> None:
         super().__init__(daemon=True)
-        self.port, self.paths, self.next, self.stop = port, paths, first, stop
+        self.port, self.paths, self.next, self.stop, self.cold = port, paths, first, stop, cold
         self.times: list[tuple[str, float]] = []
         self.errors: list[str] = []
 
@@ -121,6 +124,8 @@ class Client(threading.Thread):
         while time.monotonic() < self.stop:
             kind, path = self.paths[self.next % len(self.paths)]
             self.next += 1
+            if self.cold:  # a parameter no route reads, different each time: no answer comes from the cache
+                path += f"{'&' if '?' in path else '?'}_cold={self.ident}-{self.next}"
             start = time.perf_counter()
             try:
                 conn.request("GET", path)
@@ -137,10 +142,11 @@ class Client(threading.Thread):
         conn.close()
 
 
-def load(port: int, paths: list[tuple[str, str]], clients: int, seconds: float) -> tuple[list[tuple[str, float]], list[str], float]:
+def load(port: int, paths: list[tuple[str, str]], clients: int, seconds: float,
+         cold: bool = False) -> tuple[list[tuple[str, float]], list[str], float]:
     """Run the clients for `seconds`; every timed request, every error, and the wall time."""
     started = time.monotonic()
-    threads = [Client(port, paths, i, started + seconds) for i in range(clients)]
+    threads = [Client(port, paths, i, started + seconds, cold) for i in range(clients)]
     for t in threads:
         t.start()
     for t in threads:
@@ -177,6 +183,8 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=20, help="concurrent clients (default 20)")
     parser.add_argument("--seconds", type=float, default=20.0, help="how long the clients run (default 20)")
     parser.add_argument("--work", default=None, help="folder for the built store (default: a temporary one)")
+    parser.add_argument("--cold", action="store_true",
+                        help="make every request's URL unique, so none is answered from the server's cache")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(args.work or tmp)
@@ -189,10 +197,11 @@ def main() -> int:
         proc = start_server(db, port)
         try:
             load(port, paths, min(args.clients, 4), 2.0)  # warm up: first requests load templates and caches
-            times, errors, wall = load(port, paths, args.clients, args.seconds)
+            times, errors, wall = load(port, paths, args.clients, args.seconds, args.cold)
         finally:
             proc.terminate()
             proc.wait(15)
+    print(f"mode: {'cold (every request computed)' if args.cold else 'repeated mix (answers may come from the cache)'}")
     report(times, errors, wall, args.clients)
     return 0
 

@@ -11,7 +11,9 @@ from urllib.parse import quote
 import httpx
 import pytest
 import uvicorn
+from fastapi.testclient import TestClient
 
+from newsgraph.ingest import ingest
 from newsgraph.web import create_app
 from newsgraph.web.settings import ServerSettings
 
@@ -96,3 +98,33 @@ def test_a_request_over_the_time_limit_is_answered_503(slow_server):
     assert r.status_code == 503 and "longer than 1 s" in r.json()["detail"]
     assert seconds < 2.5  # answered at the limit, not when the handler ends (3 s)
     assert r.headers["retry-after"] == "5"
+
+
+# -- answers kept while the store does not change (newsgraph/web/cache.py)
+def test_a_kept_answer_is_not_served_once_the_store_changes(store_copy, tmp_path):
+    more = tmp_path / "more.jsonl"
+    more.write_text(json.dumps({"id": "cache-check", "date": "2024-12-02", "text": "Norway sent aid to Chile on "
+                                "Monday, the Norwegian foreign minister said in Oslo."}) + "\n", encoding="utf-8")
+    with TestClient(create_app(store_copy)) as c:
+        before = c.get("/api/stats").json()["articles"]
+        assert c.get("/api/stats").json()["articles"] == before  # kept
+        ingest([str(more)], store_copy)
+        assert c.get("/api/stats").json()["articles"] == before + 1
+
+
+def test_a_kept_answer_is_still_refused_without_the_token(store_path):
+    token = "a-token-of-enough-length"
+    with TestClient(create_app(store_path, token=token)) as c:
+        assert c.get("/api/stats", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+        assert c.get("/api/stats").status_code == 401
+
+
+def test_an_answer_that_sets_the_token_cookie_is_not_kept(store_path):
+    token = "a-token-of-enough-length"
+    with TestClient(create_app(store_path, token=token)) as c:
+        assert "set-cookie" in c.get(f"/api/stats?token={token}").headers
+        c.cookies.clear()
+        again = c.get(f"/api/stats?token={token}")
+        assert "set-cookie" in again.headers and again.headers["set-cookie"].count("newsgraph_token") == 1
+        c.cookies.clear()
+        assert "set-cookie" not in c.get("/api/stats", headers={"Authorization": f"Bearer {token}"}).headers

@@ -3,6 +3,7 @@
     api.py        /api routes          pages.py      HTML pages and /docs; list_pages.py /quotes, /events, /articles
     security.py   Host, token, headers errors.py     error pages and JSON errors
     limits.py     parameter caps       timeouts.py   the time limit of a request
+    cache.py      answers kept while the store file does not change
     deps.py       the store, paging    templating.py Jinja environment; render.py, charts.py, filters.py shape
     settings.py   the limits           records, chart data and list filters for templates
 
@@ -12,7 +13,9 @@ answering while a request reads the store. The store is opened read-only and sha
 requests that run together, and closed as soon as none has used it for a moment (`deps`):
 DuckDB lets one process hold a file for writing and then no other process may open it, so an
 ingest (which opens the file once per batch) gets in between bursts of requests, and a request
-that arrives while a batch is being written waits for it (`store.connect` retries).
+that arrives while a batch is being written waits for it (`store.connect` retries). An answer
+is kept in memory until the store file changes (`cache`), so a page many clients ask for is
+computed once.
 
 Article text is untrusted. Templates autoescape, scripts draw with `textContent` or on a
 canvas, data for scripts travels as JSON in `<script type="application/json">` (Jinja's
@@ -32,6 +35,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import query
 from ..errors import TokenRequiredError
 from . import api, claims, errors, list_pages, pages, security
+from .cache import ResponseCache
 from .deps import SharedStore
 from .settings import DEFAULT, ServerSettings
 from .templating import HERE, make_templates
@@ -60,6 +64,7 @@ def create_app(db: str, *, token: str | None = None, hosts: security.HostCheck |
     app.state.token = token
     app.state.templates = make_templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(ResponseCache, store=store, settings=settings)
     app.add_middleware(TimeLimit, settings=settings)
     app.add_middleware(security.Guard, token=token, hosts=hosts, settings=settings)
     errors.install(app)

@@ -67,14 +67,25 @@ class SharedStore:
             self._identity = None
             self._close_idle()
 
-    def _file_identity(self) -> tuple[int, int]:
+    def version(self) -> tuple[int, ...]:
+        """What changes when the store does: the file's device, inode, size and modification time, and its
+        write-ahead log's (an ingest writes through it). `StoreMissingError` when the file is gone."""
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
             raise StoreMissingError(self.path, "the store was removed while the server was running") from None
         except OSError as exc:
             raise StoreError(self.path, f"the store cannot be read ({exc.strerror})") from None
-        return st.st_dev, st.st_ino
+        try:
+            wal = os.stat(self.path + ".wal")
+            log = (wal.st_size, wal.st_mtime_ns)
+        except OSError:
+            log = (0, 0)
+        return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, *log
+
+    def _file_identity(self) -> tuple[int, int]:
+        dev, ino = self.version()[:2]
+        return dev, ino
 
     def _borrow(self) -> tuple[query.Corpus, tuple[int, int]]:
         identity = self._file_identity()

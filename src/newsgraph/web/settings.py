@@ -27,6 +27,9 @@ class ServerSettings:
     ingest needs the file to itself and retries its open with growing pauses (up to 1 s), so even
     a short grace lets a steady stream of requests starve it (tests/web/test_concurrent_ingest.py
     failed with 0.1 s): the default closes them as soon as no request is running.
+    `cache_bytes`: memory for answers kept while the store does not change (`cache`), each at most
+    `cache_entry_bytes` (a CSV download of 10,000 rows is larger and is computed each time); 0
+    turns the cache off.
     """
 
     max_param_chars: int = 200
@@ -38,6 +41,8 @@ class ServerSettings:
     auth_failures: int = 10
     auth_window_seconds: float = 60.0
     store_idle_seconds: float = 0.0
+    cache_bytes: int = 64_000_000
+    cache_entry_bytes: int = 4_000_000
 
 
 DEFAULT = ServerSettings()
