@@ -144,3 +144,25 @@ def test_a_relative_pronoun_object_is_its_antecedent(code):
 def test_a_relative_pronoun_after_a_preposition_is_its_antecedent(code):
     assert ("United Kingdom", "Houthis") in [(s, t) for s, t, _ in types_of(
         code("The Houthis, against whom Britain fought, fled to Oman."), "FIGHT")]
+
+
+def test_a_vow_with_a_phrase_before_its_infinitive_is_still_a_threat(code):
+    ev = code("The Houthis vowed in March to attack the ships of Israel.")
+    assert ("Houthis", "Israel", "asserted") in types_of(ev, "THREATEN")
+    assert [m for _, _, m in types_of(ev, "ASSAULT")] == ["future"]
+
+
+# ---------------------------------------------------------------- violent repression
+
+def test_tear_gas_used_against_someone_is_an_assault_on_them(code):
+    assert [(s, t) for s, t, _ in types_of(code("The Kenyan police used tear gas against Raila Odinga."), "ASSAULT")] \
+        == [("Kenya", "Raila Odinga")]
+
+
+def test_deploying_tear_gas_is_no_mobilization(code):
+    ev = code("The Kenyan police deployed tear gas against Raila Odinga.")
+    assert not types_of(ev, "MOBILIZE") and types_of(ev, "ASSAULT")
+
+
+def test_deploying_troops_stays_a_mobilization(code):
+    assert ("Israel", "Palestine", "asserted") in types_of(code("Israel deployed troops to Gaza."), "MOBILIZE")

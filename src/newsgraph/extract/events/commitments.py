@@ -25,6 +25,7 @@ from ...model import Modality
 from ..syntax import OBJECT_DEPS, prep_objects
 from .actors import ActorIndex
 from .lexicons import cues, reflexive_pronouns, type_group
+from .modality import promised_infinitive
 from .triggers import Trigger, lookup
 
 #: modalities under which a vow of self-defence is a warning (it is held out, not done)
@@ -36,7 +37,7 @@ def promised_threat(tok: Token, trig: Trigger) -> Trigger:
     "pledged to impose sanctions on X"), else the trigger unchanged."""
     if trig.type != "AGREE" or tok.lemma_.lower() not in cues("commissive"):
         return trig
-    for act in (c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")):
+    for act in (c for c in tok.children if (c.dep_ == "xcomp" or promised_infinitive(c)) and c.pos_ in ("VERB", "AUX")):
         promised = lookup(act) or next((found for o in act.children if o.dep_ in OBJECT_DEPS
                                         and (found := lookup(o)) is not None), None)
         if promised is not None and promised.type in type_group("material_conflict"):

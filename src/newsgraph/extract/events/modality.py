@@ -32,7 +32,7 @@ def modality_cue(tok: Token, settings: EventSettings = EventSettings()) -> Modal
     while t is not None and steps < settings.modality_steps:
         steps += 1
         found |= _clause_cues(t)
-        if t.dep_ == "xcomp" or (t.dep_ == "acomp" and t.pos_ == "ADJ"):
+        if t.dep_ == "xcomp" or (t.dep_ == "acomp" and t.pos_ == "ADJ") or promised_infinitive(t):
             found |= _control_cues(t)
             t = t.head
             continue
@@ -40,6 +40,13 @@ def modality_cue(tok: Token, settings: EventSettings = EventSettings()) -> Modal
             found.add("possible")  # "it is possible that ..."
         break
     return next((m for m in MODALITY_PRECEDENCE if m in found), "")
+
+
+def promised_infinitive(clause: Token) -> bool:
+    """A to-infinitive the parser hangs as an adverbial clause on a verb of intent ("vowed in November to
+    attack"): the complement of that verb, as an `xcomp` would be."""
+    return clause.dep_ == "advcl" and clause.head.lemma_.lower() in cues("future") and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
 
 
 def modality_if_quoted(quote: int | None) -> Modality:

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from ..syntax import OBJECT_DEPS, children, inherited_subject, prep_object, prep_objects
 from .actors import ActorIndex, dative_actors
 from .lexicons import prepositions, type_group
+from .modality import promised_infinitive
 from .nominal_roles import host_actors, nominal_roles
 from .settings import EventSettings
 from .triggers import Trigger, hyphen_agent, lookup
@@ -178,7 +179,7 @@ def infinitive_targets(tok: Token, trig: Trigger, index: ActorIndex, settings: E
     """The recipient in the phrase of an infinitive the trigger governs: "agreed to provide aid
     for Romania", "offered to negotiate with Armenia", "willing to withdraw ... from Lebanon"."""
     for c in tok.children:
-        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.i > tok.i:
+        if (c.dep_ == "xcomp" or promised_infinitive(c)) and c.pos_ in ("VERB", "AUX") and c.i > tok.i:
             found = verb_roles(c, lookup(c) or trig, index, settings, depth)[1]
             if found:
                 return found

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from ...lexicon import LexiconError, table
 from ..syntax import OBJECT_DEPS
-from .lexicons import PACKAGE, light_verbs, plover_types
+from .lexicons import PACKAGE, cues, light_verbs, plover_types
 
 TRIGGERS_FILE = "plover_triggers.tsv"
 CAMEO_TRIGGERS_FILE = "plover_cameo_triggers.tsv"
@@ -107,8 +107,8 @@ def lookup(tok: Token) -> Trigger | None:
         hit = lex.get((tok.lower_, "NOUN"))
     if hit is None and pos == "VERB":
         hit = cameo_lexicon().get((lemma, pos))
-    if hit is not None and lemma in light_verbs() and _object_event_differs(tok, hit):
-        return None  # "gave Putin a warning": the warning is the event, not a gift
+    if hit is not None and (lemma in light_verbs() or lemma in cues("means_verb")) and _object_event_differs(tok, hit):
+        return None  # "gave Putin a warning", "deployed tear gas": the noun is the event, not a gift or a deployment
     return hit
 
 
