@@ -212,13 +212,14 @@ class ClaimIndex:
                       features: dict[str, ClaimFeatures]) -> _State:
         """What the store holds that this batch can read, as adding its quotes one by one would read it.
 
-        Three questions: the store's clock (the day of each undated quote depends on it, and so do the
-        keys to ask for), the postings of the batch's keys with their clusters and the counts of the
-        batch's terms, then the counts of the terms of those clusters' variants that the batch lacks
-        (a similarity weighs both sides' terms: without their counts, a variant's terms would weigh
-        more or less depending on which other quotes share the batch)."""
+        Three questions: the store's clock, when the batch has an undated quote (its day depends on the
+        clock, and so do the keys to ask for); the postings of the batch's keys with their clusters and
+        the counts of the batch's terms; then the counts of the terms of those clusters' variants that
+        the batch lacks (a similarity weighs both sides' terms: without their counts, a variant's terms
+        would weigh more or less depending on which other quotes share the batch)."""
         state = _State(self.settings)
-        clock = day_number(lookup([], []).clock)
+        undated = any(day_number(q.date) is None for q in batch)
+        clock = day_number(lookup([], []).clock) if undated else None  # a dated quote's day is its own
         keys, terms = self._lookup_request(batch, features, clock)
         rows = lookup(keys, terms)
         state.load(rows)

@@ -159,11 +159,12 @@ class StoryIndex:
 
     def _load_stored(self, lookup: StoryLookup, batch: list[StoryArticle], counts: dict[str, Counter[str]]) -> None:
         """Load what the store holds that this batch can read, as adding its articles one by one would
-        read it: the store's clock first (the day of each undated article, so the keys to ask for),
+        read it: the store's clock first when the batch has an undated article (its day, so its keys),
         then the postings, stories and term counts of the batch, then the counts of the terms of those
         stories' variants that the batch lacks (a similarity weighs both sides' terms)."""
         self._reset_state()
-        clock = day_number(lookup([], [], []).clock)
+        undated = any(day_number(a.date) is None for a in batch)
+        clock = day_number(lookup([], [], []).clock) if undated else None  # a dated article's day is its own
         days = placed_days([a.date for a in batch], clock)
         keys = sorted({k for a, day in zip(batch, days, strict=True) for k in self.terms.keys(set(counts[a.article_id]) | {
             ACTOR_PREFIX + x for x in a.actors}, day)})
