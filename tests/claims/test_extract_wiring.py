@@ -61,3 +61,22 @@ def test_load_of_shards_clusters_the_quotes_in_the_store(tmp_path) -> None:
         quotes = con.execute("SELECT article_id || ':' || idx, claim FROM quotes ORDER BY 1").fetchall()
         members = con.execute("SELECT quote_id, claim_id FROM claim_members ORDER BY 1").fetchall()
     assert quotes and quotes == members
+
+
+UNDATED = {"id": "bridge-three", "outlet": "Lena Blog",
+           "text": "Ana Varga said the new bridge over the Lena river will open to traffic next spring. "
+                   "Critics in the capital called the project a waste of money."}
+
+
+def test_claim_and_story_ids_do_not_depend_on_the_batch_size(tmp_path) -> None:
+    """Out of date order, with an undated article between: one batch gives what batches of one give."""
+    path = tmp_path / "bridge.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in (SECOND, UNDATED, FIRST)), encoding="utf-8")
+
+    def ids(batch_size: int) -> list[tuple[list[str], str]]:
+        return [([q["claim"] for q in a["quotes"]], a["story_cluster"])
+                for a in (x.to_dict() for x in extract([str(path)], batch_size=batch_size))]
+
+    one_by_one = ids(1)
+    assert len(one_by_one) == 3 and all(claims for claims, _ in one_by_one)
+    assert ids(3) == one_by_one
