@@ -5,7 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
+import sys
+import time
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
@@ -15,6 +19,8 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.web import create_app, run
 from newsgraph.web.security import TOKEN_COOKIE, HostCheck, RedactToken
 from newsgraph.web.settings import DEFAULT, ServerSettings
+
+from .conftest import free_port
 
 TOKEN = "correct-horse-battery-staple"  # 28 characters
 LONG = "Rutte " * 40  # 240 characters: over the 200-character cap
@@ -195,3 +201,36 @@ def test_a_store_replaced_by_another_file_is_a_503(store_copy):
             fh.write("not a database")
         r = c.get("/api/stats")
     assert r.status_code == 503 and "NG010" in r.json()["detail"]
+
+
+# -- `newsgraph serve` as a user starts it: token from a file, Host checked, token kept out of the log
+def test_serve_with_a_token_file_checks_host_and_keeps_the_token_out_of_its_log(store_path, tmp_path):
+    token_file = tmp_path / "token"
+    token_file.write_text(TOKEN + "\n")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "serve", "--db", store_path, "--port", str(port),
+                                 "--token-file", str(token_file), "--allow-host", "news.example"],
+                                stdout=out, stderr=subprocess.STDOUT, text=True)
+        try:
+            url = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    first = httpx.get(f"{url}/api/stats", timeout=5)
+                    break
+                except httpx.TransportError:
+                    assert proc.poll() is None and time.monotonic() < deadline, log.read_text()
+                    time.sleep(0.2)
+            assert first.status_code == 401
+            assert httpx.get(f"{url}/api/stats?token={TOKEN}", timeout=10).json()["articles"] == 7
+            bearer = {"Authorization": f"Bearer {TOKEN}"}
+            assert httpx.get(f"{url}/api/stats", headers={**bearer, "Host": "news.example"}, timeout=10).status_code == 200
+            assert httpx.get(f"{url}/api/stats", headers={**bearer, "Host": "attacker.example"},
+                             timeout=10).status_code == 400
+        finally:
+            proc.terminate()
+            proc.wait(15)
+    written = log.read_text()
+    assert "GET /api/stats?token=[redacted]" in written and TOKEN not in written

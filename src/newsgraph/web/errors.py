@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
 
 from ..errors import BadDateError, NewsgraphError, StoreError, StoreLockedError, UnknownActorError, UnknownArticleError
 from .templating import template_response
@@ -67,7 +68,8 @@ async def unusable_store(request: Request, exc: StoreError) -> Response:
 
 
 async def http_error(request: Request, exc: HTTPException) -> Response:
-    """Routes' own errors (a claim not found, a search index that cannot be opened), their paths cut."""
+    """Routes' own errors (a claim not found, a search index that cannot be opened) and the router's (no such
+    page: 404), as a page or JSON, their paths cut."""
     detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
     return error_response(request, exc.status_code, detail, headers=dict(exc.headers) if exc.headers else None)
 

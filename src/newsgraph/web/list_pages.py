@@ -19,6 +19,7 @@ from ..model import Actor
 from ..query import Corpus, Page
 from .api import LIST_LIMIT_MAX
 from .deps import StoreDep
+from .errors import without_paths
 from .filters import PAGE_SIZES, SPECS, ListRequest, ListSpec, range_text, read_request
 from .templating import template_response
 
@@ -58,7 +59,7 @@ def list_context(corpus: Corpus, req: ListRequest) -> tuple[dict[str, Any], int]
     except UnknownActorError as exc:
         error, status = str(exc), 404
     except (UnknownValueError, ValueError) as exc:
-        error, status = str(exc), 422
+        error, status = without_paths(str(exc), corpus.path), 422  # e.g. a column an older store lacks
     last_offset = max(0, (page.total - 1) // req.limit * req.limit)
     return {"spec": req.spec, "req": req, "rows": page.rows, "total": page.total, "notes": list(page.notes),
             "range": range_text(req.offset, len(page.rows), page.total, page.exact), "next_offset": page.next_offset,
