@@ -203,3 +203,18 @@ def test_a_noun_inside_the_quote_is_not_the_speaker_of_the_cue_after_it(analyze_
     article = analyze_text('"Next week the delegates will debate, and hopefully approve, the Coastal Fisheries '
                            'Accord," WHO chief Amara Kone Diallo said in his speech to the assembly.')
     assert speakers_of(article, "Coastal Fisheries") == ["Amara Kone Diallo"]
+
+
+def test_a_passage_quoted_as_saying_is_the_person_quoted(analyze_text):
+    article = analyze_text('"The port will reopen next week, and the fees will fall," Interfax quoted Ana Ruiz as saying.')
+    assert [(q.speaker_text, q.cue) for q in article.quotes] == [("Ana Ruiz", "saying")]
+
+
+def test_a_name_after_a_long_title_is_the_speaker(analyze_text):
+    article = analyze_text("The press secretary of the President of Peru Ana Ruiz announced that the talks had failed.")
+    assert speakers_of(article, "the talks had failed") == ["Ana Ruiz"]
+
+
+def test_a_dateline_parsed_as_a_second_subject_does_not_speak(analyze_text):
+    article = analyze_text("KUALA LUMPUR -- A Peru army foreign ministry official said Thursday that elections were near.")
+    assert [q.speaker_text for q in article.quotes] == ["A Peru army foreign ministry official"]

@@ -2,7 +2,8 @@
 
 Each verb, adjective or noun a lexicon or the learned table knows as a cue gets its speaker
 (`speakers`) and its best-scoring frame (`frames.scoring`); "according to X" takes the clause it
-modifies. Words inside a quoted passage are not cues (the passage belongs to the outer speaker).
+modifies. Words inside a quoted passage are not cues (the passage belongs to the outer speaker); a relay
+verb with "as saying" leaves the cue to the participle ("quoted the minister as saying").
 A speech verb with no content of its own is kept aside: it may be the cue of a quoted passage
 next to it (`floating`).
 """
@@ -36,6 +37,8 @@ def cue_word_quotes(index: ArticleIndex) -> tuple[list[Quote], list[Token]]:
                 tok.i > 0 and doc[tok.i - 1].text in _MARKUP_OPENERS):
             continue
         if may_be_cue(tok, index.lex, index.learned_lemmas):
+            if relays_as_saying(index, tok):
+                continue  # "Interfax quoted Ana Ruiz as saying": "saying" is the cue, Ruiz the speaker
             spk = cue_speaker(index, tok)
             scored = best_frame(index, tok, spk)
             if scored is None:
@@ -50,6 +53,15 @@ def cue_word_quotes(index: ArticleIndex) -> tuple[list[Quote], list[Token]]:
         if q is not None:
             quotes.append(q)
     return quotes, bare
+
+
+def relays_as_saying(index: ArticleIndex, tok: Token) -> bool:
+    """A relay verb with an "as saying" phrase ("quoted the minister as saying", "cited her as
+    saying"): the attribution is the participle's, whose speaker is the relay verb's object."""
+    if tok.lemma_.lower() not in index.lex.relay_verbs:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+               for c in tok.children)
 
 
 def _frame_quote(index: ArticleIndex, tok: Token, frame: Frame, score: float,

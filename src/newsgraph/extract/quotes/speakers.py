@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
+from ..descriptors import role_words
 from ..syntax import char_range, first_child, subject, token_end
 from .anonymous import anonymous_speaker, is_unnamed_source
 from .cues import is_other_report
@@ -31,7 +32,7 @@ from .documents import document_issuers, is_document
 from .index import ArticleIndex
 from .not_speakers import is_furniture
 
-#: subjects of a cue, in the order the speaker search prefers (the first found wins)
+#: subjects of a cue (of two before the verb, the nearer wins: `_subject_and_agent`)
 SPEAKER_SUBJECT_DEPS = ("nsubj", "csubj", "nsubjpass")
 #: adverbs that make coordinated speakers speak together ("jointly announced")
 JOINT_ADVERBS = ("jointly", "together")
@@ -107,12 +108,14 @@ def subject_of_cue(cue: Token, max_climb: int) -> Token | None:
 
 
 def _subject_and_agent(tok: Token) -> tuple[Token | None, Token | None]:
-    """In one pass over the children: the first subject (`SPEAKER_SUBJECT_DEPS`) and the object
-    of the last by-agent, as the parse lists them ("was criticized by the union")."""
+    """In one pass over the children: the subject (`SPEAKER_SUBJECT_DEPS`) and the object of the
+    last by-agent, as the parse lists them ("was criticized by the union"). Of two subjects before
+    the verb the nearer wins: the parser makes a dateline or headline fragment glued before the
+    sentence a second subject ("KUALA LUMPUR -- A senior official said")."""
     subj = agent = None
     for child in tok.children:
         if child.dep_ in SPEAKER_SUBJECT_DEPS:
-            if subj is None:
+            if subj is None or subj.i < child.i < tok.i:
                 subj = child
         elif child.dep_ == "agent":
             agent = next((g for g in reversed(list(child.children)) if g.dep_ == "pobj"), agent)
@@ -199,6 +202,10 @@ def resolve_speaker(index: ArticleIndex, spk: SpeakerPhrase | None) -> ResolvedS
     m = index.mention_at(start, end, head)
     if m is not None and unnamed and _described_only(index, m.actor, head):
         m = None  # a role actor made of the description itself: the source stays unnamed
+    if m is None and head.lower_ in role_words():
+        named = _trailing_person(index, start, end)
+        if named is not None:  # "the press secretary of the President of Peru Ana Ruiz"
+            return ResolvedSpeaker(named, "name")
     if head.lower_ in index.lex.spokesperson_nouns and (m is None or _described_only(index, m.actor, head)):
         spoken_for = spokesperson_speaker(index, spk)
         if spoken_for is not None:
@@ -231,6 +238,17 @@ def resolve_speaker(index: ArticleIndex, spk: SpeakerPhrase | None) -> ResolvedS
         if unnamed:
             return ResolvedSpeaker(anonymous_speaker(index, head), "anonymous", True)
     return ResolvedSpeaker(None, "description")  # a phrase that names no actor: kept, unlinked
+
+
+def _trailing_person(index: ArticleIndex, start: int, end: int) -> str | None:
+    """The person named at the end of a title phrase [start, end) whose head is the title ("the press
+    secretary of the President of Peru Ana Ruiz"): the parse hangs the name inside the "of" phrase."""
+    inside = index.mentions_in(start, end)
+    last = inside[-1] if inside else None
+    actor = index.actors.get(last.actor) if last is not None else None
+    if last is None or actor is None or actor.type != "PERSON" or index.text[last.end:end].strip(" ,.") != "":
+        return None
+    return last.actor
 
 
 def spokesperson_speaker(index: ArticleIndex, spk: SpeakerPhrase) -> str | None:
