@@ -51,24 +51,6 @@ def _warn_given_date(date: str | None, summary: RunTally, on_warning: Callable[[
         summary.warn(warning, on_warning)
 
 
-def _batches(items: Iterator[Article | InputError], size: int, on_error: Callable[[InputError], None],
-             summary: RunTally, limit: int | None = None) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for item in items:
-        if limit is not None and summary.read >= limit:
-            break
-        if isinstance(item, InputError):
-            summary.fail(item, on_error)
-            continue
-        summary.read += 1
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def ingest(paths: Iterable[str], db: str | duckdb.DuckDBPyConnection, *, date: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
            on_error: Callable[[InputError], None] = lambda e: None,
            on_batch: Callable[[int], None] = lambda n: None, stats: ReadStats | None = None,
@@ -86,7 +68,7 @@ def ingest(paths: Iterable[str], db: str | duckdb.DuckDBPyConnection, *, date: s
     _warn_given_date(date, summary, on_warning)
     if isinstance(db, str):
         store.connect(db, read_only=False).close()  # create the schema (or fail on a newer one) before any work
-    return store_articles(_batches(read(paths, date=date, stats=stats), batch_size, on_error, summary, limit), db,
+    return store_articles(summary.batches(read(paths, date=date, stats=stats), batch_size, on_error, limit), db,
                           summary, batch_size=batch_size, on_batch=on_batch, stats=stats, copy_threshold=copy_threshold,
                           workers=workers, on_warning=on_warning).summary("ingest")
 
@@ -184,7 +166,7 @@ def extract(paths: Iterable[str], *, date: str | None = None, batch_size: int = 
     _warn_given_date(date, summary, on_warning)
     linker = CopyLinker(copy_threshold)
     claims, stories = ClaimIndex(), StoryIndex()
-    for batch in _batches(read(paths, date=date, stats=stats), batch_size, on_error, summary, limit):
+    for batch in summary.batches(read(paths, date=date, stats=stats), batch_size, on_error, limit):
         linked = linker.link(batch)
         summary.take(linked.duplicates, linked.copies, linked.warnings, on_warning)
         analyzed = list(analyze(linked.kept, batch_size=batch_size))

@@ -18,11 +18,12 @@ and `load` printed before the three summaries became one: tests/cli pins them.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
-from .errors import NewsgraphError
+from .errors import InputError, NewsgraphError
+from .model import Article
 
 RunKind = Literal["ingest", "extract", "shards", "load"]
 #: an input error, a refused shard, or its line (what crosses a Ray cluster is text)
@@ -131,6 +132,25 @@ class RunTally:
         self.kept_beside += len(warnings)
         for warning in warnings:
             self.warn(warning, on_warning)
+
+    def batches(self, items: Iterable[Article | InputError], size: int, on_error: Callable[[InputError], None],
+                limit: int | None = None) -> Iterator[list[Article]]:
+        """A reader's articles in batches of `size`, each article counted as read and each input error as
+        failed (`fail`), up to `limit` articles: how ingest, extract and the Ray driver read their input."""
+        batch: list[Article] = []
+        for item in items:
+            if limit is not None and self.read >= limit:
+                break
+            if isinstance(item, InputError):
+                self.fail(item, on_error)
+                continue
+            self.read += 1
+            batch.append(item)
+            if len(batch) >= size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
     def summary(self, kind: RunKind) -> RunSummary:
         """The run as it stands, frozen, with the seconds since the tally was made."""

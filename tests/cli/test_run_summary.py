@@ -12,6 +12,7 @@ import typer
 
 from newsgraph.cli.output import report_run
 from newsgraph.errors import InputError, ShardError
+from newsgraph.model import Article
 from newsgraph.readers import ReadStats
 from newsgraph.summary import RunSummary, RunTally
 
@@ -109,3 +110,21 @@ def test_report_run_exits_1_when_a_shard_was_refused():
     with pytest.raises(typer.Exit) as info:
         report_run(summary, "x.duckdb")
     assert info.value.exit_code == 1
+
+
+def _article(n: int) -> Article:
+    return Article(id=f"a{n}", source=f"a{n}.txt", date="2024-05-06", title=None, text=f"Minister {n} spoke in Lisbon.")
+
+
+def test_tally_batches_cut_the_input_and_count_articles_and_errors():
+    tally, seen = RunTally(), []
+    error = InputError("empty.txt", "empty file")
+    batches = list(tally.batches([_article(1), error, _article(2), _article(3)], 2, seen.append))
+    assert [[a.id for a in b] for b in batches] == [["a1", "a2"], ["a3"]]
+    assert (tally.read, tally.failed, seen) == (3, 1, [error])
+
+
+def test_tally_batches_stop_at_the_limit():
+    tally = RunTally()
+    batches = list(tally.batches([_article(n) for n in range(5)], 10, lambda e: None, limit=2))
+    assert [len(b) for b in batches] == [2] and tally.read == 2

@@ -32,7 +32,7 @@ from ..store.lists import store_state
 from ..summary import RunTally
 from .corpus import open_read
 from .options import DEFAULT_DB, CopyThresholdOption, DateOption, DbOption, LimitOption, checked_date
-from .output import Format, err, fail, out, report, report_run, report_warning, say, skipped_warning, undated_warning, warn
+from .output import Format, err, fail, out, reader_warnings, report, report_run, report_warning, say, warn
 from .progress import IngestProgress, measure
 
 PathsArgument = Annotated[list[str], typer.Argument(help="Files, folders, .gz, or - for stdin.")]
@@ -67,16 +67,10 @@ def extract(paths: PathsArgument,
         _extract_shards(paths, engine or Engine.local, address, out_dir, checked_date(date), limit, copy_threshold)
         return
 
-    failures = []
-
-    def on_error(e: InputError) -> None:
-        failures.append(e)
-        report(e)
-
     stats = ReadStats()
     summary = RunTally()
     try:
-        for article in extract_articles(paths, date=checked_date(date), on_error=on_error, stats=stats, limit=limit, copy_threshold=copy_threshold, summary=summary, on_warning=report_warning):
+        for article in extract_articles(paths, date=checked_date(date), on_error=report, stats=stats, limit=limit, copy_threshold=copy_threshold, summary=summary, on_warning=report_warning):
             d = article.to_dict()
             if format is Format.jsonl:
                 sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
@@ -86,11 +80,10 @@ def extract(paths: PathsArgument,
         sys.stdout.flush()
     except NewsgraphError as exc:
         fail(exc)
-    undated_warning(stats.undated)
-    skipped_warning(stats)
+    reader_warnings(stats)
     if summary.skipped or summary.copies:
         warn(summary.summary("extract").line())
-    if failures:
+    if summary.failed:
         raise typer.Exit(1)
 
 
@@ -114,8 +107,7 @@ def _extract_shards(paths: list[str], engine: Engine, address: str | None, out_d
         summary = write_shards(paths, out_dir, engine=engine.value, address=address, date=date, limit=limit, copy_threshold=copy_threshold, on_error=on_error, stats=stats, on_warning=report_warning)
     except NewsgraphError as exc:
         fail(exc)
-    undated_warning(stats.undated)
-    skipped_warning(stats)
+    reader_warnings(stats)
     say(f"{summary.line()} in {time.monotonic() - started:.1f}s -> {out_dir} (load with `newsgraph load {out_dir}`)")
     if errors:
         raise typer.Exit(1)

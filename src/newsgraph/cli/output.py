@@ -131,12 +131,17 @@ def skipped_warning(stats: ReadStats) -> None:
         warn(line)
 
 
+def reader_warnings(stats: ReadStats) -> None:
+    """What the readers of a run warn of: articles without a date, records that are not articles."""
+    undated_warning(stats.undated)
+    skipped_warning(stats)
+
+
 def report_run(summary: RunSummary, target: str, *, stats: ReadStats | None = None) -> None:
     """The end of an ingest or a load: the reader's warnings (`stats`), the summary line with its seconds
     (an ingest also its articles a second) and `target`, then exit with status 1 when an input or shard failed."""
     if stats is not None:
-        undated_warning(stats.undated)
-        skipped_warning(stats)
+        reader_warnings(stats)
     rate = f" ({summary.rate:.1f} articles/s)" if summary.kind == "ingest" else ""
     say(f"{summary.line()} in {summary.seconds:.1f}s{rate} -> {target}")
     if summary.failed:

@@ -176,21 +176,7 @@ def _local_windows(paths: Sequence[str], *, date: str | None, batch_size: int, c
     linker = CopyLinker(copy_threshold)
     window: list[str] = []
     position = 0  # input position of the next kept article
-    items = iter(read(paths, date=date, stats=stats))
-    while True:
-        batch: list[Article] = []
-        for item in items:
-            if isinstance(item, InputError):
-                summary.fail(str(item), on_error)
-                continue
-            if limit is not None and summary.read >= limit:
-                break
-            summary.read += 1
-            batch.append(item)
-            if len(batch) >= batch_size:
-                break
-        if not batch:
-            break
+    for batch in summary.batches(read(paths, date=date, stats=stats), batch_size, lambda e: on_error(str(e)), limit):
         result = linker.link(batch)
         summary.take(result.duplicates, result.copies, [str(w) for w in result.warnings], on_warning)
         window.extend(_linked_records(result, position))
