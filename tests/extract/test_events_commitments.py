@@ -166,3 +166,15 @@ def test_deploying_tear_gas_is_no_mobilization(code):
 
 def test_deploying_troops_stays_a_mobilization(code):
     assert ("Israel", "Palestine", "asserted") in types_of(code("Israel deployed troops to Gaza."), "MOBILIZE")
+
+
+# ---------------------------------------------------------------- one fact, one event
+
+def test_an_event_coded_by_two_triggers_of_a_sentence_is_stored_once(code):
+    ev = code("Kenya met and held talks with Haiti on Monday.")
+    assert [(s, t) for s, t, _ in types_of(ev, "CONSULT")] == [("Kenya", "Haiti")]
+
+
+def test_an_event_negated_in_one_clause_and_asserted_in_another_stays_twice(code):
+    ev = code("Chad did not attack Niger in May but attacked Niger in June.")
+    assert sorted(m for _, _, m in types_of(ev, "ASSAULT") + types_of(ev, "FIGHT")) == ["asserted", "negated"]

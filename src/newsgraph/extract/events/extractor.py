@@ -99,7 +99,27 @@ def scored_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor], q
             if trig is not None and not requested(tok):  # "urged Peru to withdraw": the REQUEST is the event
                 found += _trigger_events(tok, trig, sent, article, seen, ended)
     found.sort(key=lambda x: x[:3])
-    return [(event, features) for *_, event, features in found]
+    return [(event, features) for *_, event, features in _once_per_sentence(found)]
+
+
+def _once_per_sentence(found: list[_Found]) -> Iterator[_Found]:
+    """The most prominent of the events a sentence codes twice (same type, actors and modality from two
+    triggers: "the talks ... the meeting"): one fact, one event. An event missing one actor is dropped
+    when the sentence has the same event with that actor and the missing one ("met and held talks
+    with X": CONSULT K -> X, not also K -> nobody)."""
+    complete = {(e.sentence_start, e.type, e.modality, side, actor) for *_, e, _ in found if e.source and e.target
+                for side, actor in (("source", e.source), ("target", e.target))}
+    kept: set[tuple[int, str, str | None, str | None, str]] = set()
+    for item in found:
+        event = item[3]
+        key = (event.sentence_start, event.type, event.source, event.target, event.modality)
+        partial = ("source", event.source) if event.target is None else ("target", event.target) \
+            if event.source is None else None
+        if key in kept or (partial is not None and (event.sentence_start, event.type, event.modality, *partial)
+                           in complete):
+            continue
+        kept.add(key)
+        yield item
 
 
 def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
