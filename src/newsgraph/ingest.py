@@ -55,15 +55,16 @@ def ingest(paths: Iterable[str], db: str | duckdb.DuckDBPyConnection, *, date: s
            on_error: Callable[[InputError], None] = lambda e: None,
            on_batch: Callable[[int], None] = lambda n: None, stats: ReadStats | None = None,
            limit: int | None = None, copy_threshold: float = DEFAULT_THRESHOLD, workers: int = 1,
-           on_warning: Callable[[InputError], None] = lambda w: None) -> RunSummary:
+           on_warning: Callable[[InputError], None] = lambda w: None, summary: RunTally | None = None) -> RunSummary:
     """Ingest every article under `paths` into the store at `db`; bad inputs go to `on_error`.
 
     `limit` stops after that many articles; `copy_threshold` is the Jaccard similarity from
     which an article is linked as a syndicated copy of one already stored or read before.
     Articles stored with a warning (another text under their id or URL, readers/copies.py) and
-    an implausible `date` go to `on_warning`.
+    an implausible `date` go to `on_warning`. The counts also go into `summary` when given (a
+    caller that stores more in the same run: `Curator.ingest`).
     """
-    summary = RunTally()
+    summary = summary if summary is not None else RunTally()
     stats = stats if stats is not None else ReadStats()
     _warn_given_date(date, summary, on_warning)
     if isinstance(db, str):
