@@ -218,3 +218,15 @@ def test_a_name_after_a_long_title_is_the_speaker(analyze_text):
 def test_a_dateline_parsed_as_a_second_subject_does_not_speak(analyze_text):
     article = analyze_text("KUALA LUMPUR -- A Peru army foreign ministry official said Thursday that elections were near.")
     assert [q.speaker_text for q in article.quotes] == ["A Peru army foreign ministry official"]
+
+
+def test_an_epithet_with_a_demonym_is_the_one_compatriot_named_before(analyze_text):
+    article = analyze_text("Peruvian President Ana Ruiz rejected the offer on Sunday. "
+                           "The former Peruvian tennis champion said she would not negotiate.")
+    assert speakers_of(article, "would not negotiate") == ["Ana Ruiz"]
+
+
+def test_an_epithet_that_fits_two_compatriots_stays_unlinked(analyze_text):
+    article = analyze_text("Peruvian President Ana Ruiz met Peruvian senator Jorge Vela on Sunday. "
+                           "The former Peruvian tennis champion said she would not negotiate.")
+    assert speakers_of(article, "would not negotiate") == [None]

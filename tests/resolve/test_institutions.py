@@ -150,3 +150,8 @@ def test_a_named_ministry_the_table_does_not_know_keeps_its_name(analyze_text):
     names = {x.name for x in a.actors}
     assert "Ministry of Mining of Chile" in names
     assert "Ministry of Chile" not in names
+
+
+def test_a_tribunal_after_a_possessive_country_is_that_countrys(analyze_text):
+    a = analyze_text("Peru's Special Crimes Tribunal has issued arrest warrants against two generals.", "2024-03-01")
+    assert "Special Crimes Tribunal of Peru" in {x.name for x in a.actors}

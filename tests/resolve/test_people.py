@@ -94,3 +94,9 @@ def test_one_word_name_ner_found_once_is_found_again(analyze_text):
 def test_honorific_of_the_other_gender_finds_the_table_person(analyze_text):
     a = analyze_text("Hillary Clinton spoke in Iowa. Mr. Clinton stayed in New York.", "2016-01-20")
     assert actor_name(a, "Clinton", nth=0) == "Bill Clinton"
+
+
+def test_a_family_name_after_a_month_joins_its_full_name(analyze_text):
+    a = analyze_text("Kenya's President Daniel Arap Mwangi called the deal illegal. "
+                     "In February Mwangi said he would not go.", "2024-03-01")
+    assert actor_name(a, "Mwangi") == "Daniel Arap Mwangi"

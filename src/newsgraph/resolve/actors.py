@@ -38,7 +38,7 @@ __all__ = ["Resolution", "actor_id", "resolve_doc", "resolve_mentions"]
 # Words that make an ORG span an organization *of* a country rather than the country itself.
 _ORG_WORDS = {"ministry", "army", "forces", "force", "party", "government", "parliament", "council",
               "department", "office", "agency", "police", "navy", "embassy", "court", "bank", "service",
-              "committee", "guard", "command", "news", "media", "times", "post", "university"}
+              "committee", "guard", "command", "news", "media", "times", "post", "university", "tribunal"}
 _COUNTRY_LABELS = {"GPE", "NORP"}
 
 

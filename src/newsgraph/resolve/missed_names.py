@@ -35,6 +35,8 @@ from .wordnet import is_dictionary_word
 from .zones import Zones
 
 _NAME_TAGS = {"NNP", "NNPS"}
+#: entity labels of a capitalised word before a family name that is no given name ("In February Mwangi")
+_TIME_ENTITIES = {"DATE", "TIME"}
 
 
 @lru_cache(maxsize=1)
@@ -179,8 +181,8 @@ def family_names(doc: Doc, spans: list[Span], zones: Zones) -> list[Span]:
         before = toks[t.i - 1] if t.i > 0 else None
         after = toks[t.i + 1] if t.i + 1 < len(toks) else None
         if before is not None and before.text[:1].isupper() and before.tag_ == "NNP" and not is_title(before.text) \
-                and not before.is_sent_start and not before.is_space:
-            continue  # "Chelsea Clinton": another person of that family
+                and not before.is_sent_start and not before.is_space and before.ent_type_ not in _TIME_ENTITIES:
+            continue  # "Chelsea Clinton": another person of that family (not "In February Mwangi said")
         if after is not None and after.text[:1].isupper() and after.tag_ in _NAME_TAGS:
             continue  # "Clinton Foundation"
         if not zones.covers(t.idx, t.idx + len(t.text)):

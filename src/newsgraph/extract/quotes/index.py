@@ -114,9 +114,13 @@ class ArticleIndex:
             i -= 1
         return best if head is None else None
 
+    def first_mention_at(self, char: int) -> int:
+        """Index into `mentions` of the first mention starting at or after `char`."""
+        return bisect_right(self.mention_starts, char - 1)
+
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """The mentions lying wholly inside [start, end), in text order."""
-        i = bisect_right(self.mention_starts, start - 1)
+        i = self.first_mention_at(start)
         out = []
         while i < len(self.mentions) and self.mentions[i].start < end:
             if self.mentions[i].end <= end:

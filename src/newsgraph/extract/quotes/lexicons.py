@@ -77,6 +77,8 @@ class QuoteLexicons:
     spokesperson_nouns: frozenset[str]
     #: verbs by which a medium relays someone else's attributed words ("Reuters reported")
     relay_verbs: frozenset[str]
+    #: nouns that describe a person already named ("the former Peruvian tennis champion")
+    epithet_nouns: frozenset[str]
     #: every lemma a hand lexicon makes a cue: speech, attitude, stance and naming verbs, attitude
     #: adjectives, phrasal-cue verbs and cue nouns
     cue_lemmas: frozenset[str]
@@ -144,6 +146,7 @@ def quote_lexicons() -> QuoteLexicons:
         action_verbs=lexicon("action_verbs.txt"),
         spokesperson_nouns=lexicon("spokesperson_nouns.txt"),
         relay_verbs=lexicon("relay_verbs.txt"),
+        epithet_nouns=lexicon("epithet_nouns.txt"),
         cue_lemmas=frozenset().union(*cues.values(), phrasal),
     )
 

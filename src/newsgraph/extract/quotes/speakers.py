@@ -235,9 +235,31 @@ def resolve_speaker(index: ArticleIndex, spk: SpeakerPhrase | None) -> ResolvedS
                 best = person.actor
         if best is not None:
             return ResolvedSpeaker(best, "description")
+        compatriot = epithet_referent(index, spk, start, end)
+        if compatriot is not None:
+            return ResolvedSpeaker(compatriot, "description")
         if unnamed:
             return ResolvedSpeaker(anonymous_speaker(index, head), "anonymous", True)
     return ResolvedSpeaker(None, "description")  # a phrase that names no actor: kept, unlinked
+
+
+def epithet_referent(index: ArticleIndex, spk: SpeakerPhrase, start: int, end: int) -> str | None:
+    """The person a definite epithet with a demonym refers back to ("The former Peruvian tennis champion
+    said" after "Peruvian President Ana Ruiz"): the article's only person of that country named before it
+    (`epithet_nouns.txt`). None when the phrase is not definite, names no country, or several people of
+    that country came before (the epithet could be any of them)."""
+    head = spk.head
+    first = index.doc[spk.lo]
+    if head.lower_ not in index.lex.epithet_nouns or first.lower_ != "the" or head.pos_ != "NOUN":
+        return None
+    countries = {a.country for m in index.mentions_in(start, end)
+                 if (a := index.actors.get(m.actor)) is not None and a.type in ("GPE", "NORP") and a.country}
+    if len(countries) != 1:
+        return None
+    (iso3,) = countries
+    people = {m.actor for m in index.mentions[:index.first_mention_at(start)]
+              if (a := index.actors.get(m.actor)) is not None and a.type == "PERSON" and a.country == iso3}
+    return people.pop() if len(people) == 1 else None
 
 
 def _trailing_person(index: ArticleIndex, start: int, end: int) -> str | None:
