@@ -178,3 +178,30 @@ def test_an_event_coded_by_two_triggers_of_a_sentence_is_stored_once(code):
 def test_an_event_negated_in_one_clause_and_asserted_in_another_stays_twice(code):
     ev = code("Chad did not attack Niger in May but attacked Niger in June.")
     assert sorted(m for _, _, m in types_of(ev, "ASSAULT") + types_of(ev, "FIGHT")) == ["asserted", "negated"]
+
+
+# ---------------------------------------------------------------- claims, accusations and denials
+
+def test_an_act_someone_is_accused_of_is_theirs_and_reported(code):
+    ev = code("Iran accused Israel of attacking Syria.")
+    assert ("Iran", "Israel", "asserted") in types_of(ev, "ACCUSE")
+    assert types_of(ev, "ASSAULT") == [("Israel", "Syria", "reported")]
+
+
+def test_an_act_someone_is_blamed_for_is_theirs(code):
+    assert [(s, m) for s, _, m in types_of(code("Ukraine blamed Russia for shelling the port of Odesa."), "FIGHT")] \
+        == [("Russia", "reported")]
+
+
+def test_an_act_denied_in_a_that_clause_is_negated(code):
+    assert types_of(code("Chad denied that it attacked Niger."), "ASSAULT") == [("Chad", "Niger", "negated")]
+
+
+def test_an_act_in_the_content_of_a_claim_is_reported(code):
+    assert types_of(code("Moscow rejected claims that Russia attacked Georgia."), "ASSAULT") == [
+        ("Russia", "Georgia", "reported")]
+
+
+def test_a_relative_clause_of_a_report_noun_is_no_claim_content(code):
+    ev = code("Niger criticised the report that attacked Chad.")
+    assert [m for _, _, t, m in ev if t == "Chad"] == ["asserted"]

@@ -61,6 +61,8 @@ def attribution(tok: Token, index: ActorIndex, settings: EventSettings = EventSe
     speech = cues("speech")
     t = tok
     for _ in range(settings.attribution_steps):
+        if _content_of_claim(t):  # "claims that Russia attacked Georgia": somebody's claim
+            return True, next(iter(index.of_all(c for c in t.head.children if c.dep_ == "poss")), None)
         if t.dep_ in _REPORTED_CLAUSE_DEPS or (t.dep_ == "ROOT" and t.i != tok.i):
             head = t.head if t.dep_ != "ROOT" else t
             if head.lemma_.lower() in speech:
@@ -72,6 +74,14 @@ def attribution(tok: Token, index: ActorIndex, settings: EventSettings = EventSe
             break
         t = t.head
     return False, None
+
+
+def _content_of_claim(clause: Token) -> bool:
+    """Whether a clause is the that-content of a noun of saying ("claims that", "reports that", "allegations
+    that"; `plover_cues.tsv` kind `claim_noun`); a relative clause ("the report that said") has no `mark`."""
+    return clause.dep_ in ("acl", "relcl", "ccomp") and clause.head.pos_ == "NOUN" and \
+        clause.head.lemma_.lower() in cues("claim_noun") and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _according_to(tok: Token, index: ActorIndex) -> tuple[bool, str | None] | None:

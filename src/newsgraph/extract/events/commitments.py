@@ -1,4 +1,4 @@
-"""Commitments: what a promise, a vow of self-defence or a request makes of the act it governs.
+"""Commitments: what a promise, a vow of self-defence, an accusation or a request makes of the act it governs.
 
 - A promise of a material-conflict act is a threat: "Nigeria vowed to attack the rebels" is
   THREATEN, not AGREE (CAMEO 13 "threaten" covers announced coercive and violent acts; the PLOVER
@@ -8,6 +8,9 @@
   Somalia (THREATEN, when the clause is future or possible); said of the past or naming no adversary,
   it is no event. The verbs are kind `self_defence`; the adversary is the `against` phrase or the
   subject of a conditional clause (kind `conditional`).
+- An act someone is accused of is the accused's, and the accuser's claim: "Iran accused Israel of
+  attacking its embassy" is ASSAULT Israel -> ..., reported (`accused_of`; prepositions kind
+  `accused_of`).
 - An act someone is asked to do did not happen: in "Chile urged Peru to withdraw from Bolivia" the
   REQUEST is the event; the withdrawal is not coded as a fact (`requested`).
 
@@ -85,3 +88,15 @@ def requested(tok: Token) -> bool:
         return False
     asking = lookup(tok.head)
     return asking is not None and asking.type == "REQUEST"
+
+
+def accused_of(tok: Token, index: ActorIndex) -> list[str] | None:
+    """The accused, when the trigger is the act an accusation names ("Iran accused Israel of attacking
+    its embassy", "blamed Russia for the shelling"): they are its actor, not the accuser, and the act is
+    the accuser's claim. None when the trigger is no such act; [] when the accusation names no actor."""
+    if tok.dep_ not in ("pcomp", "pobj") or tok.head.dep_ != "prep" or tok.head.lower_ not in cues("accused_of"):
+        return None
+    accusation = lookup(tok.head.head) if tok.head.head.pos_ == "VERB" else None
+    if accusation is None or accusation.type != "ACCUSE":
+        return None
+    return index.of_all(c for c in tok.head.head.children if c.dep_ in OBJECT_DEPS)

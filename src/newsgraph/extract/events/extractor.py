@@ -18,7 +18,7 @@ from ..syntax import root_distance, token_end
 from .actors import ActorIndex
 from .attribution import QuoteIndex, attribution
 from .coding import event_context, recode
-from .commitments import requested, self_defence
+from .commitments import accused_of, requested, self_defence
 from .confidence import confidence, evidence
 from .dates import DateIndex, event_date
 from .demands import deontic_demand
@@ -133,10 +133,15 @@ def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
         reported = True
         speaker = article.quotes.quotes[qi].speaker or speaker
     sources, targets, mutual = event_roles(tok, trig, article.actors, speaker, settings)
+    accused = accused_of(tok, article.actors)
+    if accused is not None:  # "accused Israel of attacking X": Israel's act, by the accuser's claim
+        sources, targets, reported = accused, [t for t in targets if t not in accused], True
     if ended is not None and ended.targets:  # "halted its advance on Kosovo": whom the ended act was aimed at
         targets = [t for t in ended.targets if t not in sources]
     recoded = material_reading(tok, recode(tok, trig, settings), sources, targets, article.actors, settings)
-    figurative = recoded is None  # a conflict word in its figurative sense with no verbal reading: "a fight for jobs"
+    # a conflict word in its figurative sense with no verbal reading ("a fight for jobs"), or in the verbal
+    # one where an accusation names it: an accusation of an accusation is a misreading
+    figurative = recoded is None or (accused is not None and recoded.type == "ACCUSE" and trig.type != "ACCUSE")
     trig = recoded or trig
     modality = modality_cue(tok, settings) or ("reported" if reported else "asserted")
     defence = self_defence(tok, trig, modality, sources, article.actors)

@@ -38,6 +38,8 @@ def modality_cue(tok: Token, settings: EventSettings = EventSettings()) -> Modal
             continue
         if t.dep_ == "ccomp" and any(c.dep_ in ("acomp", "attr") and c.lower_ in cues("possible") for c in t.head.children):
             found.add("possible")  # "it is possible that ..."
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in cues("negate"):
+            found.add("negated")  # "Chad denied that it attacked Niger", as "denied attacking" is
         break
     return next((m for m in MODALITY_PRECEDENCE if m in found), "")
 
