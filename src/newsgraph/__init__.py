@@ -19,12 +19,13 @@ from .errors import (
 )
 from .model import Actor, Article, Block, Event, Mention, Quote
 from .query import Corpus, open
+from .summary import RunSummary
 
 __version__ = "0.1.0"
 
 __all__ = [
     "extract", "extract_many", "open", "Corpus", "Curator",
-    "Actor", "Article", "Block", "Event", "Mention", "Quote", "__version__",
+    "Actor", "Article", "Block", "Event", "Mention", "Quote", "RunSummary", "__version__",
     "NewsgraphError", "InputError", "StoreLockedError", "SchemaVersionError", "UnknownActorError",
     "UnknownArticleError", "BadDateError",
 ]

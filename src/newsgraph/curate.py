@@ -17,13 +17,14 @@ from typing import Any
 
 from . import store
 from .api import to_article
-from .ingest import IngestSummary, ingest, store_articles
+from .ingest import ingest, store_articles
 from .model import Actor
 from .query import Corpus
 from .resolve.corpus import stored_dictionary
 from .resolve.curation import Rule, split_id
 from .resolve.dictionaries import entry_row, forget_stored_knowledge, read_dictionary
 from .resolve.text import fold
+from .summary import RunSummary, RunTally
 
 DEFAULT_BATCH_SIZE = 64  # articles per transaction for `Curator.ingest`
 
@@ -40,18 +41,20 @@ class Curator(Corpus):
 
     # -- articles
     def ingest(self, paths_or_items: Iterable[str | os.PathLike[str] | Mapping[str, Any]], *,
-               batch_size: int = DEFAULT_BATCH_SIZE) -> IngestSummary:
+               batch_size: int = DEFAULT_BATCH_SIZE) -> RunSummary:
         """Add files/folders (paths) or dicts (`text`, `date`, `title`, `url`, `outlet`, `id`) to the store."""
         items = list(paths_or_items)
         paths = [str(p) for p in items if isinstance(p, (str, os.PathLike))]
         records = [i for i in items if isinstance(i, Mapping)]
-        summary = ingest(paths, self._con, batch_size=batch_size) if paths else IngestSummary()
+        summary = RunTally()
+        if paths:
+            ingest(paths, self._con, batch_size=batch_size, summary=summary)
         if records:
             articles = [to_article(r, i) for i, r in enumerate(records)]
             summary.read += len(articles)
             batches = (articles[i:i + batch_size] for i in range(0, len(articles), batch_size))
             store_articles(batches, self._con, summary, batch_size=batch_size)
-        return summary
+        return summary.summary("ingest")
 
     # -- curation
     def curate(self, op: str, actor: str, value: str) -> dict[str, Any]:

@@ -12,47 +12,24 @@ Articles kept with a warning (another text under their id or URL) are reported t
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal
 
 from .engines import ray as ray_engine
 from .engines.shard_writer import ShardWriter
 from .errors import InputError
-from .ingest import IngestSummary
 from .ingest import extract as extract_articles
 from .readers import ReadStats
 from .readers.copies import DEFAULT_THRESHOLD
+from .summary import RunSummary, RunTally
 
 Engine = Literal["local", "ray"]
-
-
-class ShardSummary(Protocol):
-    """What a shard run did; `line()` is the CLI's summary."""
-
-    def line(self) -> str: ...
-
-
-@dataclass(frozen=True)
-class LocalShardSummary:
-    """What the local engine did: articles read and written, shards, duplicates, copies, failures."""
-
-    read: int
-    written: int
-    shards: int
-    skipped: int
-    copies: int
-    failed: int
-
-    def line(self) -> str:
-        return (f"read {self.read}, wrote {self.written} article(s) in {self.shards} shard(s), skipped {self.skipped} "
-                f"duplicate(s), {self.copies} syndicated copies linked, failed {self.failed}")
 
 
 def write_shards(paths: Sequence[str], out_dir: str, *, engine: Engine = "local", address: str | None = None,
                  date: str | None = None, limit: int | None = None, copy_threshold: float = DEFAULT_THRESHOLD,
                  on_error: Callable[[InputError | str], None] = lambda e: None,
                  stats: ReadStats | None = None,
-                 on_warning: Callable[[InputError | str], None] = lambda w: None) -> ShardSummary:
+                 on_warning: Callable[[InputError | str], None] = lambda w: None) -> RunSummary:
     """Analyze every article under `paths` with `engine` and write Parquet shards under `out_dir`.
 
     `address` names a Ray cluster (engine "ray" only; default `RAY_ADDRESS`, else a local Ray).
@@ -66,7 +43,7 @@ def write_shards(paths: Sequence[str], out_dir: str, *, engine: Engine = "local"
 
 def _write_local(paths: Sequence[str], out_dir: str, *, date: str | None, limit: int | None, copy_threshold: float,
                  on_error: Callable[[InputError | str], None], stats: ReadStats | None,
-                 on_warning: Callable[[InputError | str], None]) -> LocalShardSummary:
+                 on_warning: Callable[[InputError | str], None]) -> RunSummary:
     """The local engine: `ingest.extract` into a `ShardWriter`; the manifest lists the input errors."""
     errors: list[str] = []
 
@@ -74,11 +51,13 @@ def _write_local(paths: Sequence[str], out_dir: str, *, date: str | None, limit:
         errors.append(str(error))
         on_error(error)
 
-    summary = IngestSummary()
+    summary = RunTally()
     writer = ShardWriter(out_dir)
     for article in extract_articles(paths, date=date, on_error=record, stats=stats, limit=limit, copy_threshold=copy_threshold, summary=summary, on_warning=on_warning):
         writer.add(article)
     writer.close(errors)
-    return LocalShardSummary(read=summary.read, written=sum(c.get("articles", 0) for c in writer.shards.values()),
-                             shards=len(writer.shards), skipped=summary.skipped, copies=summary.copies,
-                             failed=summary.failed)
+    summary.shards = {name: dict(counts) for name, counts in writer.shards.items()}
+    summary.stored = sum(counts.get("articles", 0) for counts in writer.shards.values())
+    if stats is not None:
+        summary.undated = stats.undated
+    return summary.summary("shards")

@@ -165,6 +165,16 @@ def test_corpus_only_reads_and_a_curator_writes(tmp_path):
         assert summary.stored == 1 and curator.actor("the envoy").actor.name == "Ines Valdera"
 
 
+def test_a_curator_ingests_paths_and_dicts_in_one_run(tmp_path):
+    """Paths and dicts in one call are one run: one RunSummary counting both."""
+    article = tmp_path / "in.txt"
+    article.write_text("date 2024-05-07 Ines Valdera visited Lisbon on Tuesday.\n")
+    with newsgraph.Curator(str(tmp_path / "both.duckdb")) as curator:
+        summary = curator.ingest([str(article), {"text": "Tomas Hrubek met Ines Valdera in Prague.", "date": "2024-05-06"}])
+    assert isinstance(summary, newsgraph.RunSummary)
+    assert (summary.kind, summary.read, summary.stored, summary.failed) == ("ingest", 2, 2, 0)
+
+
 def test_an_extractor_failure_keeps_the_article_and_says_so(monkeypatch, caplog):
     import newsgraph.pipeline as pipeline
 

@@ -97,7 +97,7 @@ def test_shards_have_exactly_the_store_columns(shards):
 def test_load_equals_single_process_ingest_row_for_row(shards, ingested, tmp_path):
     db = str(tmp_path / "loaded.duckdb")
     summary = load(db, str(shards))
-    assert (summary.loaded, summary.articles, summary.present, summary.failed) == (2, 6, 0, [])
+    assert (summary.loaded, summary.articles, summary.present, summary.failed) == (2, 6, 0, 0)
     assert counts(db) == counts(ingested)
     assert jsonl(db, tmp_path) == jsonl(ingested, tmp_path)
 
@@ -149,7 +149,7 @@ def test_shard_of_another_schema_version_is_refused_and_the_rest_loads(copy_of, 
     db = str(tmp_path / "version.duckdb")
     errors: list[ShardError] = []
     summary = load(db, str(directory), on_error=errors.append)
-    assert summary.loaded == 1 and len(summary.failed) == 1
+    assert summary.loaded == 1 and summary.failed == 1
     (error,) = errors
     message = str(error)
     assert message.startswith(f"NG090 shard {bad}:") and "\n" not in message
@@ -172,7 +172,7 @@ def test_truncated_shard_is_refused_and_loads_nothing(copy_of, tmp_path, table):
     db = str(tmp_path / "truncated.duckdb")
     summary = load(db, str(directory))
     assert summary.loaded == 1
-    (error,) = summary.failed
+    (error,) = summary.errors
     assert "truncated or corrupt" in str(error) and str(f) in str(error)
     con = duckdb.connect(db, read_only=True)
     bad_ids = pq.read_table(directory / "articles" / f"{bad}.parquet")["id"].to_pylist() if table != "articles" else []
@@ -186,7 +186,7 @@ def test_incomplete_shard_is_refused(copy_of, tmp_path):
     bad = sorted(json.loads((directory / "manifest.json").read_text())["shards"])[0]
     (directory / "events" / f"{bad}.parquet").unlink()
     summary = load(str(tmp_path / "incomplete.duckdb"), str(directory))
-    (error,) = summary.failed
+    (error,) = summary.errors
     assert "incomplete" in str(error) and "events" in str(error)
 
 
