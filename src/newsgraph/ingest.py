@@ -32,9 +32,6 @@ from .store.claim_rows import cluster_and_write, cluster_batch, clustering_step
 from .store.failures import database_path, store_error
 from .summary import RunSummary, RunTally
 
-#: the tally `store_articles` and `extract` count into, under its old name (curate.py, shards.py)
-IngestSummary = RunTally
-
 
 def given_date_warning(date: str | None) -> InputError | None:
     """A warning for a `--date` outside 1900-01-01 .. today + 1 year (a typo more often than not);
