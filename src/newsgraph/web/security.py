@@ -44,6 +44,7 @@ TOKEN_COOKIE = "newsgraph_token"
 TOKEN_HEADER = "x-newsgraph-token"
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")
+MAX_TRACKED_CLIENTS = 10_000  # addresses with recent wrong tokens kept before the expired ones are swept
 
 PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -119,6 +120,9 @@ class FailedAttempts:
 
     def record(self, client: str) -> None:
         now = time.monotonic()
+        if len(self._times) >= MAX_TRACKED_CLIENTS:  # many addresses guessing: forget those whose window passed
+            for other in list(self._times):
+                self._recent(other, now)
         times = self._recent(client, now)
         times.append(now)
         self._times[client] = times

@@ -31,8 +31,9 @@ def http_url(url: object) -> str | None:
 def make_templates() -> Jinja2Templates:
     """The templates in `templates/` with the `qs` and `http_url` filters and the shaping helpers as globals
     (`sentence_parts`, `fact_anchor`, `confidence_of`, `is_low_confidence`, `family_of`)."""
+    # Compiled once per app: templates do not change while it serves, so no file is checked per render.
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
-                             undefined=jinja2.StrictUndefined)
+                             undefined=jinja2.StrictUndefined, auto_reload=False)
     env.filters["qs"] = query_string
     env.filters["http_url"] = http_url
     env.globals.update(sentence_parts=render.sentence_parts, fact_anchor=render.fact_anchor,
