@@ -170,6 +170,20 @@ def test_an_older_store_gets_its_summaries_on_upgrade(db):
     _assert_reads_match_raw_rows(db)  # a read-only open upgrades the file once
 
 
+def test_a_store_of_an_older_derived_layout_gets_the_later_summaries_on_open(db):
+    con = duckdb.connect(db)
+    for table in summaries.LATER_SUMMARIES:
+        con.execute(f"DROP TABLE {table}")
+    con.execute("DELETE FROM meta WHERE key = 'derived_version'")
+    con.close()
+    _assert_reads_match_raw_rows(db)  # a read-only open makes them once
+    con = duckdb.connect(db, read_only=True)
+    try:
+        assert all(con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] > 0 for t in summaries.LATER_SUMMARIES)
+    finally:
+        con.close()
+
+
 def test_summaries_are_not_exported(db):
     with query.open(db) as c:
         exported = set(c.tables())

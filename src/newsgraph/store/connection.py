@@ -15,9 +15,13 @@ import duckdb
 
 from ..errors import SchemaVersionError, StoreError, StoreMissingError
 from .failures import check_length, is_lock_error, store_error
-from .summaries import SUMMARY_TABLES, rebuild
+from .summaries import LATER_SUMMARIES, SUMMARY_TABLES, rebuild
 
 SCHEMA_VERSION = 8
+# What the store derives from its rows (summaries, lookup indexes), versioned apart from the rows that
+# shards and exports carry: a newer layout is made from the stored rows when an older store is opened
+# (`_DERIVED_UPGRADES`), without changing SCHEMA_VERSION, so shards written at version 8 still load.
+DERIVED_VERSION = 2
 # Upgrades of older files, by the version they bring a store to (schema.sql then adds new tables).
 # Versions 4 and 5 were used only by working copies; every step is idempotent (IF NOT EXISTS).
 _MIGRATIONS: dict[int, list[str]] = {
@@ -38,6 +42,12 @@ _MIGRATIONS: dict[int, list[str]] = {
 }
 # Work an upgrade does after schema.sql made the new tables, by the version that needs it.
 _BACKFILLS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {8: rebuild}
+# Work an upgrade of the derived layout does after schema.sql made its new tables and indexes, by layout.
+def _add_later_summaries(con: duckdb.DuckDBPyConnection) -> None:
+    rebuild(con, LATER_SUMMARIES)
+
+
+_DERIVED_UPGRADES: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {2: _add_later_summaries}
 _SCHEMA = Path(__file__).with_name("schema.sql")
 _LOCK_WAIT_SECONDS = 30.0
 LOAD_TIME_COLUMNS = ("ingested_at",)  # set by the store when a row is written, not carried in shards or exports
@@ -95,16 +105,17 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: str, read_only: bool) ->
     # The version row itself, not information_schema: that view lists every catalog entry (about
     # 100 ms on a busy machine, and every request of `serve` opens the store).
     try:
-        rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        versions = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('schema_version', 'derived_version')")
+                        .fetchall())
         has_meta = True
     except duckdb.CatalogException:
-        rows, has_meta = [], False
+        versions, has_meta = {}, False
     if has_meta:
-        row = rows[0] if rows else None
-        found = int(row[0]) if row else 0
+        found = int(versions.get("schema_version", 0))
         if found > SCHEMA_VERSION:
             raise SchemaVersionError(path, found, SCHEMA_VERSION)
         if found == SCHEMA_VERSION:
+            _check_derived(con, int(versions.get("derived_version", 1)), read_only)
             return
         if found >= 1:
             if read_only:
@@ -118,6 +129,7 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: str, read_only: bool) ->
                 if version in _BACKFILLS:
                     _BACKFILLS[version](con)
             con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('derived_version', ?)", [str(DERIVED_VERSION)])
             con.execute("COMMIT")
             return
     if read_only:
@@ -125,6 +137,22 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: str, read_only: bool) ->
                          f"Run `newsgraph ingest PATH --db {path}` to add them, or point --db at a newsgraph store")
     con.execute(_SCHEMA.read_text())
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('derived_version', ?)", [str(DERIVED_VERSION)])
+
+
+def _check_derived(con: duckdb.DuckDBPyConnection, found: int, read_only: bool) -> None:
+    """Bring the derived layout (summaries, lookup indexes) of a current-schema store up to DERIVED_VERSION."""
+    if found >= DERIVED_VERSION:
+        return
+    if read_only:
+        raise _NeedsMigration()
+    con.execute("BEGIN TRANSACTION")
+    con.execute(_SCHEMA.read_text())
+    for layout in range(found + 1, DERIVED_VERSION + 1):
+        if layout in _DERIVED_UPGRADES:
+            _DERIVED_UPGRADES[layout](con)
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('derived_version', ?)", [str(DERIVED_VERSION)])
+    con.execute("COMMIT")
 
 
 @contextmanager

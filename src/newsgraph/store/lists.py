@@ -9,6 +9,11 @@ before cutting the page costs 10x more on 10^5 quotes (benchmarks/query.py).
 Filters are parameters, never values formatted into SQL; the only text put into SQL is a sort
 expression chosen from the dictionaries below and a column checked against the store's schema.
 
+A list whose only filters are actors (and dates), sorted by date, reads its keys from the
+actor's rows of a link summary instead (`actor_quotes`, `actor_events`, `actor_articles`,
+store/summaries.py: sorted by actor, newest first), and the page's rows through the article-id
+indexes (store/lookups.py): its cost follows the actor's rows and the page, not the store.
+
 Full-text matches come from the search index (`newsgraph.search`) as `Hits`: DuckDB's 64-bit
 `hash()` of the article id (taken from the store when the article was indexed, `search_rows`),
 the fact's `idx`, and a score. The hits are joined once against the articles, and the filters
@@ -17,14 +22,16 @@ match both.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import duckdb
 
 from ..resolve.text import fold
 from .connection import table_columns
+from .lookups import keyed, keyed_params
 from .reads import Rows
 
 #: sort keys of each list -> the SQL expression of the narrow query that orders by it
@@ -65,6 +72,21 @@ class _Where:
 
 
 @dataclass(frozen=True, slots=True)
+class Linked:
+    """The keys of a list filtered by actors only, from a link summary, and how to read a page of them.
+
+    `keys` selects `article_id` (and `idx` for facts) and `sort_value` (the date) of every match;
+    `lookup(article_ids)` gives the list's detail (its wide columns) over `keys_page p` (the page's
+    keys and sort values) and its parameters, reading the rows of those articles by index (a join
+    on rowids would scan every row group between the page's first and last row).
+    """
+
+    keys: str
+    params: list[Any]
+    lookup: Callable[[Sequence[str]], tuple[str, list[Any]]]
+
+
+@dataclass(frozen=True, slots=True)
 class ListQuery:
     """A filtered list: `page(limit, offset)` for the rows and the total, `count()` for the total alone.
 
@@ -80,6 +102,7 @@ class ListQuery:
     key_columns: tuple[str, ...]
     descending: bool
     detail: str
+    linked: Linked | None = None
 
     def _order(self, prefix: str = "") -> str:
         direction = "DESC" if self.descending else "ASC"
@@ -94,6 +117,8 @@ class ListQuery:
         """The rows of one page as dicts, the column names (also when there are no rows) and the total.
 
         The matching keys are computed once (a materialized CTE) for both the page and the count."""
+        if self.linked is not None:
+            return self._linked_page(self.linked, limit, offset)
         ctes = (f"matching AS MATERIALIZED ({self.keys})",
                 f"page AS (SELECT * FROM matching ORDER BY {self._order()} LIMIT ? OFFSET ?)")
         sql = (f"{self._with(*ctes)}SELECT d.*, (SELECT count(*) FROM matching) AS {_TOTAL} "
@@ -102,10 +127,40 @@ class ListQuery:
             cur.execute(sql, [*self.params, limit if limit is not None else _ALL, offset])
             names = tuple(d[0] for d in cur.description)
             fetched = cur.fetchall()
+        return self._shaped(names, fetched, offset)
+
+    def _linked_page(self, linked: Linked, limit: int | None,
+                     offset: int) -> tuple[list[dict[str, Any]], tuple[str, ...], int]:
+        """`page` from the link summary: the page's keys and the total first, then its rows by index."""
+        keys = ", ".join(self.key_columns)
+        with self.con.cursor() as cur:
+            found = cur.execute(f"WITH matching AS MATERIALIZED ({linked.keys}) SELECT {keys}, sort_value, "
+                                f"(SELECT count(*) FROM matching) FROM matching ORDER BY {self._order()} LIMIT ? OFFSET ?",
+                                [*linked.params, limit if limit is not None else _ALL, offset]).fetchall()
+            total = int(found[0][-1]) if found else self._linked_count(linked)
+            columns: list[tuple[Any, ...]] = list(zip(*found, strict=True)) if found else [()] * (len(self.key_columns) + 2)
+            unnest = ", ".join(f"unnest(?::{_KEY_TYPES[c]}[]) AS {c}" for c in (*self.key_columns, "sort_value"))
+            detail, params = linked.lookup(sorted(set(columns[0])))
+            sql = (f"WITH keys_page AS (SELECT {unnest}, NULL::DOUBLE AS score) "
+                   f"SELECT d.*, ?::BIGINT AS {_TOTAL} FROM ({detail}) d ORDER BY {self._order('d.')}")
+            cur.execute(sql, [*(list(c) for c in columns[:-1]), total, *params])
+            names = tuple(d[0] for d in cur.description)
+            fetched = cur.fetchall()
+        return self._shaped(names, fetched, offset, total)
+
+    def _linked_count(self, linked: Linked) -> int:
+        with self.con.cursor() as cur:
+            row = cur.execute(f"SELECT count(*) FROM ({linked.keys}) r", linked.params).fetchone()
+        return int(row[0]) if row else 0
+
+    def _shaped(self, names: tuple[str, ...], fetched: list[tuple[Any, ...]], offset: int,
+                total: int | None = None) -> tuple[list[dict[str, Any]], tuple[str, ...], int]:
+        """Rows as dicts without the columns only the query needs, the shown columns and the total."""
         shown = [i for i, name in enumerate(names[:-1]) if name not in _PAGE_ONLY]
         columns = tuple(names[i] for i in shown)
         rows = [dict(zip(columns, (row[i] for i in shown), strict=True)) for row in fetched]
-        total = int(fetched[0][-1]) if fetched else (0 if offset == 0 else self.count())
+        if total is None:
+            total = int(fetched[0][-1]) if fetched else (0 if offset == 0 else self.count())
         return rows, columns, total
 
     def rows(self) -> Rows:
@@ -120,6 +175,7 @@ class ListQuery:
 
 
 _TOTAL = "__total"
+_KEY_TYPES = {"article_id": "VARCHAR", "idx": "INTEGER", "sort_value": "DATE"}  # a linked page's keys
 _PAGE_ONLY = ("sort_value",)  # carried by the detail for ordering, not shown
 
 
@@ -170,6 +226,73 @@ def _score(hits: Hits | None) -> str:
     return "hit.score" if hits is not None else "NULL::DOUBLE"
 
 
+# An actor filter of a list: the link summary's `rel`s it reads (none: the table has no rel) and the actor ids.
+ActorSet = tuple[tuple[str, ...], Sequence[str]]
+
+
+def _linked_keys(table: str, key_columns: str, sets: Sequence[ActorSet], since: str | None,
+                 until: str | None) -> tuple[str, list[Any]]:
+    """The keys (and dates, as `sort_value`) in the link summary `table` that match every actor set and the
+    dates: one read of each actor's rows, intersected; DISTINCT where one fact may appear twice in a set."""
+    parts: list[str] = []
+    params: list[Any] = []
+    for rels, ids in sets:
+        where: list[str] = []
+        if rels:
+            where.append(f"rel IN ({', '.join('?' * len(rels))})")
+            params.extend(rels)
+        ids = list(ids)
+        if len(ids) == 1:
+            where.append("actor_id = ?")  # an equality lets DuckDB skip the row groups of other actors
+            params.append(ids[0])
+        else:
+            where.append("actor_id IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(ids)
+        for bound, op in ((since, ">="), (until, "<=")):
+            if bound is not None:
+                where.append(f"date {op} ?::DATE")
+                params.append(bound)
+        distinct = "DISTINCT " if len(ids) > 1 or len(rels) > 1 else ""
+        parts.append(f"(SELECT {distinct}{key_columns}, date AS sort_value FROM {table} WHERE {' AND '.join(where)})")
+    return " INTERSECT ".join(parts), params
+
+
+def _linkable(sort: str, hits: Hits | None, sets: Sequence[ActorSet], *others: object) -> bool:
+    """Whether a list can read its keys from a link summary: sorted by date, no query, some actor filter
+    and no other filter but dates (`others`: the other filters, None or False when not given)."""
+    return sort == "date" and hits is None and bool(sets) and all(o is None or o is False for o in others)
+
+
+def _fetched(**lookups: str) -> str:
+    """Materialized CTEs of the lookups (name -> SELECT): planned on their own, each keeps its index scan
+    (inlined, DuckDB may join the page's keys with the whole table first and scan it)."""
+    return "WITH " + ", ".join(f"{name} AS MATERIALIZED ({sql})" for name, sql in lookups.items()) + " "
+
+
+def _quote_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[Any]]:
+    sql = f"""{_fetched(fq=keyed("quotes", "article_id", "*"), fa=keyed("articles", "id", "*"))}
+              SELECT {columns} FROM keys_page p JOIN fq q ON q.article_id = p.article_id AND q.idx = p.idx
+              JOIN fa a ON a.id = p.article_id LEFT JOIN actors s ON s.id = q.speaker"""
+    return sql, [*keyed_params(article_ids), *keyed_params(article_ids)]
+
+
+def _event_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[Any]]:
+    sql = f"""{_fetched(fe=keyed("events", "article_id", "*"), fa=keyed("articles", "id", "*"))}
+              SELECT {columns} FROM keys_page p JOIN fe e ON e.article_id = p.article_id AND e.idx = p.idx
+              JOIN fa a ON a.id = p.article_id
+              LEFT JOIN actors src ON src.id = e.source LEFT JOIN actors tgt ON tgt.id = e.target"""
+    return sql, [*keyed_params(article_ids), *keyed_params(article_ids)]
+
+
+def _article_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[Any]]:
+    counted = "SELECT article_id, count(*) AS n FROM ({}) GROUP BY article_id"
+    lookups = _fetched(fa=keyed("articles", "id", "*"), qc=counted.format(keyed("quotes", "article_id", "article_id")),
+                       ec=counted.format(keyed("events", "article_id", "article_id")))
+    sql = f"""{lookups}SELECT {columns.format(quotes="coalesce(qc.n, 0)", events="coalesce(ec.n, 0)")} FROM keys_page p
+              JOIN fa a ON a.id = p.article_id LEFT JOIN qc ON qc.article_id = a.id LEFT JOIN ec ON ec.article_id = a.id"""
+    return sql, [*keyed_params(article_ids), *keyed_params(article_ids), *keyed_params(article_ids)]
+
+
 def quote_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, speakers: Sequence[str] | None = None,
                about: Sequence[str] | None = None, since: str | None = None, until: str | None = None,
                outlets: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
@@ -188,10 +311,9 @@ def quote_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, spea
     anon = _optional_column(present, "q", "anonymous", "BOOLEAN")
     where = _Where()
     _in_list(where, "q.speaker", speakers)
-    if about is not None:
-        where.add("""EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = q.article_id
-                             AND list_contains(?::VARCHAR[], m.actor_id) AND m."start" >= q."start" AND m."end" <= q."end")""",
-                  list(about))
+    if about is not None:  # a mention of the actor inside the content, as `actor_quotes` links them
+        where.add("""EXISTS (SELECT 1 FROM actor_quotes k WHERE k.rel = 'about' AND list_contains(?::VARCHAR[], k.actor_id)
+                             AND k.article_id = q.article_id AND k.idx = q.idx)""", list(about))
     _dates(where, "a.date", since, until)
     _outlets(where, outlets)
     _in_list(where, "q.kind", kinds)
@@ -208,14 +330,19 @@ def quote_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, spea
                WHERE {where.sql()}"""
     span_start = 'least(q."start", coalesce(q.cue_start, q."start"), coalesce(q.speaker_start, q."start"))'
     span_end = 'greatest(q."end", coalesce(q.cue_end, 0), coalesce(q.speaker_end, 0))'
-    detail = f"""SELECT q.article_id, q.idx, strftime(a.date, '%Y-%m-%d') AS date, a.outlet, a.title,
+    columns = f"""q.article_id, q.idx, strftime(a.date, '%Y-%m-%d') AS date, a.outlet, a.title,
                         q.speaker, s.name AS speaker_name, q.speaker_text, q.cue, q.text, q.kind,
                         q."start", q."end", {span_start} AS sentence_start, {span_end} AS sentence_end,
                         substring(a.text, {span_start} + 1, {span_end} - {span_start}) AS sentence,
-                        {confidence} AS confidence, {anon} AS anonymous, p.score, p.sort_value
-                 FROM page p JOIN quotes q ON q.rowid = p.quote_row JOIN articles a ON a.rowid = p.article_row
+                        {confidence} AS confidence, {anon} AS anonymous, p.score, p.sort_value"""
+    detail = f"""SELECT {columns} FROM page p JOIN quotes q ON q.rowid = p.quote_row JOIN articles a ON a.rowid = p.article_row
                       LEFT JOIN actors s ON s.rowid = p.speaker_row"""
-    return ListQuery(con, ctes, keys, [*params, *where.params], ("article_id", "idx"), order == "desc", detail)
+    sets = [(rel, ids) for rel, ids in ((("by",), speakers), (("about",), about)) if ids is not None]
+    linked = None
+    if _linkable(sort, hits, sets, outlets, kinds, min_confidence, anonymous, distinct_stories):
+        linked = Linked(*_linked_keys("actor_quotes", "article_id, idx", sets, since, until),
+                        partial(_quote_detail, columns))
+    return ListQuery(con, ctes, keys, [*params, *where.params], ("article_id", "idx"), order == "desc", detail, linked)
 
 
 def event_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, actors: Sequence[str] | None = None,
@@ -249,15 +376,21 @@ def event_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, acto
                     LEFT JOIN actors src ON src.id = e.source LEFT JOIN actors tgt ON tgt.id = e.target
                     {"JOIN hit ON hit.article_id = e.article_id AND hit.idx = e.idx" if hits else ""}
                WHERE {where.sql()}"""
-    detail = f"""SELECT e.article_id, e.idx, strftime(coalesce(e.date, a.date), '%Y-%m-%d') AS date, a.outlet, a.title,
+    columns = f"""e.article_id, e.idx, strftime(coalesce(e.date, a.date), '%Y-%m-%d') AS date, a.outlet, a.title,
                         e.type, e.mode, e.modality, e.source, src.name AS source_name, src.country AS source_country,
                         e.target, tgt.name AS target_name, tgt.country AS target_country, e.trigger, e.location,
                         e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end,
                         trim(substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), chr(10) || ' ') AS sentence,
-                        {confidence} AS confidence, p.score, p.sort_value
-                 FROM page p JOIN events e ON e.rowid = p.event_row JOIN articles a ON a.rowid = p.article_row
+                        {confidence} AS confidence, p.score, p.sort_value"""
+    detail = f"""SELECT {columns} FROM page p JOIN events e ON e.rowid = p.event_row JOIN articles a ON a.rowid = p.article_row
                       LEFT JOIN actors src ON src.rowid = p.source_row LEFT JOIN actors tgt ON tgt.rowid = p.target_row"""
-    return ListQuery(con, ctes, keys, [*params, *where.params], ("article_id", "idx"), order == "desc", detail)
+    sets = [(rels, ids) for rels, ids in ((("source", "target"), actors), (("source",), sources), (("target",), targets))
+            if ids is not None]
+    linked = None
+    if _linkable(sort, hits, sets, types, modalities, min_confidence, outlets, distinct_stories):
+        linked = Linked(*_linked_keys("actor_events", "article_id, idx", sets, since, until),
+                        partial(_event_detail, columns))
+    return ListQuery(con, ctes, keys, [*params, *where.params], ("article_id", "idx"), order == "desc", detail, linked)
 
 
 def article_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, actors: Sequence[str] | None = None,
@@ -277,12 +410,18 @@ def article_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, ac
     keys = f"""SELECT a.id AS article_id, a.rowid AS article_row, {_score(hits)} AS score, {ARTICLE_SORTS[sort]} AS sort_value
                FROM articles a {"JOIN hit ON hit.article_id = a.id" if hits else ""}
                WHERE {where.sql()}"""
-    detail = f"""SELECT a.id AS article_id, strftime(a.date, '%Y-%m-%d') AS date, a.outlet, a.title, a.url, a.source,
-                        (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
-                        (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events,
-                        trim(left(a.text, {SNIPPET_CHARS}), chr(10) || ' ') AS snippet, p.score, p.sort_value
-                 FROM page p JOIN articles a ON a.rowid = p.article_row"""
-    return ListQuery(con, ctes, keys, [*params, *where.params], ("article_id",), order == "desc", detail)
+    columns = f"""a.id AS article_id, strftime(a.date, '%Y-%m-%d') AS date, a.outlet, a.title, a.url, a.source,
+                     {{quotes}} AS quotes, {{events}} AS events,
+                     trim(left(a.text, {SNIPPET_CHARS}), chr(10) || ' ') AS snippet, p.score, p.sort_value"""
+    counts = {"quotes": "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id)",
+              "events": "(SELECT count(*) FROM events e WHERE e.article_id = a.id)"}
+    detail = f"SELECT {columns.format(**counts)} FROM page p JOIN articles a ON a.rowid = p.article_row"
+    sets: list[ActorSet] = [((), actors)] if actors is not None else []
+    linked = None
+    if _linkable(sort, hits, sets, outlets, distinct_stories):
+        linked = Linked(*_linked_keys("actor_articles", "article_id", sets, since, until),
+                        partial(_article_detail, columns))
+    return ListQuery(con, ctes, keys, [*params, *where.params], ("article_id",), order == "desc", detail, linked)
 
 
 def actor_matches(con: duckdb.DuckDBPyConnection, hits: Hits | None, prefix: str,

@@ -73,6 +73,9 @@ CREATE INDEX IF NOT EXISTS aliases_folded ON aliases (folded);
 CREATE INDEX IF NOT EXISTS articles_url ON articles (url);
 CREATE INDEX IF NOT EXISTS minhash_bands_key ON minhash_bands (band_key);
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id);
+-- A page's events and an article's mentions (store/lookups.py); added with derived layout 2 (store/connection.py).
+CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
 -- Summaries (store/summaries.py): derived from the rows above at write time, summed on read, never exported.
 CREATE TABLE IF NOT EXISTS actor_counts (actor_id VARCHAR NOT NULL, mentions BIGINT NOT NULL, articles BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS actor_activity (actor_id VARCHAR NOT NULL, day DATE, kind VARCHAR NOT NULL, n BIGINT NOT NULL);
@@ -87,3 +90,6 @@ CREATE TABLE IF NOT EXISTS role_holders (
     first_row HUGEINT NOT NULL, last_row HUGEINT NOT NULL);
 CREATE TABLE IF NOT EXISTS actor_quotes (
     actor_id VARCHAR NOT NULL, rel VARCHAR NOT NULL, date DATE, article_id VARCHAR NOT NULL, idx INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS actor_events (
+    actor_id VARCHAR NOT NULL, rel VARCHAR NOT NULL, date DATE, article_id VARCHAR NOT NULL, idx INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS actor_articles (actor_id VARCHAR NOT NULL, date DATE, article_id VARCHAR NOT NULL);

@@ -18,7 +18,14 @@ whole length), so these reads go to small tables derived from the stored rows:
   "the holder seen nearest before the date, the first stored on a tie" is the same answer it
   was when every stored description was read in the order stored;
 * `actor_quotes`: one row per quote and actor who said it (`by`) or is named inside its content
-  (`about`), so "quotes about X" is a lookup, not a range join of quotes with mentions.
+  (`about`), so "quotes about X" is a lookup, not a range join of quotes with mentions;
+* `actor_events`: one row per event and actor that is its `source` or its `target`, dated as the
+  event lists date it (the event's own date, else its article's);
+* `actor_articles`: one row per article and actor mentioned in it, with the article's date.
+
+The last three are the keys of the analyst's lists filtered by actor (store/lists.py): their
+total and page come from an actor's rows here, sorted by date, not from a scan of every stored
+quote, event or mention.
 
 Each table is a list of *deltas*: a batch appends the summary of its own rows (its articles are
 new, so counts add up), reads sum them, and a rewrite by curation deletes the rows of the actors
@@ -30,8 +37,9 @@ Informatica 33, 1996): the rows appended since the last run (the unsorted tail, 
 scans) are merged and sorted into a run of their own once there are `COMPACT_MIN_ROWS` of them,
 and the whole table is merged and sorted once the runs since the last full sort hold
 `COMPACT_FRACTION` of its rows. The cost is spread over the batches that grew the table.
-`actor_quotes` is sorted newest first within an actor, so a page of an actor's latest quotes
-stops after the first row groups (DuckDB's top-N filters later groups by their dates).
+`actor_quotes`, `actor_events` and `actor_articles` are sorted newest first within an actor, so a
+page of an actor's latest rows stops after the first row groups (DuckDB's top-N filters later
+groups by their dates).
 
 Summaries are derived data: they are not exported, not written to shards, and `rebuild` makes
 them again from the stored rows (an upgraded store, `check` finding a difference).
@@ -136,7 +144,19 @@ SUMMARIES: tuple[Summary, ...] = (
                UNION ALL
                SELECT l.actor_id, 'about', a.date, l.article_id, l.idx FROM ({about}) l JOIN {articles} a ON a.id = l.article_id""",
             (), (), ("actor_id",), order="actor_id, rel, date DESC NULLS LAST, article_id, idx"),
+    Summary("actor_events", ("actor_id", "rel", "date", "article_id", "idx"),
+            """SELECT e.source, 'source', CAST(coalesce(e.date, a.date) AS DATE), e.article_id, e.idx
+               FROM {events} e JOIN {articles} a ON a.id = e.article_id WHERE e.source IS NOT NULL
+               UNION ALL
+               SELECT e.target, 'target', CAST(coalesce(e.date, a.date) AS DATE), e.article_id, e.idx
+               FROM {events} e JOIN {articles} a ON a.id = e.article_id WHERE e.target IS NOT NULL""",
+            (), (), ("actor_id",), order="actor_id, rel, date DESC NULLS LAST, article_id, idx"),
+    Summary("actor_articles", ("actor_id", "date", "article_id"),
+            """SELECT DISTINCT m.actor_id, a.date, m.article_id FROM {mentions} m JOIN {articles} a ON a.id = m.article_id""",
+            (), (), ("actor_id",), order="actor_id, date DESC NULLS LAST, article_id"),
 )
+# Summaries added after schema 8, made from the stored rows when a store without them is opened (store/connection.py).
+LATER_SUMMARIES = ("actor_events", "actor_articles")
 SUMMARY_TABLES = tuple(s.table for s in SUMMARIES)
 STORED = {name: name for name in ("articles", "mentions", "quotes", "events", "descriptors")}
 _SORTED_KEY = "sorted_rows:"  # meta key: rows of a summary table after its last full sort
@@ -168,9 +188,12 @@ def refresh(con: duckdb.DuckDBPyConnection, actor_ids: Sequence[str]) -> None:
                     f"SELECT * FROM ({summary.rows_of(STORED)}) s ({', '.join(summary.columns)}) WHERE {touched}", params)
 
 
-def rebuild(con: duckdb.DuckDBPyConnection) -> None:
-    """Make every summary again from the stored rows, merged and sorted (an upgraded store; repairs)."""
+def rebuild(con: duckdb.DuckDBPyConnection, tables: Sequence[str] | None = None) -> None:
+    """Make every summary (or those named in `tables`) again from the stored rows, merged and sorted
+    (an upgraded store; repairs)."""
     for summary in SUMMARIES:
+        if tables is not None and summary.table not in tables:
+            continue
         con.execute(f"DELETE FROM {summary.table}")
         source = f"({summary.rows_of(STORED)}) s ({', '.join(summary.columns)})"
         _insert(con, summary, summary.merged_select(source))

@@ -1,0 +1,78 @@
+"""Lists filtered by actors only read their keys from the link summaries (store/lists.py `Linked`): every
+page equals the same list read from the stored rows, in both orders, with dates, several ids and
+pages past the end."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from newsgraph import query
+from newsgraph.ingest import ingest
+from newsgraph.store import lists
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+PAGES = ((10, 0), (3, 2), (None, 0), (5, 10_000))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("linked") / "examples.duckdb")
+    assert ingest([str(EXAMPLES)], db).stored == 6
+    with query.open(db) as c:
+        yield c
+
+
+def _busiest(c: query.Corpus, n: int) -> list[str]:
+    return [r.id for r in c.actors(top=n)]
+
+
+def _assert_same_pages(q: lists.ListQuery) -> int:
+    """The pages agree; returns how many rows match (so a test can check it compared some)."""
+    assert q.linked is not None
+    general = dataclasses.replace(q, linked=None)
+    for limit, offset in PAGES:
+        assert q.page(limit, offset) == general.page(limit, offset)
+    return q.page(None)[2]
+
+
+@pytest.mark.parametrize("order", ["desc", "asc"])
+def test_quotes_by_and_about_an_actor(corpus, order):
+    totals = [_assert_same_pages(lists.quote_list(corpus._con, speakers=[aid], order=order))
+              + _assert_same_pages(lists.quote_list(corpus._con, about=[aid], order=order)) for aid in _busiest(corpus, 6)]
+    assert min(totals[:3]) > 0
+
+
+def test_quotes_by_one_actor_about_another_with_dates(corpus):
+    a, b, c = _busiest(corpus, 3)
+    _assert_same_pages(lists.quote_list(corpus._con, speakers=[a, c], about=[b], since="2024-11-01"))
+    _assert_same_pages(lists.quote_list(corpus._con, about=[a, b], until="2024-11-15", order="asc"))
+
+
+@pytest.mark.parametrize("order", ["desc", "asc"])
+def test_events_of_an_actor_on_either_side(corpus, order):
+    totals = [_assert_same_pages(lists.event_list(corpus._con, actors=[aid], order=order))
+              + _assert_same_pages(lists.event_list(corpus._con, sources=[aid], order=order)) for aid in _busiest(corpus, 6)]
+    assert min(totals[:3]) > 0
+
+
+def test_events_from_one_actor_to_others_with_dates(corpus):
+    a, b, c = _busiest(corpus, 3)
+    _assert_same_pages(lists.event_list(corpus._con, sources=[a], targets=[b, c]))
+    _assert_same_pages(lists.event_list(corpus._con, actors=[a, b], since="2024-11-01", until="2024-11-30"))
+
+
+@pytest.mark.parametrize("order", ["desc", "asc"])
+def test_articles_mentioning_actors(corpus, order):
+    totals = [_assert_same_pages(lists.article_list(corpus._con, actors=[aid], order=order)) for aid in _busiest(corpus, 6)]
+    assert min(totals) > 0
+    _assert_same_pages(lists.article_list(corpus._con, actors=_busiest(corpus, 2), since="2024-11-05", order=order))
+
+
+def test_other_filters_read_the_stored_rows(corpus):
+    aid = _busiest(corpus, 1)[0]
+    assert lists.quote_list(corpus._con, speakers=[aid], kinds=["direct"]).linked is None
+    assert lists.event_list(corpus._con, actors=[aid], sort="type").linked is None
+    assert lists.article_list(corpus._con, actors=[aid], outlets=["x"]).linked is None
+    assert lists.quote_list(corpus._con).linked is None
