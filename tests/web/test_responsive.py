@@ -13,8 +13,10 @@ import pytest
 import uvicorn
 from fastapi.testclient import TestClient
 
+from newsgraph import store
 from newsgraph.ingest import ingest
 from newsgraph.web import create_app
+from newsgraph.web.deps import ServingCorpus
 from newsgraph.web.settings import ServerSettings
 
 from .conftest import LiveServer, free_port
@@ -134,3 +136,14 @@ def test_an_answer_that_sets_the_token_cookie_is_not_kept(store_path):
         assert "set-cookie" in again.headers and again.headers["set-cookie"].count("newsgraph_token") == 1
         c.cookies.clear()
         assert "set-cookie" not in c.get("/api/stats", headers={"Authorization": f"Bearer {token}"}).headers
+
+
+def test_a_pooled_corpus_resolves_each_name_once_while_open(store_path, monkeypatch):
+    calls: list[str] = []
+    real = store.find_actor_ids
+    monkeypatch.setattr(store, "find_actor_ids", lambda con, name: calls.append(name) or real(con, name))
+    with ServingCorpus(store_path) as corpus:
+        first = corpus.actor_ids("Russia")
+        assert corpus.actor_ids("Russia") == first and corpus.actor("Russia").actor.id == first[0]
+        corpus.roles("Russia")
+    assert calls == ["Russia"]
