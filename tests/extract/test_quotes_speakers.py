@@ -230,3 +230,8 @@ def test_an_epithet_that_fits_two_compatriots_stays_unlinked(analyze_text):
     article = analyze_text("Peruvian President Ana Ruiz met Peruvian senator Jorge Vela on Sunday. "
                            "The former Peruvian tennis champion said she would not negotiate.")
     assert speakers_of(article, "would not negotiate") == [None]
+
+
+def test_coordinated_speakers_who_blame_one_another_each_speak(analyze_text):
+    article = analyze_text("Lima and Quito have blamed one another for the collapse of the talks.", "2024-03-01")
+    assert sorted(speakers_of(article, "collapse of the talks")) == ["Ecuador", "Peru"]

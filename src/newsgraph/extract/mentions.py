@@ -287,6 +287,22 @@ def _place_or_org(text: str) -> bool:
     return bool(lookup(text) or country_word(text) or place_country(text) or seat_of_power(text))
 
 
+def _possessive_split(span: Span) -> list[Span]:
+    """An organization's name after a place's possessive, which NER took for one entity ("Peru’s Special
+    Crimes Tribunal"): the place and the organization, two mentions. A single word after the possessive
+    stays with `_known_prefix` ("Wagner’s March" is the name before it alone)."""
+    if span.label_ != "ORG" or len(span) < 4:
+        return [span]
+    possessive = next((t.i for t in span[1:] if t.tag_ == "POS"), None)
+    if possessive is None or span.end - possessive < 3 or not _place_or_org(span.doc[span.start:possessive].text):
+        return [span]
+    rest = span.doc[possessive + 1:span.end]
+    if not all(t.text[:1].isupper() or t.lower_ in {"of", "for", "and", "the"} for t in rest) or rest[-1].tag_ not in {"NNP", "NNPS"}:
+        return [span]
+    return [Span(span.doc, span.start, possessive, label="GPE" if country_word(span.doc[span.start:possessive].text) else span.label_),
+            Span(span.doc, rest.start, rest.end, label="ORG")]
+
+
 def _known_prefix(span: Span, ctx: _Context) -> Span:
     """A known organization or place before a possessive is that name alone ("Wagner’s March"), and so is
     one followed by ordinary words in a headline ("Wagner Mutiny", "Kremlin Unstable")."""
@@ -342,7 +358,8 @@ def entity_mentions(doc: Doc) -> list[Span]:
     for ent in map(_relabelled, doc.ents):
         if ent.label_ in ACTOR_TYPES:
             for piece in _cleaned(ent, ctx):
-                spans.extend(split_person_suffix(_known_prefix(piece, ctx)))
+                for part in _possessive_split(piece):
+                    spans.extend(split_person_suffix(_known_prefix(part, ctx)))
     spans = _fill([], spans)
     table = table_organizations(doc, ctx.zones)
     spans = _prefer_table(spans, table)

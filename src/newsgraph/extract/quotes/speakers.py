@@ -36,6 +36,8 @@ from .not_speakers import is_furniture
 SPEAKER_SUBJECT_DEPS = ("nsubj", "csubj", "nsubjpass")
 #: adverbs that make coordinated speakers speak together ("jointly announced")
 JOINT_ADVERBS = ("jointly", "together")
+#: reciprocal objects that make coordinated speakers each speak ("A and B blamed one another")
+RECIPROCALS = ("one another", "each other")
 #: named-actor entity types: a speaker of class `a`
 ACTOR_ENTITY_TYPES = ("PERSON", "ORG", "NORP", "GPE")
 
@@ -320,7 +322,7 @@ def _head_actor(index: ArticleIndex, tok: Token) -> str | None:
 
 def speaks_jointly(head: Token) -> bool:
     """The speaker's verb says the words are joint: "A and B said in a joint statement", "A and B
-    jointly announced" (PolNeAR keeps "A and B said" as one attribution of one source; a joint
+    jointly announced", "A and B blamed one another" (PolNeAR keeps "A and B said" as one attribution of one source; a joint
     statement is each party's, the convention of the news development set)."""
     verb = head.head
     if head.dep_ not in ("nsubj", "nsubjpass") or verb == head:
@@ -328,6 +330,8 @@ def speaks_jointly(head: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in JOINT_ADVERBS:
             return True
+        if child.dep_ == "dobj" and " ".join(t.lower_ for t in child.subtree) in RECIPROCALS:
+            return True  # "Lima and Quito blamed one another": each says it of the other
         obj = first_child(child, ("pobj",)) if child.dep_ == "prep" else None
         if obj is not None and is_document(obj) and any(g.lower_ == "joint" for g in obj.lefts):
             return True
