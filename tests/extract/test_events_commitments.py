@@ -205,3 +205,15 @@ def test_an_act_in_the_content_of_a_claim_is_reported(code):
 def test_a_relative_clause_of_a_report_noun_is_no_claim_content(code):
     ev = code("Niger criticised the report that attacked Chad.")
     assert [m for _, _, t, m in ev if t == "Chad"] == ["asserted"]
+
+
+# ---------------------------------------------------------------- warnings
+
+def test_a_warning_threatens_the_target_of_the_act_it_announces(code):
+    assert [t for s, t, _ in types_of(code("Algeria warned that it would expel the diplomats of Morocco."),
+                                      "THREATEN")] == ["Morocco"]
+
+
+def test_what_someone_warns_of_is_their_claim(code):
+    assert [m for _, _, m in types_of(code("Maia Sandu warned that Russia supports the opposition."), "SUPPORT")] \
+        == ["reported"]

@@ -87,6 +87,8 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
         targets = _request_addressee(tok, preps, objs, index)
     if not targets and depth < settings.infinitive_depth:
         targets = infinitive_targets(tok, trig, index, settings, depth + 1)
+    if not targets and trig.type == "THREATEN" and depth < settings.infinitive_depth:
+        targets = [t for t in _threatened(tok, index, settings, depth + 1) if t not in subj_actors]
     return subj_actors, targets
 
 
@@ -185,6 +187,17 @@ def infinitive_targets(tok: Token, trig: Trigger, index: ActorIndex, settings: E
                 return found
     return []
 
+
+
+def _threatened(tok: Token, index: ActorIndex, settings: EventSettings, depth: int) -> list[str]:
+    """Whom a warning threatens: the recipient of the act its that-clause announces ("warned that Russia
+    would strike Kyiv", "warned it would hold Rwanda to account"); CAMEO 13 codes the threatened party."""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i > tok.i:
+            found = verb_roles(c, lookup(c) or Trigger("THREATEN", None, frozenset()), index, settings, depth)[1]
+            if found:
+                return found
+    return []
 
 
 def each_other(tok: Token) -> bool:
