@@ -235,3 +235,15 @@ def test_an_epithet_that_fits_two_compatriots_stays_unlinked(analyze_text):
 def test_coordinated_speakers_who_blame_one_another_each_speak(analyze_text):
     article = analyze_text("Lima and Quito have blamed one another for the collapse of the talks.", "2024-03-01")
     assert sorted(speakers_of(article, "collapse of the talks")) == ["Ecuador", "Peru"]
+
+
+def test_a_title_with_its_name_in_apposition_is_that_person(analyze_text):
+    article = analyze_text("Peruvian leader Ana Ruiz spoke on Monday. "
+                           "The group\u2019s leader Jorge Vela said his fighters would go home.")
+    assert speakers_of(article, "fighters would go home") == ["Jorge Vela"]
+
+
+def test_an_owned_title_is_not_whoever_else_held_that_title(analyze_text):
+    article = analyze_text("Peruvian leader Ana Ruiz spoke on Monday. The Coastal Front rebel group announced a truce. "
+                           "The group's leader said its fighters would go home.")
+    assert speakers_of(article, "fighters would go home") == [None]

@@ -119,6 +119,8 @@ def find_roles(doc: Doc, linked: list[tuple[Span, str]], actors: dict[str, Actor
         if c.holder is not None or not role:
             continue
         span = doc[c.start:c.end]
+        if of is None and any(t.tag_ == "POS" for t in span):
+            continue  # "the group's leader": an owner no actor stands for, so no holder of another's office
         holder = _holder_in_article(holders, c.start, role, of)
         if holder is None:
             holder = _holder_in_knowledge(role, of, actors, date, actor_id, new_actors, label)

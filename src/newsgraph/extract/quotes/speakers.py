@@ -200,6 +200,9 @@ def resolve_speaker(index: ArticleIndex, spk: SpeakerPhrase | None) -> ResolvedS
         return NO_SPEAKER
     head, lo, hi = spk
     start, end = char_range(index.doc, lo, hi)
+    named = _appositive_person(index, head, hi)
+    if named is not None:  # "The group's leader Ana Ruiz said"
+        return ResolvedSpeaker(named, "name")
     unnamed = is_unnamed_source(head)
     m = index.mention_at(start, end, head)
     if m is not None and unnamed and _described_only(index, m.actor, head):
@@ -230,7 +233,8 @@ def resolve_speaker(index: ArticleIndex, spk: SpeakerPhrase | None) -> ResolvedS
         return ResolvedSpeaker(index.recent_actor(start, types) if types else None, "pronoun")
     if head.pos_ in ("NOUN", "PROPN"):
         best = None
-        for person in index.titled:
+        owned = first_child(head, ("poss",)) is not None  # "the group's leader": not whoever was titled "leader"
+        for person in index.titled if not owned else ():
             if person.offset >= start:
                 break
             if low in person.title_words:
@@ -262,6 +266,17 @@ def epithet_referent(index: ArticleIndex, spk: SpeakerPhrase, start: int, end: i
     people = {m.actor for m in index.mentions[:index.first_mention_at(start)]
               if (a := index.actors.get(m.actor)) is not None and a.type == "PERSON" and a.country == iso3}
     return people.pop() if len(people) == 1 else None
+
+
+def _appositive_person(index: ArticleIndex, head: Token, hi: int) -> str | None:
+    """The person a title head names in the apposition right after it ("The group's leader Ana Ruiz",
+    "the envoy, Jorge Vela, said"): the parser hangs the name beside the title, not under it."""
+    for child in head.rights:
+        if child.dep_ == "appos" and child.i <= hi + 1:
+            m = index.mention_at(child.idx, token_end(child), child)
+            actor = index.actors.get(m.actor) if m is not None else None
+            return m.actor if m is not None and actor is not None and actor.type == "PERSON" else None
+    return None
 
 
 def _trailing_person(index: ArticleIndex, start: int, end: int) -> str | None:
