@@ -17,7 +17,10 @@ Usage: .venv/bin/python benchmarks/growth.py [--max 1000000] [--seed 300] [--rep
 3. Measured on each store: every page and API endpoint for the busiest actor (most mentions),
    a median one and a pair (the busiest and its first counterpart), `--repeat` requests each
    through the app in-process (FastAPI's TestClient: routing, the store opened per request,
-   templates; no network), p50 and p95; `to_pandas()` of a filtered query; then the ingest of
+   templates; no network) with the server's answer cache off (`cache_bytes=0`: a kept answer
+   would time a dictionary lookup, not the page), p50 and p95 of wall time and the median CPU
+   time of this process per request (the machine is shared: CPU time does not count the
+   waits for a core that the load average causes); `to_pandas()` of a filtered query; then the ingest of
    the same 50 fresh PolNeAR dev articles (one batch, `--workers 1`, spaCy loaded before),
    the whole call and the store's steps in it: the copy lookup, and write_batch with its corpus
    step, claim clustering, insert (with the summaries) and search sync.
@@ -152,25 +155,27 @@ def endpoints(who: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def time_pages(db: Path, who: dict[str, str], repeat: int) -> dict[str, tuple[float, float]]:
-    """p50 and p95 in ms of each endpoint over `repeat` requests, after one unmeasured request."""
+def time_pages(db: Path, who: dict[str, str], repeat: int) -> dict[str, tuple[float, float, float]]:
+    """p50 and p95 wall and median CPU ms of each endpoint over `repeat` requests, after one unmeasured request."""
     from fastapi.testclient import TestClient  # optional dependency of the web face
 
     from newsgraph.web.app import create_app
+    from newsgraph.web.settings import ServerSettings
 
-    client = TestClient(create_app(str(db)))
-    out: dict[str, tuple[float, float]] = {}
+    client = TestClient(create_app(str(db), settings=ServerSettings(cache_bytes=0)))
+    out: dict[str, tuple[float, float, float]] = {}
     for label, path in endpoints(who).items():
         first = client.get(path)
         if first.status_code >= 400:
             print(f"  {label}: HTTP {first.status_code} {first.text[:120]}")
-        times = []
+        times, cpu = [], []
         for _ in range(repeat):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             client.get(path)
             times.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
         times.sort()
-        out[label] = (statistics.median(times), times[min(len(times) - 1, int(0.95 * len(times)))])
+        out[label] = (statistics.median(times), times[min(len(times) - 1, int(0.95 * len(times)))], statistics.median(cpu))
     return out
 
 
@@ -242,7 +247,9 @@ def main() -> int:
         print(f"\n== {grown['articles']:,} articles: grown in {grown['grow_s']:.0f} s, search index in "
               f"{grown['index_s']:.0f} s, {grown['disk_gb']:.2f} GB on disk", flush=True)
         who = pick_actors(db)
+        print(f"load average before the pages: {os.getloadavg()[0]:.1f}", flush=True)
         pages = time_pages(db, who, args.repeat)
+        print(f"load average after the pages: {os.getloadavg()[0]:.1f}", flush=True)
         pandas_ms = time_pandas(db, who, args.repeat)
         total, steps = time_ingest(db, fresh)
         results[size] = {"pages": pages, "pandas": pandas_ms, "ingest": total, "steps": steps, **grown}
@@ -253,7 +260,7 @@ def main() -> int:
             shutil.rmtree(f"{db}.search", ignore_errors=True)
     last = sizes[-1]
     base = results[sizes[0]]
-    slow_label, (_, slow_p95) = max(results[last]["pages"].items(), key=lambda kv: kv[1][1])
+    slow_label, (_, slow_p95, _) = max(results[last]["pages"].items(), key=lambda kv: kv[1][1])
     print(f"growth: ingest ratio {results[last]['ingest'] / base['ingest']:.2f} at {results[last]['articles']:,} articles; "
           f"slowest page p95 {slow_p95:.0f} ms ({slow_label})")
     return 0
@@ -270,9 +277,10 @@ def report(results: dict[int, dict[str, Any]], size: int) -> None:
     for label, seconds in now["steps"].items():
         print(f"  {label:20s} {seconds:6.2f} s ({ratio(seconds, base['steps'].get(label, 0.0))})")
     print(f"to_pandas() of a filtered query: {now['pandas']:7.1f} ms ({ratio(now['pandas'], base['pandas'])})")
-    print(f"{'endpoint':44s} {'p50 ms':>8s} {'p95 ms':>8s} {'p95 vs 10^4':>12s}")
-    for label, (p50, p95) in now["pages"].items():
-        print(f"{label:44s} {p50:8.1f} {p95:8.1f} {ratio(p95, base['pages'][label][1]):>12s}")
+    print(f"{'endpoint':44s} {'p50 ms':>8s} {'p95 ms':>8s} {'p95 vs 10^4':>12s} {'CPU ms':>8s} {'CPU vs 10^4':>12s}")
+    for label, (p50, p95, cpu) in now["pages"].items():
+        print(f"{label:44s} {p50:8.1f} {p95:8.1f} {ratio(p95, base['pages'][label][1]):>12s} {cpu:8.1f} "
+              f"{ratio(cpu, base['pages'][label][2]):>12s}")
     sys.stdout.flush()
 
 
