@@ -217,3 +217,20 @@ def test_a_warning_threatens_the_target_of_the_act_it_announces(code):
 def test_what_someone_warns_of_is_their_claim(code):
     assert [m for _, _, m in types_of(code("Maia Sandu warned that Russia supports the opposition."), "SUPPORT")] \
         == ["reported"]
+
+
+# ---------------------------------------------------------------- who took part
+
+def test_an_appositive_person_is_the_actor_not_the_possessor(code):
+    ev = code("Analysts discussed a phone call between President Putin and his Chinese counterpart Xi Jinping.")
+    assert ("Vladimir Putin", "Xi Jinping") in [(s, t) for s, t, _ in types_of(ev, "CONSULT")]
+
+
+def test_talks_a_clause_follows_had_its_subject_as_a_party(code):
+    ev = code("Yevgeny Prigozhin called off the march towards Moscow after negotiations with Alexander Lukashenko.")
+    assert ("Yevgeny Prigozhin", "Alexander Lukashenko") in [(s, t) for s, t, _ in types_of(ev, "CONSULT")]
+
+
+def test_an_attack_a_clause_follows_is_not_its_subjects(code):
+    ev = code("Poland closed its border with Belarus after the attack on Lithuania.")
+    assert all(s != "Poland" for s, _, _ in types_of(ev, "ASSAULT") + types_of(ev, "FIGHT"))

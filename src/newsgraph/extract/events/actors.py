@@ -135,6 +135,10 @@ class ActorIndex:
         # "Russia's army", "NATO troops", "North Korean soldiers", "Hungarian and Romanian officials";
         # possessors and compounds before adjectives, and no stance prefixes ("pro-Iranian group")
         mods = sorted(children(tok, _ACTOR_MODS), key=lambda c: (c.dep_ == "amod", c.i))
+        for c in mods:  # "his Chinese counterpart Xi Jinping": an appositive person is the noun's own referent
+            named = self.tok_actor[c.i] if c.dep_ == "appos" else None
+            if named and self.is_person(named):  # (an appositive organization may lack the country a modifier gives)
+                return [named]
         for c in mods:
             if c.dep_ == "amod" and _takes_a_stance(c):
                 continue

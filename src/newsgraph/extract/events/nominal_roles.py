@@ -78,11 +78,24 @@ def nominal_roles(tok: Token, trig: Trigger, index: ActorIndex,
     sources, targets = _side_of(tok, trig, index, sources, targets)
     if not sources or not targets:
         sources, targets = _from_governing_verb(tok, index, sources, targets, settings)
+    if not sources and trig.type in type_group("reciprocal"):
+        sources = _talks_before(tok, index, settings)
     if not targets and trig.mode == "legal":  # "an arrest warrant for X", "issued warrants for X"
         holders = [tok] + ([tok.head] if tok.dep_ in OBJECT_DEPS else [])
         targets = next((found for h in holders if (found := index.in_phrases(prep_objects(h),
                                                                              prepositions("legal_target")))), [])
     return sources, targets, False
+
+
+def _talks_before(tok: Token, index: ActorIndex, settings: EventSettings) -> list[str]:
+    """The subject of the clause a reciprocal event noun is the occasion of ("X called off the march after
+    negotiations with Y", "following a meeting with Y, X said"): X took part in it."""
+    head = tok.head
+    if tok.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in prepositions("occasion") \
+            or head.head.pos_ not in ("VERB", "AUX"):
+        return []
+    subj, passive = inherited_subject(head.head, settings.subject_inherit_steps)
+    return [] if passive else index.of_all(subj)
 
 
 def hyphen_pair(tok: Token, index: ActorIndex) -> tuple[str, str] | None:
