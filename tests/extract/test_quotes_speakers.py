@@ -247,3 +247,10 @@ def test_an_owned_title_is_not_whoever_else_held_that_title(analyze_text):
     article = analyze_text("Peruvian leader Ana Ruiz spoke on Monday. The Coastal Front rebel group announced a truce. "
                            "The group's leader said its fighters would go home.")
     assert speakers_of(article, "fighters would go home") == [None]
+
+
+def test_a_statement_referred_to_twice_keeps_its_issuer(analyze_text):
+    article = analyze_text("A spokesman at Peru's foreign ministry said in a statement posted on X that the talks had "
+                           'ended. "We remain hopeful," the statement added. '
+                           "According to the statement, the next round will take place in Lima.")
+    assert speakers_of(article, "next round") == ["Ministry of Foreign Affairs of Peru"]

@@ -89,7 +89,8 @@ def own_issuers(index: ArticleIndex, doc_head: Token, resolve: HeadResolver) -> 
 
 def document_issuers(index: ArticleIndex, doc_head: Token, resolve: HeadResolver) -> tuple[str, ...]:
     """The issuers of the document headed by `doc_head`: its own (`own_issuers`), else, for a
-    definite "the statement", those of the nearest earlier document of the article."""
+    definite "the statement", those of the nearest earlier document of the article that is not
+    itself only a definite back-reference ("the statement added ... According to the statement")."""
     found = own_issuers(index, doc_head, resolve)
     if found:
         return found
@@ -100,5 +101,9 @@ def document_issuers(index: ArticleIndex, doc_head: Token, resolve: HeadResolver
     for k in range(doc_head.i - 1, max(-1, doc_head.i - DOCUMENT_LOOKBACK_TOKENS), -1):
         earlier = doc[k]
         if is_document(earlier) and not index.inside_passage(earlier):
-            return own_issuers(index, earlier, resolve)  # the nearest one, found or not
+            found = own_issuers(index, earlier, resolve)
+            earlier_det = first_child(earlier, ("det",))
+            if found or earlier_det is None or earlier_det.lower_ not in DEFINITE:
+                return found  # the nearest one that says whose it is, found or not
+            # "the statement added ... According to the statement": a chain of definite mentions
     return ()
