@@ -202,10 +202,13 @@ def test_serve_never_writes(store_copy):
     assert hashlib.sha256(Path(store_copy).read_bytes()).hexdigest() == before
 
 
+TOKEN = "a-token-of-24-characters"  # the server refuses a token under 16 characters
+
+
 def test_cli_serve_starts_a_server_on_loopback(store_path):
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "serve", "--db", store_path, "--port", str(port),
-                             "--token", "tok"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                             "--token", TOKEN], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         url = f"http://127.0.0.1:{port}/api/stats"
         deadline = time.monotonic() + 60
@@ -217,7 +220,7 @@ def test_cli_serve_starts_a_server_on_loopback(store_path):
                 assert proc.poll() is None and time.monotonic() < deadline, "newsgraph serve did not start"
                 time.sleep(0.2)
         assert r.status_code == 401
-        assert httpx.get(url, headers={"Authorization": "Bearer tok"}, timeout=10).json()["articles"] == 7
+        assert httpx.get(url, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=10).json()["articles"] == 7
     finally:
         proc.terminate()
         proc.wait(15)
