@@ -6,7 +6,7 @@ the store file's version (`SharedStore.version`: device, inode, size, modificati
 be kept until the version moves. Under 20 concurrent clients most requests ask for pages another
 client has just asked for (the home page, a busy actor, the same lists), and each of those cost
 20-400 ms of CPU in DuckDB on a 300-article store (benchmarks/serve.py), which is what made them
-queue (issue 19: about 30 requests/s, p95 2-3 s).
+queue (an audit measured about 30 requests/s, p95 2-3 s).
 
 Kept: 200 answers to GET requests, at most `cache_entry_bytes` each and `cache_bytes` in all
 (least recently used dropped first). Requests for the same answer that arrive while it is being

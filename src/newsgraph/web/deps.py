@@ -66,7 +66,7 @@ class SharedStore:
 
     Opening the store per request cost more than most requests' own work (the file's catalogue
     and a cold buffer pool each time, and the search index opened again), and 20 concurrent
-    clients queued behind it (issue 19: about 30 requests/s). Here a request borrows an open
+    clients queued behind it (about 30 requests/s in an audit). Here a request borrows an open
     `Corpus` from a pool and gives it back; DuckDB keeps one database instance per file in a
     process, so the pooled connections share its catalogue and cache. A DuckDB connection is not
     for two threads at once, so each request has a `Corpus` of its own while it runs.

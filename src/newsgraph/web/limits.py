@@ -3,7 +3,7 @@
 One long value used to freeze the whole server: an actor name is matched against country names
 by country_converter's regular expressions (`resolve/countries.iso3_of`), whose cost grows with
 the square of the name's length and holds the GIL, so a 100 kB `speaker` blocked every other
-request for minutes (issue 19). Checking each route's parameters one by one would miss the next
+request for minutes. Checking each route's parameters one by one would miss the next
 parameter someone adds; this check reads the raw query string and path of every request instead,
 so no handler (and no layer below) ever sees a value longer than `ServerSettings` allows:
 

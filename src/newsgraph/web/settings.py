@@ -11,7 +11,7 @@ class ServerSettings:
     `max_param_chars`: the longest value of any query parameter or path segment (an actor name,
     an outlet, an id). Resolving a name runs country_converter's regular expressions over it
     (`resolve/countries.iso3_of`), whose cost grows with the square of its length: 200 characters
-    take about 20 ms, 2,000 about 1.3 s and 100 kB several minutes (issue 19), holding the GIL
+    take about 20 ms, 2,000 about 1.3 s and 100 kB several minutes, holding the GIL
     all along. No actor name or alias in the stores is near 200 characters.
     `max_query_chars`: the longest full-text query (`q`), which only tantivy's parser reads.
     `max_values`: how often one parameter may repeat (`outlet=...&outlet=...`).
