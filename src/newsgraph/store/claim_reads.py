@@ -12,9 +12,7 @@ from typing import Any
 import duckdb
 
 from ..claims.quotes import ClaimQuote
-
-# A member's quote: the key is "<article id>:<idx>" (claims/quotes.py quote_key).
-_QUOTE_JOIN = ("q.article_id = m.article_id AND q.idx = CAST(substr(m.quote_id, length(m.article_id) + 2) AS INTEGER)")
+from .lookups import keyed, keyed_params
 
 
 def _matching(speakers: Sequence[str] | None, about: Sequence[str] | None, since: str | None, until: str | None,
@@ -35,9 +33,10 @@ def _matching(speakers: Sequence[str] | None, about: Sequence[str] | None, since
         where.append("m.date <= ?")
         params.append(until)
     if about is not None:
-        where.append(f"""EXISTS (SELECT 1 FROM quotes q JOIN mentions x ON x.article_id = q.article_id
-                         AND x."start" >= q."start" AND x."end" <= q."end"
-                         WHERE {_QUOTE_JOIN} AND x.actor_id IN (SELECT unnest(?::VARCHAR[])))""")
+        # an actor named inside the member's quote, as `actor_quotes` links them (store/summaries.py)
+        where.append("""EXISTS (SELECT 1 FROM actor_quotes k WHERE k.rel = 'about' AND k.article_id = m.article_id
+                         AND k.idx = CAST(substr(m.quote_id, length(m.article_id) + 2) AS INTEGER)
+                         AND k.actor_id IN (SELECT unnest(?::VARCHAR[])))""")
         params.append(list(about))
     return " AND ".join(where), params
 
@@ -47,17 +46,24 @@ def claim_members(con: duckdb.DuckDBPyConnection, *, speakers: Sequence[str] | N
                   claim_ids: Sequence[str] | None = None) -> tuple[list[ClaimQuote], dict[str, str]]:
     """Every member quote of the claims with a matching member, and quote id -> claim id."""
     where, params = _matching(speakers, about, since, until, claim_ids)
+    # The members first, then their quotes through the quotes' article-id index (store/lookups.py): a join
+    # of the members with `quotes` would read every stored quote.
     sql = f"""WITH picked AS (SELECT DISTINCT m.claim_id FROM claim_members m WHERE {where})
         SELECT m.quote_id, m.claim_id, m.article_id, m.outlet, m.date, m.speaker, a.country, m.attribution,
-               q.text, q.speaker_text, q.cue, q.kind
+               CAST(substr(m.quote_id, length(m.article_id) + 2) AS INTEGER) AS idx
         FROM claim_members m JOIN picked p ON p.claim_id = m.claim_id
-        JOIN quotes q ON {_QUOTE_JOIN}
         LEFT JOIN actors a ON a.id = m.speaker
         ORDER BY m.claim_id, m.date, m.quote_id"""
     quotes, claim_of = [], {}
     with con.cursor() as cur:
-        for qid, cid, aid, outlet, date, speaker, group, attribution, text, speaker_text, cue, kind in cur.execute(
-                sql, params).fetchall():
+        members = cur.execute(sql, params).fetchall()
+        article_ids = sorted({m[2] for m in members})
+        texts = {(r[0], r[1]): r[2:] for r in cur.execute(
+            keyed("quotes", "article_id", "article_id, idx, text, speaker_text, cue, kind"), keyed_params(article_ids)).fetchall()}
+        for qid, cid, aid, outlet, date, speaker, group, attribution, idx in members:
+            if (aid, idx) not in texts:
+                continue  # a member whose quote is not stored (as the join with `quotes` left it out)
+            text, speaker_text, cue, kind = texts[(aid, idx)]
             quotes.append(ClaimQuote(qid, aid, text or "", date, outlet, speaker, group,
                                      anonymous=attribution == "anonymous", speaker_text=speaker_text, cue=cue,
                                      kind=kind or "indirect"))
