@@ -234,3 +234,13 @@ def test_talks_a_clause_follows_had_its_subject_as_a_party(code):
 def test_an_attack_a_clause_follows_is_not_its_subjects(code):
     ev = code("Poland closed its border with Belarus after the attack on Lithuania.")
     assert all(s != "Poland" for s, _, _ in types_of(ev, "ASSAULT") + types_of(ev, "FIGHT"))
+
+
+def test_closing_the_case_against_someone_is_a_concession(code):
+    assert [(s, t) for s, t, _ in types_of(code("Chile closed the case against Evo Morales."), "CONCEDE")] == [
+        ("Chile", "Evo Morales")]
+
+
+def test_closing_a_border_stays_a_sanction(code):
+    ev = code("Turkey closed its border with Syria.")
+    assert types_of(ev, "SANCTION") and not types_of(ev, "CONCEDE")
