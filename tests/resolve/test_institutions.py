@@ -155,3 +155,8 @@ def test_a_named_ministry_the_table_does_not_know_keeps_its_name(analyze_text):
 def test_a_tribunal_after_a_possessive_country_is_that_countrys(analyze_text):
     a = analyze_text("Peru's Special Crimes Tribunal has issued arrest warrants against two generals.", "2024-03-01")
     assert "Special Crimes Tribunal of Peru" in {x.name for x in a.actors}
+
+
+def test_the_adjective_of_an_armed_movement_is_the_movement(analyze_text):
+    a = analyze_text("Nasser Ali said the Houthi navy had fired two missiles.", "2024-03-01")
+    assert actor_name(a, "Houthi") == "Houthis"
