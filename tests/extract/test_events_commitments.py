@@ -244,3 +244,12 @@ def test_closing_the_case_against_someone_is_a_concession(code):
 def test_closing_a_border_stays_a_sanction(code):
     ev = code("Turkey closed its border with Syria.")
     assert types_of(ev, "SANCTION") and not types_of(ev, "CONCEDE")
+
+
+def test_an_order_to_ones_own_forces_is_no_request_to_the_place_they_head_for(code):
+    ev = code("Yevgeny Prigozhin ordered his fighters advancing on Moscow to turn around.")
+    assert [(s, t) for s, t, _ in types_of(ev, "REQUEST")] == [("Yevgeny Prigozhin", None)]
+
+
+def test_an_order_to_another_country_requests_of_it(code):
+    assert ("Russia", "Ukraine", "asserted") in types_of(code("Russia ordered Ukraine to withdraw."), "REQUEST")

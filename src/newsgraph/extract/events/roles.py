@@ -79,6 +79,8 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
     if "inverse" in trig.roles:
         return _inverse_roles(tok, trig, preps, subj_actors, index)
     objs = children(tok, OBJECT_DEPS)
+    if trig.type == "REQUEST" and any(_own(o, index) for o in objs):
+        return subj_actors, []  # "ordered his fighters to turn around": asked of one's own, of no one else
     if "obj_theme" in trig.roles:
         targets = _theme_recipient(tok, preps, objs, index)
     else:
@@ -90,6 +92,12 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
     if not targets and trig.type == "THREATEN" and depth < settings.infinitive_depth:
         targets = [t for t in _threatened(tok, index, settings, depth + 1) if t not in subj_actors]
     return subj_actors, targets
+
+
+def _own(obj: Token, index: ActorIndex) -> bool:
+    """Whether an object is the subject's own people or things ("its troops", "his fighters"): a noun
+    naming no actor, with a possessive pronoun."""
+    return not index.tok_actor[obj.i] and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
 
 
 def _passive_roles(trig: Trigger, preps: dict[str, Token], subj_actors: list[str],
@@ -132,7 +140,7 @@ def _patient_recipient(verb: Token, preps: dict[str, Token], objs: list[Token], 
     of the verb ("clashed with X"), else a phrase of the object ("withdraw its troops from Lebanon")."""
     targets: list[str] = []
     for o in objs:
-        if not index.tok_actor[o.i] and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children):
+        if _own(o, index):
             continue  # "withdraw its troops from Lebanon": one's own troops are not the recipient
         targets = index.np_actors(o)
         if targets:
