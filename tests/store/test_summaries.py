@@ -111,6 +111,15 @@ def test_summaries_after_ingest_equal_the_raw_rows(examples_store):
     _assert_reads_match_raw_rows(examples_store)
 
 
+def test_summaries_after_ingest_in_several_batches_equal_the_raw_rows(tmp_path):
+    """Each batch appends the deltas of its own rows to a store that has rows already."""
+    db = str(tmp_path / "batches.duckdb")
+    assert ingest([str(EXAMPLES)], db, batch_size=2).stored == 6
+    with query.open(db) as c:
+        assert c._con.execute("SELECT count(DISTINCT ingested_at) FROM articles").fetchall()[0][0] == 3
+    _assert_reads_match_raw_rows(db)
+
+
 def test_summaries_after_merge_equal_the_raw_rows(db):
     keep, other = _two_actors_with_events(db)
     with Curator(db) as curator:
