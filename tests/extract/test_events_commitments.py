@@ -253,3 +253,12 @@ def test_an_order_to_ones_own_forces_is_no_request_to_the_place_they_head_for(co
 
 def test_an_order_to_another_country_requests_of_it(code):
     assert ("Russia", "Ukraine", "asserted") in types_of(code("Russia ordered Ukraine to withdraw."), "REQUEST")
+
+
+def test_who_is_allowed_to_act_is_the_target_of_the_concession(code):
+    assert ("Egypt", "Hamas", "asserted") in types_of(code("Egypt allowed Hamas to open an office."), "CONCEDE")
+
+
+def test_refusing_to_let_someone_act_rejects_them(code):
+    ev = code("Gustavo Petro refused to allow US military planes carrying deportees to land in Colombia.")
+    assert ("Gustavo Petro", "United States", "asserted") in types_of(ev, "REJECT")

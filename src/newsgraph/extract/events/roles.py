@@ -87,6 +87,8 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
         targets = _patient_recipient(tok, preps, objs, index)
     if not targets and trig.type == "REQUEST":
         targets = _request_addressee(tok, preps, objs, index)
+    if not targets and trig.type == "CONCEDE":  # "allow US planes to land", parsed as a clause: who is let
+        targets = [a for c in children(tok, ("ccomp",)) for a in index.of_all(children(c, ("nsubj",)))]
     if not targets and depth < settings.infinitive_depth:
         targets = infinitive_targets(tok, trig, index, settings, depth + 1)
     if not targets and trig.type == "THREATEN" and depth < settings.infinitive_depth:
