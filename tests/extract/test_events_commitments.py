@@ -262,3 +262,13 @@ def test_who_is_allowed_to_act_is_the_target_of_the_concession(code):
 def test_refusing_to_let_someone_act_rejects_them(code):
     ev = code("Gustavo Petro refused to allow US military planes carrying deportees to land in Colombia.")
     assert ("Gustavo Petro", "United States", "asserted") in types_of(ev, "REJECT")
+
+
+def test_the_topic_of_a_discussion_is_not_its_partner(code):
+    ev = code("Antony Blinken discussed the situation in Ukraine with Dmytro Kuleba.")
+    assert "Ukraine" not in [t for _, t, _ in types_of(ev, "CONSULT")]
+
+
+def test_a_person_met_stays_the_partner(code):
+    assert ("Emmanuel Macron", "Kenya", "asserted") in types_of(code("Emmanuel Macron met the president of Kenya."),
+                                                                "CONSULT")

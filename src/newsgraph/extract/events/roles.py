@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from ..syntax import OBJECT_DEPS, children, inherited_subject, prep_object, prep_objects
 from .actors import ActorIndex, dative_actors
-from .lexicons import prepositions, type_group
+from .lexicons import cues, prepositions, type_group
 from .modality import promised_infinitive
 from .nominal_roles import host_actors, nominal_roles
 from .settings import EventSettings
@@ -79,6 +79,8 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
     if "inverse" in trig.roles:
         return _inverse_roles(tok, trig, preps, subj_actors, index)
     objs = children(tok, OBJECT_DEPS)
+    if trig.type == "CONSULT":  # "discussed the situation in southern Russia": a topic, not a partner
+        objs = [o for o in objs if o.lemma_.lower() not in cues("topic_noun")]
     if trig.type == "REQUEST" and any(_own(o, index) for o in objs):
         return subj_actors, []  # "ordered his fighters to turn around": asked of one's own, of no one else
     if "obj_theme" in trig.roles:
