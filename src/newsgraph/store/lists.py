@@ -263,6 +263,9 @@ def _linkable(sort: str, hits: Hits | None, sets: Sequence[ActorSet], *others: o
     return sort == "date" and hits is None and bool(sets) and all(o is None or o is False for o in others)
 
 
+_PAGE_ARTICLE_COLUMNS = "id, date, outlet, title, url, source, text"  # what the lists' details read (not `blocks`)
+
+
 def _fetched(**lookups: str) -> str:
     """Materialized CTEs of the lookups (name -> SELECT): planned on their own, each keeps its index scan
     (inlined, DuckDB may join the page's keys with the whole table first and scan it)."""
@@ -270,14 +273,14 @@ def _fetched(**lookups: str) -> str:
 
 
 def _quote_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[Any]]:
-    sql = f"""{_fetched(fq=keyed("quotes", "article_id", "*"), fa=keyed("articles", "id", "*"))}
+    sql = f"""{_fetched(fq=keyed("quotes", "article_id", "*"), fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS))}
               SELECT {columns} FROM keys_page p JOIN fq q ON q.article_id = p.article_id AND q.idx = p.idx
               JOIN fa a ON a.id = p.article_id LEFT JOIN actors s ON s.id = q.speaker"""
     return sql, [*keyed_params(article_ids), *keyed_params(article_ids)]
 
 
 def _event_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[Any]]:
-    sql = f"""{_fetched(fe=keyed("events", "article_id", "*"), fa=keyed("articles", "id", "*"))}
+    sql = f"""{_fetched(fe=keyed("events", "article_id", "*"), fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS))}
               SELECT {columns} FROM keys_page p JOIN fe e ON e.article_id = p.article_id AND e.idx = p.idx
               JOIN fa a ON a.id = p.article_id
               LEFT JOIN actors src ON src.id = e.source LEFT JOIN actors tgt ON tgt.id = e.target"""
@@ -286,7 +289,7 @@ def _event_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[A
 
 def _article_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[Any]]:
     counted = "SELECT article_id, count(*) AS n FROM ({}) GROUP BY article_id"
-    lookups = _fetched(fa=keyed("articles", "id", "*"), qc=counted.format(keyed("quotes", "article_id", "article_id")),
+    lookups = _fetched(fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS), qc=counted.format(keyed("quotes", "article_id", "article_id")),
                        ec=counted.format(keyed("events", "article_id", "article_id")))
     sql = f"""{lookups}SELECT {columns.format(quotes="coalesce(qc.n, 0)", events="coalesce(ec.n, 0)")} FROM keys_page p
               JOIN fa a ON a.id = p.article_id LEFT JOIN qc ON qc.article_id = a.id LEFT JOIN ec ON ec.article_id = a.id"""
