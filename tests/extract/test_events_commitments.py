@@ -272,3 +272,7 @@ def test_the_topic_of_a_discussion_is_not_its_partner(code):
 def test_a_person_met_stays_the_partner(code):
     assert ("Emmanuel Macron", "Kenya", "asserted") in types_of(code("Emmanuel Macron met the president of Kenya."),
                                                                 "CONSULT")
+
+
+def test_condemning_acts_by_someone_accuses_them(code):
+    assert ("Iran", "Israel", "asserted") in types_of(code("Iran condemned the violations by Israel."), "ACCUSE")

@@ -89,6 +89,8 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
         targets = _patient_recipient(tok, preps, objs, index)
     if not targets and trig.type == "REQUEST":
         targets = _request_addressee(tok, preps, objs, index)
+    if not targets and trig.type == "ACCUSE" and objs:  # "condemned the violations by Israel": the wrongdoer
+        targets = [a for a in index.np_actors(prep_objects(objs[0]).get("by")) if a not in subj_actors]
     if not targets and trig.type == "CONCEDE":  # "allow US planes to land", parsed as a clause: who is let
         targets = [a for c in children(tok, ("ccomp",)) for a in index.of_all(children(c, ("nsubj",)))]
     if not targets and depth < settings.infinitive_depth:
