@@ -28,9 +28,12 @@ Usage: .venv/bin/python benchmarks/growth.py [--max 1000000] [--seed 300] [--rep
 It prints each figure per size with its ratio to the 10^4 store, and last:
 `growth: ingest ratio R at N articles; slowest page p95 T ms (PAGE)`.
 
-Needs: the seed ingest (300 articles) takes 5-10 minutes on 2 shared cores; growing to 10^4,
-10^5 and 10^6 articles takes about 0.5, 4 and 45 minutes and the stores take about 0.1, 1.2
-and 12 GB of disk (the largest one at a time, plus the seed; see the figures each run prints).
+Needs: the seed ingest (300 articles) takes 5-13 minutes on 2 shared cores; growing to 10^4
+and 10^5 articles took 42 s and 255 s here (2026-12-02, with the link summaries and lookup
+indexes) and the stores take 0.13 and 1.23 GB; 10^6 should take about 45 minutes or more and
+12-13 GB (the largest store at a time, plus the seed). `--search-index full` adds about 14 ms
+an article (137 s for 10^4, 943 s for 10^5). A whole run to 10^5 with `state` took 15 minutes.
+Figures and how to read them: docs/scale.md.
 """
 from __future__ import annotations
 
