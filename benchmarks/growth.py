@@ -31,7 +31,7 @@ It prints each figure per size with its ratio to the 10^4 store, and last:
 Needs: the seed ingest (300 articles) takes 5-13 minutes on 2 shared cores; growing to 10^4
 and 10^5 articles took 42 s and 255 s here (2026-12-02, with the link summaries and lookup
 indexes) and the stores take 0.13 and 1.23 GB; 10^6 should take about 45 minutes or more and
-12-13 GB (the largest store at a time, plus the seed). `--search-index full` adds about 14 ms
+12-13 GB (the largest store at a time, plus the seed). `--search-index full` adds 10-14 ms
 an article (137 s for 10^4, 943 s for 10^5). A whole run to 10^5 with `state` took 15 minutes.
 Figures and how to read them: docs/scale.md.
 """
