@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.resolve.countries import MAX_COUNTRY_NAME_CHARS, iso3_of
 from newsgraph.resolve.names import resolve_name
 from newsgraph.resolve.places import place_country
 from newsgraph.resolve.sectors import sector_of
@@ -53,3 +54,10 @@ def test_article_actors_get_country_and_sector(analyze_text):
     assert (by_name["Shanghai police"].country, by_name["Shanghai police"].sector) == ("CHN", "COP")
     ministry = next(x for x in a.actors if "Ministry of Defence" in x.name)
     assert (ministry.country, ministry.sector) == ("GBR", "GOV")
+
+
+def test_a_string_longer_than_any_country_name_is_no_country():
+    """A long string never reaches country_converter's regular expressions (their cost grows with the
+    square of the length): 'France' inside it does not make it France."""
+    assert iso3_of("France") == "FRA"
+    assert iso3_of("France " + "x" * MAX_COUNTRY_NAME_CHARS) is None

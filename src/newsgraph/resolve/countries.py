@@ -56,11 +56,17 @@ def _first_demonyms() -> dict[str, str]:
     return first
 
 
-@lru_cache(maxsize=65536)
+# The longest country name country_converter knows is under 60 characters. Its regular expressions
+# take time that grows with the square of the input (2,000 characters: about 1.3 s), so a longer
+# string is answered None without them: no caller's text, however long, can stall the resolver.
+MAX_COUNTRY_NAME_CHARS = 80
+
+
+@lru_cache(maxsize=65_536)
 def iso3_of(name: str) -> str | None:
-    """ISO3 of a country name, code or demonym; None when it is not one."""
+    """ISO3 of a country name, code or demonym; None when it is not one (or is longer than any country name)."""
     key = fold(bare(name))
-    if not key:
+    if not key or len(name) > MAX_COUNTRY_NAME_CHARS:
         return None
     if key in demonyms():
         return demonyms()[key]
