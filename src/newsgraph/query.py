@@ -155,14 +155,23 @@ class Result(Generic[T]):
         return pl.from_arrow(self.to_arrow())
 
 
+# A text cell a spreadsheet would run as a formula (OWASP "CSV Injection": a leading =, +, -, @, tab or
+# carriage return). Article text is untrusted, so such a cell is written with a leading apostrophe,
+# which spreadsheets show as text; numbers are written as they are.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(value: Any) -> str:
+    """A value as a CSV cell: None empty, booleans true/false, lists and dicts as JSON, a text that a
+    spreadsheet would take for a formula prefixed with an apostrophe."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+    if isinstance(value, (int, float)):
+        return str(value)
+    text = json.dumps(value, ensure_ascii=False) if isinstance(value, (list, tuple, dict)) else str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 @dataclass(frozen=True, slots=True)

@@ -172,6 +172,20 @@ def test_page_csv_parses_back_to_the_same_rows(corpus):
     assert rows[0]["confidence"] == str(page.rows[0]["confidence"]) and rows[0]["location"] == ""
 
 
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x.example\")", "+1+1", "-2+3", "@SUM(A1)", "\tlead"])
+def test_a_text_cell_a_spreadsheet_would_run_is_written_as_text(text):
+    """Article text is untrusted: a cell that opens like a formula gets a leading apostrophe."""
+    page = Page([{"text": text, "n": -2, "score": -0.5}], 1, None, 0)
+    (row,) = list(csv.DictReader(io.StringIO(page.to_csv())))
+    assert row == {"text": "'" + text, "n": "-2", "score": "-0.5"}
+
+
+def test_an_ordinary_text_cell_is_written_as_it_is():
+    page = Page([{"text": "Officials said - again - that talks would resume.", "tags": ["a", "b"]}], 1, None, 0)
+    (row,) = list(csv.DictReader(io.StringIO(page.to_csv())))
+    assert row == {"text": "Officials said - again - that talks would resume.", "tags": '["a", "b"]'}
+
+
 def test_empty_page_csv_still_has_its_header(corpus):
     text = corpus.quote_list(q="volcano").to_csv()
     assert text.splitlines()[0].startswith("article_id,idx,date")
