@@ -10,8 +10,6 @@ import csv
 import io
 import json
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,10 +17,7 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app as cli
 
-from .conftest import XSS_ID
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
+from .conftest import CHROMEDRIVER, CHROMIUM, XSS_ID, chromium
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install -e '.[test]')")
 if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
@@ -37,22 +32,7 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 @pytest.fixture(scope="module")
 def browser():
-    profile = tempfile.mkdtemp(prefix="newsgraph-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}",
-                 "--window-size=1280,1800", "--disable-dev-shm-usage"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    service = webdriver.ChromeService(executable_path=str(CHROMEDRIVER))
-    driver = webdriver.Chrome(options=options, service=service)
-    driver.set_page_load_timeout(30)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
+    yield from chromium(window_height=1800)
 
 
 def _alert_text(driver) -> str | None:

@@ -2,14 +2,9 @@
 variants with differences marked) and the actor page's most repeated claims."""
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
-
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
+from .conftest import chromium
 
 
 def test_api_claims_lists_records_most_outlets_first(client) -> None:
@@ -44,23 +39,7 @@ def test_actor_page_lists_the_actors_claims(client) -> None:
 
 @pytest.fixture(scope="module")
 def browser():
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
-    if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
-        pytest.skip("chromium or chromedriver is absent: run scripts/ensure-chromium.sh")
-    profile = tempfile.mkdtemp(prefix="newsgraph-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 f"--user-data-dir={profile}", "--window-size=1280,1400", "--disable-dev-shm-usage"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=str(CHROMEDRIVER)))
-    driver.set_page_load_timeout(30)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
+    yield from chromium(window_height=1400)
 
 
 def _most_spread(client) -> dict:

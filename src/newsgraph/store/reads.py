@@ -130,18 +130,23 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 _PAGE_ALL = 2**62
 
 
+# The columns of a quote as `quotes` and `quotes_by_keys` give them: its article, date, speaker's name, and
+# the sentence from the first of quote, cue and speaker to the last of them.
+_QUOTE_ROWS = """SELECT q.article_id, q.idx, strftime(a.date, '%Y-%m-%d') AS date, a.title, a.source, a.outlet,
+                    q.speaker, s.name AS speaker_name, q.speaker_text, q.cue, q.text, q."start", q."end", q.kind,
+                    substring(a.text, least(q."start", coalesce(q.cue_start, q."start"), coalesce(q.speaker_start, q."start")) + 1,
+                              greatest(q."end", coalesce(q.cue_end, 0), coalesce(q.speaker_end, 0))
+                              - least(q."start", coalesce(q.cue_start, q."start"), coalesce(q.speaker_start, q."start"))) AS sentence
+             FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker"""
+
+
 def quotes(con: duckdb.DuckDBPyConnection, *, speakers: Sequence[str] | None = None, about: Sequence[str] | None = None,
            since: str | None = None, until: str | None = None, limit: int | None = None, offset: int = 0,
            distinct_stories: bool = False) -> Rows:
     """Quotes with their article, date and speaker name; `about` = an actor mentioned inside the content.
 
     `distinct_stories` counts a syndicated story once: only the first-seen copy's quotes."""
-    sql = """SELECT q.article_id, q.idx, strftime(a.date, '%Y-%m-%d') AS date, a.title, a.source, a.outlet,
-                    q.speaker, s.name AS speaker_name, q.speaker_text, q.cue, q.text, q."start", q."end", q.kind,
-                    substring(a.text, least(q."start", coalesce(q.cue_start, q."start"), coalesce(q.speaker_start, q."start")) + 1,
-                              greatest(q."end", coalesce(q.cue_end, 0), coalesce(q.speaker_end, 0))
-                              - least(q."start", coalesce(q.cue_start, q."start"), coalesce(q.speaker_start, q."start"))) AS sentence
-             FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker
+    sql = _QUOTE_ROWS + """
              WHERE (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], q.speaker))
                AND (?::VARCHAR[] IS NULL OR EXISTS (
                     SELECT 1 FROM mentions m WHERE m.article_id = q.article_id AND list_contains(?::VARCHAR[], m.actor_id)
@@ -299,12 +304,7 @@ def quotes_by_keys(con: duckdb.DuckDBPyConnection, keys: Sequence[tuple[str, int
     """
     ids = sorted({k[0] for k in keys})
     tags = [f"{k[0]}#{k[1]}" for k in keys]
-    sql = """SELECT q.article_id, q.idx, strftime(a.date, '%Y-%m-%d') AS date, a.title, a.source, a.outlet,
-                    q.speaker, s.name AS speaker_name, q.speaker_text, q.cue, q.text, q."start", q."end", q.kind,
-                    substring(a.text, least(q."start", coalesce(q.cue_start, q."start"), coalesce(q.speaker_start, q."start")) + 1,
-                              greatest(q."end", coalesce(q.cue_end, 0), coalesce(q.speaker_end, 0))
-                              - least(q."start", coalesce(q.cue_start, q."start"), coalesce(q.speaker_start, q."start"))) AS sentence
-             FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker
+    sql = _QUOTE_ROWS + """
              WHERE q.article_id IN (SELECT unnest(?::VARCHAR[])) AND a.id IN (SELECT unnest(?::VARCHAR[]))
                AND list_contains(?::VARCHAR[], q.article_id || '#' || q.idx)
              ORDER BY list_position(?::VARCHAR[], q.article_id || '#' || q.idx)"""
