@@ -6,10 +6,9 @@ A noun phrase maps to an actor when a mention is its head, a possessor or modifi
 (`China, Iran and North Korea` gives three actors). Pronoun mentions come from the one pronoun
 resolver (`resolve.coref`), run again with the article's direct quotes (`with_quote_speakers`: a
 pronoun inside a speaker's own words is someone else; in indirect speech it is often the speaker,
-"the air force said it shot down", so those quotes are not passed). A pronoun it left unresolved takes a same-sentence antecedent:
-the subject of a governing clause first (`Syria says it is willing`), else the nearest actor before it
-(answering such pronouns with `PronounResolver.antecedent` instead lowered PLOVER dev source ISO3
-.800 -> .742 and type .785 -> .776, as single gold sentences give it no earlier sentences to weigh).
+"the air force said it shot down", so those quotes are not passed). A pronoun it left unresolved takes the
+resolver's same-sentence fallback (`coref.clause_antecedent`: the subject of a governing clause, else the
+nearest actor before it).
 
     >>> doc = nlp("Moldova condemned China and Iran.")
     >>> index = ActorIndex(doc, mentions, actors)    # mentions, actors: resolved mentions of doc
@@ -23,8 +22,8 @@ from collections.abc import Iterable, Mapping
 from spacy.tokens import Doc, Token
 
 from ...model import Actor, Mention, Quote
-from ...resolve.coref import with_quote_speakers
-from ..syntax import SUBJECT_DEPS, children, first_found, prep_object, token_span, with_conjuncts
+from ...resolve.coref import clause_antecedent, with_quote_speakers
+from ..syntax import children, first_found, prep_object, token_span, with_conjuncts
 from .lexicons import (
     first_person_pronouns,
     neuter_pronouns,
@@ -175,42 +174,23 @@ class ActorIndex:
         return clause.head if clause.dep_ == "relcl" and clause.head.i != clause.i else None
 
     def pronoun(self, tok: Token) -> str | None:
-        """A same-sentence antecedent (he/she → a person, it/they → a non-person): the subject of
-        a governing clause first (`Syria says it is willing`, `The union, the umbrella body for
-        teachers, announced that it ...`), else the nearest actor before the pronoun."""
+        """A same-sentence antecedent for a pronoun the article-wide resolver left open (he/she → a
+        person, it → a non-person, they → either): the one resolver's fallback,
+        `resolve.coref.clause_antecedent`, over this index's noun-phrase rules."""
         low = tok.lower_
         if low not in personal_pronouns() and low not in neuter_pronouns() and low not in plural_pronouns():
             return None
         if tok.i in self._resolving:  # "some of them said they ...": no antecedent through itself
             return None
         self._resolving.add(tok.i)
+        depth = self.settings.pronoun_subject_depth
         try:
-            return self._antecedent(tok, low)
+            return clause_antecedent(tok, plural=low in plural_pronouns(), wants_person=low in personal_pronouns(),
+                                     head_steps=self.settings.pronoun_head_steps,
+                                     subject_actors=lambda c: self.np_actors(c, depth),
+                                     token_actor=self.tok_actor.__getitem__, is_person=self.is_person)
         finally:
             self._resolving.discard(tok.i)
-
-    def _antecedent(self, tok: Token, low: str) -> str | None:
-        plural = low in plural_pronouns()
-        wants_person = low in personal_pronouns()
-
-        def fits(actor_id: str) -> bool:
-            return plural or self.is_person(actor_id) == wants_person
-
-        t = tok
-        for _ in range(self.settings.pronoun_head_steps):
-            if t.head.i == t.i:
-                break
-            t = t.head
-            for c in t.children:
-                if c.dep_ in SUBJECT_DEPS and c.i < tok.i and c.i != tok.i and c.pos_ != "PRON":
-                    for a in self.np_actors(c, self.settings.pronoun_subject_depth):
-                        if fits(a):
-                            return a
-        sent = tok.sent
-        before = [a for a in (self.tok_actor[i] for i in range(tok.i - 1, sent.start - 1, -1)) if a]
-        if plural:  # nearest group first, a plural-named person ("Bosnian Serbs") only after
-            return next((a for a in before if not self.is_person(a)), before[0] if before else None)
-        return next((a for a in before if fits(a)), None)
 
 
 def _takes_a_stance(adjective: Token) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from ...model import Actor, Mention, Quote
+from ...resolve.coref import last_actor_before
 from ..syntax import token_end, token_span
 from .lexicons import LearnedFrames, QuoteLexicons, learned_cue_lemmas, learned_frames, quote_lexicons
 from .marks import quoted_passages
@@ -129,18 +130,9 @@ class ArticleIndex:
         return out
 
     def recent_actor(self, before: int, types: tuple[str, ...]) -> str | None:
-        """The actor of the last mention ending before `before` whose actor has one of `types`, not
-        inside a quoted passage: a name a speaker quotes is not who a later "he said" is (a
-        pronoun's antecedent in a quote is someone other than that quote's speaker, and the
-        reverse holds for the speaker's pronoun outside it)."""
-        i = bisect_right(self.mention_starts, before) - 1
-        while i >= 0:
-            m = self.mentions[i]
-            a = self.actors.get(m.actor)
-            if a is not None and a.type in types and m.end <= before and not self.in_passage(m.start):
-                return m.actor
-            i -= 1
-        return None
+        """The last actor of one of `types` mentioned before `before` outside quoted passages: the one
+        pronoun resolver's fallback for a speaker pronoun (`resolve.coref.last_actor_before`)."""
+        return last_actor_before(self.mentions, self.mention_starts, self.actors, before, types, self.in_passage)
 
     def in_passage(self, char: int) -> bool:
         """The character lies inside a quoted passage (its marks excluded)."""
