@@ -218,6 +218,9 @@ def run(paths: Sequence[str], out: str, *, address: str | None = None, date: str
     Connects to the cluster at `address` (or `RAY_ADDRESS`, as under `ray job submit`; else a
     local one), unless Ray is already initialized. `actors` caps the analyzer pool (default:
     the cluster's CPUs); each actor takes one CPU and loads the model once.
+
+    Longer than 60 lines on purpose: the local windows, the bucket pipeline and the manifest share
+    one tally and one Ray Data ordering setting that must be restored, and read best in order.
     """
     ray = _import_ray()
     stats = stats if stats is not None else ReadStats()

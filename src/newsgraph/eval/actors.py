@@ -129,7 +129,10 @@ class GumDoc:
 
 
 def read_gum_tsv(path: Path) -> GumDoc:
-    """Text, and named + pronominal gold mentions of people/organizations/places with their clusters."""
+    """Text, and named + pronominal gold mentions of people/organizations/places with their clusters.
+
+    One pass over the WebAnno TSV columns (token, offsets, entity, coreference); longer than 60 lines
+    because the format's stacked span and edge annotations are decoded in the same loop."""
     tokens: list[tuple[str, int, int, str]] = []  # token id, start, end, text
     spans: dict[str, dict[str, Any]] = {}  # span key -> {type, tokens}
     edges: list[tuple[str, str]] = []
