@@ -11,11 +11,14 @@ roles seen in the corpus at that date (`corpus.py`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from ..extract.descriptors import Candidate, candidates, role_words
+from ..lexicon import words as word_list
 from ..model import Actor, Descriptor, Mention
 from .knowledge import LEADER_ROLES, builtin, role_synonyms
 from .organizations import lookup
@@ -57,7 +60,32 @@ def role_class(role: str | None) -> str | None:
     last = role.split()[-1]
     return "leader" if role in LEADER_ROLES or last in {"president", "leader", "head", "dictator", "ruler", "chancellor",
                                                         "king", "queen", "autocrat", "tyrant", "despot", "emir"} and \
-        not any(w in role for w in ("vice", "deputy", "minister of", "spokes")) else role
+        not any(w in role for w in ("vice", "deputy", "minister of", "spokes")) and \
+        all(w in role_words() for w in role.split()) else role
+
+
+def _field_head(tokens: Span, role: str | None, owners: dict[int, str]) -> str | None:
+    """A one-word leader role ("chief", "head", "leader") with a common noun of a body or field in the same
+    description ("Pakistan's army chief", "the opposition leader", "the head of Nigeria's police") heads that
+    body or field, not the state: the role keeps the noun ("army chief", "police head"), so neither a president
+    named in the article nor the country's head of state in the actor table is taken for it. Nouns naming the
+    state itself ("the leader of the country", "the junta chief": data/polity_nouns.txt) keep the leader.
+    `owners` are the tokens of the owner and of other non-organization actors; a noun of another organization's
+    name stays a field ("navy" of "Ukraine's navy chief", linked to the navy)."""
+    if not role or len(role.split()) != 1 or role_class(role) != "leader":
+        return role
+    heads = [k for k, t in enumerate(tokens) if t.lower_ == role]
+    if not heads:
+        return role
+    field = [t.lower_ for k, t in enumerate(tokens) if k != heads[-1] and t.i not in owners
+             and (t.tag_ in {"NN", "NNS"} or t.tag_ in {"NNP", "NNPS"} and t.text.islower())  # "navy" tagged NNP
+             and t.lower_ not in role_words() and t.lower_ not in _polity_nouns()]
+    return " ".join([*field, role]) if field else role
+
+
+@lru_cache(maxsize=1)
+def _polity_nouns() -> frozenset[str]:
+    return word_list("newsgraph.resolve", "polity_nouns.txt")
 
 
 def _compatible(role_a: str | None, role_b: str | None) -> bool:
@@ -88,6 +116,7 @@ def find_roles(doc: Doc, linked: list[tuple[Span, str]], actors: dict[str, Actor
         cut = next((k for k, t in enumerate(tokens) if t.lower_ == "of"), len(tokens))
         role = _role_with_of(tokens, token_actor) or role_of([t.lower_ for t in tokens[:cut] if t.i not in token_actor]) \
             or role_of(words)
+        role = _field_head(tokens, role, {i: a for i, a in token_actor.items() if a == of or actors[a].type != "ORG"})
         label_tokens = [t for t in tokens if t.tag_ != "POS"]
         while label_tokens and label_tokens[0].lower_ in {"the", "this", "that", "a", "an"}:
             label_tokens = label_tokens[1:]
@@ -176,10 +205,11 @@ def _role_actor(label: str, role: str, of: str | None, actors: dict[str, Actor],
     """An office no holder is known for, of a named country or of a state body or known organization: a role
     actor ("Brazil's top economic adviser", key `role:<owner id>:<label>`) with the owner's country. Its
     descriptor stays open (actor None), so the corpus step may still find the holder among the stored
-    articles. A long or odd label, a candidacy ("nominee") or another owner makes none."""
+    articles. A long or odd label, a candidacy ("nominee"), a name after "of" ("head of Pakistan army": the
+    owner again) or another owner makes none."""
     owner = actors.get(of) if of else None
     if owner is None or not label or len(label.split()) > ROLE_ACTOR_MAX_WORDS or any(c.isdigit() for c in label) \
-            or " - " in label or role.split()[-1] in _NOT_OFFICES:
+            or " - " in label or role.split()[-1] in _NOT_OFFICES or re.search(r"\bof [A-Z]", label):
         return None
     is_country = owner.country is not None and owner.id == actor_id(f"country:{owner.country}")
     if not is_country and not (owner.type == "ORG" and (lookup(owner.name) or owner.sector in _STATE_SECTORS)):
