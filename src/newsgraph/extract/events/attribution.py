@@ -2,9 +2,14 @@
 
 An event is `reported` when its trigger lies inside a quote's content span (then the event's
 `quote` is that quote's index), in the complement of a speech verb (`X said that ...`, `...,
-officials said`), or in a sentence with `according to X`. An event noun that is the whole
+officials said`), or in the clause an `according to X` phrase belongs to. An event noun that is the whole
 content of a stance quote (`X condemned the attack`) is no claim: the quote is a stance towards
 an event the writer presents as having happened.
+
+A trailing participle of saying with no subject of its own (`X accused Y of ..., saying ...`,
+`X declined to comment, indicating ...`) is the actor's own elaboration, not a reporter's source:
+the act it follows is narrated as fact. `according to X` inside a complement (`X warned that,
+according to its data, Y supports Z`) makes that complement reported, not the warning above it.
 
     >>> doc = nlp("Officials said Egypt arrested ten fishermen.")   # index = ActorIndex(doc, ...)
     >>> attribution(doc[3], index)    # reported, by no named actor
@@ -15,7 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...model import Quote
-from ..syntax import inherited_subject, prep_object, token_span
+from ..syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children, inherited_subject, prep_object, token_span
 from .actors import ActorIndex
 from .lexicons import cues
 from .settings import EventSettings
@@ -69,11 +74,18 @@ def attribution(tok: Token, index: ActorIndex, settings: EventSettings = EventSe
                 return True, _first_subject_actor(head, index, settings)
         if t.head.i == t.i:
             for c in t.children:  # "X attacked Y, officials said": speech verb attached below the root
-                if c.dep_ in _TRAILING_SPEECH_DEPS and c.lemma_.lower() in speech and c.i > tok.i:
+                if c.dep_ in _TRAILING_SPEECH_DEPS and c.lemma_.lower() in speech and c.i > tok.i \
+                        and not _elaboration(c):
                     return True, _first_subject_actor(c, index, settings)
             break
         t = t.head
     return False, None
+
+
+def _elaboration(speech_verb: Token) -> bool:
+    """A speech verb with no subject of its own ("..., saying Kigali was to blame"): the subject of the
+    clause it trails says it, elaborating an act the writer narrates, so it reports nothing."""
+    return not children(speech_verb, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)
 
 
 def _content_of_claim(clause: Token) -> bool:
@@ -85,9 +97,10 @@ def _content_of_claim(clause: Token) -> bool:
 
 
 def _according_to(tok: Token, index: ActorIndex) -> tuple[bool, str | None] | None:
-    """(True, the source's actor) when the trigger's sentence has `according to X`."""
+    """(True, the source's actor) when the trigger lies in the clause an `according to X` phrase belongs
+    to (the phrase's head and what it governs)."""
     for t in tok.sent:
-        if t.lower_ == "according" and t.dep_ == "prep":
+        if t.lower_ == "according" and t.dep_ == "prep" and (tok.i == t.head.i or t.head.is_ancestor(tok)):
             for to in t.children:
                 obj = prep_object(to) if to.lower_ == "to" else None
                 if obj is not None:

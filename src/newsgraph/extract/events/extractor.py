@@ -143,7 +143,7 @@ def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
     # one where an accusation names it: an accusation of an accusation is a misreading
     figurative = recoded is None or (accused is not None and recoded.type == "ACCUSE" and trig.type != "ACCUSE")
     trig = recoded or trig
-    modality = modality_cue(tok, settings) or ("reported" if reported else "asserted")
+    modality = modality_cue(tok, settings, trig.type) or ("reported" if reported else "asserted")
     defence = self_defence(tok, trig, modality, sources, article.actors)
     if defence is not None:  # "would defend itself if Somalia attacks": a warning to Somalia, or no event
         trig, targets, figurative = defence.trigger or trig, defence.adversaries, defence.trigger is None

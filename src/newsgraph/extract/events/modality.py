@@ -5,7 +5,9 @@ clause says about its factuality is more specific than who claims it, and the cl
 traceable through the event's `quote` either way. The cues (auxiliaries, control verbs such as
 `refused to` / `plans to`, adverbs, `it is possible that`, conditionals) are in
 `data/plover_cues.tsv`. A nominal event inside a prepositional phrase (`goals in the war`) is
-presupposed, so it does not inherit the verb's negation.
+presupposed, so it does not inherit the verb's negation. An act of group `deliverable` that is the
+object of a promise (`pledged aid to X`, `offered Sudan $5 million in aid`, `a pledge of aid`; cue
+kind `promise_object`) is held out, not done: `future`.
 
     >>> modality_cue(nlp("Japan did not send troops to Iraq.")[3])
     'negated'
@@ -18,15 +20,19 @@ from spacy.tokens import Token
 
 from ...model import Modality
 from ..syntax import governing_verb
-from .lexicons import cues
+from .lexicons import cues, type_group
 from .settings import EventSettings
 
 MODALITY_PRECEDENCE: tuple[Modality, ...] = ("negated", "possible", "future", "reported", "asserted")
 
 
-def modality_cue(tok: Token, settings: EventSettings = EventSettings()) -> Modality | Literal[""]:
-    """negated / possible / future / reported / '' from the trigger's own clause and its control chain."""
+def modality_cue(tok: Token, settings: EventSettings = EventSettings(),
+                 etype: str | None = None) -> Modality | Literal[""]:
+    """negated / possible / future / reported / '' from the trigger's own clause and its control chain;
+    `etype`, the event's type, for the acts a promise holds out."""
     found = _noun_cues(tok)
+    if etype in type_group("deliverable") and promised_object(tok):
+        found.add("future")
     t = governing_verb(tok, settings.governing_verb_steps)
     steps = 0
     while t is not None and steps < settings.modality_steps:
@@ -42,6 +48,29 @@ def modality_cue(tok: Token, settings: EventSettings = EventSettings()) -> Modal
             found.add("negated")  # "Chad denied that it attacked Niger", as "denied attacking" is
         break
     return next((m for m in MODALITY_PRECEDENCE if m in found), "")
+
+
+#: how an event noun hangs below the promise that holds it out: its object, the amount it is
+#: counted in ("$5 million in aid"), a noun of promising's of-phrase ("a pledge of aid")
+_PROMISED_DEPS = ("dobj", "dative", "pobj")
+
+
+def promised_object(tok: Token) -> bool:
+    """Whether an event noun is what a verb or noun of promising holds out: "pledged aid", "offered
+    Sudan $5 million in aid", "a pledge of aid to Sudan"."""
+    if tok.pos_ != "NOUN":
+        return False
+    promise = cues("promise_object")
+    t = tok
+    for _ in range(3):  # aid -> in -> million -> offered
+        if t.dep_ not in _PROMISED_DEPS and t.dep_ != "prep":
+            return False
+        t = t.head
+        if t.lemma_.lower() in promise and t.pos_ in ("VERB", "NOUN"):
+            return True
+        if t.pos_ == "VERB":
+            return False
+    return False
 
 
 def promised_infinitive(clause: Token) -> bool:

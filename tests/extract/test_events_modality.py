@@ -1,0 +1,89 @@
+"""Event modality and attribution on real-news phrasings: one phenomenon per test, on sentences written for
+these tests."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.events import extract_events
+from newsgraph.extract.mentions import entity_mentions
+from newsgraph.resolve.actors import resolve_mentions
+
+DATE = "2024-11-06"
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    """text → list of (type, source name, target name, modality)."""
+
+    def run(text: str) -> list[tuple[str, str | None, str | None, str]]:
+        doc = nlp(text)
+        mentions, actors = resolve_mentions(entity_mentions(doc))
+        name = {a.id: a.name for a in actors.values()}
+        return [(e.type, name.get(e.source), name.get(e.target), e.modality)
+                for e in extract_events(doc, mentions, actors, [], DATE)]
+
+    return run
+
+
+def modalities(events, etype):
+    return {m for ty, _, _, m in events if ty == etype}
+
+
+# ---------------------------------------------------------------- a speech act the writer narrates
+
+@pytest.mark.parametrize("text, etype", [
+    ("Chile accused Peru of breaking the border treaty, saying Lima had moved troops.", "ACCUSE"),
+    ("Ghana criticised Togo on Monday, adding that the border must stay open.", "ACCUSE"),
+    ("Chile declined to comment on the dispute, indicating the matter was closed.", "REJECT"),
+])
+def test_trailing_participle_of_saying_leaves_the_act_asserted(code, text, etype):
+    assert modalities(code(text), etype) == {"asserted"}, code(text)
+
+
+def test_trailing_speech_verb_with_its_own_subject_still_reports(code):
+    assert modalities(code("Chile attacked Peru, officials said."), "ASSAULT") == {"reported"}
+
+
+def test_content_of_a_trailing_participle_is_reported(code):
+    ev = code("Chile accused Peru of breaking the treaty, saying Lima had attacked Bolivia.")
+    assert ("ASSAULT", "Peru", "Bolivia", "reported") in ev, ev
+
+
+# ---------------------------------------------------------------- the scope of "according to"
+
+def test_according_to_inside_a_complement_leaves_the_warning_asserted(code):
+    ev = code("Chile warned that, according to its data, Peru supports armed groups.")
+    assert modalities(ev, "THREATEN") == {"asserted"}, ev
+    assert modalities(ev, "SUPPORT") == {"reported"}, ev
+
+
+@pytest.mark.parametrize("text", [
+    "According to Reuters, Chile attacked Peru.",
+    "Chile attacked Peru, according to the ministry.",
+])
+def test_according_to_its_own_clause_reports_the_act(code, text):
+    assert modalities(code(text), "ASSAULT") == {"reported"}, code(text)
+
+
+# ---------------------------------------------------------------- what a promise holds out
+
+@pytest.mark.parametrize("text, etype", [
+    ("Japan pledged aid to Sudan.", "AID"),
+    ("Japan offered Sudan a loan.", "AID"),
+    ("Japan offered talks to Sudan.", "CONSULT"),
+    ("Japan promised an investigation into the shooting.", "INVESTIGATE"),
+])
+def test_promised_act_is_future(code, text, etype):
+    assert modalities(code(text), etype) == {"future"}, code(text)
+
+
+def test_the_promise_itself_is_done(code):
+    assert ("AGREE", "Japan", "Sudan", "asserted") in code("Japan pledged aid to Sudan.")
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Japan sent aid to Sudan.", "AID"),                     # given, not promised
+    ("Japan pledged support for Sudan.", "SUPPORT"),          # verbal support is done by saying it
+])
+def test_acts_not_held_out_by_a_promise_stay_asserted(code, text, etype):
+    assert modalities(code(text), etype) == {"asserted"}, code(text)
