@@ -105,3 +105,18 @@ def test_name_after_an_honorific_is_a_mention(spans):
 def test_possessive_after_a_known_organization_ends_the_name(spans):
     found = spans("Hezbollah’s Rocket Campaign Grows, officials said on Monday.")
     assert ("Hezbollah", "ORG") in found, found
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Markets were nervous ahead of the Budget in March, traders said.", "Budget"),
+    ("Leaders gathered in Rome for the Summit on Tuesday.", "Summit"),
+    ("The two sides signed the Accord after long talks in Doha.", "Accord"),
+])
+def test_a_lone_plan_budget_or_event_word_is_no_actor(spans, text, word):
+    assert word not in _texts(spans(text))
+
+
+def test_names_holding_such_a_word_are_kept(spans):
+    found = _texts(spans("The Office for Budget Responsibility said growth would slow, and Bill Evans agreed."))
+    assert "Office for Budget Responsibility" in found, found
+    assert "Bill Evans" in found

@@ -13,7 +13,8 @@ titles go (`nameparser` decides what a title is), as does a country or demonym g
 name. What is left must look like a name: a capitalised word, no markup, and not a lone
 ordinary word in a position where capitals prove nothing (a sentence start or a headline)
 that nothing else vouches for and that the tagger or the article itself reads as an ordinary word
-("Drama", "Budget"; "Smith said" stays). Names inside datelines, agency tags, credits
+("Drama", "Budget"; "Smith said" stays), and, anywhere, not a lone noun of a plan, law or event that NER
+took for an organization ("ahead of the Budget", "the Summit": `data/thing_nouns.txt`). Names inside datelines, agency tags, credits
 and bylines (`resolve/zones.py`) are no mentions.
 
 A person NER labelled a building or a work ("Laurent Saint-Cyr" as FAC) becomes a person, and a
@@ -27,10 +28,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from nameparser.config import CONSTANTS as NAMEPARSER
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import words as word_list
 from ..model import ACTOR_TYPES
 from ..resolve.countries import country_word, is_demonym
 from ..resolve.knowledge import builtin
@@ -199,6 +202,12 @@ def _person_pieces(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int, s
     yield start, end, "PERSON"
 
 
+@lru_cache(maxsize=1)
+def _thing_nouns() -> frozenset[str]:
+    """Nouns of plans, budgets, laws, documents and events (`data/thing_nouns.txt`)."""
+    return word_list("newsgraph.extract", "thing_nouns.txt")
+
+
 def _known_anywhere(text: str) -> bool:
     """A name some table vouches for: organization, country, place, seat, actor, first name."""
     key = fold(text)
@@ -217,6 +226,8 @@ def _looks_like_name(span: Span, ctx: _Context) -> bool:
         t = span[0]
         if len(text) <= 2 and not text.isupper():
             return False
+        if span.label_ != "PERSON" and t.lower_ in _thing_nouns():
+            return False  # "ahead of the Budget", "the Summit": a plan, law or event, no actor
         if ctx.unreliable_case(t) and is_dictionary_word(text) and not _known_anywhere(text) and \
                 text not in ctx.reliable_capitals and (t.tag_ not in {"NNP", "NNPS"} or text.lower() in ctx.lower_words):
             return False  # "Drama", "Budget": an ordinary word the tagger or the article itself reads as one
