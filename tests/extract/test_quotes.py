@@ -345,3 +345,17 @@ def test_continued_quote_keeps_the_speaker_and_takes_the_new_cue():
     later = continued_quote(first, text, (29, 49), "indirect", cue_span=(29, 33))
     assert (later.speaker, later.speaker_text, later.cue, later.text) == ("a1", "Lopez", "Also", "Also the ferry runs.")
     assert continued_quote(first, text, (29, 49), "direct").cue is None
+
+
+@pytest.mark.parametrize("text", [
+    "The coalition found itself squeezed between its voters and its donors.",
+    "After the vote the senator found himself isolated in his own caucus.",
+])
+def test_a_clause_about_the_subject_itself_is_no_report(analyze_text, text):
+    """"found itself squeezed": the clause's subject is a reflexive, so the verb tells a state, not a report."""
+    assert analyze_text(text).quotes == []
+
+
+def test_a_found_clause_with_its_own_subject_stays_a_report(analyze_text):
+    a = analyze_text("The inquiry found that the guards had fired first.")
+    assert [q.text for q in a.quotes] == ["that the guards had fired first"]

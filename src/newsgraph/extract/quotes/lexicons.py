@@ -82,6 +82,8 @@ class QuoteLexicons:
     #: every lemma a hand lexicon makes a cue: speech, attitude, stance and naming verbs, attitude
     #: adjectives, phrasal-cue verbs and cue nouns
     cue_lemmas: frozenset[str]
+    #: reflexive pronouns ("itself", "himself"): a clause with one as subject tells a state, not a report
+    reflexives: frozenset[str] = frozenset()
 
 
 def pronouns() -> tuple[Pronoun, ...]:
@@ -148,6 +150,7 @@ def quote_lexicons() -> QuoteLexicons:
         relay_verbs=lexicon("relay_verbs.txt"),
         epithet_nouns=lexicon("epithet_nouns.txt"),
         cue_lemmas=frozenset().union(*cues.values(), phrasal),
+        reflexives=frozenset(p.word for p in rows if "reflexive" in p.cases),
     )
 
 

@@ -53,8 +53,10 @@ def verb_frames(tok: Token, lex: QuoteLexicons) -> list[Frame]:
 
 def clause_frame(tok: Token, lex: QuoteLexicons) -> Frame | None:
     """`ccomp`: the verb's clauses on one side of it, up to a coordinated report of another
-    speaker ("X said A, and Y said B")."""
-    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    speaker ("X said A, and Y said B"). A clause whose subject is a reflexive ("the party found itself
+    stuck", "he found himself isolated") tells the subject's state, not what it reported: no frame."""
+    comps = [c for c in tok.children if c.dep_ == "ccomp"
+             and not any(s.dep_ == "nsubj" and s.lower_ in lex.reflexives for s in c.children)]
     if not comps:
         return None
     side = [c for c in comps if (c.i > tok.i) == (comps[0].i > tok.i)]
