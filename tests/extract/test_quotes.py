@@ -359,3 +359,16 @@ def test_a_clause_about_the_subject_itself_is_no_report(analyze_text, text):
 def test_a_found_clause_with_its_own_subject_stays_a_report(analyze_text):
     a = analyze_text("The inquiry found that the guards had fired first.")
     assert [q.text for q in a.quotes] == ["that the guards had fired first"]
+
+
+@pytest.mark.parametrize("text", [
+    "The union called off the strike on Friday after a late offer.",
+    "Organisers called off the march towards the capital on Sunday.",
+])
+def test_a_particle_that_makes_a_verb_of_action_is_no_cue(analyze_text, text):
+    assert analyze_text(text).quotes == []
+
+
+def test_call_for_stays_a_cue(analyze_text):
+    a = analyze_text("The union called for a new offer on Friday.")
+    assert [q.text for q in a.quotes] == ["a new offer"]

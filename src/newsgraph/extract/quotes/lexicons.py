@@ -84,6 +84,8 @@ class QuoteLexicons:
     cue_lemmas: frozenset[str]
     #: reflexive pronouns ("itself", "himself"): a clause with one as subject tells a state, not a report
     reflexives: frozenset[str] = frozenset()
+    #: "verb particle" pairs that are verbs of action ("call off"): never a cue
+    particle_non_cues: frozenset[str] = frozenset()
 
 
 def pronouns() -> tuple[Pronoun, ...]:
@@ -151,6 +153,7 @@ def quote_lexicons() -> QuoteLexicons:
         epithet_nouns=lexicon("epithet_nouns.txt"),
         cue_lemmas=frozenset().union(*cues.values(), phrasal),
         reflexives=frozenset(p.word for p in rows if "reflexive" in p.cases),
+        particle_non_cues=lexicon("particle_non_cues.txt"),
     )
 
 
