@@ -235,3 +235,16 @@ def test_hyphenated_backer_supports_the_noun(code):
 
 def test_mortar_fire_is_armed_force(code):
     assert any(ty == "FIGHT" for ty, *_ in code("Serbian forces answered with mortar fire on Kosovo."))
+
+
+@pytest.mark.parametrize("text, etype, source, target", [
+    ("Chile issued a statement calling on Peru to withdraw its troops.", "REQUEST", "Chile", "Peru"),
+    ("Ghana released a declaration urging Togo to reopen the border.", "REQUEST", "Ghana", "Togo"),
+])
+def test_participle_on_a_statement_is_its_issuers_act(code, text, etype, source, target):
+    assert (source, target) in dyads(code(text), etype), code(text)
+
+
+def test_participle_on_an_ordinary_object_takes_no_issuer(code):
+    ev = code("Chile bought a ship carrying weapons to Peru.")
+    assert not any(s == "Chile" and ty == "AID" for ty, s, _, _ in ev), ev

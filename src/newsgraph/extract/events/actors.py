@@ -138,9 +138,8 @@ class ActorIndex:
             named = self.tok_actor[c.i] if c.dep_ == "appos" else None
             if named and self.is_person(named):  # (an appositive organization may lack the country a modifier gives)
                 return [named]
+        mods = [c for c in mods if not _takes_a_stance(c)]
         for c in mods:
-            if c.dep_ == "amod" and _takes_a_stance(c):
-                continue
             named = self.tok_actor[c.i] or (self.pronoun(c) if c.dep_ == "poss" else None)
             if named:
                 return [named] + [x for x in (self.tok_actor[k.i] for k in c.conjuncts) if x and x != named]
@@ -193,12 +192,23 @@ class ActorIndex:
             self._resolving.discard(tok.i)
 
 
-def _takes_a_stance(adjective: Token) -> bool:
-    """"pro-Iranian", "anti-Russian": the adjective is a stance towards an actor, not the actor."""
+def _takes_a_stance(modifier: Token) -> bool:
+    """"pro-Iranian", "anti-Russian", "anti-Maduro": the modifier is a stance towards an actor, not the actor.
+    Every piece of such a compound counts, as the tokenizer splits it ("pro", "-", "Russian") and a
+    mention may cover all three."""
+    if modifier.dep_ not in ("amod", "compound", "nmod"):
+        return False
     prefixes = stance_prefixes()
-    doc = adjective.doc
-    return adjective.lower_.startswith(tuple(f"{p}-" for p in prefixes)) or (
-        adjective.i >= 2 and doc[adjective.i - 1].text == "-" and doc[adjective.i - 2].lower_ in prefixes)
+    doc = modifier.doc
+    low = modifier.lower_
+
+    def text(i: int) -> str:
+        return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+    return (low.startswith(tuple(f"{p}-" for p in prefixes))
+            or (low in prefixes and text(modifier.i + 1) == "-")
+            or (low == "-" and text(modifier.i - 1) in prefixes)
+            or (text(modifier.i - 1) == "-" and text(modifier.i - 2) in prefixes))
 
 
 def dative_actors(verb: Token, index: ActorIndex) -> list[str]:

@@ -80,6 +80,12 @@ def light_verbs() -> frozenset[str]:
     return words(PACKAGE, "light_verbs.txt")
 
 
+def document_nouns() -> frozenset[str]:
+    """Nouns of statements and documents that say what their issuers say (`document_nouns.txt`, the quote
+    extractor's list; `plover_cues.tsv` kind `speech_noun` adds a few): "issued a statement condemning X"."""
+    return words(PACKAGE, "document_nouns.txt") | cues("speech_noun")
+
+
 @cache
 def stance_prefixes() -> tuple[str, ...]:
     """Adjective prefixes that take a stance towards an actor instead of naming it ("pro", "anti")."""

@@ -17,6 +17,11 @@ A figurative modifier ("trade war", "war of words", "legal battle") rules the ma
 Without one, the word takes its figurative type: ACCUSE for verbal attacks ("Clinton attacked Trump"),
 no event for the rest ("fight for jobs").
 
+Giving is aid only when something material goes to someone: a verb of giving (`obj_theme` AID: send,
+give, hand, deliver ...) that names no recipient codes AID only when what it gives is aid, money,
+people or arms (kinds `given`, `armed`, `weapon`): "sent aid" and "delivered tanks" are AID; "sent the
+balloons over the border", "handed out the first sanctions", "the capture gives the rebels control" are not.
+
     >>> material_reading(doc[1], lookup(doc[1]), ["usa"], ["mex"], index)   # "Trump attacked Mexico's plan."
     Trigger(type='ACCUSE', ...)
 """
@@ -86,6 +91,8 @@ def material_cues() -> dict[str, frozenset[str]]:
 def material_reading(tok: Token, trig: Trigger, sources: list[str], targets: list[str], index: ActorIndex,
                      settings: EventSettings = EventSettings()) -> Trigger | None:
     """The trigger with the type its reading gives: the material type, the figurative one, or None (no event)."""
+    if not targets and not material_gift(tok, trig):
+        return None
     sense = senses().get((trig.key or tok.lemma_.lower(), "VERB" if tok.pos_ == "VERB" else tok.pos_))
     if sense is None and trig.origin == "cameo" and trig.type in type_group("armed_force"):
         sense = DICTIONARY_SENSE  # "launched a campaign", "rushed to the stage": CAMEO knows no other sense
@@ -95,6 +102,20 @@ def material_reading(tok: Token, trig: Trigger, sources: list[str], targets: lis
     if chosen == _NO_EVENT:
         return None
     return trig if chosen == _KEEP else replace(trig, type=chosen)
+
+
+def material_gift(tok: Token, trig: Trigger) -> bool:
+    """Whether a verb of giving gives something material ("sent aid", "gave $20 million", "delivered
+    tanks"): an AID verb whose object is what is given has an object (in its whole phrase) of kind
+    `given`, `armed` or `weapon`. True for every other trigger."""
+    if trig.type != "AID" or "obj_theme" not in trig.roles or tok.pos_ != "VERB":
+        return True
+    cues = material_cues()
+    material = cues.get("given", frozenset()) | cues.get("armed", frozenset()) | cues.get("weapon", frozenset())
+    themes = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the weapons delivered last week"
+        themes.append(tok.head)
+    return any(t.lemma_.lower() in material for theme in themes for t in theme.subtree)
 
 
 def is_material(tok: Token, sense: Sense, sources: list[str], targets: list[str], index: ActorIndex,

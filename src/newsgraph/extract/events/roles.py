@@ -5,7 +5,8 @@ object or on a `to`/`against`/`with`/`on` phrase; for an adjective predicate the
 on its `to`/`against`... phrase; nouns are `nominal_roles`. Infinitive and participle clauses
 without a subject inherit the governing verb's (`agreed to send` → the subject of `agreed`), and
 a trigger whose own phrases name no recipient takes it from an infinitive it governs (`agreed
-to provide aid to Malawi`). The trigger lexicon's role flags (`data/plover_triggers.tsv`)
+to provide aid to Malawi`). A participle on a statement (`issued a declaration demanding ...`,
+`released a statement condemning X`) is the statement's issuer's act. The trigger lexicon's role flags (`data/plover_triggers.tsv`)
 change the mapping: `inverse` (X received from Y), `obj_theme` (the object is what is given),
 `subj_target` (X is responsible: the speaker accuses X), `sym` (reciprocal: both directions).
 
@@ -20,7 +21,7 @@ from spacy.tokens import Token
 
 from ..syntax import OBJECT_DEPS, children, inherited_subject, prep_object, prep_objects
 from .actors import ActorIndex, dative_actors
-from .lexicons import cues, prepositions, type_group
+from .lexicons import cues, document_nouns, prepositions, type_group
 from .modality import promised_infinitive
 from .nominal_roles import host_actors, nominal_roles
 from .settings import EventSettings
@@ -74,6 +75,8 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
         subj_actors = index.head_actors(tok.head)
     else:
         subj_actors = index.of_all(subj)
+    if not subj_actors and not passive:
+        subj_actors = _issuer(tok, index, settings)
     if passive:
         return _passive_roles(trig, preps, subj_actors, index)
     if "inverse" in trig.roles:
@@ -98,6 +101,17 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
     if not targets and trig.type == "THREATEN" and depth < settings.infinitive_depth:
         targets = [t for t in _threatened(tok, index, settings, depth + 1) if t not in subj_actors]
     return subj_actors, targets
+
+
+def _issuer(participle: Token, index: ActorIndex, settings: EventSettings) -> list[str]:
+    """Who issued the statement a participle hangs on ("the PKK issued a declaration demanding ...",
+    "released a statement condemning X"): the subject of the verb whose object the statement is."""
+    statement = participle.head
+    if participle.dep_ != "acl" or statement.lemma_.lower() not in document_nouns() \
+            or statement.dep_ not in OBJECT_DEPS:
+        return []
+    subj, passive = inherited_subject(statement.head, settings.subject_inherit_steps)
+    return [] if passive else index.of_all(subj)
 
 
 def _own(obj: Token, index: ActorIndex) -> bool:

@@ -1,0 +1,71 @@
+"""Which actor a stance-marked group is, and when giving is aid: one phenomenon per test, on sentences written
+for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.events import extract_events
+from newsgraph.extract.mentions import entity_mentions
+from newsgraph.resolve.actors import resolve_mentions
+
+DATE = "2024-11-06"
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    """text → list of (type, source name, target name, modality)."""
+
+    def run(text: str) -> list[tuple[str, str | None, str | None, str]]:
+        doc = nlp(text)
+        mentions, actors = resolve_mentions(entity_mentions(doc))
+        name = {a.id: a.name for a in actors.values()}
+        return [(e.type, name.get(e.source), name.get(e.target), e.modality)
+                for e in extract_events(doc, mentions, actors, [], DATE)]
+
+    return run
+
+
+def ends(events):
+    """Every actor an event names, as source or target."""
+    return {a for _, s, t, _ in events for a in (s, t) if a}
+
+
+# ---------------------------------------------------------------- pro-X / anti-X: a stance, not X
+
+@pytest.mark.parametrize("text, stance_of", [
+    ("Police detained dozens of anti-Israel activists.", "Israel"),
+    ("Police dispersed anti-Maduro demonstrators with water cannon.", "Maduro"),
+    ("Chile condemned the attack by pro-Russian militias.", "Russia"),
+    ("Armenia accused pro-Turkish gunmen of the ambush.", "Türkiye"),
+])
+def test_stance_prefixed_group_is_not_the_actor_it_favours(code, text, stance_of):
+    assert not any(stance_of in a for a in ends(code(text))), code(text)
+
+
+def test_plain_demonym_still_names_the_actor(code):
+    assert ("ACCUSE", "Chile", "Russia", "asserted") in code("Chile condemned Russian troops.")
+
+
+# ---------------------------------------------------------------- giving is aid when something material goes
+
+@pytest.mark.parametrize("text", [
+    "North Korea keeps sending balloons over the border.",
+    "The Commission handed out its first fines under the law.",
+    "The fall of the city gives the rebels control over the region.",
+])
+def test_giving_nothing_material_to_no_one_is_no_aid(code, text):
+    assert not [e for e in code(text) if e[0] == "AID"], code(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Japan sent 200 tonnes of food.",
+    "Germany delivered tanks last week.",
+    "Norway gave $20 million.",
+    "The weapons were delivered by Germany.",
+])
+def test_giving_aid_money_or_arms_is_aid(code, text):
+    assert [e for e in code(text) if e[0] == "AID"], code(text)
+
+
+def test_giving_to_a_named_recipient_is_aid(code):
+    assert ("AID", "Japan", "Sudan", "asserted") in code("Japan sent forty trucks to Sudan.")
