@@ -2,6 +2,8 @@
 cues that are acts, not speech. One phenomenon per test, on sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from newsgraph.extract.quotes import QuoteSettings
 from newsgraph.extract.quotes.anonymous import ANONYMOUS_TYPE
 from newsgraph.extract.quotes.index import ArticleIndex
@@ -254,3 +256,15 @@ def test_a_statement_referred_to_twice_keeps_its_issuer(analyze_text):
                            'ended. "We remain hopeful," the statement added. '
                            "According to the statement, the next round will take place in Lima.")
     assert speakers_of(article, "next round") == ["Ministry of Foreign Affairs of Peru"]
+
+
+@pytest.mark.parametrize("text, not_speaker", [
+    ("Northwind Bank cuts 900 jobs, says Clara Holm will step down", "Clara Holm"),
+    ("Harbour council bans rallies, says Omar Diallo must leave the city", "Omar Diallo"),
+])
+def test_the_subject_of_the_reported_clause_is_not_the_speaker_after_says(analyze_text, text, not_speaker):
+    """A headline "..., says X will ...": X begins the reported clause (it has its own verb), so it is no
+    inverted speaker ('"...," says X')."""
+    a = analyze_text(text)
+    names = {x.id: x.name for x in a.actors}
+    assert not_speaker not in [names.get(q.speaker) for q in a.quotes]

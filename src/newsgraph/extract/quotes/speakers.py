@@ -126,7 +126,8 @@ def _subject_and_agent(tok: Token) -> tuple[Token | None, Token | None]:
 
 def adjacent_speaker(index: ArticleIndex, cue: Token) -> Token | None:
     """A name or pronoun right before or right after a speech verb the parse gave no subject
-    ('"...," Bozell answers', '"...," read one'): the parser often mislabels it next to a quote."""
+    ('"...," Bozell answers', '"...," read one'): the parser often mislabels it next to a quote. Not the
+    subject of the clause the verb reports ("..., says Smith will resign": Smith begins what is said)."""
     lex = index.lex
     if cue.pos_ not in ("VERB", "AUX") or cue.lemma_.lower() not in lex.speech_verbs:
         return None
@@ -139,6 +140,8 @@ def adjacent_speaker(index: ArticleIndex, cue: Token) -> Token | None:
                 head = t
                 while head.dep_ in ("compound", "flat") and head.head != head and head.head.pos_ == "PROPN":
                     head = head.head
+                if k > cue.i and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ccomp" and head.head.head == cue:
+                    continue  # "..., says Smith will resign": Smith begins the reported clause
                 return head
     return None
 
