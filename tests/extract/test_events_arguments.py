@@ -248,3 +248,11 @@ def test_participle_on_a_statement_is_its_issuers_act(code, text, etype, source,
 def test_participle_on_an_ordinary_object_takes_no_issuer(code):
     ev = code("Chile bought a ship carrying weapons to Peru.")
     assert not any(s == "Chile" and ty == "AID" for ty, s, _, _ in ev), ev
+
+
+@pytest.mark.parametrize("text, etype, source, target", [
+    ("The IMF reached an agreement to grant Argentina a loan.", "AID", "IMF", "Argentina"),
+    ("Japan announced a plan to send aid to Sudan.", "AID", "Japan", "Sudan"),
+])
+def test_infinitive_of_a_noun_of_intent_is_its_holders_act(code, text, etype, source, target):
+    assert (source, target) in dyads(code(text), etype), code(text)

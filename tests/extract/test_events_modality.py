@@ -87,3 +87,24 @@ def test_the_promise_itself_is_done(code):
 ])
 def test_acts_not_held_out_by_a_promise_stay_asserted(code, text, etype):
     assert modalities(code(text), etype) == {"asserted"}, code(text)
+
+
+# ---------------------------------------------------------------- a speaker's own act beside the saying
+
+@pytest.mark.parametrize("text, etype", [
+    ("The IMF said in a statement, praising Argentina for its reforms.", "SUPPORT"),
+    ("Chile said on Monday, condemning Peru for the raid.", "ACCUSE"),
+])
+def test_participle_of_a_speech_verb_is_the_speakers_narrated_act(code, text, etype):
+    assert modalities(code(text), etype) == {"asserted"}, code(text)
+
+
+# ---------------------------------------------------------------- the infinitive of a noun of intent
+
+@pytest.mark.parametrize("text, etype, modality", [
+    ("The IMF reached an agreement to grant Argentina a loan.", "AID", "future"),
+    ("Japan announced a plan to send aid to Sudan.", "AID", "future"),
+    ("Japan has no plans to send troops to Sudan.", "AID", "negated"),
+])
+def test_infinitive_of_a_noun_of_intent_lies_ahead(code, text, etype, modality):
+    assert modalities(code(text), etype) == {modality}, code(text)

@@ -8,7 +8,8 @@ an event the writer presents as having happened.
 
 A trailing participle of saying with no subject of its own (`X accused Y of ..., saying ...`,
 `X declined to comment, indicating ...`) is the actor's own elaboration, not a reporter's source:
-the act it follows is narrated as fact. `according to X` inside a complement (`X warned that,
+the act it follows is narrated as fact; so is such a participle itself (`the IMF said in a
+statement, praising X`: the praise is the IMF's act, not the content of what it said). `according to X` inside a complement (`X warned that,
 according to its data, Y supports Z`) makes that complement reported, not the warning above it.
 
     >>> doc = nlp("Officials said Egypt arrested ten fishermen.")   # index = ActorIndex(doc, ...)
@@ -68,6 +69,8 @@ def attribution(tok: Token, index: ActorIndex, settings: EventSettings = EventSe
     for _ in range(settings.attribution_steps):
         if _content_of_claim(t):  # "claims that Russia attacked Georgia": somebody's claim
             return True, next(iter(index.of_all(c for c in t.head.children if c.dep_ == "poss")), None)
+        if t.dep_ == "advcl" and t.head.lemma_.lower() in speech and _elaboration(t):
+            return False, None  # "the IMF said in a statement, praising X": the speaker's own act, narrated
         if t.dep_ in _REPORTED_CLAUSE_DEPS or (t.dep_ == "ROOT" and t.i != tok.i):
             head = t.head if t.dep_ != "ROOT" else t
             if head.lemma_.lower() in speech:

@@ -7,7 +7,8 @@ traceable through the event's `quote` either way. The cues (auxiliaries, control
 `data/plover_cues.tsv`. A nominal event inside a prepositional phrase (`goals in the war`) is
 presupposed, so it does not inherit the verb's negation. An act of group `deliverable` that is the
 object of a promise (`pledged aid to X`, `offered Sudan $5 million in aid`, `a pledge of aid`; cue
-kind `promise_object`) is held out, not done: `future`.
+kind `promise_object`) is held out, not done: `future`; so is the to-infinitive of a noun of intent
+(`an agreement to grant X a loan`, `a plan to send aid`; kind `intent_noun`), negated after `no plans to`.
 
     >>> modality_cue(nlp("Japan did not send troops to Iraq.")[3])
     'negated'
@@ -42,6 +43,9 @@ def modality_cue(tok: Token, settings: EventSettings = EventSettings(),
             found |= _control_cues(t)
             t = t.head
             continue
+        if intended_infinitive(t):  # "an agreement to grant", "no plans to send"
+            found |= {"negated"} & _noun_cues(t.head) or {"future"}
+            break
         if t.dep_ == "ccomp" and any(c.dep_ in ("acomp", "attr") and c.lower_ in cues("possible") for c in t.head.children):
             found.add("possible")  # "it is possible that ..."
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in cues("negate"):
@@ -71,6 +75,12 @@ def promised_object(tok: Token) -> bool:
         if t.pos_ == "VERB":
             return False
     return False
+
+
+def intended_infinitive(clause: Token) -> bool:
+    """A to-infinitive on a noun of intent ("an agreement to grant", "a plan to send"; cue kind `intent_noun`)."""
+    return clause.dep_ == "acl" and clause.head.pos_ == "NOUN" and clause.head.lemma_.lower() in cues("intent_noun") \
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
 
 
 def promised_infinitive(clause: Token) -> bool:

@@ -6,7 +6,8 @@ on its `to`/`against`... phrase; nouns are `nominal_roles`. Infinitive and parti
 without a subject inherit the governing verb's (`agreed to send` → the subject of `agreed`), and
 a trigger whose own phrases name no recipient takes it from an infinitive it governs (`agreed
 to provide aid to Malawi`). A participle on a statement (`issued a declaration demanding ...`,
-`released a statement condemning X`) is the statement's issuer's act. The trigger lexicon's role flags (`data/plover_triggers.tsv`)
+`released a statement condemning X`) is the statement's issuer's act, and the infinitive of a noun
+of intent that of whoever holds it (`the IMF reached an agreement to grant X a loan`). The trigger lexicon's role flags (`data/plover_triggers.tsv`)
 change the mapping: `inverse` (X received from Y), `obj_theme` (the object is what is given),
 `subj_target` (X is responsible: the speaker accuses X), `sym` (reciprocal: both directions).
 
@@ -22,7 +23,7 @@ from spacy.tokens import Token
 from ..syntax import OBJECT_DEPS, children, inherited_subject, prep_object, prep_objects
 from .actors import ActorIndex, dative_actors
 from .lexicons import cues, document_nouns, prepositions, type_group
-from .modality import promised_infinitive
+from .modality import intended_infinitive, promised_infinitive
 from .nominal_roles import host_actors, nominal_roles
 from .settings import EventSettings
 from .triggers import Trigger, hyphen_agent, lookup
@@ -103,14 +104,16 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
     return subj_actors, targets
 
 
-def _issuer(participle: Token, index: ActorIndex, settings: EventSettings) -> list[str]:
-    """Who issued the statement a participle hangs on ("the PKK issued a declaration demanding ...",
-    "released a statement condemning X"): the subject of the verb whose object the statement is."""
-    statement = participle.head
-    if participle.dep_ != "acl" or statement.lemma_.lower() not in document_nouns() \
-            or statement.dep_ not in OBJECT_DEPS:
+def _issuer(clause: Token, index: ActorIndex, settings: EventSettings) -> list[str]:
+    """Who holds the statement or plan a clause hangs on: the subject of the verb whose object it is.
+    A participle on a statement ("the PKK issued a declaration demanding ...", "released a statement
+    condemning X"), a to-infinitive on a noun of intent ("the IMF reached an agreement to grant X a loan",
+    "Japan has no plans to send troops")."""
+    noun = clause.head
+    on_statement = noun.lemma_.lower() in document_nouns() and clause.tag_ == "VBG"
+    if clause.dep_ != "acl" or not (on_statement or intended_infinitive(clause)) or noun.dep_ not in OBJECT_DEPS:
         return []
-    subj, passive = inherited_subject(statement.head, settings.subject_inherit_steps)
+    subj, passive = inherited_subject(noun.head, settings.subject_inherit_steps)
     return [] if passive else index.of_all(subj)
 
 
