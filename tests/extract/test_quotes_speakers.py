@@ -258,6 +258,18 @@ def test_a_statement_referred_to_twice_keeps_its_issuer(analyze_text):
     assert speakers_of(article, "next round") == ["Ministry of Foreign Affairs of Peru"]
 
 
+@pytest.mark.parametrize("text, content, issuer", [
+    ("An intelligence assessment from Norway's defence ministry said the brigade had lost most of its tanks.",
+     "the brigade had lost", "Ministry of Defence of Norway"),
+    ("A report by Amnesty International said the prisoners had been beaten.", "the prisoners had been beaten",
+     "Amnesty International"),
+    ("Finland's defence ministry published an update on Sunday. The update said the drones came from the east.",
+     "the drones came from", "Ministry of Defence of Finland"),
+])
+def test_an_assessment_report_or_update_speaks_for_its_issuer(analyze_text, text, content, issuer):
+    assert speakers_of(analyze_text(text), content) == [issuer]
+
+
 @pytest.mark.parametrize("text, not_speaker", [
     ("Northwind Bank cuts 900 jobs, says Clara Holm will step down", "Clara Holm"),
     ("Harbour council bans rallies, says Omar Diallo must leave the city", "Omar Diallo"),
@@ -268,3 +280,8 @@ def test_the_subject_of_the_reported_clause_is_not_the_speaker_after_says(analyz
     a = analyze_text(text)
     names = {x.id: x.name for x in a.actors}
     assert not_speaker not in [names.get(q.speaker) for q in a.quotes]
+
+
+def test_a_media_report_names_no_state_issuer(analyze_text):
+    article = analyze_text("Polish state media reports said the convoy had turned back at the border.")
+    assert "Poland" not in speakers_of(article, "the convoy had turned back")

@@ -7,7 +7,7 @@ a name modifying the noun ("a Kremlin statement"), the subject of the verb that 
 released a statement saying ..."), or, for "the statement", the issuer of the last document the
 article attributed. Coordinated issuers ("by A and B") all speak: a joint statement is each
 party's (the convention of the news development set). "On X", "on Telegram" name the platform,
-never the issuer.
+never the issuer; a media report ("Russian state media reports said") names none.
 """
 from __future__ import annotations
 
@@ -36,6 +36,12 @@ HeadResolver = Callable[[ArticleIndex, Token], "str | None"]
 def document_nouns() -> frozenset[str]:
     """Nouns of documents and posts (`data/document_nouns.txt`)."""
     return words(PACKAGE, "document_nouns.txt")
+
+
+@cache
+def media_nouns() -> frozenset[str]:
+    """Nouns of the media (`data/media_nouns.txt`): a document they modify names no issuer."""
+    return words(PACKAGE, "media_nouns.txt")
 
 
 def is_document(head: Token) -> bool:
@@ -73,6 +79,9 @@ def own_issuers(index: ArticleIndex, doc_head: Token, resolve: HeadResolver) -> 
                 found = _all(index, obj, resolve)
                 if found:
                     return found
+    lefts = [t for t in doc_head.subtree if t.i < doc_head.i]
+    if any(t.lower_ in media_nouns() for t in lefts):
+        return ()  # "Russian state media reports said": the media's, not Russia's
     modifiers = tuple(dict.fromkeys(a for t in doc_head.lefts if t.dep_ in ("compound", "amod", "nmod")
                                     for a in (_named(index, t),) if a is not None))
     if modifiers:
