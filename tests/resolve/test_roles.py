@@ -89,3 +89,27 @@ def test_plain_leader_words_still_find_the_leader(analyze_text, text, descriptio
 def test_field_noun_inside_an_organization_name_still_counts(analyze_text):
     a = analyze_text("Ukraine's navy chief said the fleet was ready.", "2025-03-01")
     assert actor_name(a, "Ukraine's navy chief") != "Volodymyr Zelensky"
+
+
+@pytest.mark.parametrize("text, description, current", [
+    ("Iran's former president said the deal was dead.", "Iran's former president", "Masoud Pezeshkian"),
+    ("Germany's former chancellor said the pipeline was a mistake.", "Germany's former chancellor", "Friedrich Merz"),
+    ("France's ex-president said the reform had failed.", "France's ex-president", "Emmanuel Macron"),
+    ("Nigeria's late president was buried on Sunday.", "Nigeria's late president", "Bola Tinubu"),
+])
+def test_a_former_office_holder_is_not_the_holder_at_the_date(analyze_text, text, description, current):
+    """"former", "ex-", "late", "then-" (data/former_words.txt): not the holder at the article's date."""
+    a = analyze_text(text, "2025-08-01")
+    assert actor_name(a, description) not in {current, "Frank-Walter Steinmeier", "Olaf Scholz"}
+
+
+def test_the_former_president_takes_back_the_former_president_named_before(analyze_text):
+    a = analyze_text("Former President Lena Varga met President Omar Haddad in the capital. Later the former "
+                     "president said the talks were useful.", "2025-08-01")
+    assert actor_name(a, "the former president") == "Lena Varga"
+
+
+def test_the_president_is_not_the_former_president_named_before(analyze_text):
+    a = analyze_text("Former President Lena Varga spoke first. Later the president said the talks were useful.",
+                     "2025-08-01")
+    assert actor_name(a, "the president") != "Lena Varga"

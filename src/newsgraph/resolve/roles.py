@@ -77,10 +77,29 @@ def _field_head(tokens: Span, role: str | None, owners: dict[int, str]) -> str |
     heads = [k for k, t in enumerate(tokens) if t.lower_ == role]
     if not heads:
         return role
-    field = [t.lower_ for k, t in enumerate(tokens) if k != heads[-1] and t.i not in owners
+    field = [t.lower_ for k, t in enumerate(tokens) if k != heads[-1] and t.i not in owners and t.is_alpha
+             and t.lower_ not in _former_words()
              and (t.tag_ in {"NN", "NNS"} or t.tag_ in {"NNP", "NNPS"} and t.text.islower())  # "navy" tagged NNP
              and t.lower_ not in role_words() and t.lower_ not in _polity_nouns()]
     return " ".join([*field, role]) if field else role
+
+
+def _past_office(tokens: Span, role: str | None) -> str | None:
+    """"former president" for "Iran's former president", "the ex-president", "the late king", "Former President
+    Ana Ruiz" (data/former_words.txt): an office held before, so neither the holder at the article's date nor
+    a person titled with the present office is taken for it; a later "the former president" takes back the
+    person titled so."""
+    if not role:
+        return role
+    last = role.split()[-1]
+    heads = [k for k, t in enumerate(tokens) if t.lower_ == last]
+    before = tokens[:heads[-1]] if heads else tokens
+    return f"former {role}" if any(t.lower_ in _former_words() for t in before) else role
+
+
+@lru_cache(maxsize=1)
+def _former_words() -> frozenset[str]:
+    return word_list("newsgraph.resolve", "former_words.txt")
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +135,8 @@ def find_roles(doc: Doc, linked: list[tuple[Span, str]], actors: dict[str, Actor
         cut = next((k for k, t in enumerate(tokens) if t.lower_ == "of"), len(tokens))
         role = _role_with_of(tokens, token_actor) or role_of([t.lower_ for t in tokens[:cut] if t.i not in token_actor]) \
             or role_of(words)
-        role = _field_head(tokens, role, {i: a for i, a in token_actor.items() if a == of or actors[a].type != "ORG"})
+        role = _past_office(tokens, _field_head(tokens, role, {i: a for i, a in token_actor.items()
+                                                                if a == of or actors[a].type != "ORG"}))
         label_tokens = [t for t in tokens if t.tag_ != "POS"]
         while label_tokens and label_tokens[0].lower_ in {"the", "this", "that", "a", "an"}:
             label_tokens = label_tokens[1:]
