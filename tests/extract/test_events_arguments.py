@@ -256,3 +256,31 @@ def test_participle_on_an_ordinary_object_takes_no_issuer(code):
 ])
 def test_infinitive_of_a_noun_of_intent_is_its_holders_act(code, text, etype, source, target):
     assert (source, target) in dyads(code(text), etype), code(text)
+
+
+@pytest.mark.parametrize("text, etype, source, target", [
+    ("The raids prompted Kenya to strike rebel camps in Somalia.", "FIGHT", "Kenya", "Somalia"),
+    ("The blockade forced Ethiopia to withdraw its troops from Somalia.", "RETREAT", "Ethiopia", "Somalia"),
+])
+def test_infinitive_after_an_object_is_the_objects_act(code, text, etype, source, target):
+    assert (source, target) in dyads(code(text), etype), code(text)
+
+
+def test_infinitive_after_a_promise_stays_the_subjects_act(code):
+    assert all(s == "Chile" for s, _ in dyads(code("Chile promised Peru to send grain."), "AID"))
+
+
+@pytest.mark.parametrize("text, etype, source, target", [
+    ("Iran seized a tanker owned by Greece.", "COERCE", "Iran", "Greece"),
+    ("The Houthis vowed to attack ships associated with Israel.", "THREATEN", "Houthis", "Israel"),
+])
+def test_participle_of_affiliation_names_the_actor(code, text, etype, source, target):
+    assert (source, target) in dyads(code(text), etype), code(text)
+
+
+def test_allegiance_is_no_affiliation(code):
+    assert not any(s == "Russia" for ty, s, _, _ in code("Militias loyal to Russia shelled Kharkiv."))
+
+
+def test_infinitive_after_an_instrument_is_the_subjects_act(code):
+    assert ("Chile", "Peru") in dyads(code("Chile used secret channels to send weapons to Peru."), "AID")

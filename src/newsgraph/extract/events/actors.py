@@ -2,7 +2,9 @@
 
 A noun phrase maps to an actor when a mention is its head, a possessor or modifier
 (`Russia's army`, `NATO troops`, `North Korean soldiers` → North Korea) or an `of`/`from` phrase
-(`doctors from two American aid groups` → United States). Coordination fans out
+(`doctors from two American aid groups` → United States), or the phrase of a participle of affiliation
+(`ships associated with Israel`, `a tanker owned by Greece`; `data/affiliation_words.txt`).
+Coordination fans out
 (`China, Iran and North Korea` gives three actors). Pronoun mentions come from the one pronoun
 resolver (`resolve.coref`), run again with the article's direct quotes (`with_quote_speakers`: a
 pronoun inside a speaker's own words is someone else; in indirect speech it is often the speaker,
@@ -25,6 +27,7 @@ from ...model import Actor, Mention, Quote
 from ...resolve.coref import clause_antecedent, with_quote_speakers
 from ..syntax import children, first_found, prep_object, token_span, with_conjuncts
 from .lexicons import (
+    affiliation_words,
     first_person_pronouns,
     neuter_pronouns,
     personal_pronouns,
@@ -38,6 +41,8 @@ from .triggers import lookup
 
 #: modifiers of a noun phrase that can name the actor it belongs to
 _ACTOR_MODS = ("compound", "amod", "poss", "nmod", "npadvmod", "appos")
+#: prepositions of an affiliation participle's phrase ("associated with", "belonging to", "owned by")
+_AFFILIATION_PREPS = ("with", "to", "by", "of")
 
 
 class ActorIndex:
@@ -159,6 +164,21 @@ class ActorIndex:
                     found = self._one(c, depth + 1)
                     if found:
                         return found
+            found = self._affiliated(tok, depth)
+            if found:
+                return found
+        return []
+
+    def _affiliated(self, tok: Token, depth: int) -> list[str]:
+        """The actor a noun is tied to by a participle of affiliation after it ("ships associated with
+        Israel", "a tanker owned by Greece")."""
+        for c in tok.children:
+            if c.dep_ == "acl" and c.i > tok.i and c.lemma_.lower() in affiliation_words():
+                for p in c.children:
+                    if p.dep_ in ("prep", "agent") and p.lower_ in _AFFILIATION_PREPS:
+                        found = self.np_actors(prep_object(p), depth + 1)
+                        if found:
+                            return found
         return []
 
     # ------------------------------------------------------------ pronouns

@@ -80,6 +80,11 @@ def light_verbs() -> frozenset[str]:
     return words(PACKAGE, "light_verbs.txt")
 
 
+def affiliation_words() -> frozenset[str]:
+    """Participles and adjectives that tie a noun to the actor of their phrase ("ships associated with Israel")."""
+    return words(PACKAGE, "affiliation_words.txt")
+
+
 def document_nouns() -> frozenset[str]:
     """Nouns of statements and documents that say what their issuers say (`document_nouns.txt`, the quote
     extractor's list; `plover_cues.tsv` kind `speech_noun` adds a few): "issued a statement condemning X"."""

@@ -7,7 +7,9 @@ without a subject inherit the governing verb's (`agreed to send` → the subject
 a trigger whose own phrases name no recipient takes it from an infinitive it governs (`agreed
 to provide aid to Malawi`). A participle on a statement (`issued a declaration demanding ...`,
 `released a statement condemning X`) is the statement's issuer's act, and the infinitive of a noun
-of intent that of whoever holds it (`the IMF reached an agreement to grant X a loan`). The trigger lexicon's role flags (`data/plover_triggers.tsv`)
+of intent that of whoever holds it (`the IMF reached an agreement to grant X a loan`). An infinitive
+after an object is the object's act (`the attacks prompted the US to strike`, `forced Ethiopia to
+withdraw`). The trigger lexicon's role flags (`data/plover_triggers.tsv`)
 change the mapping: `inverse` (X received from Y), `obj_theme` (the object is what is given),
 `subj_target` (X is responsible: the speaker accuses X), `sym` (reciprocal: both directions).
 
@@ -78,6 +80,10 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
         subj_actors = index.of_all(subj)
     if not subj_actors and not passive:
         subj_actors = _issuer(tok, index, settings)
+    controller = _object_controller(tok)
+    if controller is not None and not children(tok, ("nsubj", "nsubjpass")):
+        # "the attacks prompted the US to strike": the US strikes; "used schemes to finance": no actor, the user acts
+        subj_actors = index.np_actors(controller) or subj_actors
     if passive:
         return _passive_roles(trig, preps, subj_actors, index)
     if "inverse" in trig.roles:
@@ -115,6 +121,20 @@ def _issuer(clause: Token, index: ActorIndex, settings: EventSettings) -> list[s
         return []
     subj, passive = inherited_subject(noun.head, settings.subject_inherit_steps)
     return [] if passive else index.of_all(subj)
+
+
+def _object_controller(clause: Token) -> Token | None:
+    """The object of the verb that governs an infinitive ("prompted the United States to strike", "forced
+    Ethiopia to withdraw"): the one who is to act (object control); also for a coordinated infinitive
+    ("to form a coalition and to strike"). None for verbs of promising ("promised Peru to ...": the
+    subject acts) and when the governing verb has no object; an object naming no actor is an instrument
+    ("used illegal schemes to finance ..."), and the subject stays the actor."""
+    t = clause
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "xcomp" or t.head.lemma_.lower() in cues("commissive") or t.head.pos_ != "VERB":
+        return None
+    return next((o for o in children(t.head, OBJECT_DEPS) if o.i < t.i), None)
 
 
 def _own(obj: Token, index: ActorIndex) -> bool:
