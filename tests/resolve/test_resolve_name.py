@@ -55,3 +55,15 @@ def test_institution_of_a_state(name, expected, country):
 
 def test_stranger_with_an_honorific_is_no_one():
     assert resolve_name("Mr. Haldorsen", "2016-05-01") is None
+
+
+@pytest.mark.parametrize("name, head_of_state", [
+    ("Pakistan's army chief", "Asif Ali Zardari"),
+    ("Nigeria's police chief", "Bola Tinubu"),
+    ("Turkey's central bank chief", "Recep Tayyip Erdogan"),
+    ("Iran's former president", "Masoud Pezeshkian"),
+])
+def test_a_field_head_or_former_holder_is_not_the_head_of_state(name, head_of_state):
+    """As in an article (resolve/roles.py): "army chief" heads the army, "former president" held it before."""
+    got = resolve_name(name, "2025-03-01")
+    assert got is not None and got.name != head_of_state and got.type == "PERSON"

@@ -27,7 +27,7 @@ from .organizations import lookup, org_key
 from .people import known_person
 from .person_names import given_name_gender, honorific_gender, parse
 from .places import seat_of_power
-from .roles import role_class, role_of
+from .roles import phrase_role, role_class, role_of
 from .sectors import GENERIC_OFFICERS, sector_of
 from .text import fold
 
@@ -113,6 +113,7 @@ def office(surface: str, date: str | None, context_country: str | None = None) -
     role = " ".join(rest) if " ".join(rest) in builtin().by_role else role_of(rest)  # "secretary of state"
     if role is None or any(fold(w) in institutions() for w in rest[-1:]):
         return None
+    role = phrase_role(surface, role) or role  # "army chief", "former president": not the head of state
     if "of" in rest and rest.index("of") < len(rest) - 1 and role != " ".join(rest):
         return None  # "of" names something else than the owner
     if country is None and org is None:

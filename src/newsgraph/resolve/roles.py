@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from .. import nlp as nlp_module
 from ..extract.descriptors import Candidate, candidates, role_words
 from ..lexicon import words as word_list
 from ..model import Actor, Descriptor, Mention
@@ -82,6 +83,18 @@ def _field_head(tokens: Span, role: str | None, owners: dict[int, str]) -> str |
              and (t.tag_ in {"NN", "NNS"} or t.tag_ in {"NNP", "NNPS"} and t.text.islower())  # "navy" tagged NNP
              and t.lower_ not in role_words() and t.lower_ not in _polity_nouns()]
     return " ".join([*field, role]) if field else role
+
+
+def phrase_role(phrase: str, role: str | None) -> str | None:
+    """The role of a description given as a string (`newsgraph resolve "Pakistan's army chief"`), with the
+    article resolver's field and past-office rules applied to the phrase as the pipeline tags it."""
+    if not role:
+        return role
+    tokens = nlp_module.load()(phrase)[:]
+    after_of = next((t.i for t in tokens if t.lower_ == "of"), len(tokens))
+    names = {t.i: "" for t in tokens if t.tag_ in {"NNP", "NNPS"} and not t.text.islower()
+             or t.i > after_of and t.text[:1].isupper()}  # "president of the Riigikogu": the owner
+    return _past_office(tokens, _field_head(tokens, role, names))
 
 
 def _past_office(tokens: Span, role: str | None) -> str | None:
