@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.claims import ClaimIndex, ClaimQuote
+from newsgraph.claims.quotes import person_group
+from newsgraph.claims.similarity import conflict
+from newsgraph.claims.text import claim_features
 
 from .conftest import entity, make_quote
 
@@ -112,3 +115,98 @@ def test_a_quote_of_several_claims_joins_a_report_of_its_last(background):
     last = make_quote("the school year will begin a week late", 2, speaker="actor:union", group="ABC")
     claims = _claims([several, last], background)
     assert claims["a001:0"] == claims["a002:0"]
+
+
+def test_the_attribution_frame_does_not_join_two_claims_of_one_speaker(background):
+    """Two direct quotes framed alike ('..., Okafor said in a conference call with reporters on Friday') share
+    the frame's words, not a claim."""
+    bridge = make_quote('"The harbour bridge will reopen in May," Okafor said in a conference call with reporters '
+                        'on Friday. "Fares will stay as they are"', 1)
+    stadium = make_quote('"The new stadium will be finished next year," Okafor said in a conference call with '
+                         'reporters on Friday.', 2)
+    claims = _claims([bridge, stadium], background)
+    assert claims["a001:0"] != claims["a002:0"]
+
+
+def test_a_framed_direct_quote_joins_its_indirect_report(background):
+    direct = make_quote('"The harbour bridge will reopen in May," Okafor said in a conference call with reporters '
+                        'on Friday. "Fares will stay as they are"', 1)
+    indirect = make_quote("the harbour bridge would reopen in May and fares would stay as they are", 2)
+    claims = _claims([direct, indirect], background)
+    assert claims["a001:0"] == claims["a002:0"]
+
+
+def test_no_one_will_is_a_denial(background):
+    """'no one will prosecute them' is 'they will not be prosecuted', never 'they will be prosecuted'."""
+    denial = make_quote("As for the striking miners, no one will prosecute them for the blockade", 1)
+    passive = make_quote("The striking miners will not be prosecuted for the blockade", 2)
+    opposite = make_quote("The striking miners will be prosecuted for the blockade", 3)
+    claims = _claims([denial, passive, opposite], background)
+    assert claims["a001:0"] == claims["a002:0"] != claims["a003:0"]
+
+
+def test_a_partial_quote_joins_the_full_quote_it_cuts(background):
+    """An outlet quoting three of the speaker's words joins another outlet's full quote of them, even from
+    another named speaker entry (the ministry for the minister) and with little else in common."""
+    partial = make_quote('The government, which closed the northern crossing to trucks and buses on Monday after a '
+                         'week of protests by farmers, has described it as a "temporary security measure"', 1,
+                         speaker="actor:government", group="ABC")
+    full = make_quote('"This is a temporary security measure that we will review every week until the smugglers '
+                      'are caught," the interior minister said', 2, speaker="actor:minister", group="XYZ")
+    claims = _claims([partial, full], background)
+    assert claims["a001:0"] == claims["a002:0"]
+
+
+def test_a_partial_quote_does_not_join_its_denial(background):
+    partial = make_quote('The government has described the closure of the northern crossing as a '
+                         '"temporary security measure"', 1, speaker="actor:government", group="ABC")
+    denial = make_quote('"This is not a temporary security measure, the crossing stays closed," the interior '
+                        'minister said', 2, speaker="actor:minister", group="XYZ")
+    claims = _claims([partial, denial], background)
+    assert claims["a001:0"] != claims["a002:0"]
+
+
+def test_the_troops_movement_is_not_a_move_to_a_city(background):
+    halt = make_quote("Border guards stopped the movement of the refugees", 1)
+    move = make_quote("The refugees will move to the capital", 2)
+    claims = _claims([halt, move], background)
+    assert claims["a001:0"] != claims["a002:0"]
+
+
+def test_two_people_of_one_country_are_two_speakers(background):
+    """A president and his spokesman repeat each other as 'other' speakers; the president's ministry speaks
+    for him ('group'), as a minister and his ministry do."""
+    claim = "The border with the north will stay closed until the end of the winter"
+    first = make_quote(claim, 1, speaker="actor:president", group=person_group("XYZ"))
+    spokesman = make_quote(claim, 2, speaker="actor:spokesman", group=person_group("XYZ"))
+    ministry = make_quote(claim, 3, speaker="actor:ministry", group="XYZ")
+    batch = ClaimIndex().add(background + [first, spokesman, ministry])
+    relations = [batch.assignments[f"a00{n}:0"].relation for n in (1, 2, 3)]
+    assert relations == ["first", "other", "group"]
+    assert len({batch.assignments[f"a00{n}:0"].claim_id for n in (1, 2, 3)}) == 1
+
+
+def test_two_presidents_named_after_one_preposition_still_conflict():
+    """A title before a name is skipped when finding the name's slot: the same slot ("by") with two different
+    people conflicts, two people in different slots ("of", "with") do not, whatever their titles."""
+    one = "The truce was brokered by President Mensah"
+    other = "The truce was brokered by President Okafor"
+    a = claim_features(one, (entity(one, "Mensah", "person:mensah", "PERSON"),))
+    b = claim_features(other, (entity(other, "Okafor", "person:okafor", "PERSON"),))
+    assert conflict(a, b) == "entity"
+    via = "The truce came through the mediation of Ghanaian President Mensah"
+    agreed = "The truce was mediated by the Ghanaian leader in agreement with Nigerian President Okafor"
+    c = claim_features(via, (entity(via, "Mensah", "person:mensah", "PERSON"),))
+    d = claim_features(agreed, (entity(agreed, "Okafor", "person:okafor", "PERSON"),))
+    assert conflict(c, d) is None
+
+
+def test_a_partial_quote_is_matched_on_its_quoted_words(background):
+    """The narration around a partial quote describes the story in the outlet's words; another claim of the
+    story that shares only those words is another claim."""
+    partial = make_quote('The government described the week of protests by farmers at the northern crossing as '
+                         'a "foreign provocation"', 1, speaker="actor:government", group="ABC")
+    other = make_quote("The week of protests by farmers at the northern crossing cost the hauliers millions", 2,
+                       speaker="actor:hauliers", group="ABC")
+    claims = _claims([partial, other], background)
+    assert claims["a001:0"] != claims["a002:0"]

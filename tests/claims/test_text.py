@@ -58,3 +58,58 @@ def test_entity_slot_is_the_word_before_the_name():
     text = "aid was sent to the Congo"
     assert entity_slot(text, text.index("Congo")) == "to"
     assert entity_slot(text, 0) == ""
+
+
+# A derived noun keeps the near-synonym group of its verb only when it is listed itself: the troops'
+# "movement" is not "moving" to a city, while a "deployment" is a sending.
+@pytest.mark.parametrize("a,b,same", [("movement", "moved", False), ("deployment", "sent", True),
+                                      ("negotiations", "mediated", True)])
+def test_derived_nouns_join_a_synonym_group_only_when_listed(a, b, same):
+    assert (canonical(a) == canonical(b)) is same
+
+
+def test_no_one_negates_the_predicate():
+    """'no one will prosecute them' denies the prosecution, as 'they will not be prosecuted' does."""
+    f = claim_features("As for the rest of the workers, no one will prosecute them")
+    assert f.polarity(canonical("prosecute")) == -1 and "one" not in f.terms
+
+
+@pytest.mark.parametrize("text,frame,claim", [
+    ('"The bridge will reopen in May," the mayor told reporters on Friday. "Fares will stay"', "reporter",
+     {"bridg", "reopen", "far", "stay"}),
+    ('"Prices will fall," Ms Okafor said. "Wages will not"', "okafor", {"pric", "fall", "wag"}),
+    ('"Fares will stay," according to the city council.', "council", {"far", "stay"}),
+])
+def test_the_attribution_frame_inside_a_quote_is_not_the_claim(text, frame, claim):
+    f = claim_features(text)
+    assert frame not in f.terms and "friday" not in f.terms
+    assert claim <= f.terms
+
+
+def test_words_outside_the_quotation_marks_are_kept_without_a_speech_verb():
+    """A partial quote's narration is part of the claim ('the ministry called the closure ...')."""
+    f = claim_features('The closure of the border is a "temporary security measure" for two weeks')
+    assert {"closur", "border", "week"} <= f.terms
+
+
+def test_a_long_stretch_with_a_speech_verb_is_no_frame():
+    f = claim_features('The ministry said the talks with the unions about pensions and wages will go on '
+                       'next week, calling them "constructive"')
+    assert {"pension", "wag", "union"} <= f.terms
+
+
+def test_a_partial_quote_keeps_its_quoted_fragment():
+    f = claim_features('The premier called the strike an "unlawful political act" on Monday')
+    assert f.fragments == (frozenset({"unlawful", "political", "act"}),)
+    assert f.clauses == ()
+    assert claim_features('"This is an unlawful political act," the premier said').fragments == ()
+
+
+@pytest.mark.parametrize("text,name,slot", [
+    ("talks led by Belarusian President Lukashenko", "Lukashenko", "by"),
+    ("a deal brokered by the mercenary leader Prigozhin", "Prigozhin", "mercenary"),
+    ("in agreement with Russian President Vladimir Putin", "Vladimir", "with"),
+    ("the aid was sent to Chad", "Chad", "to"),
+])
+def test_the_slot_of_a_name_skips_its_title_and_capitalised_modifiers(text, name, slot):
+    assert entity_slot(text, text.index(name)) == slot

@@ -108,3 +108,11 @@ def test_participle_of_a_speech_verb_is_the_speakers_narrated_act(code, text, et
 ])
 def test_infinitive_of_a_noun_of_intent_lies_ahead(code, text, etype, modality):
     assert modalities(code(text), etype) == {modality}, code(text)
+
+
+def test_finite_reporting_verb_without_a_parsed_subject_still_reports(code):
+    """The parser may hang a reporter on the name before it ("... led by X, state media reported"):
+    a finite verb is no participle of elaboration."""
+    ev = code("Chad has agreed to halt its advance on the border after a mediation effort led by Angolan President "
+              "Joao Lourenco, Angolan state media reported Saturday evening.")
+    assert modalities(ev, "AGREE") == {"reported"}, ev

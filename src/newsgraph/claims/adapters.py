@@ -12,7 +12,7 @@ from typing import Any
 
 from ..model import Article
 from .index import ClaimIndex
-from .quotes import ClaimQuote, quote_key
+from .quotes import ClaimQuote, person_group, quote_key
 from .stories import StoryArticle, StoryIndex
 from .text import PERSON_KEY, tokens
 
@@ -57,6 +57,8 @@ def claim_quotes(article: ArticleLike) -> list[ClaimQuote]:
     for i, q in enumerate(a.get("quotes", [])):
         speaker = q.get("speaker")
         group = actors[speaker].get("country") if speaker in actors else None
+        if speaker in actors and actors[speaker].get("type") == "PERSON":
+            group = person_group(group)
         out.append(ClaimQuote(
             quote_id=quote_key(a["id"], i), article_id=a["id"], text=q["text"], date=a.get("date"),
             outlet=a.get("outlet"), speaker=speaker, speaker_group=group, speaker_text=q.get("speaker_text"),

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .blocking import TermIndex, day_number, iso_day, placed_days
-from .quotes import ClaimQuote
+from .quotes import ClaimQuote, co_referent
 from .rows import DOCS, ClaimRows, ClusterRow, MemberRow, VariantRow
 from .settings import ClaimSettings
 from .similarity import conflict, similarity
@@ -158,7 +158,7 @@ def _speaker_relation(quote: ClaimQuote, cluster: _Cluster) -> str:
         return "unattributed"
     if quote.speaker in speakers:
         return "same"
-    if quote.speaker_group is not None and quote.speaker_group in groups:
+    if any(co_referent(quote.speaker_group, g) for g in groups):
         return "group"
     return "other"
 
@@ -298,7 +298,7 @@ class ClaimIndex:
                 cluster.speaker, cluster.speaker_group, relation = quote.speaker, quote.speaker_group, "first"
             elif quote.speaker == cluster.speaker:
                 relation = "same"
-            elif quote.speaker_group is not None and quote.speaker_group == cluster.speaker_group:
+            elif co_referent(quote.speaker_group, cluster.speaker_group):
                 relation = "group"
             else:
                 relation = "other"

@@ -22,7 +22,8 @@ class ClaimQuote:
 
     `speaker` is the speaker's actor id (None when the extractor found no actor); `speaker_group`
     groups co-referent speakers (the pipeline passes the speaker actor's country, so a minister, his
-    ministry and "the Kremlin" are one group); `anonymous` says the speaker is an unnamed source
+    ministry and "the Kremlin" are one group; a person's group is marked with `person_group`, because
+    two people of one country are two speakers, not one: see `co_referent`); `anonymous` says the speaker is an unnamed source
     (None: decided from `speaker_text`); `entities` are the actors named inside the quote's content
     as (actor key, type, start, end) with offsets into `text`; a person's key is "person:" + surname.
     """
@@ -60,6 +61,26 @@ def is_anonymous_source(speaker_text: str | None) -> bool:
     if not speaker_text:
         return False
     return any(tok in _anonymous_heads() for tok in tokens(speaker_text))
+
+
+PERSON_GROUP = "person@"  # prefix of a person speaker's group
+
+
+def person_group(group: str | None) -> str | None:
+    """The group key of a person speaker of `group` (a country)."""
+    return None if group is None else PERSON_GROUP + group
+
+
+def co_referent(a: str | None, b: str | None) -> bool:
+    """Whether speakers of groups `a` and `b` may speak for one another: the same group, unless both are
+    people. A minister and his ministry, or a spokesman and "the Kremlin", are one voice; a president and
+    his spokesman are two people, and each makes his own claims ("X called it treason" and "Y said the
+    fighters may sign contracts" share the story's words, not a claim)."""
+    if a is None or b is None:
+        return False
+    if a.startswith(PERSON_GROUP) and b.startswith(PERSON_GROUP):
+        return False
+    return a.removeprefix(PERSON_GROUP) == b.removeprefix(PERSON_GROUP)
 
 
 def quote_key(article_id: str, index: int) -> str:

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .quotes import ClaimQuote
+from .quotes import ClaimQuote, co_referent
 from .similarity import similarity
 from .text import claim_features
 
@@ -117,7 +117,7 @@ def _attribution_changes(members: Sequence[ClaimQuote], speaker: str | None,
         by_article.setdefault(q.article_id, []).append(q)
     out = []
     for article_id, quotes in by_article.items():
-        if any(q.speaker == speaker or (group is not None and q.speaker_group == group) for q in quotes):
+        if any(q.speaker == speaker or co_referent(q.speaker_group, group) for q in quotes):
             continue
         first = min(quotes, key=_date_key)
         named = [q for q in quotes if q.attribution == "named"]

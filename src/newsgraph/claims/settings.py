@@ -11,7 +11,9 @@ With join_same_speaker .30 and min_mean_similarity .15, 30 random orders recover
 values: precision first, a quote that joins the wrong claim also keeps later ones out of the right one)
 the mean is 7.3-7.6 over the same three seeds' orders (sd 1.0-1.4), mean purity .90 instead of .88,
 coverage .73-.74 instead of .74-.75; input order 8 of 21. A set this small decides little: a change of
-one or two on one order is within the spread.
+one or two on one order is within the spread. The file-level figures also credit a claim to a cluster of
+another claim's quotes that happens to span the same files, so changes that make clusters purer were
+also judged on quote pairs across files (share of pairs in one cluster that report one gold claim).
 """
 from __future__ import annotations
 

@@ -7,7 +7,9 @@ weights (the cosine of binary tf-idf vectors, Salton & Buckley 1988), optionally
 coefficient (`ClaimSettings.cosine_share`), which favours a shortened quote inside the full one; on the
 news-dev story set the cosine alone separated claims best. Two quotes are also compared clause by clause
 (a quote often reports two claims: "the case will be dropped and he will go to Belarus"), a clause match
-counting when the clauses share at least `PART_MIN_SHARED` words.
+counting when the clauses share at least `PART_MIN_SHARED` words. A partial quote's quoted fragment
+('called it an "internal affair"') found whole in the other quote counts as a match of its own
+(`_contained`): an outlet that quotes three of the speaker's words shares little else with the full quote.
 
 Hard constraints (a conflict vetoes a join whatever the similarity), after what the issue asks:
 a claim that 10,000 troops were sent is not one that 3,000 were (numbers), "sent" and "did not send"
@@ -27,6 +29,7 @@ Weight = Callable[[str], float]
 # Actor types whose keys are stable across articles (a country's ISO3, a person's surname); organisation
 # ids are not ("the Defense Ministry" and "the Russian Defense Ministry" resolve apart), so they do not veto.
 PART_MIN_SHARED = 3  # words two clauses must share for a clause match to count
+FRAGMENT_MIN_CONTAINED = 1.0  # share of a quoted fragment's weight the other quote must hold
 CONSTRAINED_TYPES = frozenset({"PERSON", "GPE", "LOC"})
 ENTITY_CLAIM_SIZE = 3  # the entity constraint holds for claims naming at most this many actors  # weight of the cosine in the similarity; the rest is the overlap coefficient
 
@@ -50,16 +53,50 @@ def conflict(a: ClaimFeatures, b: ClaimFeatures) -> Conflict | None:
 def similarity(a: ClaimFeatures, b: ClaimFeatures, weight: Weight, cosine_share: float = 1.0) -> tuple[float, int]:
     """(similarity in [0, 1], number of shared words: terms other than actor ids) of two quotes.
 
-    The best of the whole quotes and of their clauses (`ClaimFeatures.parts`), so a quote reporting two
-    claims matches a report of either. `cosine_share` mixes the cosine with the overlap coefficient."""
+    The best of the whole quotes, of their clauses (`ClaimFeatures.clauses`), so a quote reporting two
+    claims matches a report of either, and of a partial quote's fragments found in the other quote; 0 when
+    a partial quote shares none of its quoted words with the other (`_narration_only`). `cosine_share`
+    mixes the cosine with the overlap coefficient."""
+    if _narration_only(a, b) or _narration_only(b, a):
+        return 0.0, 0
     best = _term_similarity(a.terms, b.terms, weight, cosine_share)
-    if a.parts or b.parts:
-        for pa in a.parts or (a.terms,):
-            for pb in b.parts or (b.terms,):
+    a_clauses, b_clauses = a.clauses, b.clauses
+    if a_clauses or b_clauses:
+        for pa in a_clauses or (a.terms,):
+            for pb in b_clauses or (b.terms,):
                 sim = _term_similarity(pa, pb, weight, cosine_share)
                 if sim[1] >= PART_MIN_SHARED and sim > best:
                     best = sim
+    for fragments, other in ((a.fragments, b.terms), (b.fragments, a.terms)):
+        for fragment in fragments:
+            sim = _contained(fragment, other, weight)
+            if sim > best:
+                best = sim
     return best
+
+
+def _narration_only(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Whether `a` is a partial quote that shares none of its quoted words with `b`.
+
+    A partial quote ('China called the aborted rebellion by a Russian mercenary force an "internal
+    affair"') claims what its quotation marks hold; the narration around them describes the story in the
+    outlet's words ("rebellion", "mercenary force"), which any other claim of the story may share."""
+    return bool(a.fragments) and not frozenset().union(*a.fragments) & b.terms
+
+
+def _contained(fragment: frozenset[str], terms: frozenset[str], weight: Weight) -> tuple[float, int]:
+    """A partial quote's quoted fragment found in another quote: (share of the fragment's weight the other
+    quote holds, shared words) when that share reaches `FRAGMENT_MIN_CONTAINED`, else (0, 0).
+
+    An outlet that quotes two or three of the speaker's words ('called it an "internal affair"') shares
+    few words with another outlet's full quote, so the cosine of the whole quotes stays low; that the
+    speaker's own words recur verbatim in the other report is the evidence that both report one claim."""
+    shared = fragment & terms
+    words = sum(1 for t in shared if not t.startswith(ACTOR_PREFIX))
+    if words < 2:
+        return 0.0, 0
+    share = sum(weight(t) for t in shared) / sum(weight(t) for t in fragment)
+    return (share, words) if share >= FRAGMENT_MIN_CONTAINED else (0.0, 0)
 
 
 def _term_similarity(a_terms: frozenset[str], b_terms: frozenset[str], weight: Weight,

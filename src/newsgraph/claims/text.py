@@ -17,6 +17,11 @@ What must agree between two reports is kept apart:
 - **named actors**: actor ids (with their type) that the caller found inside the quote, e.g. from the
   article's mentions; they are also content features (`@id`), so "the Kremlin" and "Moscow" agree.
 
+What is not the claim is left out: the attribution frame that a quote's span may hold between its
+quoted segments ('"...," Peskov said in a call with reporters. "..."', `frame_spans`). What a partial
+quote puts in quotation marks is kept apart as well (`ClaimFeatures.fragments`): the speaker's own
+words, which another outlet's full quote repeats verbatim.
+
     >>> f = claim_features("Officials said 3,000 troops were not sent to the border.")
     >>> sorted(f.terms), sorted(f.negated), sorted(f.numbers)
     (['#3000', 'border', 'official', 'send', 'troop'], ['send'], ['3000'])
@@ -32,15 +37,19 @@ from functools import cache, lru_cache
 from .. import lexicon
 
 PACKAGE = "newsgraph.claims"
+FRAGMENT_MIN_TERMS = 2  # content words a quoted fragment of a partial quote needs to be compared on its own
+FRAME_MAX_TOKENS = 12  # an attribution frame is short: "Peskov said in a call with reporters on Saturday."
 NEGATION_SCOPE = 6  # tokens after a negator that it governs (NegEx uses 5-6)
 ACTOR_PREFIX = "@"
 PERSON_KEY = "person:"  # a person's entity key: "person:" + folded surname
 NUMBER_PREFIX = "#"
+FRAGMENT_MARK = '"'  # the term that marks a part of `ClaimFeatures.parts` as a quoted fragment
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                      "sept", "oct", "nov", "dec"})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*|[.,;:!?()\[\]{}\u2013\u2014]")
 _PUNCT = frozenset(".,;:!?()[]{}\u2013\u2014")
+_QUOTE_MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
 # Tokens that end a clause: a quote reporting two claims ("the case will be dropped and he will go to
 # Belarus") is compared clause by clause as well as whole.
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?", "and", "but", "while", "whereas", "adding", "saying"})
@@ -59,7 +68,19 @@ class ClaimFeatures:
     mixed: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()
     entities: frozenset[tuple[str, str, str]] = frozenset()  # (actor key, type, slot)
-    parts: tuple[frozenset[str], ...] = ()  # the terms of each clause, when the quote has several
+    # the terms of each clause, when the quote has several; then the terms of each quoted fragment of a
+    # partial quote, marked by FRAGMENT_MARK (one field, so a store keeps both in one column)
+    parts: tuple[frozenset[str], ...] = ()
+
+    @property
+    def clauses(self) -> tuple[frozenset[str], ...]:
+        """The terms of each clause, when the quote has several (`parts` less the quoted fragments)."""
+        return tuple(p for p in self.parts if FRAGMENT_MARK not in p)
+
+    @property
+    def fragments(self) -> tuple[frozenset[str], ...]:
+        """The terms of each stretch inside quotation marks of a partial quote (`quoted_spans`)."""
+        return tuple(p - {FRAGMENT_MARK} for p in self.parts if FRAGMENT_MARK in p)
 
     def polarity(self, term: str) -> int:
         """+1 asserted, -1 only negated, 0 both or absent."""
@@ -90,6 +111,11 @@ def _scope_breaks() -> frozenset[str]:
 
 
 @cache
+def _frame_verbs() -> frozenset[str]:
+    return frozenset(stem(w) for w in lexicon.words(PACKAGE, "frame_verbs.txt"))
+
+
+@cache
 def _irregular() -> dict[str, str]:
     return lexicon.mapping(PACKAGE, "irregular_forms.tsv")
 
@@ -97,6 +123,13 @@ def _irregular() -> dict[str, str]:
 @cache
 def _number_words() -> dict[str, float]:
     return {word: float(value) for word, value in lexicon.mapping(PACKAGE, "number_words.tsv").items()}
+
+
+@cache
+def _listed_variants() -> frozenset[str]:
+    """The uninflected forms of the words listed in `data/paraphrases.tsv` (either side)."""
+    pairs = lexicon.mapping(PACKAGE, "paraphrases.tsv").items()
+    return frozenset(_final_e(_inflect(w)) for pair in pairs for w in pair)
 
 
 @cache
@@ -118,6 +151,11 @@ def stem(word: str) -> str:
     "moves" -> "mov") without a dictionary; over-stemming is harmless here because only equality of
     stems matters and rare collisions are outweighed by the rest of a claim's words.
     """
+    return _final_e(_derive(_inflect(word)))
+
+
+def _inflect(word: str) -> str:
+    """The word without its inflection: irregular forms, plural, -ed/-ing."""
     word = _irregular().get(word, word)
     if len(word) <= 3:
         return word
@@ -133,21 +171,35 @@ def stem(word: str) -> str:
         word = _undouble(word[:-3])
     elif word.endswith("ed") and len(word) > 4:
         word = _undouble(word[:-2])
-    if word.endswith("ment") and len(word) > 7:
-        word = word[:-4]
-    elif word.endswith("ation") and len(word) > 7:
-        word = word[:-3]
-    elif word.endswith("ly") and len(word) > 6:
-        word = word[:-2]
-    if word.endswith("e") and len(word) > 3:
-        word = word.rstrip("e")  # "agree", "agreed", "agreement" -> "agr"
     return word
+
+
+def _derive(word: str) -> str:
+    """The word without a derivational suffix: -ment, -ation, -ly."""
+    if word.endswith("ment") and len(word) > 7:
+        return word[:-4]
+    if word.endswith("ation") and len(word) > 7:
+        return word[:-3]
+    if word.endswith("ly") and len(word) > 6:
+        return word[:-2]
+    return word
+
+
+def _final_e(word: str) -> str:
+    return word.rstrip("e") if word.endswith("e") and len(word) > 3 else word  # "agree", "agreement" -> "agr"
 
 
 @lru_cache(maxsize=200_000)
 def canonical(word: str) -> str:
-    """The term a (lower-case) word stands for: its stem, or its near-synonym group's stem."""
-    s = stem(word)
+    """The term a (lower-case) word stands for: its stem, or its near-synonym group's stem.
+
+    A near-synonym group takes a word's inflections, not its derivations, unless the derived word is
+    listed itself: "moved" and "moves" are "move" (a synonym of "leave"), but "movement" (of troops)
+    is not leaving, so it keeps its own stem; "negotiation" joins "broker" because it is listed."""
+    inflected = _inflect(word)
+    s = _final_e(_derive(inflected))
+    if _derive(inflected) != inflected and _final_e(inflected) not in _listed_variants():
+        return s
     return _paraphrases().get(s, s)
 
 
@@ -264,18 +316,34 @@ def _negated_positions(toks: Sequence[str], cased: Sequence[str]) -> set[int]:
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-def _slot_before(toks: Sequence[str], spans: Sequence[tuple[int, int]], start: int) -> str:
-    """`entity_slot` from tokens already made: the last non-article token ending before `start`."""
-    for tok, (_, end) in zip(reversed(toks), reversed(spans), strict=True):
-        if end <= start and tok not in _ARTICLES:
-            return tok
+@cache
+def _title_words() -> frozenset[str]:
+    """Titles and role nouns that stand before a name ("President", "spokesman", "leader"): the project's
+    one list of them, `extract/data/role_words.txt`."""
+    return lexicon.words("newsgraph.extract", "role_words.txt")
+
+
+def _premodifies_name(cased: str) -> bool:
+    """Whether a token before a name belongs to the name's own phrase: a title or role noun ("President",
+    "leader") or another capitalised word (a demonym or first name: "Belarusian", "Russian")."""
+    return cased.lower() in _title_words() or cased[:1].isupper()
+
+
+def _slot_before(cased: Sequence[str], spans: Sequence[tuple[int, int]], start: int) -> str:
+    """`entity_slot` from tokens already made (with their case)."""
+    for tok, (_, end) in zip(reversed(cased), reversed(spans), strict=True):
+        if end <= start and tok.lower() not in _ARTICLES and not _premodifies_name(tok):
+            return tok.lower()
     return ""
 
 
 def entity_slot(text: str, start: int) -> str:
-    """The word before a name that starts at `start` in `text` (articles skipped; "" at the start)."""
-    before = [t for t in tokens(text[:max(start, 0)]) if t not in _ARTICLES]
-    return before[-1] if before else ""
+    """The word before a name that starts at `start` in `text` ("" at the start): articles are skipped,
+    and so is the name's own phrase before it, its title and capitalised modifiers, so that "talks led by
+    Belarusian President Lukashenko" puts the name in the slot "by", as "talks led by Lukashenko" does,
+    and two people who share a title ("President Lukashenko", "President Putin") are not one slot."""
+    before = [t for t in cased_tokens(text[:max(start, 0)]) if t.lower() not in _ARTICLES and not _premodifies_name(t)]
+    return before[-1].lower() if before else ""
 
 
 def _token_spans(text: str) -> list[tuple[int, int]]:
@@ -293,6 +361,34 @@ def _token_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def frame_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the attribution frame inside a quote's text: each stretch outside its quotation
+    marks that holds a reporting verb (`data/frame_verbs.txt`) in at most `FRAME_MAX_TOKENS` tokens, in a text with at least one quoted segment
+    ('"The case will be dropped," Peskov said in a call with reporters. "He will go abroad"': the middle
+    stretch). Outlets repeat the quoted words and frame them each in their own way, so the frame's words
+    (the speaker's name, "reporters", the day) are not part of the claim. Without quotation marks (an
+    indirect quote) the whole text is the claim, and nothing is a frame."""
+    marks = [m.start() for m in _QUOTE_MARKS.finditer(text)]
+    if len(marks) < 2:
+        return []
+    bounds = [0, *marks, len(text)]
+    verbs = _frame_verbs()
+    out = []
+    for i in range(0, len(bounds) - 1, 2):  # even stretches lie outside the quotation marks
+        start, end = bounds[i], bounds[i + 1]
+        words = _TOKEN.findall(text[start:end])
+        if len(words) <= FRAME_MAX_TOKENS and any(stem(t.lower()) in verbs for t in words):
+            out.append((start, end))
+    return out
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside the quotation marks of a text, each stretch between an opening and a
+    closing mark ('Putin called it a "stab in the back"': the three words)."""
+    marks = [m.start() for m in _QUOTE_MARKS.finditer(text)]
+    return [(marks[i] + 1, marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
+
+
 def claim_features(text: str, entities: Iterable[tuple[str, str, int, int]] = ()) -> ClaimFeatures:
     """The claim features of a quote's content.
 
@@ -304,11 +400,15 @@ def claim_features(text: str, entities: Iterable[tuple[str, str, int, int]] = ()
     toks = [t.lower() for t in cased]
     spans = _token_spans(text)
     aligned = len(spans) == len(toks)
-    ents = frozenset((str(key), str(kind), _slot_before(toks, spans, start) if aligned else entity_slot(text, start))
+    frames = frame_spans(text) if aligned else []
+    if frames:
+        entities = [e for e in entities if not any(fs <= e[2] < fe for fs, fe in frames)]
+    framed = {i for i, (s, e) in enumerate(spans) for fs, fe in frames if fs <= s and e <= fe}
+    ents = frozenset((str(key), str(kind), _slot_before(cased, spans, start) if aligned else entity_slot(text, start))
                      for key, kind, start, _ in entities)
     inside = {i for i, (s, e) in enumerate(spans) for _, _, start, end in entities if start <= s and e <= end} \
         if aligned else set()
-    runs = number_runs(toks)
+    runs = [run for run in number_runs(toks) if run[1] not in framed]
     numbers = {v for v, _, _ in runs if v is not None}
     number_positions = {i for _, start, end in runs for i in range(start, end)}
     negated_at = _negated_positions(toks, cased)
@@ -317,12 +417,13 @@ def claim_features(text: str, entities: Iterable[tuple[str, str, int, int]] = ()
     negated: set[str] = set()
     clause, clauses = 0, [set[str]()]
     clause_at: list[int] = []
+    term_at: dict[int, str] = {}  # token position -> its content term
     for i, tok in enumerate(toks):
         if tok in CLAUSE_BREAKS and clauses[-1]:
             clause += 1
             clauses.append(set())
         clause_at.append(clause)
-        if i in inside or i in number_positions or tok in _PUNCT or tok in negators or tok in stop or len(tok) < 2 \
+        if i in framed or i in inside or i in number_positions or tok in _PUNCT or tok in negators or tok in stop or len(tok) < 2 \
                 or tok[0].isdigit():
             continue
         term = canonical(tok)
@@ -330,6 +431,7 @@ def claim_features(text: str, entities: Iterable[tuple[str, str, int, int]] = ()
             continue
         (negated if i in negated_at else asserted).add(term)
         clauses[clause].add(term)
+        term_at[i] = term
     named = set()
     for key, kind, start, _ in entities:
         term = canonical(key.split(":", 1)[1]) if kind == "PERSON" and key.startswith(PERSON_KEY) else ACTOR_PREFIX + key
@@ -342,6 +444,27 @@ def claim_features(text: str, entities: Iterable[tuple[str, str, int, int]] = ()
             clauses[clause_at[start]].add(NUMBER_PREFIX + value)
     terms = asserted | negated | {NUMBER_PREFIX + n for n in numbers} | named
     parts = tuple(frozenset(c) for c in clauses if len(c) >= 2)
+    fragments = _fragments(spans, term_at, text) if aligned else ()
     return ClaimFeatures(terms=frozenset(terms), negated=frozenset(negated - asserted),
                          mixed=frozenset(negated & asserted), numbers=frozenset(numbers), entities=ents,
-                         parts=parts if len(parts) > 1 else ())
+                         parts=(parts if len(parts) > 1 else ()) + fragments)
+
+
+def _fragments(spans: Sequence[tuple[int, int]], term_at: dict[int, str], text: str) -> tuple[frozenset[str], ...]:
+    """The terms of each quoted stretch of a partial quote (one whose words outside the quotation marks
+    hold content terms too), each marked with FRAGMENT_MARK, when it holds `FRAGMENT_MIN_TERMS` terms.
+
+    A partial quote is an outlet's narration around the speaker's own words ('Beijing called the revolt
+    an "internal affair"'); those few words are what another outlet's full quote repeats verbatim."""
+    quoted = quoted_spans(text)
+    if not quoted:
+        return ()
+    inside = {i: n for i, (s, e) in enumerate(spans) for n, (qs, qe) in enumerate(quoted) if qs <= s and e <= qe}
+    if not any(i not in inside for i in term_at):
+        return ()  # all of its content is quoted: a full quote, compared whole
+    out = []
+    for n in range(len(quoted)):
+        terms = {term_at[i] for i, m in inside.items() if m == n and i in term_at}
+        if len(terms) >= FRAGMENT_MIN_TERMS:
+            out.append(frozenset(terms | {FRAGMENT_MARK}))
+    return tuple(out)

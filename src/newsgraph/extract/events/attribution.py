@@ -85,10 +85,11 @@ def attribution(tok: Token, index: ActorIndex, settings: EventSettings = EventSe
     return False, None
 
 
-def _elaboration(speech_verb: Token) -> bool:
-    """A speech verb with no subject of its own ("..., saying Kigali was to blame"): the subject of the
-    clause it trails says it, elaborating an act the writer narrates, so it reports nothing."""
-    return not children(speech_verb, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)
+def _elaboration(verb: Token) -> bool:
+    """A present participle with no subject of its own ("..., saying Kigali was to blame"): the subject of
+    the clause it trails says it, elaborating an act the writer narrates, so it reports nothing. A finite
+    verb without a subject ("..., state media reported") is a misparse of a reporting clause."""
+    return verb.tag_ == "VBG" and not children(verb, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)
 
 
 def _content_of_claim(clause: Token) -> bool:
