@@ -240,6 +240,10 @@ class Corpus:
         self.read_only = read_only
         self._con = store.connect(path, read_only=read_only)
         self._index: fulltext.SearchIndex | None = None
+        # What a read-only store cannot change while it is open (DuckDB lets no process write it meanwhile):
+        # the tables' columns and the count and newest write time of its articles, read once.
+        self._columns: dict[str, frozenset[str]] = {}
+        self._state: tuple[int, str | None] | None = None
 
     def close(self) -> None:
         self._con.close()
@@ -404,7 +408,8 @@ class Corpus:
             self._needs_column("quotes", "anonymous", "anonymous")
         hits, exact, notes = self._hits("quotes", q)
         query = lists.quote_list(
-            self._con, hits=hits, speakers=self._ids(speaker), about=self._ids(about), since=parse_date(since),
+            self._con, stored_columns=self._columns_of("quotes"), hits=hits, speakers=self._ids(speaker),
+            about=self._ids(about), since=parse_date(since),
             until=parse_date(until), outlets=_many(outlet), kinds=_checked(kind, check_quote_kind),
             min_confidence=_confidence(min_confidence), anonymous=anonymous, distinct_stories=distinct_stories,
             sort=_sort(sort, lists.QUOTE_SORTS, q), order=_order(order))
@@ -424,7 +429,8 @@ class Corpus:
         types = None if type is None else sorted({t for v in _many(type) or [] for t in expand_event_type(v)})
         hits, exact, notes = self._hits("events", q)
         query = lists.event_list(
-            self._con, hits=hits, actors=self._ids(actor), sources=self._ids(source), targets=self._ids(target),
+            self._con, stored_columns=self._columns_of("events"), hits=hits, actors=self._ids(actor),
+            sources=self._ids(source), targets=self._ids(target),
             types=types, modalities=_checked(modality, check_modality), min_confidence=_confidence(min_confidence),
             since=parse_date(since), until=parse_date(until), outlets=_many(outlet), distinct_stories=distinct_stories,
             sort=_sort(sort, lists.EVENT_SORTS, q), order=_order(order))
@@ -442,8 +448,24 @@ class Corpus:
                                    sort=_sort(sort, lists.ARTICLE_SORTS, q), order=_order(order))
         return _page(query, limit, offset, exact, notes)
 
+    def _columns_of(self, table: str) -> frozenset[str]:
+        """The columns of a store table (kept while a read-only store is open)."""
+        present = self._columns.get(table)
+        if present is None:
+            present = frozenset(store.table_columns(self._con, table))
+            if self.read_only:
+                self._columns[table] = present
+        return present
+
+    def _store_state(self) -> tuple[int, str | None]:
+        """How many articles the store holds and when the last was written (kept while a read-only store is open)."""
+        state = self._state or lists.store_state(self._con)
+        if self.read_only:
+            self._state = state
+        return state
+
     def _needs_column(self, table: str, column: str, parameter: str) -> None:
-        if not lists.has_column(self._con, table, column):
+        if column not in self._columns_of(table):
             raise ValueError(f"{self.path}: this store has no {table}.{column} column (written before newsgraph "
                              f"recorded it), which the filter {parameter} needs. Re-ingest the articles into a new store.")
 
@@ -468,7 +490,7 @@ class Corpus:
         index = self._search_index()
         hits, matched = index.hits(kind, q.strip())
         notes: list[str] = []
-        indexed, (stored, _) = index.state().articles, lists.store_state(self._con)
+        indexed, (stored, _) = index.state().articles, self._store_state()
         if indexed < stored:
             notes.append(f"the search index covers {indexed} of {stored} articles; "
                          f"run `newsgraph reindex --db {self.path}` to search them all")

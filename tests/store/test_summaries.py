@@ -161,7 +161,7 @@ def test_compaction_keeps_the_sums_and_sorts_by_actor(db):
     con = store.connect(db, read_only=False)
     try:
         before = {s.table: con.execute(f"SELECT count(*) FROM {s.table}").fetchall()[0][0] for s in summaries.SUMMARIES}
-        assert set(summaries.compact(con, force=True)) == set(summaries.SUMMARY_TABLES)
+        assert set(summaries.compact(con, force=True)) == {s.table for s in summaries.SUMMARIES if s.compacted}
         assert summaries.check(con) == {}
         counts = con.execute("SELECT actor_id FROM actor_counts").fetchall()
         assert counts == sorted(counts) and len(counts) == len(set(counts)) <= before["actor_counts"]

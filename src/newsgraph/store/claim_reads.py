@@ -45,6 +45,8 @@ def claim_members(con: duckdb.DuckDBPyConnection, *, speakers: Sequence[str] | N
                   about: Sequence[str] | None = None, since: str | None = None, until: str | None = None,
                   claim_ids: Sequence[str] | None = None) -> tuple[list[ClaimQuote], dict[str, str]]:
     """Every member quote of the claims with a matching member, and quote id -> claim id."""
+    if claim_ids is not None and not claim_ids:
+        return [], {}  # no claim asked for: nothing to read
     where, params = _matching(speakers, about, since, until, claim_ids)
     # The members first, then their quotes through the quotes' article-id index (store/lookups.py): a join
     # of the members with `quotes` would read every stored quote.
@@ -59,7 +61,8 @@ def claim_members(con: duckdb.DuckDBPyConnection, *, speakers: Sequence[str] | N
         members = cur.execute(sql, params).fetchall()
         article_ids = sorted({m[2] for m in members})
         texts = {(r[0], r[1]): r[2:] for r in cur.execute(
-            keyed("quotes", "article_id", "article_id, idx, text, speaker_text, cue, kind"), keyed_params(article_ids)).fetchall()}
+            keyed("quotes", "article_id", "article_id, idx, text, speaker_text, cue, kind"),
+            keyed_params(article_ids)).fetchall()} if article_ids else {}
         for qid, cid, aid, outlet, date, speaker, group, attribution, idx in members:
             if (aid, idx) not in texts:
                 continue  # a member whose quote is not stored (as the join with `quotes` left it out)
@@ -94,6 +97,8 @@ def claim_page(con: duckdb.DuckDBPyConnection, *, speakers: Sequence[str] | None
 
 def actor_names(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, str]:
     """Actor id -> name for the ids given."""
+    if not ids:
+        return {}
     with con.cursor() as cur:
         rows = cur.execute("SELECT id, name FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)]).fetchall()
     return dict(rows)

@@ -15,13 +15,13 @@ import duckdb
 
 from ..errors import SchemaVersionError, StoreError, StoreMissingError
 from .failures import check_length, is_lock_error, store_error
-from .summaries import LATER_SUMMARIES, SUMMARY_TABLES, rebuild
+from .summaries import SUMMARIES_OF_LAYOUT, SUMMARY_TABLES, rebuild
 
 SCHEMA_VERSION = 8
 # What the store derives from its rows (summaries, lookup indexes), versioned apart from the rows that
 # shards and exports carry: a newer layout is made from the stored rows when an older store is opened
 # (`_DERIVED_UPGRADES`), without changing SCHEMA_VERSION, so shards written at version 8 still load.
-DERIVED_VERSION = 2
+DERIVED_VERSION = 3
 # Upgrades of older files, by the version they bring a store to (schema.sql then adds new tables).
 # Versions 4 and 5 were used only by working copies; every step is idempotent (IF NOT EXISTS).
 _MIGRATIONS: dict[int, list[str]] = {
@@ -42,12 +42,16 @@ _MIGRATIONS: dict[int, list[str]] = {
 }
 # Work an upgrade does after schema.sql made the new tables, by the version that needs it.
 _BACKFILLS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {8: rebuild}
-# Work an upgrade of the derived layout does after schema.sql made its new tables and indexes, by layout.
-def _add_later_summaries(con: duckdb.DuckDBPyConnection) -> None:
-    rebuild(con, LATER_SUMMARIES)
+# Work an upgrade of the derived layout does after schema.sql made its new tables and indexes, by layout:
+# the summaries that layout brought, made from the stored rows (2: actor_events, actor_articles; 3: the snippets).
+def _later_summaries(layout: int) -> Callable[[duckdb.DuckDBPyConnection], None]:
+    def upgrade(con: duckdb.DuckDBPyConnection) -> None:
+        rebuild(con, SUMMARIES_OF_LAYOUT[layout])
+    return upgrade
 
 
-_DERIVED_UPGRADES: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {2: _add_later_summaries}
+_DERIVED_UPGRADES: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    layout: _later_summaries(layout) for layout in SUMMARIES_OF_LAYOUT}
 _SCHEMA = Path(__file__).with_name("schema.sql")
 _LOCK_WAIT_SECONDS = 30.0
 LOAD_TIME_COLUMNS = ("ingested_at",)  # set by the store when a row is written, not carried in shards or exports

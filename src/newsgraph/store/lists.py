@@ -12,7 +12,12 @@ expression chosen from the dictionaries below and a column checked against the s
 A list whose only filters are actors (and dates), sorted by date, reads its keys from the
 actor's rows of a link summary instead (`actor_quotes`, `actor_events`, `actor_articles`,
 store/summaries.py: sorted by actor, newest first), and the page's rows through the article-id
-indexes (store/lookups.py): its cost follows the actor's rows and the page, not the store.
+indexes (store/lookups.py): its cost follows the actor's rows and the page, not the store. Such
+a page takes the text it shows of each row (a quote's attribution, an event's sentence, an
+article's opening and counts) from the snippets cut at write time (`quote_snippets`,
+`event_snippets`, `article_snippets`), not from the article's text: a row of that compressed
+column costs milliseconds to read back. An empty page runs no detail query (its column names
+are known from an earlier one) and no count.
 
 Full-text matches come from the search index (`newsgraph.search`) as `Hits`: DuckDB's 64-bit
 `hash()` of the article id (taken from the store when the article was indexed, `search_rows`),
@@ -22,7 +27,7 @@ match both.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -33,6 +38,7 @@ from ..resolve.text import fold
 from .connection import table_columns
 from .lookups import keyed, keyed_params
 from .reads import Rows
+from .summaries import QUOTE_SPAN, SNIPPET_OF
 
 #: sort keys of each list -> the SQL expression of the narrow query that orders by it
 QUOTE_SORTS = {"date": "a.date", "speaker": "s.name", "outlet": "a.outlet", "kind": "q.kind",
@@ -43,7 +49,6 @@ ARTICLE_SORTS = {"date": "a.date", "outlet": "a.outlet", "title": "a.title",
                  "quotes": "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id)",
                  "events": "(SELECT count(*) FROM events e WHERE e.article_id = a.id)", "relevance": "hit.score"}
 ORDERS = ("asc", "desc")
-SNIPPET_CHARS = 240
 _ALL = 2**62
 
 
@@ -137,15 +142,22 @@ class ListQuery:
             found = cur.execute(f"WITH matching AS MATERIALIZED ({linked.keys}) SELECT {keys}, sort_value, "
                                 f"(SELECT count(*) FROM matching) FROM matching ORDER BY {self._order()} LIMIT ? OFFSET ?",
                                 [*linked.params, limit if limit is not None else _ALL, offset]).fetchall()
-            total = int(found[0][-1]) if found else self._linked_count(linked)
+            # no keys on the first page: nothing matches (no count needed)
+            total = int(found[0][-1]) if found else (0 if offset == 0 else self._linked_count(linked))
             columns: list[tuple[Any, ...]] = list(zip(*found, strict=True)) if found else [()] * (len(self.key_columns) + 2)
             unnest = ", ".join(f"unnest(?::{_KEY_TYPES[c]}[]) AS {c}" for c in (*self.key_columns, "sort_value"))
             detail, params = linked.lookup(sorted(set(columns[0])))
             sql = (f"WITH keys_page AS (SELECT {unnest}, NULL::DOUBLE AS score) "
                    f"SELECT d.*, ?::BIGINT AS {_TOTAL} FROM ({detail}) d ORDER BY {self._order('d.')}")
-            cur.execute(sql, [*(list(c) for c in columns[:-1]), total, *params])
-            names = tuple(d[0] for d in cur.description)
-            fetched = cur.fetchall()
+            names = _DETAIL_NAMES.get(sql)
+            if found or names is None:  # an empty page needs only the detail's column names, known once read
+                cur.execute(sql, [*(list(c) for c in columns[:-1]), total, *params])
+                names = tuple(d[0] for d in cur.description)
+                fetched = cur.fetchall()
+                if len(_DETAIL_NAMES) < _MAX_DETAIL_NAMES:
+                    _DETAIL_NAMES[sql] = names
+            else:
+                fetched = []
         return self._shaped(names, fetched, offset, total)
 
     def _linked_count(self, linked: Linked) -> int:
@@ -175,6 +187,10 @@ class ListQuery:
 
 
 _TOTAL = "__total"
+# The column names of a linked page's detail, by its SQL (which names the columns; no values): an empty page
+# has the same columns as a full one, without running the detail query.
+_DETAIL_NAMES: dict[str, tuple[str, ...]] = {}
+_MAX_DETAIL_NAMES = 256
 _KEY_TYPES = {"article_id": "VARCHAR", "idx": "INTEGER", "sort_value": "DATE"}  # a linked page's keys
 _PAGE_ONLY = ("sort_value",)  # carried by the detail for ordering, not shown
 
@@ -263,7 +279,7 @@ def _linkable(sort: str, hits: Hits | None, sets: Sequence[ActorSet], *others: o
     return sort == "date" and hits is None and bool(sets) and all(o is None or o is False for o in others)
 
 
-_PAGE_ARTICLE_COLUMNS = "id, date, outlet, title, url, source, text"  # what the lists' details read (not `blocks`)
+_PAGE_ARTICLE_COLUMNS = "id, date, outlet, title, url, source"  # what the lists' details read (not `text`, `blocks`)
 
 
 def _fetched(**lookups: str) -> str:
@@ -272,31 +288,39 @@ def _fetched(**lookups: str) -> str:
     return "WITH " + ", ".join(f"{name} AS MATERIALIZED ({sql})" for name, sql in lookups.items()) + " "
 
 
+def _snippets(kind: str, columns: str = "article_id, idx, text") -> str:
+    """The `{kind}_snippets` of the page's articles (store/summaries.py), through their article-id index."""
+    return keyed(f"{kind}_snippets", "article_id", columns)
+
+
 def _quote_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[Any]]:
-    sql = f"""{_fetched(fq=keyed("quotes", "article_id", "*"), fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS))}
-              SELECT {columns} FROM keys_page p JOIN fq q ON q.article_id = p.article_id AND q.idx = p.idx
-              JOIN fa a ON a.id = p.article_id LEFT JOIN actors s ON s.id = q.speaker"""
-    return sql, [*keyed_params(article_ids), *keyed_params(article_ids)]
-
-
-def _event_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[Any]]:
-    sql = f"""{_fetched(fe=keyed("events", "article_id", "*"), fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS))}
-              SELECT {columns} FROM keys_page p JOIN fe e ON e.article_id = p.article_id AND e.idx = p.idx
-              JOIN fa a ON a.id = p.article_id
-              LEFT JOIN actors src ON src.id = e.source LEFT JOIN actors tgt ON tgt.id = e.target"""
-    return sql, [*keyed_params(article_ids), *keyed_params(article_ids)]
-
-
-def _article_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[Any]]:
-    counted = "SELECT article_id, count(*) AS n FROM ({}) GROUP BY article_id"
-    lookups = _fetched(fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS), qc=counted.format(keyed("quotes", "article_id", "article_id")),
-                       ec=counted.format(keyed("events", "article_id", "article_id")))
-    sql = f"""{lookups}SELECT {columns.format(quotes="coalesce(qc.n, 0)", events="coalesce(ec.n, 0)")} FROM keys_page p
-              JOIN fa a ON a.id = p.article_id LEFT JOIN qc ON qc.article_id = a.id LEFT JOIN ec ON ec.article_id = a.id"""
+    sql = f"""{_fetched(fq=keyed("quotes", "article_id", "*"), fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS),
+                        fs=_snippets("quote"))}
+              SELECT {columns.format(sentence="fs.text")} FROM keys_page p JOIN fq q ON q.article_id = p.article_id AND q.idx = p.idx
+              JOIN fa a ON a.id = p.article_id LEFT JOIN fs ON fs.article_id = p.article_id AND fs.idx = p.idx
+              LEFT JOIN actors s ON s.id = q.speaker"""
     return sql, [*keyed_params(article_ids), *keyed_params(article_ids), *keyed_params(article_ids)]
 
 
-def quote_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, speakers: Sequence[str] | None = None,
+def _event_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[Any]]:
+    sql = f"""{_fetched(fe=keyed("events", "article_id", "*"), fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS),
+                        fs=_snippets("event"))}
+              SELECT {columns.format(sentence="fs.text")} FROM keys_page p JOIN fe e ON e.article_id = p.article_id AND e.idx = p.idx
+              JOIN fa a ON a.id = p.article_id LEFT JOIN fs ON fs.article_id = p.article_id AND fs.idx = p.idx
+              LEFT JOIN actors src ON src.id = e.source LEFT JOIN actors tgt ON tgt.id = e.target"""
+    return sql, [*keyed_params(article_ids), *keyed_params(article_ids), *keyed_params(article_ids)]
+
+
+def _article_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[Any]]:
+    lookups = _fetched(fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS),
+                       fs=_snippets("article", "article_id, text, quotes, events"))
+    shown = columns.format(quotes="coalesce(fs.quotes, 0)", events="coalesce(fs.events, 0)", snippet="fs.text")
+    sql = f"""{lookups}SELECT {shown} FROM keys_page p JOIN fa a ON a.id = p.article_id LEFT JOIN fs ON fs.article_id = a.id"""
+    return sql, [*keyed_params(article_ids), *keyed_params(article_ids)]
+
+
+def quote_list(con: duckdb.DuckDBPyConnection, *, stored_columns: Collection[str] | None = None,
+               hits: Hits | None = None, speakers: Sequence[str] | None = None,
                about: Sequence[str] | None = None, since: str | None = None, until: str | None = None,
                outlets: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
                min_confidence: float | None = None, anonymous: bool | None = None, distinct_stories: bool = False,
@@ -306,10 +330,11 @@ def quote_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, spea
 
     `min_confidence` and `anonymous` need the store's `quotes.confidence` / `quotes.anonymous`
     columns; the caller checks `has_column` first and says what to do when they are missing.
+    `stored_columns`: the quotes table's columns when the caller knows them (else they are read).
     """
     params: list[Any] = []
     ctes = _hits_ctes(hits, params)
-    present = set(table_columns(con, "quotes"))
+    present = set(stored_columns if stored_columns is not None else table_columns(con, "quotes"))
     confidence = _optional_column(present, "q", "confidence", "DOUBLE")
     anon = _optional_column(present, "q", "anonymous", "BOOLEAN")
     where = _Where()
@@ -331,14 +356,14 @@ def quote_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, spea
                FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker
                     {"JOIN hit ON hit.article_id = q.article_id AND hit.idx = q.idx" if hits else ""}
                WHERE {where.sql()}"""
-    span_start = 'least(q."start", coalesce(q.cue_start, q."start"), coalesce(q.speaker_start, q."start"))'
-    span_end = 'greatest(q."end", coalesce(q.cue_end, 0), coalesce(q.speaker_end, 0))'
+    span_start, span_end = QUOTE_SPAN
+    # {sentence}: the attribution, cut from the article's text here, read from `quote_snippets` by a linked page
     columns = f"""q.article_id, q.idx, strftime(a.date, '%Y-%m-%d') AS date, a.outlet, a.title,
                         q.speaker, s.name AS speaker_name, q.speaker_text, q.cue, q.text, q.kind,
                         q."start", q."end", {span_start} AS sentence_start, {span_end} AS sentence_end,
-                        substring(a.text, {span_start} + 1, {span_end} - {span_start}) AS sentence,
+                        {{sentence}} AS sentence,
                         {confidence} AS confidence, {anon} AS anonymous, p.score, p.sort_value"""
-    detail = f"""SELECT {columns} FROM page p JOIN quotes q ON q.rowid = p.quote_row JOIN articles a ON a.rowid = p.article_row
+    detail = f"""SELECT {columns.format(sentence=SNIPPET_OF["quote"])} FROM page p JOIN quotes q ON q.rowid = p.quote_row JOIN articles a ON a.rowid = p.article_row
                       LEFT JOIN actors s ON s.rowid = p.speaker_row"""
     sets = [(rel, ids) for rel, ids in ((("by",), speakers), (("about",), about)) if ids is not None]
     linked = None
@@ -348,17 +373,19 @@ def quote_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, spea
     return ListQuery(con, ctes, keys, [*params, *where.params], ("article_id", "idx"), order == "desc", detail, linked)
 
 
-def event_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, actors: Sequence[str] | None = None,
+def event_list(con: duckdb.DuckDBPyConnection, *, stored_columns: Collection[str] | None = None,
+               hits: Hits | None = None, actors: Sequence[str] | None = None,
                sources: Sequence[str] | None = None, targets: Sequence[str] | None = None,
                types: Sequence[str] | None = None, modalities: Sequence[str] | None = None,
                min_confidence: float | None = None, since: str | None = None, until: str | None = None,
                outlets: Sequence[str] | None = None, distinct_stories: bool = False, sort: str = "date",
                order: str = "desc") -> ListQuery:
     """Events with both actors' names, the trigger and sentence offsets, dated by the event's date
-    (else the article's); `actors` matches either side."""
+    (else the article's); `actors` matches either side; `stored_columns`: the events table's columns when the caller knows them."""
     params: list[Any] = []
     ctes = _hits_ctes(hits, params)
-    confidence = _optional_column(set(table_columns(con, "events")), "e", "confidence", "DOUBLE")
+    present = set(stored_columns if stored_columns is not None else table_columns(con, "events"))
+    confidence = _optional_column(present, "e", "confidence", "DOUBLE")
     where = _Where()
     if actors is not None:
         ids = list(actors)
@@ -383,9 +410,9 @@ def event_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, acto
                         e.type, e.mode, e.modality, e.source, src.name AS source_name, src.country AS source_country,
                         e.target, tgt.name AS target_name, tgt.country AS target_country, e.trigger, e.location,
                         e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end,
-                        trim(substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), chr(10) || ' ') AS sentence,
+                        {{sentence}} AS sentence,
                         {confidence} AS confidence, p.score, p.sort_value"""
-    detail = f"""SELECT {columns} FROM page p JOIN events e ON e.rowid = p.event_row JOIN articles a ON a.rowid = p.article_row
+    detail = f"""SELECT {columns.format(sentence=SNIPPET_OF["event"])} FROM page p JOIN events e ON e.rowid = p.event_row JOIN articles a ON a.rowid = p.article_row
                       LEFT JOIN actors src ON src.rowid = p.source_row LEFT JOIN actors tgt ON tgt.rowid = p.target_row"""
     sets = [(rels, ids) for rels, ids in ((("source", "target"), actors), (("source",), sources), (("target",), targets))
             if ids is not None]
@@ -413,12 +440,12 @@ def article_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, ac
     keys = f"""SELECT a.id AS article_id, a.rowid AS article_row, {_score(hits)} AS score, {ARTICLE_SORTS[sort]} AS sort_value
                FROM articles a {"JOIN hit ON hit.article_id = a.id" if hits else ""}
                WHERE {where.sql()}"""
-    columns = f"""a.id AS article_id, strftime(a.date, '%Y-%m-%d') AS date, a.outlet, a.title, a.url, a.source,
-                     {{quotes}} AS quotes, {{events}} AS events,
-                     trim(left(a.text, {SNIPPET_CHARS}), chr(10) || ' ') AS snippet, p.score, p.sort_value"""
+    columns = """a.id AS article_id, strftime(a.date, '%Y-%m-%d') AS date, a.outlet, a.title, a.url, a.source,
+                     {quotes} AS quotes, {events} AS events,
+                     {snippet} AS snippet, p.score, p.sort_value"""
     counts = {"quotes": "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id)",
               "events": "(SELECT count(*) FROM events e WHERE e.article_id = a.id)"}
-    detail = f"SELECT {columns.format(**counts)} FROM page p JOIN articles a ON a.rowid = p.article_row"
+    detail = f"SELECT {columns.format(**counts, snippet=SNIPPET_OF['article'])} FROM page p JOIN articles a ON a.rowid = p.article_row"
     sets: list[ActorSet] = [((), actors)] if actors is not None else []
     linked = None
     if _linkable(sort, hits, sets, outlets, distinct_stories):

@@ -93,3 +93,10 @@ CREATE TABLE IF NOT EXISTS actor_quotes (
 CREATE TABLE IF NOT EXISTS actor_events (
     actor_id VARCHAR NOT NULL, rel VARCHAR NOT NULL, date DATE, article_id VARCHAR NOT NULL, idx INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS actor_articles (actor_id VARCHAR NOT NULL, date DATE, article_id VARCHAR NOT NULL);
+-- What the lists show of each quote, event and article (its opening and counts of quotes and events); derived layout 3.
+CREATE TABLE IF NOT EXISTS quote_snippets (article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, text VARCHAR);
+CREATE TABLE IF NOT EXISTS event_snippets (article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, text VARCHAR);
+CREATE TABLE IF NOT EXISTS article_snippets (article_id VARCHAR NOT NULL, text VARCHAR, quotes BIGINT NOT NULL, events BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS quote_snippets_article ON quote_snippets (article_id);
+CREATE INDEX IF NOT EXISTS event_snippets_article ON event_snippets (article_id);
+CREATE INDEX IF NOT EXISTS article_snippets_article ON article_snippets (article_id);

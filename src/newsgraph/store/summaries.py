@@ -21,11 +21,22 @@ whole length), so these reads go to small tables derived from the stored rows:
   (`about`), so "quotes about X" is a lookup, not a range join of quotes with mentions;
 * `actor_events`: one row per event and actor that is its `source` or its `target`, dated as the
   event lists date it (the event's own date, else its article's);
-* `actor_articles`: one row per article and actor mentioned in it, with the article's date.
+* `actor_articles`: one row per article and actor mentioned in it, with the article's date;
+* `quote_snippets`, `event_snippets`, `article_snippets`: the text a list shows of each quote
+  (its attribution: speaker, cue and content), event (its sentence) and article (its opening,
+  with its counts of quotes and events), cut from the article's text as the lists did at read
+  time (`SNIPPET_OF`). An article's text is stored compressed (DuckDB picks ZSTD for long
+  strings), and reading one row of it back decompresses a whole block: the texts of a page's 50
+  articles cost more than a scan of 10^4 of them (about 80 ms), and counting a page's facts
+  read every fact of its articles. Snippets are short and found through their article-id index,
+  one table per kind (a second condition, on a kind column, would keep DuckDB from using it).
 
 The last three are the keys of the analyst's lists filtered by actor (store/lists.py): their
 total and page come from an actor's rows here, sorted by date, not from a scan of every stored
 quote, event or mention.
+
+The snippets name no actor (a curation rewrite leaves them alone) and are read through their
+index rather than by ranges of their first column (they are not compacted).
 
 Each table is a list of *deltas*: a batch appends the summary of its own rows (its articles are
 new, so counts add up), reads sum them, and a rewrite by curation deletes the rows of the actors
@@ -55,6 +66,20 @@ import duckdb
 _ABOUT = """SELECT DISTINCT m.actor_id, q.article_id, q.idx FROM {quotes} q JOIN {mentions} m
             ON m.article_id = q.article_id AND m."start" >= q."start" AND m."end" <= q."end\""""
 
+# What the lists show of a fact, cut from its article's text (q: the quote, e: the event, a: its article):
+# the attribution from the first of quote, cue and speaker to the last of them; the event's sentence; the
+# article's opening. store/lists.py reads them from the `*_snippets` tables, and computes them so where it
+# reads every row.
+_SPAN_START = 'least(q."start", coalesce(q.cue_start, q."start"), coalesce(q.speaker_start, q."start"))'
+_SPAN_END = 'greatest(q."end", coalesce(q.cue_end, 0), coalesce(q.speaker_end, 0))'
+SNIPPET_CHARS = 240
+SNIPPET_OF = {
+    "quote": f"substring(a.text, {_SPAN_START} + 1, {_SPAN_END} - {_SPAN_START})",
+    "event": "trim(substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), chr(10) || ' ')",
+    "article": f"trim(left(a.text, {SNIPPET_CHARS}), chr(10) || ' ')",
+}
+QUOTE_SPAN = (_SPAN_START, _SPAN_END)
+
 # A description's write position: its article's write time (microseconds), then its row in the table written.
 _ROW = "epoch_us(coalesce(a.ingested_at, current_timestamp::TIMESTAMP))::HUGEINT * 1000000000 + d.rowid"
 COMPACT_MIN_ROWS = 200_000  # an unsorted tail this short costs a few milliseconds to scan: leave it
@@ -79,6 +104,7 @@ class Summary:
     actors: tuple[str, ...]
     positions: tuple[str, ...] = ()  # write positions: kept, but a recomputation numbers rows its own way
     order: str = ""  # the sort of a compacted run (default: the keys, or every column)
+    compacted: bool = True  # False: read through an index, never sorted into runs
 
     def checked(self, source: str) -> str:
         """The merged rows of `source` without write positions, for `check`."""
@@ -154,9 +180,21 @@ SUMMARIES: tuple[Summary, ...] = (
     Summary("actor_articles", ("actor_id", "date", "article_id"),
             """SELECT DISTINCT m.actor_id, a.date, m.article_id FROM {mentions} m JOIN {articles} a ON a.id = m.article_id""",
             (), (), ("actor_id",), order="actor_id, date DESC NULLS LAST, article_id"),
+    Summary("quote_snippets", ("article_id", "idx", "text"),
+            f"""SELECT q.article_id, q.idx, {SNIPPET_OF['quote']} FROM {{quotes}} q JOIN {{articles}} a ON a.id = q.article_id""",
+            (), (), (), compacted=False),
+    Summary("event_snippets", ("article_id", "idx", "text"),
+            f"""SELECT e.article_id, e.idx, {SNIPPET_OF['event']} FROM {{events}} e JOIN {{articles}} a ON a.id = e.article_id""",
+            (), (), (), compacted=False),
+    Summary("article_snippets", ("article_id", "text", "quotes", "events"),
+            f"""SELECT a.id, {SNIPPET_OF['article']}, (SELECT count(*) FROM {{quotes}} q WHERE q.article_id = a.id),
+                      (SELECT count(*) FROM {{events}} e WHERE e.article_id = a.id) FROM {{articles}} a""",
+            (), (), (), compacted=False),
 )
-# Summaries added after schema 8, made from the stored rows when a store without them is opened (store/connection.py).
-LATER_SUMMARIES = ("actor_events", "actor_articles")
+# Summaries added after schema 8, by the derived layout (store/connection.py) that brought them: made from the
+# stored rows when a store of an older layout is opened.
+SUMMARIES_OF_LAYOUT = {2: ("actor_events", "actor_articles"), 3: ("quote_snippets", "event_snippets", "article_snippets")}
+LATER_SUMMARIES = tuple(t for tables in SUMMARIES_OF_LAYOUT.values() for t in tables)
 SUMMARY_TABLES = tuple(s.table for s in SUMMARIES)
 STORED = {name: name for name in ("articles", "mentions", "quotes", "events", "descriptors")}
 _SORTED_KEY = "sorted_rows:"  # meta key: rows of a summary table after its last full sort
@@ -181,6 +219,8 @@ def refresh(con: duckdb.DuckDBPyConnection, actor_ids: Sequence[str]) -> None:
     if not ids:
         return
     for summary in SUMMARIES:
+        if not summary.actors:
+            continue  # names no actor: a curation rewrite does not change it
         touched = " OR ".join(f"{c} IN (SELECT unnest(?::VARCHAR[]))" for c in summary.actors)
         params = [ids] * len(summary.actors)
         con.execute(f"DELETE FROM {summary.table} WHERE {touched}", params)
@@ -205,6 +245,8 @@ def compact(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> list[str]
     docstring; `force`: sort every table whole); returns the names of the tables sorted whole."""
     whole = []
     for summary in SUMMARIES:
+        if not summary.compacted:
+            continue
         total = _count(con, summary.table)
         sorted_rows, upto = _meta_int(con, _SORTED_KEY + summary.table), _meta_int(con, _RUN_KEY + summary.table, -1)
         if force or total - sorted_rows > max(COMPACT_MIN_ROWS, COMPACT_FRACTION * sorted_rows):
