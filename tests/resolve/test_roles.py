@@ -113,3 +113,27 @@ def test_the_president_is_not_the_former_president_named_before(analyze_text):
     a = analyze_text("Former President Lena Varga spoke first. Later the president said the talks were useful.",
                      "2025-08-01")
     assert actor_name(a, "the president") != "Lena Varga"
+
+
+@pytest.mark.parametrize("text, description, holder", [
+    ("Russia's prime minister said the budget was fair.", "Russia's prime minister", "Mikhail Mishustin"),
+    ("Israel's prime minister said the talks were useful.", "Israel's prime minister", "Benjamin Netanyahu"),
+    ("Iran's supreme leader said the talks were useless.", "Iran's supreme leader", "Ali Khamenei"),
+    ("Israel's president said the talks were useful.", "Israel's president", "Isaac Herzog"),
+    ("The Russian leader said the talks were useful.", "The Russian leader", "Vladimir Putin"),
+])
+def test_a_named_office_finds_its_own_holder_not_another_leader(analyze_text, text, description, holder):
+    """"prime minister", "supreme leader", "president" (data/named_offices.txt) are offices of their own: the
+    holder of that office at the date; only a generic word ("leader", "head") means whoever leads."""
+    assert actor_name(analyze_text(text, "2025-03-01"), description) == holder
+
+
+def test_a_named_office_nobody_holds_in_the_table_is_not_another_leader(analyze_text):
+    a = analyze_text("India's president said the talks were useful.", "2025-03-01")
+    assert actor_name(a, "India's president") != "Narendra Modi"
+
+
+def test_the_prime_minister_is_not_the_president_named_before(analyze_text):
+    a = analyze_text("President Lena Varga opened the session. Later the prime minister said the budget was fair.",
+                     "2025-03-01")
+    assert actor_name(a, "the prime minister") != "Lena Varga"

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from .. import nlp as nlp_module
 from ..extract.descriptors import Candidate, candidates, role_words
+from ..lexicon import table
 from ..lexicon import words as word_list
 from ..model import Actor, Descriptor, Mention
 from .knowledge import LEADER_ROLES, builtin, role_synonyms
@@ -97,6 +98,13 @@ def phrase_role(phrase: str, role: str | None) -> str | None:
     return _past_office(tokens, _field_head(tokens, role, names))
 
 
+@lru_cache(maxsize=1)
+def named_offices() -> dict[str, frozenset[str]]:
+    """Leader offices of their own (data/named_offices.tsv) -> the same office under other names."""
+    return {fold(office): frozenset(fold(o) for o in same.split("|") if o)
+            for office, same in table("newsgraph.resolve", "named_offices.tsv", 2)}
+
+
 def _past_office(tokens: Span, role: str | None) -> str | None:
     """"former president" for "Iran's former president", "the ex-president", "the late king", "Former President
     Ana Ruiz" (data/former_words.txt): an office held before, so neither the holder at the article's date nor
@@ -123,6 +131,9 @@ def _polity_nouns() -> frozenset[str]:
 def _compatible(role_a: str | None, role_b: str | None) -> bool:
     if not role_a or not role_b:
         return False
+    offices = named_offices()
+    if role_a in offices and role_b in offices and role_b != role_a and role_b not in offices[role_a]:
+        return False  # "the prime minister" is not the person titled "President"
     return role_a == role_b or role_class(role_a) == role_class(role_b) == "leader" or \
         role_a.split()[-1] == role_b.split()[-1] and role_class(role_a) != "leader" and len(role_a.split()) == 1
 
@@ -271,7 +282,12 @@ def _holder_in_knowledge(role: str, of: str | None, actors: dict[str, Actor], da
     of_actor = actors[of]
     country = of_actor.country if of_actor.type in {"GPE", "NORP"} or of_actor.id == actor_id(f"country:{of_actor.country}") else None
     key_role = "head" if role_class(role) == "leader" else role
-    entry = builtin().holder(key_role, country, None if country else of_actor.name, date)
+    if country and role in named_offices():  # "Russia's prime minister": that office's holder, no other leader
+        entry = builtin().holder(role, country, None, date)
+        if entry is not None and fold(entry.role or "") not in {role, *named_offices()[role]}:
+            entry = None
+    else:
+        entry = builtin().holder(key_role, country, None if country else of_actor.name, date)
     if entry is None and label and fold(label) in role_synonyms():
         entry = builtin().holder(fold(label), country, None if country else of_actor.name, date)  # "top diplomat"
     table_org = lookup(of_actor.name)
