@@ -67,3 +67,20 @@ def test_a_field_head_or_former_holder_is_not_the_head_of_state(name, head_of_st
     """As in an article (resolve/roles.py): "army chief" heads the army, "former president" held it before."""
     got = resolve_name(name, "2025-03-01")
     assert got is not None and got.name != head_of_state and got.type == "PERSON"
+
+
+@pytest.mark.parametrize("name, holder", [
+    ("Russia's prime minister", "Mikhail Mishustin"),
+    ("Israel's prime minister", "Benjamin Netanyahu"),
+    ("Iran's supreme leader", "Ali Khamenei"),
+    ("the German chancellor", "Friedrich Merz"),
+    ("the Russian leader", "Vladimir Putin"),
+])
+def test_a_named_office_is_its_own_holder(name, holder):
+    got = resolve_name(name, "2025-08-01")
+    assert got is not None and got.name == holder
+
+
+def test_a_named_office_nobody_holds_in_the_table_is_no_other_leader():
+    got = resolve_name("India's president", "2025-08-01")
+    assert got is None or got.name != "Narendra Modi"

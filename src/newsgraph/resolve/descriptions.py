@@ -27,7 +27,7 @@ from .organizations import lookup, org_key
 from .people import known_person
 from .person_names import given_name_gender, honorific_gender, parse
 from .places import seat_of_power
-from .roles import phrase_role, role_class, role_of
+from .roles import named_offices, phrase_role, role_class, role_of
 from .sectors import GENERIC_OFFICERS, sector_of
 from .text import fold
 
@@ -99,6 +99,9 @@ def _owner(words: list[str]) -> tuple[str | None, str | None, int, int]:
 def _holder(role: str, country: str | None, org: str | None, date: str | None) -> Entry | None:
     key_role = "head" if role_class(role) == "leader" else role
     kb = builtin()
+    if org is None and country and role in named_offices():  # "Russia's prime minister": no other leader
+        entry = kb.holder(role, country, None, date)
+        return entry if entry is not None and fold(entry.role or "") in {role, *named_offices()[role]} else None
     return kb.holder(key_role, country if org is None else None, org, date) or (
         kb.holder(role, country if org is None else None, org, date) if key_role != role else None)
 
