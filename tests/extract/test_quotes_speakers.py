@@ -285,3 +285,17 @@ def test_the_subject_of_the_reported_clause_is_not_the_speaker_after_says(analyz
 def test_a_media_report_names_no_state_issuer(analyze_text):
     article = analyze_text("Polish state media reports said the convoy had turned back at the border.")
     assert "Poland" not in speakers_of(article, "the convoy had turned back")
+
+
+@pytest.mark.parametrize("text, content, country", [
+    ("A Norwegian official said the fishing talks had stalled.", "the fishing talks had stalled", "NOR"),
+    ("An Egyptian diplomat said the crossing would reopen soon.", "the crossing would reopen", "EGY"),
+])
+def test_an_indefinite_official_of_a_country_is_an_anonymous_source(analyze_text, text, content, country):
+    """"A Norwegian official said": an unnamed source of that country (anonymous, with its country), not a
+    named role actor "Norway's official" that every such source of the country would share."""
+    article = analyze_text(text)
+    quote = next(q for q in article.quotes if content in q.text)
+    speaker = next(a for a in article.actors if a.id == quote.speaker)
+    assert quote.anonymous and speaker.type == ANONYMOUS_TYPE and speaker.country == country
+    assert speaker.name[:1].isupper()  # the demonym keeps its capital

@@ -90,7 +90,7 @@ def anonymous_speaker(index: ArticleIndex, head: Token) -> str:
             sector = sector or actor.sector
     sector = sector or anonymous_heads().get(lemma) or anonymous_heads().get(head.lower_)
     name = " ".join(span.text.split()) or head.text
-    if span and span[0].pos_ != "PROPN" and span[0].is_title:
+    if span and span[0].pos_ != "PROPN" and not span[0].ent_type_ and span[0].is_title:
         name = name[:1].lower() + name[1:]  # "Officials said": the word, not a sentence's capital
     key = f"anonymous:{name.lower()}:{country or ''}"
     aid = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -211,7 +211,7 @@ def resolve_speaker(index: ArticleIndex, spk: SpeakerPhrase | None) -> ResolvedS
     if m is not None and unnamed and _described_only(index, m.actor, head):
         m = None  # a role actor made of the description itself: the source stays unnamed
     if m is None and head.lower_ in role_words():
-        named = _trailing_person(index, start, end)
+        named = _trailing_person(index, start, end, head)
         if named is not None:  # "the press secretary of the President of Peru Ana Ruiz"
             return ResolvedSpeaker(named, "name")
     if head.lower_ in index.lex.spokesperson_nouns and (m is None or _described_only(index, m.actor, head)):
@@ -282,13 +282,15 @@ def _appositive_person(index: ArticleIndex, head: Token, hi: int) -> str | None:
     return None
 
 
-def _trailing_person(index: ArticleIndex, start: int, end: int) -> str | None:
+def _trailing_person(index: ArticleIndex, start: int, end: int, head: Token) -> str | None:
     """The person named at the end of a title phrase [start, end) whose head is the title ("the press
-    secretary of the President of Peru Ana Ruiz"): the parse hangs the name inside the "of" phrase."""
+    secretary of the President of Peru Ana Ruiz"): the parse hangs the name inside the "of" phrase. Not
+    the title itself ("A Russian official": the role actor of the description names nobody)."""
     inside = index.mentions_in(start, end)
     last = inside[-1] if inside else None
     actor = index.actors.get(last.actor) if last is not None else None
-    if last is None or actor is None or actor.type != "PERSON" or index.text[last.end:end].strip(" ,.") != "":
+    if last is None or actor is None or actor.type != "PERSON" or index.text[last.end:end].strip(" ,.") != "" \
+            or last.start <= head.idx:
         return None
     return last.actor
 
