@@ -5,7 +5,9 @@ Extracts the claim set's files once (cached as JSON next to the temp dir, keyed 
 clusters their quotes again for the input (gold) order and for N random orders of the files, scoring each
 run as `../shared/tools/news-score/score_claims.py` does (`newsgraph.eval.claims.score_claims`). Prints
 the input-order figure and the mean and standard deviation of recovered claims, coverage and purity over
-the random orders, so a change to the clusterer is judged on the spread, not on one order.
+the random orders, so a change to the clusterer is judged on the spread, not on one order; and the quote
+pairs across files (`newsgraph.eval.claims.pair_scores`), which do not credit a claim to a cluster of
+other claims' quotes that happens to span its files.
 
     PYTHONPATH=src .venv/bin/python scripts/claims-orders.py [ROOT] [--orders 30] [--seed 0] [--refresh]
 """
@@ -24,7 +26,7 @@ from typing import Any
 
 from newsgraph.claims.adapters import assign_claims
 from newsgraph.claims.index import ClaimIndex
-from newsgraph.eval.claims import DEFAULT_ROOT, ClaimScore, read_gold, score_claims
+from newsgraph.eval.claims import DEFAULT_ROOT, ClaimScore, PairScore, pair_scores, read_gold, score_claims
 from newsgraph.ingest import extract
 
 
@@ -42,12 +44,17 @@ def extracted(root: Path, refresh: bool) -> list[dict[str, Any]]:
 
 def run(articles: list[dict[str, Any]], root: Path) -> ClaimScore:
     """Cluster the articles' quotes in the given order with a fresh index and score them."""
+    return run_both(articles, root)[0]
+
+
+def run_both(articles: list[dict[str, Any]], root: Path) -> tuple[ClaimScore, PairScore]:
+    """`run`, with the quote-pair scores of the same clustering."""
     arts = copy.deepcopy(articles)
     for a in arts:
         for q in a.get("quotes", []):
             q.pop("claim", None)
     assign_claims(arts, ClaimIndex())
-    return score_claims(arts, root)
+    return score_claims(arts, root), pair_scores(arts, root)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,13 +66,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print each order's line")
     args = parser.parse_args(argv)
     articles = extracted(args.root, args.refresh)
-    print("input order:", run(articles, args.root).line())
+    first, first_pairs = run_both(articles, args.root)
+    print("input order:", first.line())
+    print("input order:", first_pairs.line())
     rng = random.Random(args.seed)
-    scores = []
+    scores, pairs = [], []
     for _ in range(args.orders):
         order = articles[:]
         rng.shuffle(order)
-        scores.append(run(order, args.root))
+        score, pair = run_both(order, args.root)
+        scores.append(score)
+        pairs.append(pair)
         if args.verbose:
             print("  ", scores[-1].line())
     rec = [s.recovered for s in scores]
@@ -74,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.orders} random orders: recovered mean {statistics.mean(rec):.2f} sd {statistics.pstdev(rec):.2f} "
           f"(min {min(rec)}, max {max(rec)}) of {scores[0].total}; coverage mean {statistics.mean(cov):.3f}, "
           f"purity mean {statistics.mean(pur):.3f} (min {min(pur):.3f})")
+    print(f"{args.orders} random orders: quote pairs across files: precision mean "
+          f"{statistics.mean(p.precision for p in pairs):.3f} (min {min(p.precision for p in pairs):.3f}), "
+          f"recall mean {statistics.mean(p.recall for p in pairs):.3f}")
     return 0
 
 

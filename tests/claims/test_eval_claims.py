@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.eval.claims import ClaimScore, read_gold, score_claims
+from newsgraph.eval.claims import ClaimScore, pair_scores, read_gold, score_claims
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 SCRIPT = SHARED / "tools" / "news-score" / "score_claims.py"
@@ -67,3 +67,25 @@ def test_agrees_with_the_shared_script(name, gold, tmp_path):
 def test_perfect_ids_recover_every_claim(gold):
     score = score_claims(_predicted(gold, lambda i, ks: ks), STORY)
     assert score.recovered == score.total == 21
+
+
+def test_pair_scores_count_quote_pairs_across_files(tmp_path):
+    """Quotes are linked to gold claims by their prefixes; a cluster spanning a claim's files but holding
+    other quotes is a wrong pair, not a recovery."""
+    rows = [{"file": "a.txt", "claims": ["K1", "K2"], "claim_links": [
+                {"claim": "K1", "speaker": "X", "prefix": "the troops were sent"},
+                {"claim": "K2", "speaker": "X", "prefix": "“the bridge will reopen"}]},
+            {"file": "b.txt", "claims": ["K1"], "claim_links": [
+                {"claim": "K1", "speaker": "X", "prefix": "soldiers were sent north"}]},
+            {"file": "c.txt", "claims": ["K2"], "claim_links": [
+                {"claim": "K2", "speaker": "Y", "prefix": "the bridge reopens in May"}]}]
+    (tmp_path / "gold.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    arts = [{"id": "a", "source": "a.txt", "quotes": [{"text": "the troops were sent", "claim": "c1"},
+                                                      {"text": "the bridge will reopen soon", "claim": "c2"},
+                                                      {"text": "an unrelated remark", "claim": "c2"}]},
+            {"id": "b", "source": "b.txt", "quotes": [{"text": "soldiers were sent north", "claim": "c1"}]},
+            {"id": "c", "source": "c.txt", "quotes": [{"text": "the bridge reopens in May", "claim": "c1"}]}]
+    score = pair_scores(arts, tmp_path)
+    # linked: a/K1 c1, a/K2 c2, b/K1 c1, c/K2 c1; pairs across files put together: a/K1-b, a/K1-c, b-c (1 right);
+    # pairs of one claim: a/K1-b (together), a/K2-c (apart)
+    assert (score.linked, round(score.precision, 3), score.recall) == (4, 0.333, 0.5)

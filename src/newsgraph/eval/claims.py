@@ -8,6 +8,13 @@ for each gold claim K reported in at least 2 files (F_K), the best cluster C by 
 when coverage >= 0.7 and purity >= 0.9.
 
     python -m newsgraph.eval.claims [ROOT] [-v]     # ROOT: ../shared/eval-data/news-dev/story by default
+
+The file-level figures credit a claim to any cluster that spans its files, also one that holds none of
+its quotes (a cluster of K6 quotes in files 07 and 09 "recovers" K7, reported in 07 and 09). So
+`pair_scores` also scores quote pairs: a predicted quote is linked to the gold claims whose
+`claim_links` prefix (its first `PREFIX_CHARS` characters, quote marks stripped) it contains; over the
+pairs of linked quotes from different files, precision is the share of pairs put in one cluster that
+share a gold claim, recall the share of pairs sharing a gold claim put in one cluster.
 """
 from __future__ import annotations
 
@@ -27,6 +34,7 @@ from ..ingest import extract
 
 MIN_COVERAGE = 0.7
 MIN_PURITY = 0.9
+PREFIX_CHARS = 25  # characters of a gold prefix a predicted quote must contain to be linked to its claim
 DEFAULT_ROOT = Path(__file__).resolve().parents[4] / "shared" / "eval-data" / "news-dev" / "story"
 
 
@@ -111,6 +119,41 @@ def score_claims(articles: Sequence[Mapping[str, Any]], root: Path) -> ClaimScor
                       clusters=len(multi), no_id=no_id, claims=results)
 
 
+@dataclass(frozen=True)
+class PairScore:
+    """Claim clusters scored by pairs of quotes from different files (see the module docstring)."""
+
+    precision: float
+    recall: float
+    linked: int  # predicted quotes linked to a gold claim
+
+    def line(self) -> str:
+        return f"quote pairs across files: precision {self.precision:.3f}, recall {self.recall:.3f} ({self.linked} linked quotes)"
+
+
+def pair_scores(articles: Sequence[Mapping[str, Any]], root: Path) -> PairScore:
+    """Score the predicted articles' claim ids by quote pairs (see the module docstring)."""
+    gold = {row["file"]: row for row in read_gold(root)}
+    linked: list[tuple[str, frozenset[str], str]] = []
+    for name, article in _by_file(articles, list(gold.values())).items():
+        links = [(str(link["prefix"]).strip("\"'\u201c\u201d ")[:PREFIX_CHARS], str(link["claim"]))
+                 for link in gold.get(name, {}).get("claim_links", [])]
+        for quote in article.get("quotes", []):
+            ks = frozenset(k for prefix, k in links if prefix and prefix in quote.get("text", ""))
+            if ks and quote.get("claim") is not None:
+                linked.append((name, ks, quote["claim"]))
+    together = right = same_claim = 0
+    for i, (file_a, ks_a, c_a) in enumerate(linked):
+        for file_b, ks_b, c_b in linked[i + 1:]:
+            if file_a == file_b:
+                continue
+            gold_pair, predicted = bool(ks_a & ks_b), c_a == c_b
+            together += predicted
+            same_claim += gold_pair
+            right += gold_pair and predicted
+    return PairScore(right / together if together else 0.0, right / same_claim if same_claim else 0.0, len(linked))
+
+
 def predict(root: Path, settings: ClaimSettings | None = None) -> list[dict[str, Any]]:
     """`newsgraph extract` over the set's files (in gold order), then claim ids on every quote."""
     files = [str(root / row["file"]) for row in read_gold(root)]
@@ -130,11 +173,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("root", nargs="?", type=Path, default=DEFAULT_ROOT)
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
-    score = run_claims_eval(args.root)
+    articles = predict(args.root)
+    score = score_claims(articles, args.root)
     if args.verbose:
         for r in score.claims:
             print(f"  {r.claim}: {r.files} files; best cluster {r.cluster!r} coverage {r.coverage:.2f} "
                   f"purity {r.purity:.2f} {'RECOVERED' if r.recovered else ''}")
+        print(pair_scores(articles, args.root).line())
     print(score.line())
     return 0 if score.total else 1
 
