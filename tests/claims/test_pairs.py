@@ -210,3 +210,26 @@ def test_a_partial_quote_is_matched_on_its_quoted_words(background):
                        speaker="actor:hauliers", group="ABC")
     claims = _claims([partial, other], background)
     assert claims["a001:0"] != claims["a002:0"]
+
+
+OPPOSITES = [
+    ("imposed / lifted", "The night curfew in the capital was imposed on Monday",
+     "The night curfew in the capital was lifted on Monday"),
+    ("opened / closed", "The authorities opened the border crossing with the north for trucks",
+     "The authorities closed the border crossing with the north for trucks"),
+    ("accepted / rejected", "The union accepted the new wage offer from the employers",
+     "The union rejected the new wage offer from the employers"),
+]
+
+
+@pytest.mark.parametrize("name,first,second", OPPOSITES, ids=[p[0] for p in OPPOSITES])
+def test_verbs_of_opposite_outcome_never_join(name, first, second, background):
+    claims = _claims([make_quote(first, 1), make_quote(second, 2)], background)
+    assert claims["a001:0"] != claims["a002:0"], name
+
+
+def test_an_antonym_read_through_its_synonym_group_still_joins_its_synonym(background):
+    lifted = make_quote("The night curfew in the capital was lifted on Monday", 1)
+    scrapped = make_quote("On Monday the authorities scrapped the night curfew in the capital", 2)
+    claims = _claims([lifted, scrapped], background)
+    assert claims["a001:0"] == claims["a002:0"]

@@ -13,7 +13,8 @@ counting when the clauses share at least `PART_MIN_SHARED` words. A partial quot
 
 Hard constraints (a conflict vetoes a join whatever the similarity), after what the issue asks:
 a claim that 10,000 troops were sent is not one that 3,000 were (numbers), "sent" and "did not send"
-never join (polarity of a shared term), and a claim about Syria is not one about Libya (each side
+never join (polarity of a shared term), nor do "imposed" and "lifted" (verbs of opposite outcome,
+`data/antonyms.tsv`, each asserted on one side only), and a claim about Syria is not one about Libya (each side
 names an actor of one type that the other lacks, in the same slot: after the same word, "to").
 """
 from __future__ import annotations
@@ -22,9 +23,9 @@ import math
 from collections.abc import Callable
 from typing import Literal
 
-from .text import ACTOR_PREFIX, ClaimFeatures
+from .text import ACTOR_PREFIX, ClaimFeatures, antonyms
 
-Conflict = Literal["number", "negation", "entity"]
+Conflict = Literal["number", "negation", "antonym", "entity"]
 Weight = Callable[[str], float]
 # Actor types whose keys are stable across articles (a country's ISO3, a person's surname); organisation
 # ids are not ("the Defense Ministry" and "the Russian Defense Ministry" resolve apart), so they do not veto.
@@ -41,6 +42,9 @@ def conflict(a: ClaimFeatures, b: ClaimFeatures) -> Conflict | None:
     for term in a.terms & b.terms:
         if a.polarity(term) * b.polarity(term) == -1:
             return "negation"
+    for x, y in antonyms():
+        if a.polarity(x) == 1 and b.polarity(y) == 1 and y not in a.terms and x not in b.terms:
+            return "antonym"
     a_keys = {key for key, _, _ in a.entities}
     b_keys = {key for key, _, _ in b.entities}
     a_slots = {(kind, slot) for key, kind, slot in a.entities if key not in b_keys and kind in CONSTRAINED_TYPES}

@@ -116,6 +116,17 @@ def _frame_verbs() -> frozenset[str]:
 
 
 @cache
+def antonyms() -> frozenset[tuple[str, str]]:
+    """Pairs of terms of opposite outcome (`data/antonyms.tsv`), both ways, as canonical terms."""
+    pairs = set()
+    for word, other in lexicon.table(PACKAGE, "antonyms.tsv", 2, min_columns=2):
+        a, b = canonical(word.lower()), canonical(other.lower())
+        if a != b:
+            pairs.update({(a, b), (b, a)})
+    return frozenset(pairs)
+
+
+@cache
 def _irregular() -> dict[str, str]:
     return lexicon.mapping(PACKAGE, "irregular_forms.tsv")
 
