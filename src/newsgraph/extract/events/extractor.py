@@ -31,9 +31,10 @@ from .roles import each_other, event_roles
 from .settings import EventSettings
 from .triggers import Trigger, lookup
 
-#: (sentence start token, prominence, trigger token, event, confidence features): the sort key of an
-#: article's events, the event, and what its confidence was computed from
-_Found = tuple[int, int, int, Event, dict[str, float]]
+#: (sentence start token, prominence, trigger token, symmetric?, event, confidence features): the sort key
+#: of an article's events, whether it is one event between its two actors (`pairs`), the event, and what
+#: its confidence was computed from
+_Found = tuple[int, int, int, bool, Event, dict[str, float]]
 #: an event with the features its confidence comes from (`confidence.evidence`)
 ScoredEvent = tuple[Event, dict[str, float]]
 
@@ -104,15 +105,19 @@ def scored_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor], q
 
 def _once_per_sentence(found: list[_Found]) -> Iterator[_Found]:
     """The most prominent of the events a sentence codes twice (same type, actors and modality from two
-    triggers: "the talks ... the meeting"): one fact, one event. An event missing one actor is dropped
+    triggers: "the talks ... the meeting"): one fact, one event. A symmetric event is the same fact as its
+    mirror ("A and B met ... talks between B and A"). An event missing one actor is dropped
     when the sentence has the same event with that actor and the missing one ("met and held talks
     with X": CONSULT K -> X, not also K -> nobody)."""
     complete = {(e.sentence_start, e.type, e.modality, side, actor) for *_, e, _ in found if e.source and e.target
                 for side, actor in (("source", e.source), ("target", e.target))}
     kept: set[tuple[int, str, str | None, str | None, str]] = set()
     for item in found:
-        event = item[3]
+        symmetric, event = item[3], item[4]
         key = (event.sentence_start, event.type, event.source, event.target, event.modality)
+        mirror = (event.sentence_start, event.type, event.target, event.source, event.modality)
+        if symmetric and mirror in kept:
+            continue
         partial = ("source", event.source) if event.target is None else ("target", event.target) \
             if event.source is None else None
         if key in kept or (partial is not None and (event.sentence_start, event.type, event.modality, *partial)
@@ -162,29 +167,36 @@ def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
     setting = _Setting(sent, qi, date, date_source, place.text if place is not None else None,
                        place_country(place, article.actors), event_context(tok, trig, settings))
     depth = root_distance(tok, settings.prominence_depth_cap)
-    reciprocal = "sym" in trig.roles or trig.type in type_group("reciprocal") or each_other(tok)
+    symmetric = "sym" in trig.roles or trig.type in type_group("reciprocal")
+    directed = each_other(tok) and not symmetric  # "blamed each other": each accuses the other, two acts
+    reciprocal = symmetric or directed
     # no actor named: no dyadic event (an event between no one is not a fact about anyone)
-    found = [(s, t) for s, t in pairs(sources, targets, reciprocal, mutual) if _named(s, t) >= settings.min_actors]
+    found = [(s, t) for s, t in pairs(sources, targets, reciprocal, directed)
+             if _named(s, t) >= settings.min_actors]
     paired = reciprocal and len(set(sources)) >= 2 and not any(t not in sources for t in targets)
+    one_for_two = not directed and (mutual or paired)  # one event standing for both directions
+    # the readings the trigger has, as the confidence was calibrated: a symmetric event reads both ways
+    fanout = len(found) * (2 if one_for_two else 1)
     for src, tgt in found:
         if _first_time(seen, (trig.type, src, tgt, tok.i)):
             features = evidence(tok, trig, trig.type, src, tgt, modality, qi is not None, depth=depth,
-                                fanout=len(found), place_target=place_target, paired=paired, demand=False,
+                                fanout=fanout, place_target=place_target, paired=paired, demand=False,
                                 index=article.actors)
-            yield sent.start, depth, tok.i, _event(trig.type, tok, src, tgt, modality, setting, features), features
+            yield (sent.start, depth, tok.i, one_for_two and src is not None and tgt is not None,
+                   _event(trig.type, tok, src, tgt, modality, setting, features), features)
     demand = deontic_demand(tok, article.actors, settings)
     if demand is not None:
         cue, speakers, addressees = demand
         cue_modality = modality_cue(cue, settings) or modality_if_quoted(qi)
         cue_depth = root_distance(cue, settings.prominence_depth_cap)
-        asked = [(s, t) for s, t in pairs(speakers, addressees, False, False) if _named(s, t) >= settings.min_actors]
+        asked = [(s, t) for s, t in pairs(speakers, addressees, False) if _named(s, t) >= settings.min_actors]
         for src, tgt in asked:
             if _first_time(seen, ("REQUEST", src, tgt, cue.i)):
                 features = evidence(cue, trig, "REQUEST", src, tgt, cue_modality, qi is not None, depth=cue_depth,
                                     fanout=len(asked), place_target=False, paired=False, demand=True,
                                     index=article.actors)
-                yield sent.start, cue_depth, cue.i, _event("REQUEST", cue, src, tgt, cue_modality, setting,
-                                                           features), features
+                yield sent.start, cue_depth, cue.i, False, _event("REQUEST", cue, src, tgt, cue_modality, setting,
+                                                                  features), features
 
 
 def _named(source: str | None, target: str | None) -> int:
@@ -211,9 +223,12 @@ def _event(etype: str, trigger: Token, source: str | None, target: str | None, m
 
 
 def pairs(sources: list[str], targets: list[str], reciprocal: bool,
-          mutual: bool) -> list[tuple[str | None, str | None]]:
-    """Source × target pairs; a reciprocal trigger with several actors and no recipient pairs them
-    up ("Chile and Peru signed a trade agreement"); `mutual` adds both directions ("ties between A and B").
+          directed: bool = False) -> list[tuple[str | None, str | None]]:
+    """Source × target pairs. A reciprocal trigger with several actors and no recipient pairs them
+    up, once per two actors, the first-named as source ("Chile and Peru signed a trade agreement": one
+    event between the two, issue 16); `directed` when each acts on the other ("Chile and Peru blamed each
+    other": two accusations), then both directions. A `mutual` event ("ties between A and B", "A clashed
+    with B") is one event too: A -> B, never also B -> A.
 
     Co-subjects named again as the recipient refer to themselves ("A and B agreed to enter the next phase
     of their talks"): that recipient is dropped, so the co-subjects pair up when the trigger is reciprocal."""
@@ -222,13 +237,13 @@ def pairs(sources: list[str], targets: list[str], reciprocal: bool,
     if len(sources) >= 2 and all(t in sources for t in targets):
         targets = []
     if reciprocal and not targets and len(sources) >= 2:
-        return [(a, b) for a in sources for b in sources if a != b]
+        if directed:
+            return [(a, b) for a in sources for b in sources if a != b]
+        return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
     out: list[tuple[str | None, str | None]] = []
     no_one: list[str | None] = [None]
     for s in sources or no_one:
         ts: list[str | None] = [t for t in targets if t != s]
         for t in ts or no_one:
             out.append((s, t))
-    if mutual:  # "ties between A and B", "A clashed with B": both directions
-        out += [(t, s) for s, t in out if s and t and (t, s) not in out]
     return out

@@ -3,7 +3,7 @@
 The source is the possessor or an actor modifier (`Russia's attack`, `the Turkish invasion`), a
 `by` phrase, or for a transfer the `from` phrase (`the delivery of tanks from Germany`); the
 target an `of` phrase (`the invasion of Cyprus`, not for transfers: there it is what is given),
-a `to`/`against`/`on` phrase, or `between A and B` for both directions. A verb that governs the
+a `to`/`against`/`on` phrase, or `between A and B` for one event between the two. A verb that governs the
 noun lends its subject when it is a support verb (`X launched an attack on Y`, `held talks with
 Y`) but not when it responds to or speaks about the event (`spurned offers of talks`,
 `condemned the attack`).

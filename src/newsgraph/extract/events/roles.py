@@ -11,7 +11,7 @@ of intent that of whoever holds it (`the IMF reached an agreement to grant X a l
 after an object is the object's act (`the attacks prompted the US to strike`, `forced Ethiopia to
 withdraw`). The trigger lexicon's role flags (`data/plover_triggers.tsv`)
 change the mapping: `inverse` (X received from Y), `obj_theme` (the object is what is given),
-`subj_target` (X is responsible: the speaker accuses X), `sym` (reciprocal: both directions).
+`subj_target` (X is responsible: the speaker accuses X), `sym` (reciprocal: one event between the two, `extractor.pairs`).
 
     >>> doc = nlp("Germany sent tanks to Poland.")    # index = ActorIndex(doc, mentions, actors)
     >>> sources, targets, mutual = event_roles(doc[1], lookup(doc[1]), index, None)
@@ -39,7 +39,7 @@ def event_roles(tok: Token, trig: Trigger, index: ActorIndex, speaker: str | Non
     """(source actors, target actors, mutual?) of a trigger from its syntax.
 
     `mutual` when a reciprocal trigger names both sides alike (`ties between A and B`,
-    `A clashed with B`): then both directions are events; `war against B` stays one-way.
+    `A clashed with B`): one event between the two sides (`extractor.pairs`); `war against B` is one-way.
     """
     if tok.pos_ == "ADJ":
         return _adjective_roles(tok, trig, index, speaker, settings)
