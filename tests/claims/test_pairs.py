@@ -233,3 +233,12 @@ def test_an_antonym_read_through_its_synonym_group_still_joins_its_synonym(backg
     scrapped = make_quote("On Monday the authorities scrapped the night curfew in the capital", 2)
     claims = _claims([lifted, scrapped], background)
     assert claims["a001:0"] == claims["a002:0"]
+
+
+@pytest.mark.parametrize("written", ["12 000", "12.000", "twelve thousand"])
+def test_a_number_grouped_as_translated_copy_writes_it_joins(written, background):
+    first = make_quote("The army sent 12,000 troops to the northern border", 1)
+    second = make_quote(f"The army has sent {written} soldiers to the northern border", 2)
+    other = make_quote("The army has sent 15 000 soldiers to the northern border", 3)
+    claims = _claims([first, second, other], background)
+    assert claims["a001:0"] == claims["a002:0"] != claims["a003:0"]

@@ -26,6 +26,9 @@ def test_stemmer_undoubles_consonants():
     ("10,000 troops", {"10000"}), ("ten thousand troops", {"10000"}), ("3 million people", {"3000000"}),
     ("two hundred and fifty", {"200", "50"}), ("twenty five", {"25"}), ("1.5 billion dollars", {"1500000000"}),
     ("on March 3, 2024 they met", set()), ("one of the officials", set()),
+    # thousands grouped by a space or a dot, as translated copy writes them; decimals stay decimals
+    ("10 000 troops", {"10000"}), ("10.000 troops", {"10000"}), ("2.75 percent", {"2.75"}),
+    ("12 000 to 15 000 soldiers", {"12000", "15000"}), ("in 2023 300 people died", {"2023", "300"}),
 ])
 def test_numbers(text, values):
     assert numbers_in(tokens(text))[0] == values

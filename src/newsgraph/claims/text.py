@@ -48,6 +48,7 @@ _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "ju
                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                      "sept", "oct", "nov", "dec"})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*|[.,;:!?()\[\]{}\u2013\u2014]")
+_THOUSANDS_GROUP = re.compile(r"\d{3}")  # the digits after a space in "10 000" (ten thousand)
 _PUNCT = frozenset(".,;:!?()[]{}\u2013\u2014")
 _QUOTE_MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
 # Tokens that end a clause: a quote reporting two claims ("the case will be dropped and he will go to
@@ -241,10 +242,14 @@ def cased_tokens(text: str) -> list[str]:
 
 
 def _digits(tok: str) -> float | None:
+    """The value of a digit token: "10,000" and, as translated copy writes it, "10.000" are ten thousand
+    (a dot before exactly three digits groups thousands; "1.5" and "2.75" stay decimals)."""
     if not tok[0].isdigit():
         return None
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", tok):
         return float(tok.replace(",", ""))
+    if re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", tok):
+        return float(tok.replace(".", ""))
     try:
         return float(tok.replace(",", "."))
     except ValueError:
@@ -272,6 +277,9 @@ def number_runs(toks: Sequence[str]) -> list[tuple[str | None, int, int]]:
             digit = _digits(tok)
             if digit is not None and not seen:
                 current, seen = digit, True
+            elif seen and _THOUSANDS_GROUP.fullmatch(tok) and current == int(current) and 0 < current < 1000 \
+                    and total == 0 and _digits(toks[i - 1]) is not None:
+                current = current * 1000 + int(tok)  # "10 000": a space groups thousands
             elif tok in words and words[tok] >= 100:
                 scale = words[tok]
                 if scale == 100:
