@@ -42,9 +42,11 @@ def conflict(a: ClaimFeatures, b: ClaimFeatures) -> Conflict | None:
     for term in a.terms & b.terms:
         if a.polarity(term) * b.polarity(term) == -1:
             return "negation"
-    for x, y in antonyms():
-        if a.polarity(x) == 1 and b.polarity(y) == 1 and y not in a.terms and x not in b.terms:
-            return "antonym"
+    opposite = antonyms()
+    for x in a.terms:
+        for y in opposite.get(x, ()):
+            if y in b.terms and a.polarity(x) == 1 and b.polarity(y) == 1 and y not in a.terms and x not in b.terms:
+                return "antonym"
     a_keys = {key for key, _, _ in a.entities}
     b_keys = {key for key, _, _ in b.entities}
     a_slots = {(kind, slot) for key, kind, slot in a.entities if key not in b_keys and kind in CONSTRAINED_TYPES}

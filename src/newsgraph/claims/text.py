@@ -117,14 +117,15 @@ def _frame_verbs() -> frozenset[str]:
 
 
 @cache
-def antonyms() -> frozenset[tuple[str, str]]:
-    """Pairs of terms of opposite outcome (`data/antonyms.tsv`), both ways, as canonical terms."""
-    pairs = set()
+def antonyms() -> dict[str, frozenset[str]]:
+    """Term -> the terms of opposite outcome (`data/antonyms.tsv`, both ways), as canonical terms."""
+    out: dict[str, set[str]] = {}
     for word, other in lexicon.table(PACKAGE, "antonyms.tsv", 2, min_columns=2):
         a, b = canonical(word.lower()), canonical(other.lower())
         if a != b:
-            pairs.update({(a, b), (b, a)})
-    return frozenset(pairs)
+            out.setdefault(a, set()).add(b)
+            out.setdefault(b, set()).add(a)
+    return {term: frozenset(opposites) for term, opposites in out.items()}
 
 
 @cache
