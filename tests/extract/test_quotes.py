@@ -372,3 +372,20 @@ def test_a_particle_that_makes_a_verb_of_action_is_no_cue(analyze_text, text):
 def test_call_for_stays_a_cue(analyze_text):
     a = analyze_text("The union called for a new offer on Friday.")
     assert [q.text for q in a.quotes] == ["a new offer"]
+
+
+@pytest.mark.parametrize("text", [
+    "The mining company declined to comment on the spill.",
+    "Alma Reyes refused to say how many workers had been laid off.",
+])
+def test_a_refusal_to_speak_is_no_quote(analyze_text, text):
+    """"declined to comment", "refused to say": nothing was said, so nothing is quoted."""
+    assert analyze_text(text).quotes == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Alma Reyes does not believe the bridge will reopen this year.", "the bridge will reopen"),
+    ("The union refused to accept the offer, its leader said.", "The union refused to accept the offer"),
+])
+def test_a_negated_belief_or_a_refused_act_stays_a_report(analyze_text, text, content):
+    assert any(content in q.text for q in analyze_text(text).quotes)

@@ -19,7 +19,8 @@ def pos_code(tok: Token) -> str:
 def may_be_cue(tok: Token, lex: QuoteLexicons, learned_lemmas: frozenset[str] | None) -> bool:
     """A verb, noun or adjective whose lemma a hand lexicon lists or the learned table scores; not
     a noun under "no" ("made no mention of X", "gave no comment"): nothing was said; not a verb whose
-    particle makes it a verb of action ("called off", `data/particle_non_cues.txt`)."""
+    particle makes it a verb of action ("called off", `data/particle_non_cues.txt`); not a refusal to speak
+    ("declined to comment", "refused to say": `data/refusal_verbs.txt`): nothing was said."""
     if tok.pos_ not in CUE_POS:
         return False
     if tok.pos_ == "NOUN" and any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in tok.children):
@@ -27,6 +28,11 @@ def may_be_cue(tok: Token, lex: QuoteLexicons, learned_lemmas: frozenset[str] | 
     lemma = tok.lemma_.lower()
     if any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in lex.particle_non_cues for c in tok.children):
         return False  # "called off the march": another verb, of action
+    if lemma in lex.refusal_verbs and any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.speech_verbs
+                                          for c in tok.children):
+        return False  # "declined to comment", "refused to say"
+    if tok.dep_ == "xcomp" and lemma in lex.speech_verbs and tok.head.lemma_.lower() in lex.refusal_verbs:
+        return False  # the "say" of "refused to say"
     return lemma in lex.cue_lemmas or (learned_lemmas is not None and lemma in learned_lemmas)
 
 

@@ -86,6 +86,8 @@ class QuoteLexicons:
     reflexives: frozenset[str] = frozenset()
     #: "verb particle" pairs that are verbs of action ("call off"): never a cue
     particle_non_cues: frozenset[str] = frozenset()
+    #: verbs of refusing ("declined to comment"): with a speech verb as infinitive, nothing was said
+    refusal_verbs: frozenset[str] = frozenset()
 
 
 def pronouns() -> tuple[Pronoun, ...]:
@@ -154,6 +156,7 @@ def quote_lexicons() -> QuoteLexicons:
         cue_lemmas=frozenset().union(*cues.values(), phrasal),
         reflexives=frozenset(p.word for p in rows if "reflexive" in p.cases),
         particle_non_cues=lexicon("particle_non_cues.txt"),
+        refusal_verbs=lexicon("refusal_verbs.txt"),
     )
 
 
