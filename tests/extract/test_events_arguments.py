@@ -304,3 +304,47 @@ def test_allegiance_is_no_affiliation(code):
 
 def test_infinitive_after_an_instrument_is_the_subjects_act(code):
     assert ("Chile", "Peru") in dyads(code("Chile used secret channels to send weapons to Peru."), "AID")
+
+
+# ---------------------------------------------------------------- a person's state ("his country")
+
+@pytest.fixture(scope="module")
+def resolved(nlp):
+    """text → list of (type, source name, target name), with actors resolved as the pipeline does
+    (people get their country from the knowledge base)."""
+    from newsgraph.pipeline import resolve_actors
+
+    def run(text: str) -> list[tuple[str, str | None, str | None]]:
+        doc = nlp(text)
+        resolution = resolve_actors(doc, DATE)
+        name = {a.id: a.name for a in resolution.actors.values()}
+        return [(e.type, name.get(e.source), name.get(e.target))
+                for e in extract_events(doc, resolution.mentions, resolution.actors, [], DATE)]
+
+    return run
+
+
+def test_his_government_is_the_persons_country(resolved):
+    ev = resolved("Erdogan met Turkish officials. He said his government would impose sanctions on Greece.")
+    assert ("SANCTION", "Türkiye", "Greece") in ev
+    assert ("SANCTION", "Recep Tayyip Erdogan", "Greece") not in ev
+
+
+def test_his_country_is_the_persons_country(resolved):
+    ev = resolved("Zelensky visited Poland. Ukraine needs help, he said, and his country thanked Poland.")
+    assert ("SUPPORT", "Ukraine", "Poland") in ev
+
+
+def test_a_country_the_article_does_not_name_leaves_the_person(resolved):
+    ev = resolved("Macron said his country would send aid to Ukraine.")
+    assert ("AID", "Emmanuel Macron", "Ukraine") in ev
+
+
+def test_another_possessed_noun_stays_the_persons(resolved):
+    ev = resolved("Zelensky visited Poland. Ukraine needs help, he said, and his spokesman thanked Poland.")
+    assert not any(ty == "SUPPORT" and s == "Ukraine" for ty, s, _ in ev)
+
+
+def test_a_vow_of_his_country_s_defence_is_the_speakers_warning(resolved):
+    ev = resolved("Zelensky visited Poland. He said his country would defend itself if Belarus attacked.")
+    assert ("THREATEN", "Volodymyr Zelensky", "Belarus") in ev

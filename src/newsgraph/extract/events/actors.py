@@ -3,7 +3,9 @@
 A noun phrase maps to an actor when a mention is its head, a possessor or modifier
 (`Russia's army`, `NATO troops`, `North Korean soldiers` → North Korea) or an `of`/`from` phrase
 (`doctors from two American aid groups` → United States), or the phrase of a participle of affiliation
-(`ships associated with Israel`, `a tanker owned by Greece`; `data/affiliation_words.txt`).
+(`ships associated with Israel`, `a tanker owned by Greece`; `data/affiliation_words.txt`). A noun of a state
+whose possessor is a person stands for that person's country (`his country`, `her government`,
+`Erdogan's administration` → Türkiye; `data/state_nouns.txt`), when the article names that country.
 Coordination fans out
 (`China, Iran and North Korea` gives three actors). Pronoun mentions come from the one pronoun
 resolver (`resolve.coref`), run again with the article's direct quotes (`with_quote_speakers`: a
@@ -25,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Actor, Mention, Quote
 from ...resolve.coref import clause_antecedent, with_quote_speakers
+from ...resolve.ids import actor_id
 from ..syntax import children, first_found, prep_object, token_span, with_conjuncts
 from .lexicons import (
     affiliation_words,
@@ -35,6 +38,7 @@ from .lexicons import (
     prepositions,
     relative_pronouns,
     stance_prefixes,
+    state_nouns,
 )
 from .settings import EventSettings
 from .triggers import lookup
@@ -91,6 +95,15 @@ class ActorIndex:
         a = self.actors.get(actor_id)
         return a is not None and a.type == "PERSON"
 
+    def country_of(self, person: str) -> str | None:
+        """The actor of a person's country, when the person's country is known and the article names it
+        (an event names only the article's actors)."""
+        a = self.actors.get(person)
+        if a is None or a.type != "PERSON" or not a.country:
+            return None
+        country = actor_id(f"country:{a.country}")
+        return country if country in self.actors else None
+
     # ------------------------------------------------------------ noun phrases
 
     def np_actors(self, tok: Token | None, depth: int = 0) -> list[str]:
@@ -146,6 +159,8 @@ class ActorIndex:
         mods = [c for c in mods if not _takes_a_stance(c)]
         for c in mods:
             named = self.tok_actor[c.i] or (self.pronoun(c) if c.dep_ == "poss" else None)
+            if named and c.dep_ == "poss" and tok.lemma_.lower() in state_nouns():
+                named = self.country_of(named) or named  # "his country would respond": the person's country
             if named:
                 return [named] + [x for x in (self.tok_actor[k.i] for k in c.conjuncts) if x and x != named]
         if depth < self.settings.actor_phrase_depth:

@@ -152,6 +152,10 @@ def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
     defence = self_defence(tok, trig, modality, sources, article.actors)
     if defence is not None:  # "would defend itself if Somalia attacks": a warning to Somalia, or no event
         trig, targets, figurative = defence.trigger or trig, defence.adversaries, defence.trigger is None
+        if defence.trigger is not None and speaker is not None and speaker not in targets:
+            # the warning is made by saying it: "the president said his country would defend itself if X
+            # attacks" is the president's threat, though the defending would be the country's
+            sources = [speaker]
     place = location(tok, article.places, settings)
     place_target = False
     if figurative:

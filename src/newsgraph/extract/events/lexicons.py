@@ -85,6 +85,11 @@ def affiliation_words() -> frozenset[str]:
     return words(PACKAGE, "affiliation_words.txt")
 
 
+def state_nouns() -> frozenset[str]:
+    """Nouns of a state that stand for a person possessor's country ("his country", "her government")."""
+    return words(PACKAGE, "state_nouns.txt")
+
+
 def document_nouns() -> frozenset[str]:
     """Nouns of statements and documents that say what their issuers say (`document_nouns.txt`, the quote
     extractor's list; `plover_cues.tsv` kind `speech_noun` adds a few): "issued a statement condemning X"."""
