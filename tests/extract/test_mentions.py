@@ -120,3 +120,8 @@ def test_names_holding_such_a_word_are_kept(spans):
     found = _texts(spans("The Office for Budget Responsibility said growth would slow, and Bill Evans agreed."))
     assert "Office for Budget Responsibility" in found, found
     assert "Bill Evans" in found
+
+
+def test_a_seat_of_power_taken_for_a_person_is_a_place(spans):
+    found = spans("Foggy Bottom said the sanctions would stay.")
+    assert ("Foggy Bottom", "PERSON") not in found, found

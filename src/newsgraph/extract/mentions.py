@@ -356,9 +356,13 @@ def _prefer_table(spans: list[Span], table: list[Span]) -> list[Span]:
 
 
 def _relabelled(ent: Span) -> Span:
-    """A person NER labelled a building or a work ("Laurent Saint-Cyr" as FAC) is a person."""
+    """A person NER labelled a building or a work ("Laurent Saint-Cyr" as FAC) is a person; a seat of power of
+    several words NER took for a person ("Foggy Bottom said") is a place, which resolution makes the seat's
+    government."""
     if ent.label_ not in ACTOR_TYPES and ent.label_ in _MISLABELLED and looks_like_personal_name(ent.doc, ent.start, ent.end):
         return Span(ent.doc, ent.start, ent.end, label="PERSON")
+    if ent.label_ == "PERSON" and len(ent.text.split()) > 1 and seat_of_power(ent.text) is not None:
+        return Span(ent.doc, ent.start, ent.end, label="GPE")
     return ent
 
 
