@@ -389,3 +389,11 @@ def test_a_refusal_to_speak_is_no_quote(analyze_text, text):
 ])
 def test_a_negated_belief_or_a_refused_act_stays_a_report(analyze_text, text, content):
     assert any(content in q.text for q in analyze_text(text).quotes)
+
+
+@pytest.mark.parametrize("text", [
+    "The lobbyists kept referring to them as unfair.",
+    "Residents complained about it for weeks.",
+])
+def test_a_content_that_is_one_pronoun_is_no_quote(analyze_text, text):
+    assert analyze_text(text).quotes == []

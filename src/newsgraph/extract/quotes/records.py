@@ -10,6 +10,9 @@ from .content import drop_trailing_aside, trim
 from .index import ArticleIndex, Evidence
 from .speakers import SpeakerPhrase, resolve_speaker
 
+#: tags of a content that is one pronoun and so no claim ("them", "which", "what")
+LONE_PRONOUN_TAGS = ("PRP", "WDT", "WP")
+
 
 def new_quote(text: str, *, content: tuple[int, int], kind: QuoteKind, speaker: str | None = None,
               speaker_span: tuple[int, int] | None = None, cue_span: tuple[int, int] | None = None,
@@ -62,9 +65,9 @@ def frame_quote(index: ArticleIndex, content: tuple[int, int], cue: tuple[int, i
                 speaker: SpeakerPhrase | None, kind: QuoteKind = "indirect", source: str = "frame",
                 score: float | None = None) -> Quote | None:
     """A quote from a content's token range [lo, hi) as a frame gives it: a trailing aside cut,
-    edge punctuation trimmed; None when nothing is left."""
+    edge punctuation trimmed; None when nothing is left or only a pronoun ("referring to them")."""
     lo, hi = drop_trailing_aside(index.doc, *content, index.lex)
     trimmed = trim(index.doc, lo, hi)
-    if trimmed is None:
-        return None
+    if trimmed is None or trimmed[1] - trimmed[0] == 1 and index.doc[trimmed[0]].tag_ in LONE_PRONOUN_TAGS:
+        return None  # "referring to them", "announced, which": a pronoun alone says nothing
     return cue_quote(index, char_range(index.doc, *trimmed), cue, speaker, kind, source, score)
