@@ -116,3 +116,24 @@ def test_finite_reporting_verb_without_a_parsed_subject_still_reports(code):
     ev = code("Chad has agreed to halt its advance on the border after a mediation effort led by Angolan President "
               "Joao Lourenco, Angolan state media reported Saturday evening.")
     assert modalities(ev, "AGREE") == {"reported"}, ev
+
+
+# ---------------------------------------------------------------- an act someone is kept from
+
+@pytest.mark.parametrize("text, event", [
+    ("Russian diplomats were barred from attending the NATO summit.", ("CONSULT", "Russia", "NATO", "negated")),
+    ("Turkey refrained from attacking Syria.", ("ASSAULT", "Türkiye", "Syria", "negated")),
+])
+def test_act_kept_from_did_not_happen(code, text, event):
+    assert event in code(text), code(text)
+
+
+def test_the_meeting_one_is_barred_from_still_happens(code):
+    ev = code("Russian diplomats were barred from attending the NATO summit.")
+    assert ("CONSULT", "NATO", None, "asserted") in ev
+
+
+def test_one_kept_from_acting_is_the_actor(code):
+    ev = code("Belarus banned Polish officials from visiting Lithuania.")
+    assert ("CONSULT", "Poland", "Lithuania", "negated") in ev and not any(
+        ty == "CONSULT" and s == "Belarus" for ty, s, _, _ in ev)

@@ -9,6 +9,8 @@ presupposed, so it does not inherit the verb's negation. An act of group `delive
 object of a promise (`pledged aid to X`, `offered Sudan $5 million in aid`, `a pledge of aid`; cue
 kind `promise_object`) is held out, not done: `future`; so is the to-infinitive of a noun of intent
 (`an agreement to grant X a loan`, `a plan to send aid`; kind `intent_noun`), negated after `no plans to`.
+An act someone is kept from or keeps from (`were barred from attending`, `banned X from visiting`,
+`refrained from striking`; kind `prevent`) did not happen: `negated`.
 
     >>> modality_cue(nlp("Japan did not send troops to Iraq.")[3])
     'negated'
@@ -50,6 +52,8 @@ def modality_cue(tok: Token, settings: EventSettings = EventSettings(),
             found.add("possible")  # "it is possible that ..."
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in cues("negate"):
             found.add("negated")  # "Chad denied that it attacked Niger", as "denied attacking" is
+        if t.i == tok.i and prevented(t):  # "were barred from attending" (not the summit they would attend)
+            found.add("negated")
         break
     return next((m for m in MODALITY_PRECEDENCE if m in found), "")
 
@@ -88,6 +92,18 @@ def promised_infinitive(clause: Token) -> bool:
     attack"): the complement of that verb, as an `xcomp` would be."""
     return clause.dep_ == "advcl" and clause.head.lemma_.lower() in cues("future") and any(
         c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+
+
+def prevented(verb: Token) -> bool:
+    """Whether a gerund is what a verb of prevention keeps someone from ("were barred from attending",
+    "banned X from visiting", "refrained from striking"; cue kind `prevent`), the prevention itself not
+    negated ("did not stop X from visiting" lets it happen)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "from":
+        return False
+    preventer = prep.head
+    return preventer.pos_ in ("VERB", "AUX") and preventer.lemma_.lower() in cues("prevent") \
+        and not any(c.dep_ == "neg" for c in preventer.children)
 
 
 def modality_if_quoted(quote: int | None) -> Modality:

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from ..syntax import OBJECT_DEPS, children, inherited_subject, prep_object, prep_objects
 from .actors import ActorIndex, dative_actors
 from .lexicons import cues, document_nouns, prepositions, type_group
-from .modality import intended_infinitive, promised_infinitive
+from .modality import intended_infinitive, prevented, promised_infinitive
 from .nominal_roles import host_actors, nominal_roles
 from .settings import EventSettings
 from .triggers import Trigger, hyphen_agent, lookup
@@ -128,10 +128,13 @@ def _object_controller(clause: Token) -> Token | None:
     Ethiopia to withdraw"): the one who is to act (object control); also for a coordinated infinitive
     ("to form a coalition and to strike"). None for verbs of promising ("promised Peru to ...": the
     subject acts) and when the governing verb has no object; an object naming no actor is an instrument
-    ("used illegal schemes to finance ..."), and the subject stays the actor."""
+    ("used illegal schemes to finance ..."), and the subject stays the actor. A gerund a verb of prevention
+    keeps its object from is the object's ("banned Polish officials from visiting")."""
     t = clause
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
+    if prevented(t):
+        return next((o for o in children(t.head.head, OBJECT_DEPS) if o.i < t.i), None)
     if t.dep_ != "xcomp" or t.head.lemma_.lower() in cues("commissive") or t.head.pos_ != "VERB":
         return None
     return next((o for o in children(t.head, OBJECT_DEPS) if o.i < t.i), None)
