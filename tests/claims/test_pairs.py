@@ -242,3 +242,24 @@ def test_a_number_grouped_as_translated_copy_writes_it_joins(written, background
     other = make_quote("The army has sent 15 000 soldiers to the northern border", 3)
     claims = _claims([first, second, other], background)
     assert claims["a001:0"] == claims["a002:0"] != claims["a003:0"]
+
+
+EMBEDDINGS = [
+    ("a guarantee of the proposition", "The mayor's word is the guarantee that the harbour bridge will reopen in May",
+     "The harbour bridge will reopen in May"),
+    ("reports of the proposition dismissed", "The ministry dismissed reports that troops were sent to the border",
+     "Troops were sent to the border"),
+]
+
+
+@pytest.mark.parametrize("name,about,plain", EMBEDDINGS, ids=[e[0] for e in EMBEDDINGS])
+def test_a_claim_about_a_proposition_is_not_the_proposition(name, about, plain, background):
+    claims = _claims([make_quote(about, 1), make_quote(plain, 2)], background)
+    assert claims["a001:0"] != claims["a002:0"], name
+
+
+def test_two_reports_of_one_guarantee_join(background):
+    first = make_quote("The mayor's word is the guarantee that the harbour bridge will reopen in May", 1)
+    second = make_quote("The mayor gave his word as a guarantee that the harbour bridge will reopen in May", 2)
+    claims = _claims([first, second], background)
+    assert claims["a001:0"] == claims["a002:0"]

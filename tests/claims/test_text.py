@@ -116,3 +116,13 @@ def test_a_partial_quote_keeps_its_quoted_fragment():
 ])
 def test_the_slot_of_a_name_skips_its_title_and_capitalised_modifiers(text, name, slot):
     assert entity_slot(text, text.index(name)) == slot
+
+
+@pytest.mark.parametrize("text,embedded", [
+    ("The mayor's word is the guarantee that the harbour bridge will reopen", {"harbour", "bridg", "reopen"}),
+    ("The guarantee of the bridge's reopening is the mayor's word", {"bridg", "reopen"}),
+    ("The ministry dismissed reports that troops were sent to the border", {"troop", "send", "border"}),
+    ("The fact that the bridge will reopen pleased the mayor", set()),  # factive: asserts what follows
+])
+def test_the_complement_of_a_noun_of_proposition_is_embedded(text, embedded):
+    assert claim_features(text).embedded == embedded

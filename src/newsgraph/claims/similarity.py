@@ -63,7 +63,7 @@ def similarity(a: ClaimFeatures, b: ClaimFeatures, weight: Weight, cosine_share:
     claims matches a report of either, and of a partial quote's fragments found in the other quote; 0 when
     a partial quote shares none of its quoted words with the other (`_narration_only`). `cosine_share`
     mixes the cosine with the overlap coefficient."""
-    if _narration_only(a, b) or _narration_only(b, a):
+    if _narration_only(a, b) or _narration_only(b, a) or _embedded_only(a, b):
         return 0.0, 0
     best = _term_similarity(a.terms, b.terms, weight, cosine_share)
     a_clauses, b_clauses = a.clauses, b.clauses
@@ -79,6 +79,16 @@ def similarity(a: ClaimFeatures, b: ClaimFeatures, weight: Weight, cosine_share:
             if sim > best:
                 best = sim
     return best
+
+
+def _embedded_only(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Whether every word two quotes share lies, on one side or the other, inside the complement of a noun
+    of proposition (`ClaimFeatures.embedded`): "the guarantee that he can leave for Belarus" and "he will
+    leave for Belarus" share a proposition that only one of them asserts."""
+    if not (a.embedded or b.embedded):
+        return False
+    shared = a.terms & b.terms
+    return bool(shared) and shared <= (a.embedded | b.embedded)
 
 
 def _narration_only(a: ClaimFeatures, b: ClaimFeatures) -> bool:

@@ -44,6 +44,12 @@ ACTOR_PREFIX = "@"
 PERSON_KEY = "person:"  # a person's entity key: "person:" + folded surname
 NUMBER_PREFIX = "#"
 FRAGMENT_MARK = '"'  # the term that marks a part of `ClaimFeatures.parts` as a quoted fragment
+EMBEDDED_MARK = "^"  # the term that marks a part of `ClaimFeatures.parts` as an embedded proposition
+_COMPLEMENTISERS = frozenset({"that", "of"})  # what joins a noun of proposition to its complement
+# Auxiliaries and forms of "be" (a closed class of English): a noun phrase complement ("the guarantee of
+# his departure") ends where the clause's own verb begins ("... is the word of the president").
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "will", "would", "has", "have", "had",
+                          "can", "could", "may", "might", "must", "shall", "should", "remains", "remained"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                      "sept", "oct", "nov", "dec"})
@@ -75,8 +81,13 @@ class ClaimFeatures:
 
     @property
     def clauses(self) -> tuple[frozenset[str], ...]:
-        """The terms of each clause, when the quote has several (`parts` less the quoted fragments)."""
-        return tuple(p for p in self.parts if FRAGMENT_MARK not in p)
+        """The terms of each clause, when the quote has several (`parts` less fragments and embeddings)."""
+        return tuple(p for p in self.parts if FRAGMENT_MARK not in p and EMBEDDED_MARK not in p)
+
+    @property
+    def embedded(self) -> frozenset[str]:
+        """The terms only found in the complement of a noun of proposition ("the guarantee that ...")."""
+        return frozenset().union(*(p - {EMBEDDED_MARK} for p in self.parts if EMBEDDED_MARK in p))
 
     @property
     def fragments(self) -> tuple[frozenset[str], ...]:
@@ -126,6 +137,11 @@ def antonyms() -> dict[str, frozenset[str]]:
             out.setdefault(a, set()).add(b)
             out.setdefault(b, set()).add(a)
     return {term: frozenset(opposites) for term, opposites in out.items()}
+
+
+@cache
+def _proposition_nouns() -> frozenset[str]:
+    return frozenset(canonical(w) for w in lexicon.words(PACKAGE, "proposition_nouns.txt"))
 
 
 @cache
@@ -453,21 +469,46 @@ def claim_features(text: str, entities: Iterable[tuple[str, str, int, int]] = ()
         clauses[clause].add(term)
         term_at[i] = term
     named = set()
+    named_at: dict[int, str] = {}  # token position of a named actor -> its term
     for key, kind, start, _ in entities:
         term = canonical(key.split(":", 1)[1]) if kind == "PERSON" and key.startswith(PERSON_KEY) else ACTOR_PREFIX + key
         named.add(term)
         at = next((i for i, (s, _) in enumerate(spans) if s >= start), None) if aligned else None
         if at is not None:
             clauses[clause_at[at]].add(term)
+            named_at[at] = term
     for value, start, _ in runs:
         if value is not None:
             clauses[clause_at[start]].add(NUMBER_PREFIX + value)
     terms = asserted | negated | {NUMBER_PREFIX + n for n in numbers} | named
     parts = tuple(frozenset(c) for c in clauses if len(c) >= 2)
     fragments = _fragments(spans, term_at, text) if aligned else ()
+    embedded = _embedded(toks, term_at, named_at)
     return ClaimFeatures(terms=frozenset(terms), negated=frozenset(negated - asserted),
                          mixed=frozenset(negated & asserted), numbers=frozenset(numbers), entities=ents,
-                         parts=(parts if len(parts) > 1 else ()) + fragments)
+                         parts=(parts if len(parts) > 1 else ()) + fragments + embedded)
+
+
+def _embedded(toks: Sequence[str], term_at: dict[int, str], named_at: dict[int, str]) -> tuple[frozenset[str], ...]:
+    """The terms found only inside the complement of a noun of proposition (`data/proposition_nouns.txt`:
+    "the guarantee that he can leave", "reports of troops being sent"), to the end of its clause (of a
+    noun phrase after "of": to the clause's own verb), marked with EMBEDDED_MARK; () when there are none.
+
+    The quote claims something about that proposition, not the proposition: "Putin's word is the
+    guarantee that he can go to Belarus" is not "he will go to Belarus" (`similarity`)."""
+    nouns = _proposition_nouns()
+    inside: set[int] = set()
+    for i in range(len(toks) - 1):
+        if toks[i + 1] in _COMPLEMENTISERS and i in term_at and term_at[i] in nouns:
+            for j in range(i + 2, len(toks)):
+                if toks[j] in _PUNCT or toks[j] in CLAUSE_BREAKS or (toks[i + 1] == "of" and toks[j] in _AUXILIARIES):
+                    break
+                inside.add(j)
+    at = {**term_at, **named_at}
+    within = {t for j, t in at.items() if j in inside}
+    outside = {t for j, t in at.items() if j not in inside}
+    embedded = within - outside
+    return (frozenset(embedded | {EMBEDDED_MARK}),) if embedded else ()
 
 
 def _fragments(spans: Sequence[tuple[int, int]], term_at: dict[int, str], text: str) -> tuple[frozenset[str], ...]:
