@@ -348,3 +348,14 @@ def test_another_possessed_noun_stays_the_persons(resolved):
 def test_a_vow_of_his_country_s_defence_is_the_speakers_warning(resolved):
     ev = resolved("Zelensky visited Poland. He said his country would defend itself if Belarus attacked.")
     assert ("THREATEN", "Volodymyr Zelensky", "Belarus") in ev
+
+
+# ---------------------------------------------------------------- an event noun inside an accused act
+
+@pytest.mark.parametrize("text, etype, source, target", [
+    ("Chile accused Peru of launching attacks on Bolivia.", "ASSAULT", "Peru", "Bolivia"),
+    ("Ghana accused Togo of holding secret talks with Benin.", "CONSULT", "Togo", "Benin"),
+])
+def test_event_noun_of_the_accused_act_is_the_accused(code, text, etype, source, target):
+    ev = code(text)
+    assert (source, target) in dyads(ev, etype) and not any(s in ("Chile", "Ghana") for s, _ in dyads(ev, etype))

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from ..syntax import OBJECT_DEPS, inherited_subject, prep_objects
 from .actors import ActorIndex, dative_actors
+from .commitments import accused_of
 from .lexicons import cues, performative_verbs, prepositions, stance_verbs, type_group
 from .settings import EventSettings
 from .triggers import Trigger, lookup
@@ -185,6 +186,9 @@ def _from_governing_verb(tok: Token, index: ActorIndex, sources: list[str], targ
             if not sources:
                 sources = index.in_phrases(prep_objects(head), ("from", "by")) or host_actors(tok, head, index)
             return sources, targets
+        accused = accused_of(head, index) if not sources else None
+        if accused is not None:  # "accused India of violating a deal with Japan": India's deal, not the accuser's
+            sources = accused
         if not sources:
             subj, passive = inherited_subject(head, steps)
             if not passive:
