@@ -20,7 +20,8 @@ What must agree between two reports is kept apart:
 What is not the claim is left out: the attribution frame that a quote's span may hold between its
 quoted segments ('"...," Peskov said in a call with reporters. "..."', `frame_spans`). What a partial
 quote puts in quotation marks is kept apart as well (`ClaimFeatures.fragments`): the speaker's own
-words, which another outlet's full quote repeats verbatim.
+words, which another outlet's full quote repeats verbatim. So are the words of a proposition that the
+quote only embeds ("the guarantee that he can leave", `ClaimFeatures.embedded`): a claim about it.
 
     >>> f = claim_features("Officials said 3,000 troops were not sent to the border.")
     >>> sorted(f.terms), sorted(f.negated), sorted(f.numbers)
