@@ -113,6 +113,19 @@ def test_a_dateline_colon_line_is_no_speaker(analyze_text):
     assert all(q.speaker_text != "GENEVA" for q in article.quotes)
 
 
+def test_a_title_case_dateline_opening_the_story_is_no_speaker(analyze_text):
+    """"New Delhi: <a paragraph>" opening the text: a dateline in title case, not a capital speaking."""
+    article = analyze_text("Cape Town: The provincial government has asked the national treasury for emergency funds "
+                           "after floods destroyed roads, bridges and more than two thousand homes along the coast "
+                           "last week. Officials expect the bill to rise.")
+    assert all(q.speaker_text != "Cape Town" for q in article.quotes)
+
+
+def test_a_capital_speaking_in_a_short_colon_headline_still_speaks(analyze_text):
+    article = analyze_text("Beijing: we will answer any provocation\n\nThe foreign ministry spoke on Monday.")
+    assert any(q.speaker_text == "Beijing" for q in article.quotes)
+
+
 def test_a_dateline_with_an_agency_tag_is_no_speaker(nlp):
     doc = nlp("LIMA (AP) — The minister said the port would reopen.")
     assert is_furniture(doc, 0, 1)

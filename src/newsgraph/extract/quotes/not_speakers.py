@@ -26,6 +26,8 @@ _BYLINE = re.compile(r"^\s*By\s+[A-Z]")
 MAX_BYLINE_CHARS = 100
 #: a parenthesis of at most this many words is a tag ("(AP)", "(Jane Doe/Reuters)")
 MAX_TAG_WORDS = 4
+#: words after a title-case "Place:" opening the text from which it is a dateline, not a headline speaker
+MIN_DATELINE_PARAGRAPH_WORDS = 25
 #: entity types of a place that opens a dateline
 _PLACE_TYPES = ("GPE", "LOC", "")
 
@@ -100,14 +102,15 @@ def is_byline(text: str, start: int, end: int) -> bool:
 
 def is_dateline(span: Span) -> bool:
     """An all-capitals place opening its line, followed by an agency tag, a dash or a colon, or by
-    a comma and a country and then one ("PARIS (AP) —", "NAIROBI, Kenya —", "GENEVA:")."""
+    a comma and a country and then one ("PARIS (AP) —", "NAIROBI, Kenya —", "GENEVA:"); or a title-case
+    place and a colon opening the text before a whole paragraph (`_title_case_dateline`)."""
     text = doc_text(span.doc)
     line_start, line_end = _line_bounds(text, span.start_char, span.end_char)
     lead = text[line_start:span.start_char]
     if lead.strip(" \t\"“'") or not any(t.is_alpha for t in span):
         return False
     if not all(t.is_upper or not t.is_alpha for t in span) or len(span.text) < 2:
-        return False
+        return _title_case_dateline(span, text, line_start, line_end)
     if any(t.ent_type_ not in _PLACE_TYPES and t.ent_type_ != "ORG" for t in span if t.is_alpha):
         return False  # an all-capitals person before a colon is a transcript speaker ("TAPPER:")
     tail = text[span.end_char:line_end]
@@ -116,6 +119,15 @@ def is_dateline(span: Span) -> bool:
     if rest.lstrip().startswith(":") and not country and not is_place(span):
         return False  # "TAPPER:" opens a transcript line; "GENEVA:" is a place
     return bool(_DATELINE_TAIL.match(rest))
+
+
+def _title_case_dateline(span: Span, text: str, line_start: int, line_end: int) -> bool:
+    """A place in title case with a colon opening the text's first line, when a whole paragraph follows
+    ("New Delhi: The interim government in Bangladesh has formally requested ..."): a dateline as some
+    outlets print it. A short line ("Beijing: we will answer") stays a headline speaker."""
+    if text[:line_start].strip() or not text[span.end_char:line_end].lstrip().startswith(":") or not is_place(span):
+        return False
+    return len(text[span.end_char:line_end].split()) > MIN_DATELINE_PARAGRAPH_WORDS
 
 
 def is_place(span: Span) -> bool:
