@@ -276,3 +276,17 @@ def test_a_person_met_stays_the_partner(code):
 
 def test_condemning_acts_by_someone_accuses_them(code):
     assert ("Iran", "Israel", "asserted") in types_of(code("Iran condemned the violations by Israel."), "ACCUSE")
+
+
+# ---------------------------------------------------------------- a verb that reports and demands
+
+@pytest.mark.parametrize("text", [
+    "Chile insisted that Peru must release the journalists.",
+    "Chile insisted that Peru release the journalists.",
+])
+def test_insisting_on_a_demanded_clause_is_a_request(code, text):
+    assert ("Chile", "Peru", "asserted") in types_of(code(text), "REQUEST"), code(text)
+
+
+def test_insisting_on_a_fact_is_a_claim_not_a_request(code):
+    assert types_of(code("Chile insisted Peru would pay for the new bridge."), "REQUEST") == []

@@ -8,6 +8,11 @@ statement that`); its subject is the one who demands, the clause's subject the a
     >>> cue, speakers, addressees = deontic_demand(doc[4], index)
     >>> cue.text, [actors[a].name for a in speakers + addressees]
     ('said', ['Norway', 'Chile'])
+
+A verb that both reports and demands (`insist`: a REQUEST trigger and a speech cue) demands only what
+it asks for: `insisted that Chile release`, `insisted that Chile must release`, `insisted on talks`. With a
+clause that tells a fact (`insisted Chile would be happy to pay`, `insisted it was ready`) it reports a
+claim, and is no REQUEST (`claims_only`).
 """
 from __future__ import annotations
 
@@ -17,10 +22,15 @@ from ..syntax import OBJECT_DEPS, inherited_subject
 from .actors import ActorIndex
 from .lexicons import cues
 from .settings import EventSettings
-from .triggers import lookup
+from .triggers import Trigger, lookup
 
 #: relations from a demanded clause up to what reports it ("said that ...", "a statement that ...")
 _REPORTED_DEPS = ("ccomp", "acl", "relcl", "conj")
+#: finite verb tags: a clause headed or helped by one tells a fact ("would pay", "was ready"); a bare verb
+#: with no finite helper is a subjunctive, which demands ("insisted that Chile release", "be released")
+_FINITE_TAGS = ("MD", "VBD", "VBZ", "VBP")
+#: prepositions of what a demanding speech verb asks for ("insisted on talks")
+_ASKED_FOR_PREPS = ("on", "upon")
 #: relations of a speech noun to the verb whose subject issued it ("issued a statement", "it was a message")
 _ISSUED_DEPS = frozenset(OBJECT_DEPS + ("attr",))
 
@@ -56,3 +66,25 @@ def _is_speech_cue(tok: Token) -> bool:
     """A speech verb ("said") or a speech noun ("a statement") that can carry a claimed clause."""
     lemma = tok.lemma_.lower()
     return (tok.pos_ == "VERB" and lemma in cues("speech")) or (tok.pos_ == "NOUN" and lemma in cues("speech_noun"))
+
+
+def claims_only(tok: Token, trig: Trigger) -> bool:
+    """Whether a REQUEST verb that is also a speech verb ("insisted") only reports a claim: its complement is a
+    clause telling a fact ("Trump insisted Mexico would pay"), with no deontic modal, no subjunctive, and
+    nothing asked for ("insisted on", an object or an infinitive)."""
+    if trig.type != "REQUEST" or tok.pos_ != "VERB" or tok.lemma_.lower() not in cues("speech"):
+        return False
+    if any(c.dep_ in (*OBJECT_DEPS, "xcomp", "dative") or (c.dep_ == "prep" and c.lower_ in _ASKED_FOR_PREPS)
+           for c in tok.children):
+        return False
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    return bool(clauses) and all(_tells_a_fact(c) for c in clauses)
+
+
+def _tells_a_fact(clause: Token) -> bool:
+    """A finite clause with no deontic modal ("Mexico would pay", "it was ready"; not "Chile must release",
+    "that Chile release")."""
+    helpers = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in cues("deontic") for c in helpers):
+        return False
+    return clause.tag_ in _FINITE_TAGS or any(c.tag_ in _FINITE_TAGS for c in helpers)

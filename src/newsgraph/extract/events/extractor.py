@@ -21,7 +21,7 @@ from .coding import event_context, recode
 from .commitments import accused_of, requested, self_defence
 from .confidence import confidence, evidence
 from .dates import DateIndex, event_date
-from .demands import deontic_demand
+from .demands import claims_only, deontic_demand
 from .ended_acts import Ending, ending
 from .lexicons import type_group
 from .material import material_reading
@@ -146,7 +146,9 @@ def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
     recoded = material_reading(tok, recode(tok, trig, settings), sources, targets, article.actors, settings)
     # a conflict word in its figurative sense with no verbal reading ("a fight for jobs"), or in the verbal
     # one where an accusation names it: an accusation of an accusation is a misreading
-    figurative = recoded is None or (accused is not None and recoded.type == "ACCUSE" and trig.type != "ACCUSE")
+    # or a verb that reports and demands telling a fact ("insisted X would pay": a claim, not a request)
+    figurative = recoded is None or (accused is not None and recoded.type == "ACCUSE" and trig.type != "ACCUSE") \
+        or claims_only(tok, trig)
     trig = recoded or trig
     modality = modality_cue(tok, settings, trig.type) or ("reported" if reported else "asserted")
     defence = self_defence(tok, trig, modality, sources, article.actors)
