@@ -263,3 +263,13 @@ def test_two_reports_of_one_guarantee_join(background):
     second = make_quote("The mayor gave his word as a guarantee that the harbour bridge will reopen in May", 2)
     claims = _claims([first, second], background)
     assert claims["a001:0"] == claims["a002:0"]
+
+
+def test_a_partial_quote_whose_narration_is_a_clause_is_matched_on_it_too(background):
+    """'troops had been sent ..., calling it a "necessary precaution"': the narration states the claim."""
+    partial = make_quote('The army had sent its troops to the northern border on Tuesday, calling it a '
+                         '"necessary precaution"', 1)
+    plain = make_quote("Troops were sent to the northern border by the army on Tuesday", 2, speaker="actor:agency",
+                       group="ABC")
+    claims = _claims([partial, plain], background)
+    assert claims["a001:0"] == claims["a002:0"]

@@ -92,12 +92,13 @@ def _embedded_only(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 
 def _narration_only(a: ClaimFeatures, b: ClaimFeatures) -> bool:
-    """Whether `a` is a partial quote that shares none of its quoted words with `b`.
+    """Whether `a` is a partial quote whose narration is a phrase and that shares none of its quoted words
+    with `b`.
 
     A partial quote ('China called the aborted rebellion by a Russian mercenary force an "internal
     affair"') claims what its quotation marks hold; the narration around them describes the story in the
     outlet's words ("rebellion", "mercenary force"), which any other claim of the story may share."""
-    return bool(a.fragments) and not frozenset().union(*a.fragments) & b.terms
+    return a.narration_is_phrase and bool(a.fragments) and not frozenset().union(*a.fragments) & b.terms
 
 
 def _contained(fragment: frozenset[str], terms: frozenset[str], weight: Weight) -> tuple[float, int]:

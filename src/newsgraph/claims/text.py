@@ -45,7 +45,9 @@ ACTOR_PREFIX = "@"
 PERSON_KEY = "person:"  # a person's entity key: "person:" + folded surname
 NUMBER_PREFIX = "#"
 FRAGMENT_MARK = '"'  # the term that marks a part of `ClaimFeatures.parts` as a quoted fragment
+NARRATION_PHRASE_MARK = "~"  # a part of `ClaimFeatures.parts` saying a partial quote's narration is a phrase
 EMBEDDED_MARK = "^"  # the term that marks a part of `ClaimFeatures.parts` as an embedded proposition
+_MARKS = frozenset({FRAGMENT_MARK, NARRATION_PHRASE_MARK, EMBEDDED_MARK})
 _COMPLEMENTISERS = frozenset({"that", "of"})  # what joins a noun of proposition to its complement
 # Auxiliaries and forms of "be" (a closed class of English): a noun phrase complement ("the guarantee of
 # his departure") ends where the clause's own verb begins ("... is the word of the president").
@@ -83,7 +85,12 @@ class ClaimFeatures:
     @property
     def clauses(self) -> tuple[frozenset[str], ...]:
         """The terms of each clause, when the quote has several (`parts` less fragments and embeddings)."""
-        return tuple(p for p in self.parts if FRAGMENT_MARK not in p and EMBEDDED_MARK not in p)
+        return tuple(p for p in self.parts if not p & _MARKS)
+
+    @property
+    def narration_is_phrase(self) -> bool:
+        """Whether the words outside a partial quote's quotation marks are a phrase (`_fragments`)."""
+        return frozenset({NARRATION_PHRASE_MARK}) in self.parts
 
     @property
     def embedded(self) -> frozenset[str]:
@@ -483,7 +490,7 @@ def claim_features(text: str, entities: Iterable[tuple[str, str, int, int]] = ()
             clauses[clause_at[start]].add(NUMBER_PREFIX + value)
     terms = asserted | negated | {NUMBER_PREFIX + n for n in numbers} | named
     parts = tuple(frozenset(c) for c in clauses if len(c) >= 2)
-    fragments = _fragments(spans, term_at, text) if aligned else ()
+    fragments = _fragments(spans, term_at, text, toks) if aligned else ()
     embedded = _embedded(toks, term_at, named_at)
     return ClaimFeatures(terms=frozenset(terms), negated=frozenset(negated - asserted),
                          mixed=frozenset(negated & asserted), numbers=frozenset(numbers), entities=ents,
@@ -512,12 +519,18 @@ def _embedded(toks: Sequence[str], term_at: dict[int, str], named_at: dict[int, 
     return (frozenset(embedded | {EMBEDDED_MARK}),) if embedded else ()
 
 
-def _fragments(spans: Sequence[tuple[int, int]], term_at: dict[int, str], text: str) -> tuple[frozenset[str], ...]:
+def _fragments(spans: Sequence[tuple[int, int]], term_at: dict[int, str], text: str,
+               toks: Sequence[str]) -> tuple[frozenset[str], ...]:
     """The terms of each quoted stretch of a partial quote (one whose words outside the quotation marks
-    hold content terms too), each marked with FRAGMENT_MARK, when it holds `FRAGMENT_MIN_TERMS` terms.
+    hold content terms too), each marked with FRAGMENT_MARK, when it holds `FRAGMENT_MIN_TERMS` terms;
+    and NARRATION_PHRASE_MARK alone when the words outside the marks are a phrase, not a clause (no
+    auxiliary or form of "be" among them).
 
     A partial quote is an outlet's narration around the speaker's own words ('Beijing called the revolt
-    an "internal affair"'); those few words are what another outlet's full quote repeats verbatim."""
+    an "internal affair"'); those few words are what another outlet's full quote repeats verbatim. When
+    the narration is only a phrase ("the revolt by a mercenary force as an"), it names what the quoted
+    words are said of, and the claim is in the quoted words (`similarity._narration_only`); a narration
+    that is a clause ('troops had been sent, calling it a "grave escalation"') states a claim itself."""
     quoted = quoted_spans(text)
     if not quoted:
         return ()
@@ -529,4 +542,6 @@ def _fragments(spans: Sequence[tuple[int, int]], term_at: dict[int, str], text: 
         terms = {term_at[i] for i, m in inside.items() if m == n and i in term_at}
         if len(terms) >= FRAGMENT_MIN_TERMS:
             out.append(frozenset(terms | {FRAGMENT_MARK}))
+    if out and not any(tok in _AUXILIARIES for i, tok in enumerate(toks) if i not in inside):
+        out.append(frozenset({NARRATION_PHRASE_MARK}))
     return tuple(out)
