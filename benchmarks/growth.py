@@ -1,7 +1,7 @@
 """Growth: what a batch and a page cost in stores of 10^4, 10^5 and 10^6 articles.
 
 Usage: .venv/bin/python benchmarks/growth.py [--max 1000000] [--seed 300] [--repeat 20] [--work DIR] [--keep]
-                                             [--search-index full|state]
+                                             [--search-index full|state] [--reuse]
 
 1. A seed store: `--seed` PolNeAR train articles (dates and outlets from their file names) really
    ingested (`ingest`, one worker), kept in `--work` and reused by later runs.
@@ -24,6 +24,10 @@ Usage: .venv/bin/python benchmarks/growth.py [--max 1000000] [--seed 300] [--rep
    the same 50 fresh PolNeAR dev articles (one batch, `--workers 1`, spaCy loaded before),
    the whole call and the store's steps in it: the copy lookup, and write_batch with its corpus
    step, claim clustering, insert (with the summaries) and search sync.
+
+`--reuse` times the pages of the stores an earlier `--keep` run left in `--work` instead of growing
+them again (a store of an older layout is upgraded on its first open); the ingest is then not
+measured, since the fresh articles are in those stores already (its figures print as nan).
 
 It prints each figure per size with its ratio to the 10^4 store, and last:
 `growth: ingest ratio R at N articles; slowest page p95 T ms (PAGE)`.
@@ -120,6 +124,15 @@ def grow(seed: Path, db: Path, size: int, search_index: str) -> dict[str, float]
     disk = sum(f.stat().st_size for f in Path(db).parent.glob(f"{db.name}*") if f.is_file())
     disk += sum(f.stat().st_size for f in Path(f"{db}.search").rglob("*") if f.is_file())
     return {"articles": articles, "grow_s": grown, "index_s": indexed, "disk_gb": disk / 1e9}
+
+
+def kept(db: Path) -> dict[str, float]:
+    """A store kept by an earlier run (`--reuse`): its articles and disk, opened once (an upgrade happens here)."""
+    with query.open(str(db)) as c:
+        articles = c.stats()["articles"]
+    disk = sum(f.stat().st_size for f in Path(db).parent.glob(f"{db.name}*") if f.is_file())
+    disk += sum(f.stat().st_size for f in Path(f"{db}.search").rglob("*") if f.is_file())
+    return {"articles": articles, "grow_s": 0.0, "index_s": 0.0, "disk_gb": disk / 1e9}
 
 
 def pick_actors(db: Path) -> dict[str, str]:
@@ -236,6 +249,8 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep each grown store")
     parser.add_argument("--search-index", choices=("full", "state"), default="full",
                         help="index the copies' texts (full) or only mark the index as caught up (state)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="time the pages of stores kept in --work by an earlier --keep run, without the ingest")
     args = parser.parse_args()
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="ng-growth-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -246,18 +261,23 @@ def main() -> int:
     results: dict[int, dict[str, Any]] = {}
     for size in sizes:
         db = work / f"store-{size}.duckdb"
-        grown = grow(seed, db, size, args.search_index)
-        print(f"\n== {grown['articles']:,} articles: grown in {grown['grow_s']:.0f} s, search index in "
-              f"{grown['index_s']:.0f} s, {grown['disk_gb']:.2f} GB on disk", flush=True)
+        reused = args.reuse and db.exists()
+        if reused:
+            grown = kept(db)
+            print(f"\n== {grown['articles']:,} articles: {db.name} reused, {grown['disk_gb']:.2f} GB on disk", flush=True)
+        else:
+            grown = grow(seed, db, size, args.search_index)
+            print(f"\n== {grown['articles']:,} articles: grown in {grown['grow_s']:.0f} s, search index in "
+                  f"{grown['index_s']:.0f} s, {grown['disk_gb']:.2f} GB on disk", flush=True)
         who = pick_actors(db)
         print(f"load average before the pages: {os.getloadavg()[0]:.1f}", flush=True)
         pages = time_pages(db, who, args.repeat)
         print(f"load average after the pages: {os.getloadavg()[0]:.1f}", flush=True)
         pandas_ms = time_pandas(db, who, args.repeat)
-        total, steps = time_ingest(db, fresh)
+        total, steps = (float("nan"), {}) if reused else time_ingest(db, fresh)
         results[size] = {"pages": pages, "pandas": pandas_ms, "ingest": total, "steps": steps, **grown}
         report(results, size)
-        if not args.keep:
+        if not (args.keep or reused):  # a reused store stays
             for path in (Path(f"{db}"), Path(f"{db}.wal")):
                 path.unlink(missing_ok=True)
             shutil.rmtree(f"{db}.search", ignore_errors=True)

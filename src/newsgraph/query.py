@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Self, TypeVar
 
@@ -402,6 +402,22 @@ class Corpus:
         `about` actors (any alias; `about` = named inside the content), dates, outlet(s), quote kind(s),
         confidence and anonymity. Sort by date, speaker, outlet, kind, confidence or relevance (with `q`).
         `distinct_stories` counts a syndicated story once (its first-seen copy)."""
+        query, exact, notes = self._quote_query(
+            q=q, speaker=speaker, about=about, since=since, until=until, outlet=outlet, kind=kind,
+            min_confidence=min_confidence, anonymous=anonymous, sort=sort, order=order, distinct_stories=distinct_stories)
+        return _page(query, limit, offset, exact, notes)
+
+    def quote_lists(self, *filters: Mapping[str, Any], limit: int | None = 50, offset: int = 0) -> list[Page]:
+        """Several `quote_list`s read together, one per mapping of its filters (all with this `limit` and
+        `offset`): each page is the one `quote_list(**filters)` gives, and the quotes of all of them are read
+        at once (a read of many articles' quotes is a scan on a large store; one instead of one per list)."""
+        return _pages([self._quote_query(**f) for f in filters], limit, offset)
+
+    def _quote_query(self, *, q: str | None = None, speaker: str | None = None, about: str | None = None,
+                     since: str | dt.date | None = None, until: str | dt.date | None = None,
+                     outlet: str | Sequence[str] | None = None, kind: str | Sequence[str] | None = None,
+                     min_confidence: float | None = None, anonymous: bool | None = None, sort: str = "date",
+                     order: str = "desc", distinct_stories: bool = False) -> tuple[lists.ListQuery, bool, tuple[str, ...]]:
         if min_confidence is not None:
             self._needs_column("quotes", "confidence", "min_confidence")
         if anonymous is not None:
@@ -413,7 +429,7 @@ class Corpus:
             until=parse_date(until), outlets=_many(outlet), kinds=_checked(kind, check_quote_kind),
             min_confidence=_confidence(min_confidence), anonymous=anonymous, distinct_stories=distinct_stories,
             sort=_sort(sort, lists.QUOTE_SORTS, q), order=_order(order))
-        return _page(query, limit, offset, exact, notes)
+        return query, exact, notes
 
     def event_list(self, *, q: str | None = None, actor: str | None = None, source: str | None = None,
                    target: str | None = None, type: str | Sequence[str] | None = None,
@@ -424,6 +440,21 @@ class Corpus:
         """Events matching every filter given: `q` full text of the sentence, `actor` on either side, `source`,
         `target`, PLOVER `type` or family (`verbal-conflict`), modality, confidence, dates and outlet(s).
         An unknown type or modality raises `UnknownValueError` listing the valid ones."""
+        query, exact, notes = self._event_query(
+            q=q, actor=actor, source=source, target=target, type=type, modality=modality, min_confidence=min_confidence,
+            since=since, until=until, outlet=outlet, sort=sort, order=order, distinct_stories=distinct_stories)
+        return _page(query, limit, offset, exact, notes)
+
+    def event_lists(self, *filters: Mapping[str, Any], limit: int | None = 50, offset: int = 0) -> list[Page]:
+        """Several `event_list`s read together, one per mapping of its filters (see `quote_lists`)."""
+        return _pages([self._event_query(**f) for f in filters], limit, offset)
+
+    def _event_query(self, *, q: str | None = None, actor: str | None = None, source: str | None = None,
+                     target: str | None = None, type: str | Sequence[str] | None = None,
+                     modality: str | Sequence[str] | None = None, min_confidence: float | None = None,
+                     since: str | dt.date | None = None, until: str | dt.date | None = None,
+                     outlet: str | Sequence[str] | None = None, sort: str = "date", order: str = "desc",
+                     distinct_stories: bool = False) -> tuple[lists.ListQuery, bool, tuple[str, ...]]:
         if min_confidence is not None:
             self._needs_column("events", "confidence", "min_confidence")
         types = None if type is None else sorted({t for v in _many(type) or [] for t in expand_event_type(v)})
@@ -434,7 +465,7 @@ class Corpus:
             types=types, modalities=_checked(modality, check_modality), min_confidence=_confidence(min_confidence),
             since=parse_date(since), until=parse_date(until), outlets=_many(outlet), distinct_stories=distinct_stories,
             sort=_sort(sort, lists.EVENT_SORTS, q), order=_order(order))
-        return _page(query, limit, offset, exact, notes)
+        return query, exact, notes
 
     def article_list(self, *, q: str | None = None, actor: str | None = None, since: str | dt.date | None = None,
                      until: str | dt.date | None = None, outlet: str | Sequence[str] | None = None,
@@ -608,6 +639,15 @@ def _page(query: lists.ListQuery, limit: int | None, offset: int, exact: bool, n
         raise ValueError(f"limit and offset must not be negative (limit {limit}, offset {offset})")
     rows, columns, total = query.page(limit, offset)
     return Page(rows, total, limit, offset, columns, exact, notes)
+
+
+def _pages(queries: Sequence[tuple[lists.ListQuery, bool, tuple[str, ...]]], limit: int | None,
+           offset: int) -> list[Page]:
+    if limit is not None and limit < 0 or offset < 0:
+        raise ValueError(f"limit and offset must not be negative (limit {limit}, offset {offset})")
+    read = lists.pages([query for query, _, _ in queries], limit, offset)
+    return [Page(rows, total, limit, offset, columns, exact, notes)
+            for (rows, columns, total), (_, exact, notes) in zip(read, queries, strict=True)]
 
 
 def open(path: str = "newsgraph.duckdb", *, read_only: bool = True) -> Corpus:  # noqa: A001 - mirrors builtins.open on purpose

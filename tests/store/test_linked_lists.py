@@ -76,3 +76,25 @@ def test_other_filters_read_the_stored_rows(corpus):
     assert lists.event_list(corpus._con, actors=[aid], sort="type").linked is None
     assert lists.article_list(corpus._con, actors=[aid], outlets=["x"]).linked is None
     assert lists.quote_list(corpus._con).linked is None
+
+
+@pytest.mark.parametrize("limit,offset", PAGES)
+def test_pages_read_together_equal_each_read_alone(corpus, limit, offset):
+    """The relation page's two directions, and an actor's quotes by and about it, read with one detail query:
+    each page as it is alone, also when a fact is on two of the pages or a page is empty."""
+    a, b = _busiest(corpus, 2)
+    together = [
+        [dict(source=a, target=b, order="asc"), dict(source=b, target=a, order="asc"), dict(actor=a, order="asc")],
+        [dict(speaker=a, about=b), dict(speaker=b, about=a), dict(speaker=a), dict(about=a)],
+        [dict(actor=a), dict(source=a), dict(target=b, since="2100-01-01")],
+    ]
+    for lists_of, one in ((corpus.event_lists, corpus.event_list), (corpus.quote_lists, corpus.quote_list),
+                          (corpus.event_lists, corpus.event_list)):
+        filters = together.pop(0)
+        assert lists_of(*filters, limit=limit, offset=offset) == [one(**f, limit=limit, offset=offset) for f in filters]
+
+
+def test_lists_of_different_kinds_of_filter_are_read_one_by_one(corpus):
+    a = _busiest(corpus, 1)[0]
+    mixed = [lists.quote_list(corpus._con, speakers=[a]), lists.quote_list(corpus._con, speakers=[a], kinds=["direct"])]
+    assert lists.pages(mixed, 5, 0) == [q.page(5, 0) for q in mixed]

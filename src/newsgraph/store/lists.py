@@ -134,16 +134,21 @@ class ListQuery:
             fetched = cur.fetchall()
         return self._shaped(names, fetched, offset)
 
+    def _linked_keys(self, cur: duckdb.DuckDBPyConnection, linked: Linked, limit: int | None,
+                     offset: int) -> tuple[list[tuple[Any, ...]], int]:
+        """The page's keys and sort values (each row ends with the total) from the link summary, and the total."""
+        keys = ", ".join(self.key_columns)
+        found = cur.execute(f"WITH matching AS MATERIALIZED ({linked.keys}) SELECT {keys}, sort_value, "
+                            f"(SELECT count(*) FROM matching) FROM matching ORDER BY {self._order()} LIMIT ? OFFSET ?",
+                            [*linked.params, limit if limit is not None else _ALL, offset]).fetchall()
+        # no keys on the first page: nothing matches (no count needed)
+        return found, int(found[0][-1]) if found else (0 if offset == 0 else self._linked_count(linked))
+
     def _linked_page(self, linked: Linked, limit: int | None,
                      offset: int) -> tuple[list[dict[str, Any]], tuple[str, ...], int]:
         """`page` from the link summary: the page's keys and the total first, then its rows by index."""
-        keys = ", ".join(self.key_columns)
         with self.con.cursor() as cur:
-            found = cur.execute(f"WITH matching AS MATERIALIZED ({linked.keys}) SELECT {keys}, sort_value, "
-                                f"(SELECT count(*) FROM matching) FROM matching ORDER BY {self._order()} LIMIT ? OFFSET ?",
-                                [*linked.params, limit if limit is not None else _ALL, offset]).fetchall()
-            # no keys on the first page: nothing matches (no count needed)
-            total = int(found[0][-1]) if found else (0 if offset == 0 else self._linked_count(linked))
+            found, total = self._linked_keys(cur, linked, limit, offset)
             columns: list[tuple[Any, ...]] = list(zip(*found, strict=True)) if found else [()] * (len(self.key_columns) + 2)
             unnest = ", ".join(f"unnest(?::{_KEY_TYPES[c]}[]) AS {c}" for c in (*self.key_columns, "sort_value"))
             detail, params = linked.lookup(sorted(set(columns[0])))
@@ -193,6 +198,52 @@ _DETAIL_NAMES: dict[str, tuple[str, ...]] = {}
 _MAX_DETAIL_NAMES = 256
 _KEY_TYPES = {"article_id": "VARCHAR", "idx": "INTEGER", "sort_value": "DATE"}  # a linked page's keys
 _PAGE_ONLY = ("sort_value",)  # carried by the detail for ordering, not shown
+
+
+def pages(queries: Sequence[ListQuery], limit: int | None,
+          offset: int) -> list[tuple[list[dict[str, Any]], tuple[str, ...], int]]:
+    """The same page of several lists, each as its `page(limit, offset)` gives it (rows, columns, total).
+
+    Linked lists of one kind (the relation page's two directions) read their keys each, then the rows of
+    all their pages in one detail query: on a large store, reading many articles' facts is a scan of the
+    table (DuckDB fetches a list's rows by index only for a few dozen articles), so one read serves all."""
+    first = queries[0] if queries else None
+    if first is None or first.linked is None or len(queries) < 2 or not all(
+            q.linked is not None and q.con is first.con and q.key_columns == first.key_columns
+            and q.descending == first.descending and _same_lookup(q.linked.lookup, first.linked.lookup) for q in queries):
+        return [q.page(limit, offset) for q in queries]
+    with first.con.cursor() as cur:
+        found = [q._linked_keys(cur, q.linked, limit, offset) for q in queries if q.linked is not None]
+        if not any(rows for rows, _ in found):
+            return [q.page(limit, offset) for q in queries]  # nothing on any page: no detail to read
+        parts = [part for part, (rows, _) in enumerate(found) for _ in rows]
+        columns = list(zip(*(row[:-1] for rows, _ in found for row in rows), strict=True))
+        unnest = ", ".join(f"unnest(?::{_KEY_TYPES[c]}[]) AS {c}" for c in (*first.key_columns, "sort_value"))
+        keys = ", ".join(first.key_columns)
+        detail, params = first.linked.lookup(sorted(set(columns[0])))
+        # a fact on two lists' pages is read once (its sort value is the same on both) and shown on each
+        sql = (f"WITH page_parts AS (SELECT unnest(?::INTEGER[]) AS {_PART}, {unnest}), "
+               f"keys_page AS (SELECT DISTINCT {keys}, sort_value, NULL::DOUBLE AS score FROM page_parts) "
+               f"SELECT d.*, pp.{_PART}, 0::BIGINT AS {_TOTAL} FROM ({detail}) d JOIN page_parts pp USING ({keys}) "
+               f"ORDER BY pp.{_PART}, {first._order('d.')}")
+        cur.execute(sql, [parts, *(list(c) for c in columns), *params])
+        names = tuple(d[0] for d in cur.description)
+        fetched = cur.fetchall()
+    at = names.index(_PART)
+    shaped_names = names[:at] + names[at + 1:]
+    out = []
+    for part, (query, (_, total)) in enumerate(zip(queries, found, strict=True)):
+        rows = [row[:at] + row[at + 1:] for row in fetched if row[at] == part]
+        out.append(query._shaped(shaped_names, rows, offset, total))
+    return out
+
+
+def _same_lookup(a: Callable[..., Any], b: Callable[..., Any]) -> bool:
+    """Whether two lists read their detail the same way (the same function over the same columns)."""
+    return isinstance(a, partial) and isinstance(b, partial) and a.func is b.func and a.args == b.args
+
+
+_PART = "__part"  # which list of `pages` a detail row belongs to
 
 
 def has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:

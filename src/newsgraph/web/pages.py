@@ -74,12 +74,12 @@ def _actor_context(c: Corpus, p: ActorProfile, by: str, net_filters: dict[str, A
         types = {r.counterpart: r.counterpart_type for r in everyone}
         rows = charts.counterparts_of_events(c.event_list(actor=aid, **net_filters, limit=None).rows, [aid], types)
     labels = c.labels(aid)
+    quotes_by, quotes_about = c.quote_lists({"speaker": aid}, {"about": aid}, limit=ACTOR_QUOTES)
     return {
         "profile": p, "activity": totals, "by": period, "timeline": charts.timeline(activity, period),
         "graph": charts.network({"id": aid, "name": p.actor.name, "type": p.actor.type}, rows),
         "counterparts": charts.counterpart_table(rows), "families": charts.family_legend(),
-        "quotes_by": c.quote_list(speaker=aid, limit=ACTOR_QUOTES).rows,
-        "quotes_about": c.quote_list(about=aid, limit=ACTOR_QUOTES).rows,
+        "quotes_by": quotes_by.rows, "quotes_about": quotes_about.rows,
         "roles": c.roles(aid), "labels": render.label_summary(labels), "label_rows": labels,
         "collapse": render.VIEW.collapse_top,
         "claims": c.claims(speaker=aid, limit=ACTOR_CLAIMS).to_list(),
@@ -116,16 +116,16 @@ def _relation_context(c: Corpus, a: str, b: str, by: str) -> dict[str, Any]:
     for r in rows:
         counts = by_type.setdefault(r.type, {"a->b": 0, "b->a": 0})
         counts[r.direction] += r.events
-    ab = c.event_list(source=a, target=b, sort="date", order="asc", limit=RELATION_EVENTS)
-    ba = c.event_list(source=b, target=a, sort="date", order="asc", limit=RELATION_EVENTS)
+    ab, ba = c.event_lists({"source": a, "target": b, "sort": "date", "order": "asc"},
+                           {"source": b, "target": a, "sort": "date", "order": "asc"}, limit=RELATION_EVENTS)
+    quotes_ab, quotes_ba = c.quote_lists({"speaker": a, "about": b}, {"speaker": b, "about": a}, limit=RELATION_QUOTES)
     events = sorted(ab.rows + ba.rows, key=lambda e: (e["date"] is None, e["date"] or "", e["article_id"], e["idx"]))
     return {
         "name_a": name_a, "name_b": name_b, "actors_a": _covered(c, a), "actors_b": _covered(c, b), "rows": rows,
         "by_type": sorted(by_type.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])),
         "total": sum(r.events for r in rows), "events": events, "events_total": ab.total + ba.total,
         "series": charts.relation_series(rows, name_a, name_b, by),
-        "quotes_ab": c.quote_list(speaker=a, about=b, limit=RELATION_QUOTES),
-        "quotes_ba": c.quote_list(speaker=b, about=a, limit=RELATION_QUOTES),
+        "quotes_ab": quotes_ab, "quotes_ba": quotes_ba,
     }
 
 
