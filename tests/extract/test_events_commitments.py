@@ -290,3 +290,29 @@ def test_insisting_on_a_demanded_clause_is_a_request(code, text):
 
 def test_insisting_on_a_fact_is_a_claim_not_a_request(code):
     assert types_of(code("Chile insisted Peru would pay for the new bridge."), "REQUEST") == []
+
+
+# ---------------------------------------------------------------- the act a request asks for
+
+@pytest.mark.parametrize("text, etype", [
+    ("Protesters demanded the resignation of Prime Minister Irakli Kobakhidze.", "RETREAT"),
+    ("The opposition called for the release of Mikheil Saakashvili.", "RETREAT"),
+    ("Chile called for talks with Peru in Lima.", "CONSULT"),
+])
+def test_a_requested_act_has_not_happened(code, text, etype):
+    ev = code(text)
+    assert types_of(ev, "REQUEST") and not types_of(ev, etype), ev
+
+
+def test_an_ordered_act_is_still_an_event(code):
+    assert types_of(code("Putin ordered strikes on Ukraine."), "FIGHT")
+
+
+def test_a_question_about_an_act_is_no_request_for_it(code):
+    ev = code("Reporters asked the minister about a phone call between Macron and Scholz.")
+    assert ("Emmanuel Macron", "Scholz", "asserted") in types_of(ev, "CONSULT"), ev
+
+
+def test_what_a_requested_act_is_for_has_not_happened_either(code):
+    ev = code("Chile requested Peru's cooperation to extradite the former minister.")
+    assert types_of(ev, "REQUEST") and not types_of(ev, "COOPERATE"), ev

@@ -27,7 +27,7 @@ from spacy.tokens import Token
 from ...model import Modality
 from ..syntax import OBJECT_DEPS, prep_objects
 from .actors import ActorIndex
-from .lexicons import cues, reflexive_pronouns, type_group
+from .lexicons import cues, prepositions, reflexive_pronouns, type_group
 from .modality import promised_infinitive
 from .triggers import Trigger, lookup
 
@@ -82,8 +82,19 @@ def _conditional_subjects(tok: Token, index: ActorIndex) -> list[str]:
 
 
 def requested(tok: Token) -> bool:
-    """Whether a verbal trigger is the act a REQUEST asks of its object ("urged Peru to withdraw",
-    "called on Russia to halt"): the request is the event, the act has not happened."""
+    """Whether a trigger is the act a REQUEST asks for ("urged Peru to withdraw", "called on Russia to
+    halt", "demanded the resignation of X", "called for the release of Y", "sought talks"; `requested` prepositions): the request is
+    the event, the act has not happened. An order's object is no such act ("ordered strikes on X": cue kind
+    `command`), as the one who orders carries it out through those under orders."""
+    if tok.pos_ == "NOUN":
+        asked_for = tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in prepositions("requested")
+        verb = tok.head.head if asked_for else tok.head if tok.dep_ == "dobj" else None
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() in cues("command"):
+            return False
+        asking = lookup(verb)
+        return asking is not None and asking.type == "REQUEST" and (tok.dep_ == "dobj" or verb.i < tok.head.i)
+    if tok.dep_ == "acl" and tok.pos_ == "VERB" and tok.head.pos_ == "NOUN" and lookup(tok.head) is not None:
+        return requested(tok.head)  # "requested India's cooperation to extradite her": nor is what it is for
     if tok.dep_ != "xcomp" or tok.pos_ not in ("VERB", "AUX"):
         return False
     asking = lookup(tok.head)
