@@ -219,6 +219,13 @@ OPPOSITES = [
      "The authorities closed the border crossing with the north for trucks"),
     ("accepted / rejected", "The union accepted the new wage offer from the employers",
      "The union rejected the new wage offer from the employers"),
+    # a nominalised verb of outcome ('the introduction of', 'the closure of') opposes the other verb as its verb does
+    ("introduction / lifted", "Officials announced the introduction of a night curfew in the capital on Monday",
+     "The night curfew in the capital was lifted on Monday"),
+    ("closure / reopened", "The ministry ordered the closure of the border crossing with the north for trucks",
+     "The ministry reopened the border crossing with the north for trucks"),
+    ("rejection / accepted", "The union announced its rejection of the new wage offer from the employers",
+     "The union accepted the new wage offer from the employers"),
 ]
 
 
@@ -247,6 +254,8 @@ def test_a_number_grouped_as_translated_copy_writes_it_joins(written, background
 EMBEDDINGS = [
     ("a guarantee of the proposition", "The mayor's word is the guarantee that the harbour bridge will reopen in May",
      "The harbour bridge will reopen in May"),
+    ("an existential before the proposition", "If you ask what guarantee there is that the harbour bridge will "
+     "reopen in May, it is the word of the mayor", "The harbour bridge will reopen in May"),
     ("reports of the proposition dismissed", "The ministry dismissed reports that troops were sent to the border",
      "Troops were sent to the border"),
 ]
@@ -256,6 +265,15 @@ EMBEDDINGS = [
 def test_a_claim_about_a_proposition_is_not_the_proposition(name, about, plain, background):
     claims = _claims([make_quote(about, 1), make_quote(plain, 2)], background)
     assert claims["a001:0"] != claims["a002:0"], name
+
+
+def test_words_embedded_on_one_side_do_not_count_as_shared(background):
+    """A word the other quote asserts in another clause does not make an embedded proposition shared."""
+    about = make_quote("Asked what guarantee there is that the harbour bridge will reopen in May, the council "
+                       "said it is the mayor's word. The night curfew will be lifted soon", 1)
+    plain = make_quote("The harbour bridge will reopen in May after the tolls are lifted", 2)
+    claims = _claims([about, plain], background)
+    assert claims["a001:0"] != claims["a002:0"]
 
 
 def test_two_reports_of_one_guarantee_join(background):

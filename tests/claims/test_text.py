@@ -121,6 +121,8 @@ def test_the_slot_of_a_name_skips_its_title_and_capitalised_modifiers(text, name
 @pytest.mark.parametrize("text,embedded", [
     ("The mayor's word is the guarantee that the harbour bridge will reopen", {"harbour", "bridg", "reopen"}),
     ("The guarantee of the bridge's reopening is the mayor's word", {"bridg", "reopen"}),
+    ("Asked what guarantee there is that the harbour bridge will reopen, he said: the mayor's word",
+     {"harbour", "bridg", "reopen"}),
     ("The ministry dismissed reports that troops were sent to the border", {"troop", "send", "border"}),
     ("The fact that the bridge will reopen pleased the mayor", set()),  # factive: asserts what follows
 ])

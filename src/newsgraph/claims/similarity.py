@@ -61,16 +61,21 @@ def similarity(a: ClaimFeatures, b: ClaimFeatures, weight: Weight, cosine_share:
 
     The best of the whole quotes, of their clauses (`ClaimFeatures.clauses`), so a quote reporting two
     claims matches a report of either, and of a partial quote's fragments found in the other quote; 0 when
-    a partial quote shares none of its quoted words with the other (`_narration_only`). `cosine_share`
-    mixes the cosine with the overlap coefficient."""
+    a partial quote shares none of its quoted words with the other (`_narration_only`). A word inside an
+    embedded proposition on one side only (`ClaimFeatures.embedded`) is not counted as shared, so a quote
+    about a proposition does not reach another quote that asserts it through one further word they share
+    in other clauses ("what guarantee there is that he can leave for Belarus ... the regime will be lifted"
+    / "he will leave for Belarus and the charges will be dropped"). `cosine_share` mixes the cosine with
+    the overlap coefficient."""
     if _narration_only(a, b) or _narration_only(b, a) or _embedded_only(a, b):
         return 0.0, 0
-    best = _term_similarity(a.terms, b.terms, weight, cosine_share)
+    one_sided = a.embedded ^ b.embedded  # embedded on one side, asserted on the other: not a shared claim word
+    best = _term_similarity(a.terms, b.terms, weight, cosine_share, one_sided)
     a_clauses, b_clauses = a.clauses, b.clauses
     if a_clauses or b_clauses:
         for pa in a_clauses or (a.terms,):
             for pb in b_clauses or (b.terms,):
-                sim = _term_similarity(pa, pb, weight, cosine_share)
+                sim = _term_similarity(pa, pb, weight, cosine_share, one_sided)
                 if sim[1] >= PART_MIN_SHARED and sim > best:
                     best = sim
     for fragments, other in ((a.fragments, b.terms), (b.fragments, a.terms)):
@@ -117,8 +122,9 @@ def _contained(fragment: frozenset[str], terms: frozenset[str], weight: Weight) 
 
 
 def _term_similarity(a_terms: frozenset[str], b_terms: frozenset[str], weight: Weight,
-                     cosine_share: float) -> tuple[float, int]:
-    shared = a_terms & b_terms
+                     cosine_share: float, unshared: frozenset[str] = frozenset()) -> tuple[float, int]:
+    """The similarity of two term sets, not counting `unshared` terms as shared (they still weigh in the norms)."""
+    shared = (a_terms & b_terms) - unshared
     words = sum(1 for t in shared if not t.startswith(ACTOR_PREFIX))
     if not words:
         return 0.0, 0

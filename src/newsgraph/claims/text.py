@@ -501,15 +501,21 @@ def _embedded(toks: Sequence[str], term_at: dict[int, str], named_at: dict[int, 
     """The terms found only inside the complement of a noun of proposition (`data/proposition_nouns.txt`:
     "the guarantee that he can leave", "reports of troops being sent"), to the end of its clause (of a
     noun phrase after "of": to the clause's own verb), marked with EMBEDDED_MARK; () when there are none.
+    An existential may stand between the noun and its that-clause ("what guarantee there is that he can leave").
 
     The quote claims something about that proposition, not the proposition: "Putin's word is the
     guarantee that he can go to Belarus" is not "he will go to Belarus" (`similarity`)."""
     nouns = _proposition_nouns()
     inside: set[int] = set()
     for i in range(len(toks) - 1):
-        if toks[i + 1] in _COMPLEMENTISERS and i in term_at and term_at[i] in nouns:
-            for j in range(i + 2, len(toks)):
-                if toks[j] in _PUNCT or toks[j] in CLAUSE_BREAKS or (toks[i + 1] == "of" and toks[j] in _AUXILIARIES):
+        if not (i in term_at and term_at[i] in nouns):
+            continue
+        k = i + 1
+        if toks[k:k + 2] and toks[k] == "there" and toks[k + 1:k + 2] and toks[k + 1] in _AUXILIARIES:
+            k += 2  # an existential between the noun and its clause: "what guarantee there is that he can leave"
+        if k < len(toks) and toks[k] in _COMPLEMENTISERS and (k == i + 1 or toks[k] == "that"):
+            for j in range(k + 1, len(toks)):
+                if toks[j] in _PUNCT or toks[j] in CLAUSE_BREAKS or (toks[k] == "of" and toks[j] in _AUXILIARIES):
                     break
                 inside.add(j)
     at = {**term_at, **named_at}
