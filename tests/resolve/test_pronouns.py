@@ -111,3 +111,14 @@ def test_a_name_in_a_preposed_clause_may_still_be_the_subject_pronoun(analyze_te
 def test_a_fronted_report_about_the_only_person_keeps_the_pronoun(analyze_text):
     a = analyze_text("Tomas Berg had been ill for months, he said.", "2024-01-01")
     assert actor_name(a, "he", "pronoun") == "Tomas Berg"
+
+
+def test_he_said_after_a_quote_is_its_speaker_not_a_name_inside_it(analyze_text):
+    a = analyze_text("Tomas Berg said: \u201cJonas Vik has betrayed the workers.\u201d "
+                     "He said the union would strike in May.", "2024-01-01")
+    assert actor_name(a, "He", "pronoun") == "Tomas Berg"
+
+
+def test_a_name_inside_a_quote_is_still_the_pronoun_when_no_one_else_agrees(analyze_text):
+    a = analyze_text("The union said: \u201cJonas Vik drew up the plan.\u201d He denied it on Tuesday.", "2024-01-01")
+    assert actor_name(a, "He", "pronoun") == "Jonas Vik"

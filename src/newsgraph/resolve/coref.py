@@ -72,6 +72,9 @@ SENTENCE_WINDOW = 2
 #: a name inside the complement of the pronoun's own verb: a strong dispreference, not a ban ("Berg had
 #: been ill, he said" may still be Berg when no one else agrees)
 COMPLEMENT_PENALTY = 3.0
+#: a name only inside quotation marks, for a pronoun outside them: a speaker's quoted name is rarely who a
+#: following "he said" is (the rule `last_actor_before` applies to quote speakers), a dispreference only
+QUOTED_NAME_PENALTY = 3.0
 #: dependents of a speech verb that hold its reported content (binding Principle C)
 _COMPLEMENT_DEPS = frozenset({"ccomp"})
 _PLEONASTIC_HEADS = {"be", "seem", "appear", "happen", "take", "remain", "matter", "rain", "mean"}
@@ -212,6 +215,8 @@ class PronounResolver:
         self.counts = Counter(c.actor for c in self.pool)
         self.passages: list[Passage] = sorted(quotes) if quotes is not None else self._guess_passages(mentions)
         self._passage_starts = [p[0] for p in self.passages]
+        self.marked = quoted_passages(self.text)  # between quotation marks (the passages may be indirect)
+        self._marked_starts = [p[0] for p in self.marked]
 
     # ------------------------------------------------------------------ features
     def sentence_of(self, char: int) -> int:
@@ -248,6 +253,11 @@ class PronounResolver:
                     return next((m.actor for m in mentions if m.start <= c.idx < m.end), None)
         return None
 
+    def in_marks(self, char: int) -> bool:
+        """Whether a character offset lies between paired quotation marks."""
+        i = bisect_right(self._marked_starts, char) - 1
+        return any(self.marked[j][0] <= char < self.marked[j][1] for j in range(max(i - 1, 0), i + 1))
+
     def speaker_of_passage(self, char: int) -> tuple[bool, str | None]:
         """(inside a passage, its speaker) for a character offset."""
         i = bisect_right(self._passage_starts, char) - 1
@@ -280,6 +290,7 @@ class PronounResolver:
         here = self.sentence_of(at)
         quoted, speaker = self.speaker_of_passage(at) if features is not None else (False, None)
         bound = _complement_ranges(t) if features is not None else ()
+        outside = features is not None and not self.in_marks(at)
         best, best_score = None, float("-inf")
         for c in self.pool:
             if c.start >= at:
@@ -299,6 +310,8 @@ class PronounResolver:
                 score += PERSON_BONUS
             if any(lo <= c.root <= hi for lo, hi in bound):
                 score -= COMPLEMENT_PENALTY  # a name the pronoun c-commands (Principle C)
+            if outside and self.in_marks(c.start):
+                score -= QUOTED_NAME_PENALTY  # a name only a speaker quoted
             gender, firm = self.gender.get(c.actor, (None, False))
             if features is not None and features.gender in {"male", "female"} and gender is not None:
                 score += GENDER_MATCH_BONUS if gender == features.gender else -NAME_GENDER_PENALTY
