@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ..extract.mentions import entity_mentions
 from ..model import Actor, Descriptor, Mention
 from .coref import resolve_pronouns
-from .countries import country_word, demonym_of, is_demonym, iso3_of, short_name, with_article
+from .countries import country_word, demonym_of, is_demonym, iso3_of, limited_recognition, short_name, with_article
 from .ids import actor_id
 from .institutions import find_institutions, state_names
 from .knowledge import builtin
@@ -69,6 +69,8 @@ def _country_actor(surface: str, label: str) -> str | None:
 
 def _non_person(surface: str, label: str) -> tuple[str, str, str, str | None, str]:
     """(key, type, canonical name, country, how) for a GPE/NORP/LOC/ORG surface."""
+    if (claimant := limited_recognition().get(fold(surface))) and label in {"GPE", "LOC", "NORP", "ORG"}:
+        return f"gpe:{fold(surface)}", "GPE", surface, claimant, "name"  # "Somaliland": its own actor, whatever NER said
     iso3 = _country_actor(surface, label)
     if not iso3 and (said := state_names().get(fold(surface))) and said[1] == "name":
         iso3 = said[0]  # "the Islamic Republic", "the Zionist regime"

@@ -1,7 +1,9 @@
 """Country names, codes and demonyms → ISO3, through country_converter plus a demonym table.
 
 country_converter's regular expressions know names ("the Russian Federation", "DPRK") and
-some adjectives; `data/demonyms.tsv` adds the demonyms they miss ("American", "Chinese").
+some adjectives; `data/demonyms.tsv` adds the demonyms they miss ("American", "Chinese"). A state with
+limited recognition and no code of its own (`data/limited_recognition.tsv`: "Somaliland", "Transnistria") is
+no country here, though country_converter's patterns read "Somaliland" as Somalia: it stays its own actor.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..lexicon import mapping
 from .text import bare, fold
 
 _DATA = Path(__file__).parent / "data"
@@ -39,6 +42,12 @@ def demonyms() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def limited_recognition() -> dict[str, str]:
+    """Folded name of a state with limited recognition and no ISO code → ISO3 of the state claiming it."""
+    return {fold(name): iso3 for name, iso3 in mapping("newsgraph.resolve", "limited_recognition.tsv", lower=False).items()}
+
+
 @lru_cache(maxsize=65536)
 def demonym_of(iso3: str) -> str | None:
     """The country's adjective as the demonym table first gives it ("Omani", "Chinese"), for printing
@@ -66,7 +75,7 @@ MAX_COUNTRY_NAME_CHARS = 80
 def iso3_of(name: str) -> str | None:
     """ISO3 of a country name, code or demonym; None when it is not one (or is longer than any country name)."""
     key = fold(bare(name))
-    if not key or len(name) > MAX_COUNTRY_NAME_CHARS:
+    if not key or len(name) > MAX_COUNTRY_NAME_CHARS or key in limited_recognition():
         return None
     if key in demonyms():
         return demonyms()[key]
@@ -105,7 +114,7 @@ _EXTRA_NAMES = {"uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "
                 "palestine": "PSE", "kosovo": "XKX", "czech republic": "CZE", "czechia": "CZE", "turkey": "TUR",
                 "turkiye": "TUR", "ivory coast": "CIV", "burma": "MMR", "holland": "NLD", "prc": "CHN", "uae": "ARE",
                 "bosnia": "BIH", "congo": "COD", "drc": "COD", "moldova": "MDA", "bolivia": "BOL", "venezuela": "VEN",
-                "tanzania": "TZA", "somaliland": "SOM", "northern cyprus": "CYP"}
+                "tanzania": "TZA"}
 
 
 @lru_cache(maxsize=1)

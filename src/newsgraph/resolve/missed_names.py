@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import table
-from .countries import country_word, is_demonym
+from .countries import country_word, is_demonym, limited_recognition
 from .knowledge import builtin
 from .organizations import known, lookup
 from .person_names import family_words, is_given_name, is_honorific, is_title, parse
@@ -37,6 +37,8 @@ from .zones import Zones
 _NAME_TAGS = {"NNP", "NNPS"}
 #: entity labels of a capitalised word before a family name that is no given name ("In February Mwangi")
 _TIME_ENTITIES = {"DATE", "TIME"}
+#: NER labels a name of a state with limited recognition may wrongly carry (see `country_names`)
+_NOT_ACTOR_ENTITIES = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "FAC"}
 
 
 @lru_cache(maxsize=1)
@@ -127,23 +129,37 @@ def personal_names(doc: Doc, zones: Zones) -> list[Span]:
     return out
 
 
+def _whole_entity_or_none(words: list[Token]) -> bool:
+    """The words are outside any entity, or exactly one entity of a kind that is no actor."""
+    if not any(x.ent_type_ for x in words):
+        return True
+    first, last = words[0], words[-1]
+    return first.ent_iob_ == "B" and first.ent_type_ in _NOT_ACTOR_ENTITIES and \
+        all(x.ent_iob_ == "I" and x.ent_type_ == first.ent_type_ for x in words[1:]) and \
+        (last.i + 1 >= len(last.doc) or last.doc[last.i + 1].ent_iob_ != "I")
+
+
 def country_names(doc: Doc, zones: Zones) -> list[Span]:
-    """Capitalised country names, demonyms, capitals and seats of power NER missed ("Kyiv said"), not glued
-    to another capitalised name."""
+    """Capitalised country names, states with limited recognition ("Somaliland"), demonyms, capitals and seats
+    of power NER missed ("Kyiv said"), not glued to another capitalised name."""
     out = []
     toks = tokens(doc)
     whole = doc_text(doc)
     i = 0
     while i < len(toks):
         t = toks[i]
-        if not t.text[:1].isupper() or t.ent_type_:
+        if not t.text[:1].isupper() or t.ent_type_ and t.ent_type_ not in _NOT_ACTOR_ENTITIES:
             i += 1
             continue
         for n in range(min(_MAX_COUNTRY_WORDS, len(toks) - i), 0, -1):
             words = toks[i:i + n]
             text = whole[words[0].idx:words[-1].idx + len(words[-1].text)]
-            if any(x.ent_type_ for x in words) or not words[-1].text[:1].isupper() or not (
-                    country_word(text) or seat_of_power(text)):
+            if not words[-1].text[:1].isupper():
+                continue
+            if fold(text) in limited_recognition():
+                if not _whole_entity_or_none(words):
+                    continue  # NER knows these states poorly ("Somaliland" as a PRODUCT): its label does not count
+            elif any(x.ent_type_ for x in words) or not (country_word(text) or seat_of_power(text)):
                 continue
             span = doc[i:i + n]
             before = toks[i - 1] if i > 0 else None

