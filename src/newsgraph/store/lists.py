@@ -508,8 +508,9 @@ def article_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, ac
 def actor_matches(con: duckdb.DuckDBPyConnection, hits: Hits | None, prefix: str,
                   limit: int | None) -> tuple[list[dict[str, Any]], tuple[str, ...], int]:
     """Actors matched by words of their names in the index (`hits` keys are actor-id keys) or whose name or
-    an alias starts with `prefix` (folded), best score first, then most mentioned; with their counts,
-    computed for the matched actors only. Returns the rows, the column names and how many match."""
+    an alias starts with `prefix` (folded), best score first, then most mentioned; with their counts from
+    `actor_counts` (store/summaries.py; counting the busiest actor's mentions took 90 ms at 10^5 articles).
+    Returns the rows, the column names and how many match."""
     keys, scores = (hits.article_keys, hits.scores) if hits is not None else ([], [])
     sql = """WITH raw_hit AS (SELECT unnest(?::UBIGINT[]) AS akey, unnest(?::DOUBLE[]) AS score),
                   matched AS (SELECT id, max(score) AS score FROM (
@@ -517,8 +518,8 @@ def actor_matches(con: duckdb.DuckDBPyConnection, hits: Hits | None, prefix: str
                                   UNION ALL
                                   SELECT actor_id, NULL FROM aliases WHERE ? <> '' AND starts_with(folded, ?))
                               GROUP BY id),
-                  counted AS (SELECT actor_id, count(*) AS mentions, count(DISTINCT article_id) AS articles
-                              FROM mentions WHERE actor_id IN (SELECT id FROM matched) GROUP BY actor_id)
+                  counted AS (SELECT actor_id, sum(mentions)::BIGINT AS mentions, sum(articles)::BIGINT AS articles
+                              FROM actor_counts WHERE actor_id IN (SELECT id FROM matched) GROUP BY actor_id)
              SELECT a.id, a.name, a.type, a.country, coalesce(c.mentions, 0) AS mentions,
                     coalesce(c.articles, 0) AS articles, m.score, (SELECT count(*) FROM matched) AS __total
              FROM matched m JOIN actors a ON a.id = m.id LEFT JOIN counted c ON c.actor_id = a.id
