@@ -312,3 +312,10 @@ def test_an_indefinite_official_of_a_country_is_an_anonymous_source(analyze_text
     speaker = next(a for a in article.actors if a.id == quote.speaker)
     assert quote.anonymous and speaker.type == ANONYMOUS_TYPE and speaker.country == country
     assert speaker.name[:1].isupper()  # the demonym keeps its capital
+
+
+def test_they_as_speaker_takes_no_group_from_an_earlier_sentence(analyze_text):
+    a = analyze_text("The Harbour Police closed the square in Lindoria on Monday. Thousands of dock workers "
+                     "marched anyway. They argue that the new fares are far too high.", "2024-01-01")
+    quote = next(q for q in a.quotes if "fares" in q.text)
+    assert quote.speaker_text == "They" and quote.speaker is None

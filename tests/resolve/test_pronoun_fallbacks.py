@@ -3,7 +3,7 @@ roles and the last actor before a speaker pronoun, each pinned without the rest 
 from __future__ import annotations
 
 from newsgraph.model import Actor, Mention
-from newsgraph.resolve.coref import clause_antecedent, last_actor_before
+from newsgraph.resolve.coref import clause_antecedent, last_actor_before, plural_since
 
 _KINDS = {"Lindoria": "GPE", "Tomas Berg": "PERSON", "Harbour Union": "ORG", "Maria Lopez": "PERSON"}
 
@@ -70,3 +70,22 @@ def test_last_actor_before_wants_the_given_kind():
     found = last_actor_before(mentions, [m.start for m in mentions], actors, text.index("It"), ("PERSON",),
                               lambda char: False)
     assert found == "Tomas Berg"
+
+
+def test_last_actor_before_keeps_a_plural_in_its_sentence():
+    text = "The Harbour Union met in May. They said the strike would go on."
+    mentions = [_mention(text, "Harbour Union")]
+    actors = {"Harbour Union": Actor(id="Harbour Union", name="Harbour Union", type="ORG")}
+    they = text.index("They")
+    assert last_actor_before(mentions, [m.start for m in mentions], actors, they, ("ORG",), lambda char: False) \
+        == "Harbour Union"
+    assert last_actor_before(mentions, [m.start for m in mentions], actors, they, ("ORG",), lambda char: False,
+                             since=they) is None
+
+
+def test_plural_since_is_the_sentence_of_they_only(nlp):
+    doc = nlp("The union met in May. They said the strike would go on. He agreed.")
+    they = next(t for t in doc if t.text == "They")
+    he = next(t for t in doc if t.text == "He")
+    assert plural_since(they) == they.sent.start_char > 0
+    assert plural_since(he) == 0

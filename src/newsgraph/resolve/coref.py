@@ -416,16 +416,26 @@ def clause_antecedent(tok: Token, *, plural: bool, wants_person: bool, head_step
 
 
 def last_actor_before(mentions: Sequence[Mention], starts: Sequence[int], actors: dict[str, Actor], before: int,
-                      types: tuple[str, ...], in_passage: Callable[[int], bool]) -> str | None:
+                      types: tuple[str, ...], in_passage: Callable[[int], bool], since: int = 0) -> str | None:
     """The actor of the last mention ending before `before` whose actor has one of `types`, not inside a
     quoted passage (`in_passage(char)`): a name a speaker quotes is not who a later "he said" is (a
     pronoun's antecedent in a quote is someone other than that quote's speaker, and the reverse holds
-    for the speaker's pronoun outside it). `mentions` are sorted by start; `starts` are their starts."""
+    for the speaker's pronoun outside it). `mentions` are sorted by start; `starts` are their starts.
+    Mentions starting before `since` are not considered (`plural_since`: "they" stays in its sentence)."""
     i = bisect_right(starts, before) - 1
-    while i >= 0:
+    while i >= 0 and starts[i] >= since:
         m = mentions[i]
         a = actors.get(m.actor)
         if a is not None and a.type in types and m.end <= before and not in_passage(m.start):
             return m.actor
         i -= 1
     return None
+
+
+def plural_since(t: Token) -> int:
+    """Where a speaker pronoun's antecedent may start: its sentence for "they" (as `PLURAL_WINDOW` says
+    for the scorer: beyond the sentence "they" is mostly people no name denotes), else anywhere (0)."""
+    features = third_person_pronouns().get(t.lower_)
+    if features is not None and features.number == "plural" and PLURAL_WINDOW == 0:
+        return t.sent.start_char
+    return 0

@@ -129,10 +129,10 @@ class ArticleIndex:
             i += 1
         return out
 
-    def recent_actor(self, before: int, types: tuple[str, ...]) -> str | None:
-        """The last actor of one of `types` mentioned before `before` outside quoted passages: the one
-        pronoun resolver's fallback for a speaker pronoun (`resolve.coref.last_actor_before`)."""
-        return last_actor_before(self.mentions, self.mention_starts, self.actors, before, types, self.in_passage)
+    def recent_actor(self, before: int, types: tuple[str, ...], since: int = 0) -> str | None:
+        """The last actor of one of `types` mentioned from `since` to `before` outside quoted passages: the
+        one pronoun resolver's fallback for a speaker pronoun (`resolve.coref.last_actor_before`)."""
+        return last_actor_before(self.mentions, self.mention_starts, self.actors, before, types, self.in_passage, since)
 
     def in_passage(self, char: int) -> bool:
         """The character lies inside a quoted passage (its marks excluded)."""

@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
+from ...resolve.coref import plural_since
 from ..descriptors import role_words
 from ..syntax import char_range, first_child, subject, token_end
 from .anonymous import anonymous_speaker, is_unnamed_source
@@ -233,7 +234,7 @@ def resolve_speaker(index: ArticleIndex, spk: SpeakerPhrase | None) -> ResolvedS
         return ResolvedSpeaker(issuers[0], "document", False, issuers[1:]) if issuers else ResolvedSpeaker(None, "document")
     if head.pos_ == "PRON":
         types = lex.pronoun_antecedents.get(low)
-        return ResolvedSpeaker(index.recent_actor(start, types) if types else None, "pronoun")
+        return ResolvedSpeaker(index.recent_actor(start, types, plural_since(head)) if types else None, "pronoun")
     if head.pos_ in ("NOUN", "PROPN"):
         best = None
         owned = first_child(head, ("poss",)) is not None  # "the group's leader": not whoever was titled "leader"
