@@ -130,7 +130,11 @@ def _once_per_sentence(found: list[_Found]) -> Iterator[_Found]:
 def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
                     seen: set[tuple[str, str | None, str | None, int]], ended: Ending | None = None) -> Iterator[_Found]:
     """The events of one trigger (one per source × target pair), then the demand its clause may carry;
-    `ended`: the trigger ends an act (`ended_acts`), whose aim is the target."""
+    `ended`: the trigger ends an act (`ended_acts`), whose aim is the target.
+
+    Over 60 lines on purpose: the readings (attribution, accusation, ended act, material or figurative,
+    self-defence, place as patient) each adjust the same sources, targets and type, in this order, and
+    read best as one sequence; each reading's rule lives in its own stage module."""
     settings = article.settings
     qi = article.quotes.containing(tok)
     reported, speaker = attribution(tok, article.actors, settings)
@@ -190,19 +194,29 @@ def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
                                 index=article.actors)
             yield (sent.start, depth, tok.i, one_for_two and src is not None and tgt is not None,
                    _event(trig.type, tok, src, tgt, modality, setting, features), features)
+    yield from _demand_events(tok, trig, sent, article, seen, qi, setting)
+
+
+def _demand_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
+                   seen: set[tuple[str, str | None, str | None, int]], qi: int | None,
+                   setting: _Setting) -> Iterator[_Found]:
+    """The REQUEST a trigger's clause may carry ("X must withdraw", `deontic_demand`): its speakers ask
+    its addressees, in the trigger's setting."""
+    settings = article.settings
     demand = deontic_demand(tok, article.actors, settings)
-    if demand is not None:
-        cue, speakers, addressees = demand
-        cue_modality = modality_cue(cue, settings) or modality_if_quoted(qi)
-        cue_depth = root_distance(cue, settings.prominence_depth_cap)
-        asked = [(s, t) for s, t in pairs(speakers, addressees, False) if _named(s, t) >= settings.min_actors]
-        for src, tgt in asked:
-            if _first_time(seen, ("REQUEST", src, tgt, cue.i)):
-                features = evidence(cue, trig, "REQUEST", src, tgt, cue_modality, qi is not None, depth=cue_depth,
-                                    fanout=len(asked), place_target=False, paired=False, demand=True,
-                                    index=article.actors)
-                yield sent.start, cue_depth, cue.i, False, _event("REQUEST", cue, src, tgt, cue_modality, setting,
-                                                                  features), features
+    if demand is None:
+        return
+    cue, speakers, addressees = demand
+    cue_modality = modality_cue(cue, settings) or modality_if_quoted(qi)
+    cue_depth = root_distance(cue, settings.prominence_depth_cap)
+    asked = [(s, t) for s, t in pairs(speakers, addressees, False) if _named(s, t) >= settings.min_actors]
+    for src, tgt in asked:
+        if _first_time(seen, ("REQUEST", src, tgt, cue.i)):
+            features = evidence(cue, trig, "REQUEST", src, tgt, cue_modality, qi is not None, depth=cue_depth,
+                                fanout=len(asked), place_target=False, paired=False, demand=True,
+                                index=article.actors)
+            yield sent.start, cue_depth, cue.i, False, _event("REQUEST", cue, src, tgt, cue_modality, setting,
+                                                              features), features
 
 
 def _named(source: str | None, target: str | None) -> int:
