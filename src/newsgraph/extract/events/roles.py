@@ -101,6 +101,8 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
         targets = _request_addressee(tok, preps, objs, index)
     if not targets and trig.type == "ACCUSE" and objs:  # "condemned the violations by Israel": the wrongdoer
         targets = [a for a in index.np_actors(prep_objects(objs[0]).get("by")) if a not in subj_actors]
+    if not targets and trig.type == "CONSULT":
+        targets = [a for a in _topic_partner(tok, index) if a not in subj_actors]
     if not targets and trig.type == "CONCEDE":  # "allow US planes to land", parsed as a clause: who is let
         targets = [a for c in children(tok, ("ccomp",)) for a in index.of_all(children(c, ("nsubj",)))]
     if not targets and depth < settings.infinitive_depth:
@@ -108,6 +110,22 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
     if not targets and trig.type == "THREATEN" and depth < settings.infinitive_depth:
         targets = [t for t in _threatened(tok, index, settings, depth + 1) if t not in subj_actors]
     return subj_actors, targets
+
+
+def _topic_partner(verb: Token, index: ActorIndex) -> list[str]:
+    """The partner of a consultation in a with-phrase the parser hung on its topic ("discussed the situation
+    with President X", "discussed trade and the situation with X", "reviewed relations with X's foreign
+    minister"): a topic noun has no partner of its own, so the phrase tells whom the talks were with
+    (PLOVER CONSULT: the parties who meet or talk). Only a person: "discussed the situation with Iran" may
+    name the topic's other side rather than the one talked to."""
+    for obj in children(verb, OBJECT_DEPS):
+        for noun in (obj, *obj.conjuncts):
+            if noun.lemma_.lower() not in cues("topic_noun"):
+                continue
+            found = [a for a in index.np_actors(prep_objects(noun).get("with")) if index.is_person(a)]
+            if found:
+                return found
+    return []
 
 
 def _issuer(clause: Token, index: ActorIndex, settings: EventSettings) -> list[str]:
