@@ -229,6 +229,9 @@ def parse_date(value: str | dt.date | None) -> str | None:
     return parse_iso(value)
 
 
+_MAX_KEPT_NAMES = 4096  # names (and actors) whose ids (profiles) a read-only Corpus keeps while open
+
+
 class Corpus:
     """A newsgraph store opened for reading; `newsgraph.Curator` opens one for writing too.
 
@@ -244,6 +247,10 @@ class Corpus:
         # the tables' columns and the count and newest write time of its articles, read once.
         self._columns: dict[str, frozenset[str]] = {}
         self._state: tuple[int, str | None] | None = None
+        # and the actors a name finds and their profiles (a page asks for one actor's ids several times:
+        # 16 lookups of 5 ms for a relation page), at most _MAX_KEPT_NAMES of each, then read again.
+        self._ids_of: dict[str, tuple[str, ...]] = {}
+        self._profiles: dict[str, ActorProfile] = {}
 
     def close(self) -> None:
         self._con.close()
@@ -257,6 +264,15 @@ class Corpus:
     # -- actors
     def actor_ids(self, name: str) -> list[str]:
         """Ids of actors with this name or alias (folded), most mentioned first; raises if none."""
+        kept = self._ids_of.get(name)
+        if kept is not None:
+            return list(kept)
+        ids = self._find_actor_ids(name)
+        if self.read_only and len(self._ids_of) < _MAX_KEPT_NAMES:
+            self._ids_of[name] = tuple(ids)
+        return ids
+
+    def _find_actor_ids(self, name: str) -> list[str]:
         ids = store.find_actor_ids(self._con, name)
         if not ids and store.actor(self._con, name):
             ids = [name]
@@ -274,10 +290,17 @@ class Corpus:
         return Result(store.actors(self._con, types, top), lambda d: ActorSummary(**d))
 
     def actor(self, name: str) -> ActorProfile:
-        row = store.actor(self._con, self.actor_ids(name)[0])
+        first = self.actor_ids(name)[0]
+        kept = self._profiles.get(first)
+        if kept is not None:
+            return kept
+        row = store.actor(self._con, first)
         assert row is not None
         actor = Actor(row["id"], row["name"], row["type"], row["country"], tuple(row["aliases"] or ()), row.get("sector"))
-        return ActorProfile(actor, row["mentions"], row["articles"])
+        profile = ActorProfile(actor, row["mentions"], row["articles"])
+        if self.read_only and len(self._profiles) < _MAX_KEPT_NAMES:
+            self._profiles[first] = profile
+        return profile
 
     # -- roles, labels, resolution and curation rules
     def roles(self, name: str) -> list[dict[str, Any]]:

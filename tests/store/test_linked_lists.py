@@ -50,6 +50,21 @@ def test_quotes_by_one_actor_about_another_with_dates(corpus):
     _assert_same_pages(lists.quote_list(corpus._con, about=[a, b], until="2024-11-15", order="asc"))
 
 
+def test_quotes_and_events_between_two_actors_come_from_their_pair(corpus):
+    """A list filtered by both actors of a pair reads the pair's rows (pair_quotes, pair_events): the same pages
+    as the stored rows, for every ordered pair of the busiest actors, some of them not empty."""
+    busiest = _busiest(corpus, 6)
+    totals = []
+    for a in busiest:
+        for b in busiest:
+            quotes = lists.quote_list(corpus._con, speakers=[a], about=[b], order="asc")
+            events = lists.event_list(corpus._con, sources=[a], targets=[b], order="asc")
+            assert quotes.linked is not None and "pair_quotes" in quotes.linked.keys
+            assert events.linked is not None and "pair_events" in events.linked.keys
+            totals += [_assert_same_pages(quotes), _assert_same_pages(events)]
+    assert sum(totals) > 0
+
+
 @pytest.mark.parametrize("order", ["desc", "asc"])
 def test_events_of_an_actor_on_either_side(corpus, order):
     totals = [_assert_same_pages(lists.event_list(corpus._con, actors=[aid], order=order))

@@ -324,6 +324,28 @@ def _linked_keys(table: str, key_columns: str, sets: Sequence[ActorSet], since: 
     return " INTERSECT ".join(parts), params
 
 
+def _pair_keys(table: str, first: tuple[str, Sequence[str]], second: tuple[str, Sequence[str]], since: str | None,
+               until: str | None) -> tuple[str, list[Any]]:
+    """`_linked_keys` of a list filtered by both actors of a pair table (`pair_quotes`: speaker and about,
+    `pair_events`: source and target): the pair's rows, the same keys as the intersection of both actors' rows."""
+    where: list[str] = []
+    params: list[Any] = []
+    for column, ids in (first, second):
+        ids = list(ids)
+        if len(ids) == 1:
+            where.append(f"{column} = ?")
+            params.append(ids[0])
+        else:
+            where.append(f"{column} IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(ids)
+    for bound, op in ((since, ">="), (until, "<=")):
+        if bound is not None:
+            where.append(f"date {op} ?::DATE")
+            params.append(bound)
+    distinct = "DISTINCT " if len(first[1]) > 1 or len(second[1]) > 1 else ""
+    return f"SELECT {distinct}article_id, idx, date AS sort_value FROM {table} WHERE {' AND '.join(where)}", params
+
+
 def _linkable(sort: str, hits: Hits | None, sets: Sequence[ActorSet], *others: object) -> bool:
     """Whether a list can read its keys from a link summary: sorted by date, no query, some actor filter
     and no other filter but dates (`others`: the other filters, None or False when not given)."""
@@ -419,8 +441,10 @@ def quote_list(con: duckdb.DuckDBPyConnection, *, stored_columns: Collection[str
     sets = [(rel, ids) for rel, ids in ((("by",), speakers), (("about",), about)) if ids is not None]
     linked = None
     if _linkable(sort, hits, sets, outlets, kinds, min_confidence, anonymous, distinct_stories):
-        linked = Linked(*_linked_keys("actor_quotes", "article_id, idx", sets, since, until),
-                        partial(_quote_detail, columns))
+        keys_of = (_pair_keys("pair_quotes", ("speaker", speakers), ("about", about), since, until)
+                   if speakers is not None and about is not None else
+                   _linked_keys("actor_quotes", "article_id, idx", sets, since, until))
+        linked = Linked(*keys_of, partial(_quote_detail, columns))
     return ListQuery(con, ctes, keys, [*params, *where.params], ("article_id", "idx"), order == "desc", detail, linked)
 
 
@@ -469,8 +493,10 @@ def event_list(con: duckdb.DuckDBPyConnection, *, stored_columns: Collection[str
             if ids is not None]
     linked = None
     if _linkable(sort, hits, sets, types, modalities, min_confidence, outlets, distinct_stories):
-        linked = Linked(*_linked_keys("actor_events", "article_id, idx", sets, since, until),
-                        partial(_event_detail, columns))
+        keys_of = (_pair_keys("pair_events", ("source", sources), ("target", targets), since, until)
+                   if actors is None and sources is not None and targets is not None else
+                   _linked_keys("actor_events", "article_id, idx", sets, since, until))
+        linked = Linked(*keys_of, partial(_event_detail, columns))
     return ListQuery(con, ctes, keys, [*params, *where.params], ("article_id", "idx"), order == "desc", detail, linked)
 
 

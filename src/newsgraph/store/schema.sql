@@ -93,6 +93,11 @@ CREATE TABLE IF NOT EXISTS actor_quotes (
 CREATE TABLE IF NOT EXISTS actor_events (
     actor_id VARCHAR NOT NULL, rel VARCHAR NOT NULL, date DATE, article_id VARCHAR NOT NULL, idx INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS actor_articles (actor_id VARCHAR NOT NULL, date DATE, article_id VARCHAR NOT NULL);
+-- The quotes and events between two actors (the relation page's keys); derived layout 4.
+CREATE TABLE IF NOT EXISTS pair_quotes (
+    speaker VARCHAR NOT NULL, about VARCHAR NOT NULL, date DATE, article_id VARCHAR NOT NULL, idx INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS pair_events (
+    source VARCHAR NOT NULL, target VARCHAR NOT NULL, date DATE, article_id VARCHAR NOT NULL, idx INTEGER NOT NULL);
 -- What the lists show of each quote, event and article (its opening and counts of quotes and events); derived layout 3.
 CREATE TABLE IF NOT EXISTS quote_snippets (article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, text VARCHAR);
 CREATE TABLE IF NOT EXISTS event_snippets (article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, text VARCHAR);
