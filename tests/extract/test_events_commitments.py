@@ -280,6 +280,12 @@ def test_a_person_in_a_with_phrase_on_the_topic_is_the_partner(code, text):
     assert partners and set(partners) <= {"Faure Gnassingbe", "Robert Dussey"}, code(text)
 
 
+def test_a_second_topic_the_parser_joins_to_the_verb_keeps_its_with_phrase(code):
+    ev = code("Samuel Ablakwa visited Togo, where he discussed bilateral relations and the situation with "
+              "President Faure Gnassingbe.")
+    assert ("Samuel Ablakwa", "Faure Gnassingbe", "asserted") in types_of(ev, "CONSULT")
+
+
 def test_a_country_in_a_with_phrase_on_the_topic_may_be_the_topic(code):
     # "the situation with Togo" may be what is discussed, not whom with: no partner
     assert [t for _, t, _ in types_of(code("Ghana's foreign minister discussed the situation with Togo."),

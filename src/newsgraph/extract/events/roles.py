@@ -118,7 +118,10 @@ def _topic_partner(verb: Token, index: ActorIndex) -> list[str]:
     minister"): a topic noun has no partner of its own, so the phrase tells whom the talks were with
     (PLOVER CONSULT: the parties who meet or talk). Only a person: "discussed the situation with Iran" may
     name the topic's other side rather than the one talked to."""
-    for obj in children(verb, OBJECT_DEPS):
+    objs = children(verb, OBJECT_DEPS)
+    # "discussed relations and the situation with X": the parser may join the second topic to the verb
+    stray = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"] if objs else []
+    for obj in objs + stray:
         for noun in (obj, *obj.conjuncts):
             if noun.lemma_.lower() not in cues("topic_noun"):
                 continue
