@@ -101,6 +101,35 @@ def test_nominal_event_against_phrase(code):
     assert any(ty == "SANCTION" and t == "Iran" for ty, s, t, _ in ev)
 
 
+# a verb of undergoing (face, pay, suffer) makes its subject the target of the event noun it governs
+
+@pytest.mark.parametrize("text", [
+    "Peru faces new sanctions from Chile.",
+    "Peru faces new Chilean sanctions.",
+])
+def test_who_faces_sanctions_is_their_target(code, text):
+    assert dyads(code(text), "SANCTION") == {("Chile", "Peru")}, code(text)
+
+
+def test_who_pays_a_fine_is_fined_by_whom_it_is_paid_to(code):
+    assert dyads(code("Google paid a fine to the European Commission."), "SANCTION") == {
+        ("European Commission", "Google")}
+
+
+def test_who_agrees_to_pay_a_fine_is_not_its_source(code):
+    assert dyads(code("Google agreed to pay a large fine."), "SANCTION") <= {(None, "Google")}
+
+
+def test_fines_on_someone_by_someone(code):
+    assert ("European Union", "Google") in dyads(code("Washington said fines on Google by the European Union were unfair."),
+                                                  "SANCTION")
+
+
+def test_who_suffers_an_attack_is_its_target(code):
+    assert ("Russia", "Ukraine") in dyads(code("The Ukrainian army suffered a Russian attack near Kharkiv."),
+                                          "ASSAULT")
+
+
 def test_hyphenated_pair_names_both_sides(code):
     assert dyads(code("India-Pakistan talks resumed."), "CONSULT") == {("India", "Pakistan")}
 

@@ -6,7 +6,8 @@ target an `of` phrase (`the invasion of Cyprus`, not for transfers: there it is 
 a `to`/`against`/`on` phrase, or `between A and B` for one event between the two. A verb that governs the
 noun lends its subject when it is a support verb (`X launched an attack on Y`, `held talks with
 Y`) but not when it responds to or speaks about the event (`spurned offers of talks`,
-`condemned the attack`).
+`condemned the attack`); the subject of a verb of undergoing is the target (`Russia faces EU sanctions`,
+`Google paid a fine to the Commission`).
 
     >>> doc = nlp("The Turkish invasion of Cyprus divided the island.")   # index = ActorIndex(doc, ...)
     >>> sources, targets, mutual = nominal_roles(doc[2], lookup(doc[2]), index)
@@ -41,6 +42,11 @@ def nominal_roles(tok: Token, trig: Trigger, index: ActorIndex,
     theme = preps.get("of")
     deeper = _deeper_phrases(tok, theme)
     sources = _modifier_sources(tok, index)
+    undergoer = _undergoer(tok, index, settings)
+    if undergoer is not None:  # "Russia faces new sanctions from the EU", "Google paid a fine to the Commission"
+        sources = sources or index.in_phrases(preps, ("by", "from")) or \
+            index.in_phrases(prep_objects(tok.head), ("by", "from", "to"))
+        return [a for a in sources if a not in undergoer], undergoer, False
     targets: list[str] = []
     # "from" names the giver of a transfer ("the sending of soldiers from X"), else where one
     # withdraws or is expelled from ("the withdrawal of forces from Panama": the recipient)
@@ -86,6 +92,17 @@ def nominal_roles(tok: Token, trig: Trigger, index: ActorIndex,
         targets = next((found for h in holders if (found := index.in_phrases(prep_objects(h),
                                                                              prepositions("legal_target")))), [])
     return sources, targets, False
+
+
+def _undergoer(tok: Token, index: ActorIndex, settings: EventSettings) -> list[str] | None:
+    """Who undergoes an event noun: the subject of a verb of undergoing that governs it ("Russia faces new
+    sanctions", "Google agreed to pay a fine", "the army suffered an attack"; plover_cues kind undergo).
+    None when no such verb governs the noun; empty when its subject names no actor."""
+    head = tok.head
+    if tok.dep_ not in OBJECT_DEPS or head.pos_ != "VERB" or head.lemma_.lower() not in cues("undergo"):
+        return None
+    subj, passive = inherited_subject(head, settings.subject_inherit_steps)
+    return [] if passive else index.of_all(subj)
 
 
 def _talks_before(tok: Token, index: ActorIndex, settings: EventSettings) -> list[str]:
