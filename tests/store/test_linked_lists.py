@@ -102,9 +102,10 @@ def test_pages_read_together_equal_each_read_alone(corpus, limit, offset):
         [dict(source=a, target=b, order="asc"), dict(source=b, target=a, order="asc"), dict(actor=a, order="asc")],
         [dict(speaker=a, about=b), dict(speaker=b, about=a), dict(speaker=a), dict(about=a)],
         [dict(actor=a), dict(source=a), dict(target=b, since="2100-01-01")],
+        [dict(speaker=a, about=b, since="2100-01-01"), dict(speaker=b, about=a, since="2100-01-01")],  # every page empty
     ]
     for lists_of, one in ((corpus.event_lists, corpus.event_list), (corpus.quote_lists, corpus.quote_list),
-                          (corpus.event_lists, corpus.event_list)):
+                          (corpus.event_lists, corpus.event_list), (corpus.quote_lists, corpus.quote_list)):
         filters = together.pop(0)
         assert lists_of(*filters, limit=limit, offset=offset) == [one(**f, limit=limit, offset=offset) for f in filters]
 

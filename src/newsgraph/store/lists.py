@@ -144,11 +144,12 @@ class ListQuery:
         # no keys on the first page: nothing matches (no count needed)
         return found, int(found[0][-1]) if found else (0 if offset == 0 else self._linked_count(linked))
 
-    def _linked_page(self, linked: Linked, limit: int | None,
-                     offset: int) -> tuple[list[dict[str, Any]], tuple[str, ...], int]:
-        """`page` from the link summary: the page's keys and the total first, then its rows by index."""
+    def _linked_page(self, linked: Linked, limit: int | None, offset: int,
+                     keys: tuple[list[tuple[Any, ...]], int] | None = None) -> tuple[list[dict[str, Any]], tuple[str, ...], int]:
+        """`page` from the link summary: the page's keys and the total first (`keys`: as `_linked_keys` gave
+        them already), then its rows by index."""
         with self.con.cursor() as cur:
-            found, total = self._linked_keys(cur, linked, limit, offset)
+            found, total = keys if keys is not None else self._linked_keys(cur, linked, limit, offset)
             columns: list[tuple[Any, ...]] = list(zip(*found, strict=True)) if found else [()] * (len(self.key_columns) + 2)
             unnest = ", ".join(f"unnest(?::{_KEY_TYPES[c]}[]) AS {c}" for c in (*self.key_columns, "sort_value"))
             detail, params = linked.lookup(sorted(set(columns[0])))
@@ -214,8 +215,9 @@ def pages(queries: Sequence[ListQuery], limit: int | None,
         return [q.page(limit, offset) for q in queries]
     with first.con.cursor() as cur:
         found = [q._linked_keys(cur, q.linked, limit, offset) for q in queries if q.linked is not None]
-        if not any(rows for rows, _ in found):
-            return [q.page(limit, offset) for q in queries]  # nothing on any page: no detail to read
+        if not any(rows for rows, _ in found):  # nothing on any page: no detail to read, keys not read again
+            return [q._linked_page(q.linked, limit, offset, keys) for q, keys in zip(queries, found, strict=True)
+                    if q.linked is not None]
         parts = [part for part, (rows, _) in enumerate(found) for _ in rows]
         columns = list(zip(*(row[:-1] for rows, _ in found for row in rows), strict=True))
         unnest = ", ".join(f"unnest(?::{_KEY_TYPES[c]}[]) AS {c}" for c in (*first.key_columns, "sort_value"))
