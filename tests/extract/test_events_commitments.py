@@ -292,6 +292,32 @@ def test_a_country_in_a_with_phrase_on_the_topic_may_be_the_topic(code):
                                       "CONSULT")] in ([], [None])
 
 
+# an event noun a discussion is about was talked about, not done: the CONSULT is the event
+
+def test_sanctions_discussed_are_not_imposed(code):
+    ev = code("Ghana's president discussed sanctions against Togo with the French president Emmanuel Macron.")
+    assert not types_of(ev, "SANCTION"), ev
+    assert ("Ghana", "Emmanuel Macron", "asserted") in types_of(ev, "CONSULT")
+
+
+def test_the_recipient_of_aid_discussed_is_no_partner_of_the_talks(code):
+    ev = code("Ghana and Nigeria discussed military aid to Togo.")
+    assert not types_of(ev, "AID"), ev
+    assert "Togo" not in [t for _, t, _ in types_of(ev, "CONSULT")]
+
+
+def test_a_person_with_whom_a_discussed_act_is_talked_about_is_the_partner(code):
+    ev = code("Ghana's president discussed trade and security with Togolese President Faure Gnassingbe.")
+    assert not types_of(ev, "COOPERATE"), ev
+    assert ("Ghana", "Faure Gnassingbe", "asserted") in types_of(ev, "CONSULT")
+
+
+def test_an_act_discussed_that_names_its_actor_stays_an_event_but_no_partner(code):
+    ev = code("Ghana's president discussed Togo's attack on Benin.")
+    assert ("Togo", "Benin", "asserted") in types_of(ev, "ASSAULT")
+    assert "Togo" not in [t for _, t, _ in types_of(ev, "CONSULT")]
+
+
 def test_a_person_met_stays_the_partner(code):
     assert ("Emmanuel Macron", "Kenya", "asserted") in types_of(code("Emmanuel Macron met the president of Kenya."),
                                                                 "CONSULT")

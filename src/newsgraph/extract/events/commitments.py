@@ -12,7 +12,8 @@
   attacking its embassy" is ASSAULT Israel -> ..., reported (`accused_of`; prepositions kind
   `accused_of`).
 - An act someone is asked to do did not happen: in "Chile urged Peru to withdraw from Bolivia" the
-  REQUEST is the event; the withdrawal is not coded as a fact (`requested`).
+  REQUEST is the event; the withdrawal is not coded as a fact (`requested`); nor is an act talked about
+  ("discussed sanctions against X": `discussed`).
 
     >>> doc = nlp("Nigeria vowed to attack the rebels.")
     >>> promised_threat(doc[1], lookup(doc[1])).type
@@ -79,6 +80,42 @@ def _conditional_subjects(tok: Token, index: ActorIndex) -> list[str]:
             # "if Somalia attacks" is at times parsed as a noun clause headed by "attacks"
             return index.of_all(subjects) if subjects else index.np_actors(clause) if clause.pos_ == "NOUN" else []
     return []
+
+
+#: entity types of a modifier that names an event noun's actor ("Russian strikes", "NATO exercises")
+_NAMED = ("GPE", "NORP", "ORG", "PERSON")
+
+
+def discussed(tok: Token) -> bool:
+    """Whether an event noun is what a discussion is about ("discussed sanctions against X", "discussed
+    military aid to Y", "discussed trade and security with Z"; the object of a verb of plover_cues kind
+    `topic_verb`, or a conjunct of it): talked about, not done; the CONSULT is the event. An event noun that
+    names its own actors is a fact talked about and stays an event ("discussed a phone call between X and Y",
+    "discussed Russia's attack on Kyiv")."""
+    return talked_about(tok) and not _names_its_actor(tok)
+
+
+def talked_about(tok: Token) -> bool:
+    """Whether an event noun is the object of a verb of plover_cues kind `topic_verb`, or a conjunct of it
+    ("discussed Russia's attack on Kyiv"): a topic of the talks, whose phrases name no partner of them."""
+    if tok.pos_ != "NOUN" or lookup(tok) is None:
+        return False
+    head = tok
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    verb = head.head
+    return head.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in cues("topic_verb")
+
+
+def _names_its_actor(noun: Token) -> bool:
+    """Whether an event noun names who does it: a possessor, a named modifier ("Russian strikes") or a
+    `by`/`between` phrase."""
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in _NAMED):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("by", "between"):
+            return True
+    return False
 
 
 def requested(tok: Token) -> bool:

@@ -18,7 +18,7 @@ from ..syntax import root_distance, token_end
 from .actors import ActorIndex
 from .attribution import QuoteIndex, attribution
 from .coding import event_context, recode
-from .commitments import accused_of, requested, self_defence
+from .commitments import accused_of, discussed, requested, self_defence
 from .confidence import confidence, evidence
 from .dates import DateIndex, event_date
 from .demands import claims_only, deontic_demand
@@ -97,7 +97,8 @@ def scored_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor], q
         for tok in sent:
             ended = ending(tok, article.actors)
             trig = ended.trigger if ended is not None else lookup(tok)
-            if trig is not None and not requested(tok):  # "urged Peru to withdraw": the REQUEST is the event
+            if trig is not None and not requested(tok) and not discussed(tok):
+                # "urged Peru to withdraw", "discussed sanctions": the REQUEST or CONSULT is the event
                 found += _trigger_events(tok, trig, sent, article, seen, ended)
     found.sort(key=lambda x: x[:3])
     return [(event, features) for *_, event, features in _once_per_sentence(found)]

@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from ..syntax import OBJECT_DEPS, children, inherited_subject, prep_object, prep_objects
 from .actors import ActorIndex, dative_actors
+from .commitments import discussed, talked_about
 from .lexicons import cues, document_nouns, prepositions, type_group
 from .modality import intended_infinitive, prevented, promised_infinitive
 from .nominal_roles import host_actors, nominal_roles
@@ -90,7 +91,7 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
         return _inverse_roles(tok, trig, preps, subj_actors, index)
     objs = children(tok, OBJECT_DEPS)
     if trig.type == "CONSULT":  # "discussed the situation in southern Russia": a topic, not a partner
-        objs = [o for o in objs if o.lemma_.lower() not in cues("topic_noun")]
+        objs = [o for o in objs if o.lemma_.lower() not in cues("topic_noun") and not talked_about(o)]
     if trig.type == "REQUEST" and any(_own(o, index) for o in objs):
         return subj_actors, []  # "ordered his fighters to turn around": asked of one's own, of no one else
     if "obj_theme" in trig.roles:
@@ -123,7 +124,7 @@ def _topic_partner(verb: Token, index: ActorIndex) -> list[str]:
     stray = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"] if objs else []
     for obj in objs + stray:
         for noun in (obj, *obj.conjuncts):
-            if noun.lemma_.lower() not in cues("topic_noun"):
+            if noun.lemma_.lower() not in cues("topic_noun") and not discussed(noun):
                 continue
             found = [a for a in index.np_actors(prep_objects(noun).get("with")) if index.is_person(a)]
             if found:
