@@ -101,6 +101,26 @@ def test_nominal_event_against_phrase(code):
     assert any(ty == "SANCTION" and t == "Iran" for ty, s, t, _ in ev)
 
 
+# a mediator consults each party of the between-phrase; the parties' own talks stay one event between them
+
+@pytest.mark.parametrize("text", [
+    "Qatar mediated between Israel and Hamas.",
+    "Qatar mediated talks between Israel and Hamas.",
+    "Qatar mediated in the conflict between Israel and Hamas.",
+    "Qatar-mediated talks between Israel and Hamas resumed.",
+    "Qatar brokered a ceasefire between Israel and Hamas.",
+    "Qatar's mediation between Israel and Hamas failed.",
+])
+def test_a_mediator_consults_the_parties(code, text):
+    consult = dyads(code(text), "CONSULT")
+    assert {("Qatar", "Israel"), ("Qatar", "Hamas")} <= consult, code(text)
+    assert ("Israel", "Hamas") not in consult or "talks" in text
+
+
+def test_a_mediation_naming_no_parties_has_no_target(code):
+    assert dyads(code("Qatar mediated in the conflict."), "CONSULT") <= {("Qatar", None)}
+
+
 # a verb of undergoing (face, pay, suffer) makes its subject the target of the event noun it governs
 
 @pytest.mark.parametrize("text", [

@@ -60,6 +60,8 @@ def nominal_roles(tok: Token, trig: Trigger, index: ActorIndex,
     if not transfer and "from" in preps:
         targets = index.np_actors(preps["from"])
     sides = next((preps[p] for p in prepositions("both_sides") if p in preps), None)
+    if sides is not None and tok.lemma_.lower() in cues("mediate"):  # "Qatar's mediation between A and B"
+        return sources, [a for a in index.np_actors(sides) if a not in sources], False
     if sides is not None:  # "ties between Brazil and Argentina"
         both = index.np_actors(sides)
         if len(both) >= 2:

@@ -45,8 +45,10 @@ def event_roles(tok: Token, trig: Trigger, index: ActorIndex, speaker: str | Non
     if tok.pos_ == "ADJ":
         return _adjective_roles(tok, trig, index, speaker, settings)
     agent = hyphen_agent(tok) if tok.dep_ == "amod" else None
-    if agent is not None:  # "Rwanda-backed M23": Rwanda backs M23
-        return index.np_actors(agent), [a for a in index.np_actors(tok.head) if a != index.tok_actor[agent.i]], False
+    if agent is not None:  # "Rwanda-backed M23": Rwanda backs M23; "Qatar-mediated talks between A and B"
+        sources = index.np_actors(agent)
+        parties = mediated_parties(tok.head, index) if tok.lemma_.lower() in cues("mediate") else []
+        return sources, [a for a in parties or index.np_actors(tok.head) if a not in sources], False
     if tok.pos_ == "NOUN" or (tok.tag_ == "VBG" and any(c.dep_ in ("det", "poss") for c in tok.children)):
         return nominal_roles(tok, trig, index, settings)
     sources, targets = verb_roles(tok, trig, index, settings)
@@ -104,6 +106,8 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
         targets = [a for a in index.np_actors(prep_objects(objs[0]).get("by")) if a not in subj_actors]
     if not targets and trig.type == "CONSULT":
         targets = [a for a in _topic_partner(tok, index) if a not in subj_actors]
+    if not targets and trig.type == "CONSULT" and tok.lemma_.lower() in cues("mediate"):
+        targets = [a for a in mediated_parties(tok, index) if a not in subj_actors]
     if not targets and trig.type == "CONCEDE":  # "allow US planes to land", parsed as a clause: who is let
         targets = [a for c in children(tok, ("ccomp",)) for a in index.of_all(children(c, ("nsubj",)))]
     if not targets and depth < settings.infinitive_depth:
@@ -111,6 +115,18 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
     if not targets and trig.type == "THREATEN" and depth < settings.infinitive_depth:
         targets = [t for t in _threatened(tok, index, settings, depth + 1) if t not in subj_actors]
     return subj_actors, targets
+
+
+def mediated_parties(tok: Token, index: ActorIndex) -> list[str]:
+    """The parties a mediator talks with: the `between` phrase of the verb, of its object or of the noun of
+    its phrase ("mediated between A and B", "mediated talks between A and B", "brokered a ceasefire between A
+    and B", "mediated in the conflict between A and B"); PLOVER CONSULT, the mediator as source."""
+    holders = [tok, *children(tok, OBJECT_DEPS), *prep_objects(tok).values()]
+    for holder in holders:
+        sides = prep_objects(holder).get("between")
+        if sides is not None:
+            return index.np_actors(sides)
+    return []
 
 
 def _topic_partner(verb: Token, index: ActorIndex) -> list[str]:
