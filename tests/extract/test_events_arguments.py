@@ -121,6 +121,19 @@ def test_a_mediation_naming_no_parties_has_no_target(code):
     assert dyads(code("Qatar mediated in the conflict."), "CONSULT") <= {("Qatar", None)}
 
 
+# what the subject of a verb of receiving receives from someone is that one's act on the subject
+
+@pytest.mark.parametrize("text, etype", [
+    ("Peru received sanctions from Chile.", "SANCTION"),
+    ("Peru received threats from Chile.", "THREATEN"),
+    ("Peru received support from Chile.", "SUPPORT"),
+])
+def test_an_act_received_from_someone_is_theirs(code, text, etype):
+    ev = code(text)
+    assert dyads(ev, etype) == {("Chile", "Peru")}, ev
+    assert not dyads(ev, "AID"), ev  # the noun is the event, not a gift
+
+
 # a verb of undergoing (face, pay, suffer) makes its subject the target of the event noun it governs
 
 @pytest.mark.parametrize("text", [

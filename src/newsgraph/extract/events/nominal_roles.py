@@ -23,7 +23,7 @@ from .actors import ActorIndex, dative_actors
 from .commitments import accused_of
 from .lexicons import cues, performative_verbs, prepositions, stance_verbs, type_group
 from .settings import EventSettings
-from .triggers import Trigger, lookup
+from .triggers import Trigger, lexicon, lookup
 
 #: modifiers of an event noun that name its actor ("NATO strikes", "the Turkish invasion")
 _ACTOR_MODIFIER_DEPS = ("compound", "amod", "nmod")
@@ -57,7 +57,7 @@ def nominal_roles(tok: Token, trig: Trigger, index: ActorIndex,
         sources = index.np_actors(preps["from"])
     if transfer and not sources and "from" in deeper:
         sources = index.np_actors(deeper["from"])
-    if not transfer and "from" in preps:
+    if not transfer and "from" in preps and not _received(tok):  # "received sanctions from X": X is the source
         targets = index.np_actors(preps["from"])
     sides = next((preps[p] for p in prepositions("both_sides") if p in preps), None)
     if sides is not None and tok.lemma_.lower() in cues("mediate"):  # "Qatar's mediation between A and B"
@@ -105,6 +105,19 @@ def _undergoer(tok: Token, index: ActorIndex, settings: EventSettings) -> list[s
         return None
     subj, passive = inherited_subject(head, settings.subject_inherit_steps)
     return [] if passive else index.of_all(subj)
+
+
+def _received(tok: Token) -> bool:
+    """Whether an event noun is the object of a verb whose subject receives it ("received sanctions from X",
+    trigger role `inverse`)."""
+    return tok.dep_ in OBJECT_DEPS and tok.head.pos_ == "VERB" and receiving(tok.head)
+
+
+def receiving(verb: Token) -> bool:
+    """Whether a verb's subject receives what it governs (trigger role `inverse`: "received", "hosted"), even
+    where the verb itself codes no event beside an event noun ("received threats")."""
+    entry = lexicon().get((verb.lemma_.lower(), "VERB"))
+    return entry is not None and "inverse" in entry.roles
 
 
 def _talks_before(tok: Token, index: ActorIndex, settings: EventSettings) -> list[str]:
@@ -197,13 +210,13 @@ def _from_governing_verb(tok: Token, index: ActorIndex, sources: list[str], targ
         if not passive:
             sources = index.of_all(subj)
     if tok.dep_ in _SUPPORTED_DEPS and head.pos_ in ("VERB", "AUX") and lends_subject(head):
-        governing = lookup(head)
-        if governing is not None and "inverse" in governing.roles:  # "Assad received asylum in Russia"
+        if receiving(head):  # "Assad received asylum in Russia", "received sanctions from X"
             subj, passive = inherited_subject(head, steps)
             if not targets and not passive:
                 targets = index.of_all(subj)
             if not sources:
-                sources = index.in_phrases(prep_objects(head), ("from", "by")) or host_actors(tok, head, index)
+                sources = index.in_phrases(prep_objects(head), ("from", "by")) or \
+                    index.in_phrases(prep_objects(tok), ("from", "by")) or host_actors(tok, head, index)
             return sources, targets
         accused = accused_of(head, index) if not sources else None
         if accused is not None:  # "accused India of violating a deal with Japan": India's deal, not the accuser's

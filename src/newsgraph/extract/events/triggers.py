@@ -107,8 +107,9 @@ def lookup(tok: Token) -> Trigger | None:
         hit = lex.get((tok.lower_, "NOUN"))
     if hit is None and pos == "VERB":
         hit = cameo_lexicon().get((lemma, pos))
-    if hit is not None and (lemma in light_verbs() or lemma in cues("means_verb")) and _object_event_differs(tok, hit):
-        return None  # "gave Putin a warning", "deployed tear gas": the noun is the event, not a gift or a deployment
+    if hit is not None and (lemma in light_verbs() or lemma in cues("means_verb") or "inverse" in hit.roles) \
+            and _object_event_differs(tok, hit):
+        return None  # "gave Putin a warning", "deployed tear gas", "received threats": the noun is the event
     return hit
 
 
