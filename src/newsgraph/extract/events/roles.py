@@ -103,7 +103,9 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
     if not targets and trig.type == "REQUEST":
         targets = _request_addressee(tok, preps, objs, index)
     if not targets and trig.type == "ACCUSE" and objs:  # "condemned the violations by Israel": the wrongdoer
-        targets = [a for a in index.np_actors(prep_objects(objs[0]).get("by")) if a not in subj_actors]
+        # the by-phrase of the object, or of the active verb, where the parser often hangs it: no agent there
+        by = prep_objects(objs[0]).get("by") or preps.get("by")
+        targets = [a for a in index.np_actors(by) if a not in subj_actors]
     if not targets and trig.type == "CONSULT":
         targets = [a for a in _topic_partner(tok, index) if a not in subj_actors]
     if not targets and trig.type == "CONSULT" and tok.lemma_.lower() in cues("mediate"):
