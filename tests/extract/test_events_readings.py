@@ -49,3 +49,9 @@ def test_giving_aid_money_or_arms_is_aid(code, text):
 
 def test_giving_to_a_named_recipient_is_aid(code):
     assert ("AID", "Japan", "Sudan", "asserted") in code("Japan sent forty trucks to Sudan.")
+
+
+def test_a_verb_the_lemmatizer_strips_to_another_verb_still_finds_its_trigger(code):
+    # spaCy's rule lemmatizer gives "fin" (a dictionary verb) for "fined"
+    events = code("The European Commission fined Lindoria's national airline on Monday.")
+    assert ("SANCTION", "European Commission") in {(ty, s) for ty, s, _, _ in events}

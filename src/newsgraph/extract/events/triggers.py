@@ -88,7 +88,7 @@ def lookup(tok: Token) -> Trigger | None:
     pos = tok.pos_
     if pos not in TRIGGER_POS:
         return None
-    lemma = tok.lemma_.lower()
+    lemma = _verb_lemma(tok) if pos == "VERB" else tok.lemma_.lower()
     phrasal = _verb_phrase_key(tok, lemma, lexicon()) if pos == "VERB" else _noun_phrase_key(tok, lemma)
     if phrasal is None and pos == "VERB" and not _governs_event_noun(tok):
         # "held talks", "lodged a protest": the noun of the own lexicon is the event, with its own phrases
@@ -111,6 +111,19 @@ def lookup(tok: Token) -> Trigger | None:
             and _object_event_differs(tok, hit):
         return None  # "gave Putin a warning", "deployed tear gas", "received threats": the noun is the event
     return hit
+
+
+def _verb_lemma(tok: Token) -> str:
+    """The verb's lemma, repaired where spaCy's rule lemmatizer strips "-ed" down to another dictionary
+    verb ("fined" -> "fin", a verb in WordNet) while the "-e" form is the trigger ("fine"): the "-e" form
+    is taken only when the stripped one is no trigger and it is."""
+    lemma = tok.lemma_.lower()
+    lower = tok.lower_
+    if tok.tag_ not in ("VBD", "VBN") or not lower.endswith("ed") or lemma != lower[:-2]:
+        return lemma
+    with_e = lower[:-1]
+    known = lexicon().keys() | cameo_lexicon().keys()
+    return with_e if (lemma, "VERB") not in known and (with_e, "VERB") in known else lemma
 
 
 def _verb_phrase_key(tok: Token, lemma: str, lex: dict[tuple[str, str], Trigger]) -> Trigger | None:
