@@ -36,7 +36,7 @@ import duckdb
 
 from ..resolve.text import fold
 from .connection import table_columns
-from .lookups import keyed, keyed_params
+from .lookups import fetched, keyed, keyed_params
 from .reads import Rows
 from .summaries import QUOTE_SPAN, SNIPPET_OF
 
@@ -357,19 +357,13 @@ def _linkable(sort: str, hits: Hits | None, sets: Sequence[ActorSet], *others: o
 _PAGE_ARTICLE_COLUMNS = "id, date, outlet, title, url, source"  # what the lists' details read (not `text`, `blocks`)
 
 
-def _fetched(**lookups: str) -> str:
-    """Materialized CTEs of the lookups (name -> SELECT): planned on their own, each keeps its index scan
-    (inlined, DuckDB may join the page's keys with the whole table first and scan it)."""
-    return "WITH " + ", ".join(f"{name} AS MATERIALIZED ({sql})" for name, sql in lookups.items()) + " "
-
-
 def _snippets(kind: str, columns: str = "article_id, idx, text") -> str:
     """The `{kind}_snippets` of the page's articles (store/summaries.py), through their article-id index."""
     return keyed(f"{kind}_snippets", "article_id", columns)
 
 
 def _quote_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[Any]]:
-    sql = f"""{_fetched(fq=keyed("quotes", "article_id", "*"), fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS),
+    sql = f"""{fetched(fq=keyed("quotes", "article_id", "*"), fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS),
                         fs=_snippets("quote"))}
               SELECT {columns.format(sentence="fs.text")} FROM keys_page p JOIN fq q ON q.article_id = p.article_id AND q.idx = p.idx
               JOIN fa a ON a.id = p.article_id LEFT JOIN fs ON fs.article_id = p.article_id AND fs.idx = p.idx
@@ -378,7 +372,7 @@ def _quote_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[A
 
 
 def _event_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[Any]]:
-    sql = f"""{_fetched(fe=keyed("events", "article_id", "*"), fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS),
+    sql = f"""{fetched(fe=keyed("events", "article_id", "*"), fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS),
                         fs=_snippets("event"))}
               SELECT {columns.format(sentence="fs.text")} FROM keys_page p JOIN fe e ON e.article_id = p.article_id AND e.idx = p.idx
               JOIN fa a ON a.id = p.article_id LEFT JOIN fs ON fs.article_id = p.article_id AND fs.idx = p.idx
@@ -387,7 +381,7 @@ def _event_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[A
 
 
 def _article_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[Any]]:
-    lookups = _fetched(fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS),
+    lookups = fetched(fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS),
                        fs=_snippets("article", "article_id, text, quotes, events"))
     shown = columns.format(quotes="coalesce(fs.quotes, 0)", events="coalesce(fs.events, 0)", snippet="fs.text")
     sql = f"""{lookups}SELECT {shown} FROM keys_page p JOIN fa a ON a.id = p.article_id LEFT JOIN fs ON fs.article_id = a.id"""

@@ -5,7 +5,7 @@
 plans it on its own: measured on stores of 10^4 and 10^5 articles, 50 articles' quotes cost the
 same 18-26 ms of CPU in both. Inside a larger query the optimizer may instead join the page's
 keys with the whole table and scan it (1.5M quotes read for 50 rows, 300 ms), so a page reads
-its lookups as materialized CTEs (store/lists.py `_fetched`), each planned alone.
+its lookups as materialized CTEs (`fetched`), each planned alone.
 """
 from __future__ import annotations
 
@@ -20,3 +20,9 @@ def keyed(table: str, column: str, columns: str) -> str:
 def keyed_params(values: Sequence[str]) -> list[object]:
     """The parameters of `keyed` for these values."""
     return [list(values)]
+
+
+def fetched(**lookups: str) -> str:
+    """Materialized CTEs of the lookups (name -> SELECT): planned on their own, each keeps its index scan
+    (inlined, DuckDB may join the page's keys with the whole table first and scan it)."""
+    return "WITH " + ", ".join(f"{name} AS MATERIALIZED ({sql})" for name, sql in lookups.items()) + " "

@@ -16,7 +16,7 @@ from typing import Any
 
 import duckdb
 
-from .lookups import keyed, keyed_params
+from .lookups import fetched, keyed, keyed_params
 from .reads import Rows
 
 
@@ -61,10 +61,9 @@ def quote_texts(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[dict
 def event_texts(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[dict[str, Any]]:
     """akey, idx, the sentence and trigger of these articles' events. Both sides are looked up by id
     before the join: joined directly, DuckDB scanned every stored article's text (26 s a batch at 10^6)."""
-    lookups = {"e": keyed("events", "article_id", "article_id, idx, trigger, sentence_start, sentence_end"),
-               "a": keyed("articles", "id", "id, text")}
-    return Rows(con, f"""WITH {", ".join(f"{n} AS MATERIALIZED ({q})" for n, q in lookups.items())}
-                        SELECT hash(e.article_id) AS akey, e.idx, e.trigger,
+    lookups = fetched(e=keyed("events", "article_id", "article_id, idx, trigger, sentence_start, sentence_end"),
+                      a=keyed("articles", "id", "id, text"))
+    return Rows(con, f"""{lookups}SELECT hash(e.article_id) AS akey, e.idx, e.trigger,
                                substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence
                         FROM e JOIN a ON a.id = e.article_id""", keyed_params(ids) * 2).dicts()
 
@@ -72,8 +71,7 @@ def event_texts(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[dict
 def actor_names(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None) -> list[dict[str, Any]]:
     """akey, id, name and every alias of the actors mentioned in these articles (None: of every actor);
     the mentions are looked up by article id (an index lookup, not a scan of every mention)."""
-    mentioned = (f"WITH m AS MATERIALIZED ({keyed('mentions', 'article_id', 'DISTINCT actor_id')}) "
-                 if article_ids is not None else "")
+    mentioned = fetched(m=keyed("mentions", "article_id", "DISTINCT actor_id")) if article_ids is not None else ""
     where = "WHERE a.id IN (SELECT actor_id FROM m)" if article_ids is not None else ""
     return Rows(con, f"""{mentioned}SELECT hash(a.id) AS akey, a.id, a.name, list(al.alias ORDER BY al.alias) AS aliases
                         FROM actors a LEFT JOIN aliases al ON al.actor_id = a.id
