@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from . import store
+from . import search, store
 from .api import to_article
 from .ingest import ingest, store_articles
 from .model import Actor
@@ -27,6 +27,12 @@ from .resolve.text import fold
 from .summary import RunSummary, RunTally
 
 DEFAULT_BATCH_SIZE = 64  # articles per transaction for `Curator.ingest`
+
+
+def _changed_actors(op: str, actor: str, value: str, new_actor: Actor | None) -> list[str]:
+    """The actors whose names or aliases a rule changed: their search documents are replaced, so a
+    renamed actor is found under its new name and a merged one under its old names at once."""
+    return [actor, *([value] if op == "merge" else []), *([new_actor.id] if new_actor else [])]
 
 
 class Curator(Corpus):
@@ -79,6 +85,7 @@ class Curator(Corpus):
         elif op != "rename":
             raise ValueError(f"op must be merge, split, alias or rename, not {op!r}")
         store.add_curation(self._con, op, target, value, new_actor)
+        self._refresh_search(_changed_actors(op, target, value, new_actor))
         return {"op": op, "actor": target, "value": value}
 
     def merge(self, keep: str, other: str) -> dict[str, Any]:
@@ -99,6 +106,7 @@ class Curator(Corpus):
 
     def import_curation(self, rules: Sequence[Rule]) -> int:
         """Record and apply curation rules read from CSV (resolve.curation.from_csv; ids as exported)."""
+        changed: list[str] = []
         for r in rules:
             new_actor = None
             if r.op == "split":
@@ -106,7 +114,15 @@ class Curator(Corpus):
                 new_actor = Actor(split_id(r.actor, r.value), r.value.title(), row["type"] if row else "PERSON",
                                   row["country"] if row else None)
             store.add_curation(self._con, r.op, r.actor, r.value, new_actor)
+            changed += _changed_actors(r.op, r.actor, r.value, new_actor)
+        self._refresh_search(changed)
         return len(rules)
+
+    def _refresh_search(self, actor_ids: list[str]) -> None:
+        """Rewrite these actors' search documents; this curator's reader then reopens the index (a
+        tantivy reader keeps the segments it opened with)."""
+        search.refresh_actors(self._con, actor_ids)
+        self._index = None
 
     # -- user dictionaries
     def import_actors(self, path: str) -> int:

@@ -1,7 +1,8 @@
 """Full-text search over a store's quotes, events, articles and actors (tantivy), kept beside the store.
 
     index.py     the index (`<db>.search/`): schema, analyzer, documents, queries returning `Hits`
-    sync.py      `sync` after each write (ingest, load), `rebuild` for `newsgraph reindex`, `build_missing`
+    sync.py      `sync` after each write (ingest, load), `refresh_actors` after a curation rule,
+                 `rebuild` for `newsgraph reindex`, `build_missing`
     settings.py  `SearchSettings`: hit cap, boosts, writer memory
 
 `newsgraph.query.Corpus` uses it for `q=` of its lists and for `Corpus.search`.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from .index import KINDS, IndexState, SearchIndex, index_path
 from .settings import DEFAULT, SearchSettings
-from .sync import build_missing, rebuild, sync
+from .sync import build_missing, rebuild, refresh_actors, sync
 
 __all__ = ["KINDS", "DEFAULT", "IndexState", "SearchIndex", "SearchSettings", "build_missing",
-           "index_path", "rebuild", "sync"]
+           "index_path", "rebuild", "refresh_actors", "sync"]

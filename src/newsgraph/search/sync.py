@@ -12,6 +12,7 @@ import shutil
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -32,11 +33,15 @@ def _index_articles(con: duckdb.DuckDBPyConnection, writer: IndexWriter, ids: Se
         writer.add("events", e["akey"], e["idx"], e["trigger"], e["sentence"])
 
 
-def _index_actors(con: duckdb.DuckDBPyConnection, writer: IndexWriter, article_ids: Sequence[str] | None) -> None:
-    for actor in search_rows.actor_names(con, article_ids):
+def _add_actors(writer: IndexWriter, actors: Sequence[dict[str, Any]]) -> None:
+    for actor in actors:
         writer.forget(actor["akey"])
         aliases = [a for a in actor["aliases"] or [] if a and a != actor["name"]]
         writer.add("actors", actor["akey"], 0, actor["name"], " ".join(aliases))
+
+
+def _index_actors(con: duckdb.DuckDBPyConnection, writer: IndexWriter, article_ids: Sequence[str] | None) -> None:
+    _add_actors(writer, search_rows.actor_names(con, article_ids))
 
 
 def _db_path(con: duckdb.DuckDBPyConnection) -> Path | None:
@@ -70,6 +75,24 @@ def sync(con: duckdb.DuckDBPyConnection, settings: SearchSettings = DEFAULT,
             on_chunk(len(chunk))
     index.save_state(IndexState(state.articles + len(ids), newest, probe))
     return len(ids)
+
+
+def refresh_actors(con: duckdb.DuckDBPyConnection, actor_ids: Sequence[str],
+                   settings: SearchSettings = DEFAULT) -> int:
+    """Replace these actors' documents after a curation rule (merge, split, alias, rename) changed
+    their names or aliases; an actor merged away loses its document. Articles, quotes and events are
+    unchanged by curation and stay. A store without an index is left alone (its first search builds
+    one from the curated rows); returns the number of actor documents written."""
+    path = _db_path(con)
+    if path is None or not path.exists():
+        return 0
+    keys, actors = search_rows.actors_by_id(con, actor_ids)
+    index = SearchIndex.open(path, settings)
+    with index.writing() as writer:
+        for key in keys:
+            writer.forget(key)
+        _add_actors(writer, actors)
+    return len(actors)
 
 
 def rebuild(con: duckdb.DuckDBPyConnection, settings: SearchSettings = DEFAULT,

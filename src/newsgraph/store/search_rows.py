@@ -68,13 +68,26 @@ def event_texts(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[dict
                         FROM e JOIN a ON a.id = e.article_id""", keyed_params(ids) * 2).dicts()
 
 
+_ACTOR_DOCUMENTS = """SELECT hash(a.id) AS akey, a.id, a.name, list(al.alias ORDER BY al.alias) AS aliases
+                      FROM actors a LEFT JOIN aliases al ON al.actor_id = a.id
+                      {where}
+                      GROUP BY a.id, a.name"""
+
+
 def actor_names(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None) -> list[dict[str, Any]]:
     """akey, id, name and every alias of the actors mentioned in these articles (None: of every actor);
     the mentions are looked up by article id (an index lookup, not a scan of every mention)."""
     mentioned = fetched(m=keyed("mentions", "article_id", "DISTINCT actor_id")) if article_ids is not None else ""
     where = "WHERE a.id IN (SELECT actor_id FROM m)" if article_ids is not None else ""
-    return Rows(con, f"""{mentioned}SELECT hash(a.id) AS akey, a.id, a.name, list(al.alias ORDER BY al.alias) AS aliases
-                        FROM actors a LEFT JOIN aliases al ON al.actor_id = a.id
-                        {where}
-                        GROUP BY a.id, a.name""",
+    return Rows(con, mentioned + _ACTOR_DOCUMENTS.format(where=where),
                 keyed_params(article_ids) if article_ids is not None else []).dicts()
+
+
+def actors_by_id(con: duckdb.DuckDBPyConnection, actor_ids: Sequence[str]) -> tuple[list[int], list[dict[str, Any]]]:
+    """The keys of these actor ids (also of ids no longer stored, as a merge leaves them) and the
+    akey, id, name and aliases of those still stored: what a curation rule changed in the index."""
+    ids = list(actor_ids)
+    with con.cursor() as cur:
+        keys = [int(r[0]) for r in cur.execute("SELECT hash(unnest(?::VARCHAR[]))", [ids]).fetchall()]
+    rows = Rows(con, _ACTOR_DOCUMENTS.format(where="WHERE list_contains(?::VARCHAR[], a.id)"), [ids]).dicts()
+    return keys, rows
