@@ -12,7 +12,9 @@ import duckdb
 import pytest
 
 from newsgraph import store
+from newsgraph.engines.local import analyze_in_order
 from newsgraph.ingest import ingest
+from newsgraph.model import Article
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 TABLES = {"articles": "id, source, date, title, text", "actors": "id, name, type, country", "aliases": "actor_id, alias",
@@ -81,3 +83,17 @@ def test_kill_after_first_batch_then_resume(tmp_path):
     assert resumed.returncode == 0, resumed.stderr
     assert f"skipped {len(partial)} (already present)" in resumed.stdout
     assert snapshot(crashed) == snapshot(reference)
+
+
+def test_batches_are_read_as_they_are_analyzed_not_all_first():
+    """A crawl's input is streamed: the first analyzed batch comes out before the third is read."""
+    read: list[int] = []
+
+    def batches():
+        for i in range(5):
+            read.append(i)
+            yield i, [Article(id=f"a{i}", source="s.txt", date="2024-01-01", title=None, text="Rain fell in Oslo.")]
+
+    first_tag, first_batch = next(analyze_in_order(batches(), workers=1))
+    assert first_tag == 0 and first_batch[0].id == "a0"
+    assert read == [0, 1]  # two looked at to decide whether workers pay, no more

@@ -11,7 +11,7 @@ import multiprocessing as mp
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 from typing import TypeVar
 
 from .. import nlp
@@ -47,14 +47,13 @@ def analyze_in_order(items: Iterable[tuple[T, list[Article]]], *, workers: int) 
     iterator = iter(items)
     first = list(islice(iterator, 2))
     if workers <= 1 or len(first) < 2:
-        for tag, batch in [*first, *iterator]:
+        for tag, batch in chain(first, iterator):  # lazily: a crawl's input never sits in memory whole
             yield tag, _analyze_batch(batch) if batch else []
         return
     context = mp.get_context("spawn")  # a clean interpreter per worker: no forked spaCy or DuckDB state
     with context.Pool(workers, initializer=_init_worker) as pool:
         pending: deque = deque()
-        source = iter([*first, *iterator])
-        for tag, batch in source:
+        for tag, batch in chain(first, iterator):
             pending.append((tag, pool.apply_async(_analyze_batch, (batch,)) if batch else None))
             while len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
                 done_tag, result = pending.popleft()
