@@ -10,11 +10,13 @@ pairs across files (`newsgraph.eval.claims.pair_scores`), which do not credit a 
 other claims' quotes that happens to span its files.
 
     PYTHONPATH=src .venv/bin/python scripts/claims-orders.py [ROOT] [--orders 30] [--seed 0] [--refresh]
+        [--set NAME=VALUE ...]   (a ClaimSettings field for this run, so settings are compared without edits)
 """
 from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
 import hashlib
 import json
 import random
@@ -26,6 +28,7 @@ from typing import Any
 
 from newsgraph.claims.adapters import assign_claims
 from newsgraph.claims.index import ClaimIndex
+from newsgraph.claims.settings import ClaimSettings
 from newsgraph.eval.claims import DEFAULT_ROOT, ClaimScore, PairScore, pair_scores, read_gold, score_claims
 from newsgraph.ingest import extract
 
@@ -47,14 +50,27 @@ def run(articles: list[dict[str, Any]], root: Path) -> ClaimScore:
     return run_both(articles, root)[0]
 
 
-def run_both(articles: list[dict[str, Any]], root: Path) -> tuple[ClaimScore, PairScore]:
-    """`run`, with the quote-pair scores of the same clustering."""
+def run_both(articles: list[dict[str, Any]], root: Path,
+             settings: ClaimSettings | None = None) -> tuple[ClaimScore, PairScore]:
+    """`run`, with the quote-pair scores of the same clustering (with `settings`, default ClaimSettings())."""
     arts = copy.deepcopy(articles)
     for a in arts:
         for q in a.get("quotes", []):
             q.pop("claim", None)
-    assign_claims(arts, ClaimIndex())
+    assign_claims(arts, ClaimIndex(settings))
     return score_claims(arts, root), pair_scores(arts, root)
+
+
+def overridden(pairs: list[str]) -> ClaimSettings:
+    """ClaimSettings with NAME=VALUE overrides, each value read as the field's default's type."""
+    base = ClaimSettings()
+    overrides: dict[str, Any] = {}
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        if not hasattr(base, name):
+            raise SystemExit(f"--set {pair}: ClaimSettings has no field '{name}'")
+        overrides[name] = type(getattr(base, name))(value)
+    return dataclasses.replace(base, **overrides)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,9 +80,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--refresh", action="store_true", help="extract again instead of using the cache")
     parser.add_argument("-v", "--verbose", action="store_true", help="print each order's line")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="override a ClaimSettings field, e.g. --set join_same_speaker=0.35 (repeatable)")
     args = parser.parse_args(argv)
+    settings = overridden(args.set)
     articles = extracted(args.root, args.refresh)
-    first, first_pairs = run_both(articles, args.root)
+    first, first_pairs = run_both(articles, args.root, settings)
     print("input order:", first.line())
     print("input order:", first_pairs.line())
     rng = random.Random(args.seed)
@@ -74,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(args.orders):
         order = articles[:]
         rng.shuffle(order)
-        score, pair = run_both(order, args.root)
+        score, pair = run_both(order, args.root, settings)
         scores.append(score)
         pairs.append(pair)
         if args.verbose:
