@@ -209,6 +209,31 @@ def test_words_a_news_agency_relays_are_the_inner_speakers(analyze_text):
         ("The Foreign Office", "that the new visa rules were unfair")]
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Mayor Ana Ruiz said the port is failing badly this winter, the local service of Radio Norte wrote.",
+     "the port is failing badly this winter", "Mayor Ana Ruiz"),
+    ("Mayor Ana Ruiz said the harbour fees will rise, the newspaper wrote.", "the harbour fees will rise",
+     "Mayor Ana Ruiz"),
+])
+def test_words_a_newspaper_relays_are_the_inner_speakers_without_the_relay_clause(analyze_text, text, content, speaker):
+    """"X said Y, the paper wrote": the paper passes X's words on; its clause is no part of them, even
+    when the parser hangs "wrote" over the reported clause."""
+    article = analyze_text(text)
+    assert [(q.speaker_text, q.text) for q in article.quotes] == [(speaker, content)]
+
+
+def test_according_to_a_channel_passes_on_the_inner_speakers_words(analyze_text):
+    article = analyze_text("According to Tasvir, Foreign Minister Lena Varga, in a letter published in the Dawn, "
+                           "described the plan as unlawful and dangerous.")
+    assert [(q.speaker_text, q.cue) for q in article.quotes] == [("Foreign Minister Lena Varga", "described")]
+
+
+def test_according_to_without_an_inner_cue_keeps_its_source(analyze_text):
+    article = analyze_text("According to the harbour master, the pier will reopen in May.")
+    assert [(q.speaker_text, q.text) for q in article.quotes] == [
+        ("the harbour master", "the pier will reopen in May.")]
+
+
 def test_quoted_as_saying_gives_the_words_to_the_person_quoted(analyze_text):
     article = analyze_text("The agency Interfax quoted Ana Ruiz as saying the port would reopen.")
     assert speakers_of(article, "the port would reopen") == ["Ana Ruiz"]

@@ -53,6 +53,23 @@ def drop_trailing_aside(doc: Doc, lo: int, hi: int, lex: QuoteLexicons) -> tuple
     return lo, hi
 
 
+def drop_trailing_relay(doc: Doc, lo: int, hi: int, lex: QuoteLexicons) -> tuple[int, int]:
+    """Cut a relay clause the parser made the head of the content ("said the port is failing, the
+    local service of Radio X wrote": "wrote" governs "failing"): the channel, not the words. Only a
+    relay verb (`relay_verbs.txt`) that ends the content, with its subject after a comma."""
+    for tok in doc[lo:hi]:
+        if tok.lemma_.lower() not in lex.relay_verbs or tok.pos_ != "VERB" or tok.i < hi - 2:
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        said = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
+        if subj is None or said is None or subj.i < said.i:
+            continue
+        start = subj.left_edge.i
+        if start - 1 > lo and doc[start - 1].text in ASIDE_MARKS:
+            return lo, start - 1
+    return lo, hi
+
+
 def outer_side(lo: int, hi: int, clo: int, chi: int) -> tuple[int, int]:
     """The content of a clause [lo, hi) around a cue phrase [clo, chi): the part after the cue
     phrase when it leads, before it when it trails, all of it when it sits in between."""
