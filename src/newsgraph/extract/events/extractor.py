@@ -23,6 +23,7 @@ from .confidence import confidence, evidence
 from .dates import DateIndex, event_date
 from .demands import claims_only, deontic_demand
 from .ended_acts import Ending, ending
+from .ended_ties import EndedTie, ended_tie, ended_tie_noun
 from .lexicons import type_group
 from .material import material_reading
 from .modality import modality_cue, modality_if_quoted
@@ -95,10 +96,11 @@ def scored_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor], q
     seen: set[tuple[str, str | None, str | None, int]] = set()
     for sent in doc.sents:
         for tok in sent:
-            ended = ending(tok, article.actors)
+            ended: Ending | EndedTie | None = ending(tok, article.actors) or ended_tie(tok, article.actors)
             trig = ended.trigger if ended is not None else lookup(tok)
-            if trig is not None and not requested(tok) and not discussed(tok):
-                # "urged Peru to withdraw", "discussed sanctions": the REQUEST or CONSULT is the event
+            if trig is not None and not requested(tok) and not discussed(tok) and not ended_tie_noun(tok):
+                # "urged Peru to withdraw", "discussed sanctions": the REQUEST or CONSULT is the event;
+                # "severed ties with X": the SANCTION, not the ties
                 found += _trigger_events(tok, trig, sent, article, seen, ended)
     found.sort(key=lambda x: x[:3])
     return [(event, features) for *_, event, features in _once_per_sentence(found)]
@@ -129,9 +131,11 @@ def _once_per_sentence(found: list[_Found]) -> Iterator[_Found]:
 
 
 def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
-                    seen: set[tuple[str, str | None, str | None, int]], ended: Ending | None = None) -> Iterator[_Found]:
+                    seen: set[tuple[str, str | None, str | None, int]],
+                    ended: Ending | EndedTie | None = None) -> Iterator[_Found]:
     """The events of one trigger (one per source × target pair), then the demand its clause may carry;
-    `ended`: the trigger ends an act (`ended_acts`), whose aim is the target.
+    `ended`: the trigger ends an act (`ended_acts`), whose aim is the target, or a tie (`ended_ties`), whose
+    other side is.
 
     Over 60 lines on purpose: the readings (attribution, accusation, ended act, material or figurative,
     self-defence, place as patient) each adjust the same sources, targets and type, in this order, and
@@ -146,7 +150,8 @@ def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
     accused = accused_of(tok, article.actors)
     if accused is not None:  # "accused Israel of attacking X": Israel's act, by the accuser's claim
         sources, targets, reported = accused, [t for t in targets if t not in accused], True
-    if ended is not None and ended.targets:  # "halted its advance on Kosovo": whom the ended act was aimed at
+    if ended is not None and [t for t in ended.targets if t not in sources]:
+        # "halted its advance on Kosovo": whom the ended act was aimed at; "severed ties with X": the partner
         targets = [t for t in ended.targets if t not in sources]
     recoded = material_reading(tok, recode(tok, trig, settings), sources, targets, article.actors, settings)
     # a conflict word in its figurative sense with no verbal reading ("a fight for jobs"), or in the verbal
