@@ -291,3 +291,30 @@ def test_a_partial_quote_whose_narration_is_a_clause_is_matched_on_it_too(backgr
                        group="ABC")
     claims = _claims([partial, plain], background)
     assert claims["a001:0"] == claims["a002:0"]
+
+
+NEGATION_RAISING = [
+    ("intend", "The rebels did not intend to seize the capital",
+     "The rebels intended to surround the capital but not to seize it"),
+    ("try", "The company never tried to hide the losses from its shareholders",
+     "The company tried not to hide the losses from its shareholders"),
+]
+
+
+@pytest.mark.parametrize("name,first,second", NEGATION_RAISING, ids=[p[0] for p in NEGATION_RAISING])
+def test_a_negation_on_a_verb_of_intention_is_the_negation_of_its_complement(name, first, second, background):
+    """"Did not intend to seize" and "intended ... not to seize" deny one act: the verb of intention
+    is not itself a polarity the two reports disagree on (negation raising, Horn 1978)."""
+    assert conflict(claim_features(first), claim_features(second)) is None, name
+    claims = _claims([make_quote(first, 1), make_quote(second, 2)], background)
+    assert claims["a001:0"] == claims["a002:0"], name
+
+
+@pytest.mark.parametrize("first,second", [
+    ("The rebels did not intend to seize the capital", "The rebels intended to seize the capital"),
+    ("The union did not plan to extend the strike", "The union planned to extend the strike"),
+])
+def test_a_denied_intention_never_joins_the_intention(first, second, background):
+    assert conflict(claim_features(first), claim_features(second)) == "negation"
+    claims = _claims([make_quote(first, 1), make_quote(second, 2)], background)
+    assert claims["a001:0"] != claims["a002:0"]

@@ -13,7 +13,9 @@ counting when the clauses share at least `PART_MIN_SHARED` words. A partial quot
 
 Hard constraints (a conflict vetoes a join whatever the similarity), after what the issue asks:
 a claim that 10,000 troops were sent is not one that 3,000 were (numbers), "sent" and "did not send"
-never join (polarity of a shared term), nor do "imposed" and "lifted" (verbs of opposite outcome,
+never join (polarity of a shared term; not of a verb of intention, `text.transparent`, whose negation is
+its complement's: "did not intend to seize" and "intended ... not to seize" deny one act, Horn 1978 on
+negation raising, while "intended to seize" still conflicts through "seize"), nor do "imposed" and "lifted" (verbs of opposite outcome,
 `data/antonyms.tsv`, each asserted on one side only), and a claim about Syria is not one about Libya (each side
 names an actor of one type that the other lacks, in the same slot: after the same word, "to").
 """
@@ -23,7 +25,7 @@ import math
 from collections.abc import Callable
 from typing import Literal
 
-from .text import ACTOR_PREFIX, ClaimFeatures, antonyms
+from .text import ACTOR_PREFIX, ClaimFeatures, antonyms, transparent
 
 Conflict = Literal["number", "negation", "antonym", "entity"]
 Weight = Callable[[str], float]
@@ -39,7 +41,7 @@ def conflict(a: ClaimFeatures, b: ClaimFeatures) -> Conflict | None:
     """Why two quotes can never state the same claim, or None."""
     if a.numbers and b.numbers and not (a.numbers & b.numbers):
         return "number"
-    for term in a.terms & b.terms:
+    for term in a.terms & b.terms - transparent():
         if a.polarity(term) * b.polarity(term) == -1:
             return "negation"
     opposite = antonyms()

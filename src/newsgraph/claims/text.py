@@ -121,7 +121,8 @@ def _negators() -> frozenset[str]:
 
 
 @cache
-def _transparent() -> frozenset[str]:
+def transparent() -> frozenset[str]:
+    """The terms of intention and attempt through which a negation passes (`data/negation_transparent.txt`)."""
     return frozenset(canonical(w) for w in lexicon.words(PACKAGE, "negation_transparent.txt"))
 
 
@@ -352,7 +353,7 @@ def _negated_positions(toks: Sequence[str], cased: Sequence[str]) -> set[int]:
             if word in stop or word[0].isdigit() or cased[j][:1].isupper() or len(word) < 2:
                 continue
             out.add(j)
-            if canonical(word) not in _transparent():
+            if canonical(word) not in transparent():
                 break
     return out
 
