@@ -255,6 +255,28 @@ def test_a_name_after_a_long_title_is_the_speaker(analyze_text):
     assert speakers_of(article, "the talks had failed") == ["Ana Ruiz"]
 
 
+@pytest.mark.parametrize("text, speaker_text, speaker", [
+    ("Speaking at the annual meeting of the Inter-American Development Bank in Quito, Ecuador, Peruvian "
+     "Finance Minister Jorge Vela said inflation would fall.", "Peruvian Finance Minister Jorge Vela", "Jorge Vela"),
+    ("During a press conference on the sidelines of the Association of Caribbean States (ACS) Foreign Ministers' "
+     "meeting in Havana, Cuba, Jamaica's Director General of Trade Affairs Olivia Grange underlined the need for "
+     "support.", "Jamaica's Director General of Trade Affairs Olivia Grange", "Olivia Grange"),
+    ("Speaking to reporters after the Mercosur summit in Asuncion, Paraguay, Brazilian Foreign Minister Mauro "
+     "Vieira said the deal was close.", "Brazilian Foreign Minister Mauro Vieira", "Mauro Vieira"),
+])
+def test_a_name_after_a_long_fronted_phrase_is_the_speaker(analyze_text, text, speaker_text, speaker):
+    """The parser hangs the title and name after a fronted phrase's comma inside that phrase, or makes
+    the fronted participle or the meeting the subject: the speaker is the name before the verb."""
+    article = analyze_text(text)
+    names = {a.id: a.name for a in article.actors}
+    assert [(q.speaker_text, names.get(q.speaker)) for q in article.quotes] == [(speaker_text, speaker)]
+
+
+def test_a_subject_after_a_fronted_phrase_is_kept(analyze_text):
+    article = analyze_text("After the long meeting of the council in Lima, the trade minister said the deal was close.")
+    assert [q.speaker_text for q in article.quotes] == ["the trade minister"]
+
+
 def test_a_dateline_parsed_as_a_second_subject_does_not_speak(analyze_text):
     article = analyze_text("KUALA LUMPUR -- A Peru army foreign ministry official said Thursday that elections were near.")
     assert [q.speaker_text for q in article.quotes] == ["A Peru army foreign ministry official"]

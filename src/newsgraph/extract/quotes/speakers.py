@@ -39,6 +39,8 @@ SPEAKER_SUBJECT_DEPS = ("nsubj", "csubj", "nsubjpass")
 JOINT_ADVERBS = ("jointly", "together")
 #: reciprocal objects that make coordinated speakers each speak ("A and B blamed one another")
 RECIPROCALS = ("one another", "each other")
+#: parts of speech of a title and name phrase ("Peru's Minister of Economy Jorge Vela")
+_TITLE_POS = ("PROPN", "NOUN", "ADJ", "DET", "PART", "ADP")
 #: named-actor entity types: a speaker of class `a`
 ACTOR_ENTITY_TYPES = ("PERSON", "ORG", "NORP", "GPE")
 
@@ -174,9 +176,49 @@ def cue_speaker(index: ArticleIndex, cue: Token) -> SpeakerPhrase | None:
         subj = relayed_speaker(index, cue) or subject_of_cue(cue, max_climb) or adjacent_speaker(index, cue)
         if subj is not None and index.inside_passage(subj) and not index.inside_passage(cue):
             subj = adjacent_speaker(index, cue)  # a quoted noun parsed as the subject of the cue after it
+        fronted = fronted_subject(index, cue)
+        if fronted is not None and _swallowed(index, subj, fronted):
+            return fronted
     if subj is None:
         return None
     return phrase_of(subj)
+
+
+def fronted_subject(index: ArticleIndex, cue: Token) -> SpeakerPhrase | None:
+    """The title and name between a fronted phrase's last comma and the cue ("Speaking at the
+    meeting in Quito, Ecuador, Peruvian Finance Minister Jorge Vela said"): the parser often hangs
+    the name inside the fronted phrase (a conjunct of "Ecuador", the object of "in"). Only a phrase
+    of nouns, names and "of" whose last word is a named actor's mention."""
+    doc = index.doc
+    k = cue.i - 1
+    if cue.pos_ != "VERB" or k < 1 or doc[k].pos_ != "PROPN" or index.inside_passage(doc[k]):
+        return None
+    j = k
+    while j > max(cue.sent.start, k - index.settings.title_window_tokens - 4) and doc[j].text != ",":
+        if doc[j].pos_ not in _TITLE_POS:
+            return None
+        j -= 1
+    if doc[j].text != "," or j <= cue.sent.start:
+        return None
+    m = index.mention_at(doc[k].idx, token_end(doc[k]), doc[k])
+    actor = index.actors.get(m.actor) if m is not None else None
+    if m is None or actor is None or actor.type not in ("PERSON", "ORG") or m.start < doc[j].idx:
+        return None
+    return SpeakerPhrase(doc[k], j + 1, k + 1)
+
+
+def _swallowed(index: ArticleIndex, subj: Token | None, fronted: SpeakerPhrase) -> bool:
+    """Is the parsed subject no real one beside the `fronted` phrase: none, a fronted participle
+    ("Speaking at ..."), a word of the fronted phrase's name whose phrase runs back past its comma,
+    or a plain noun before the comma that names no actor ("the meeting in Vientiane")?"""
+    if subj is None or subj.dep_ == "csubj":
+        return True
+    if fronted.lo <= subj.i < fronted.hi:
+        return phrase_range(subj)[0] < fronted.lo
+    if subj.i >= fronted.lo or subj.pos_ != "NOUN" or is_document(subj) or is_unnamed_source(subj) \
+            or subj.lower_ in index.lex.spokesperson_nouns or subj.lower_ in role_words():
+        return False
+    return not index.mentions_in(*char_range(index.doc, *phrase_range(subj)))
 
 
 def speaker_class(index: ArticleIndex, spk: SpeakerPhrase | None) -> str:
