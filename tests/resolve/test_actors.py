@@ -127,3 +127,23 @@ def test_lone_surname_stays_itself_without_an_office_holder(analyze_text, text, 
     article = analyze_text(text, date)
     surname = text.split()[0]
     assert _by_id(article)[_actor_of(article, surname)].name == surname
+
+
+@pytest.mark.parametrize("text, acronym, name", [
+    ("The head of the Multinational Security Support Mission, Godfrey Otunge, attended the talks. "
+     "MSS said officers had stopped several attacks.", "MSS", "Multinational Security Support Mission"),
+    ("China's Ministry of State Security warned of spies. The MSS said foreign agents had tried to recruit "
+     "students.", "MSS", "Ministry of State Security"),
+    ("Fighters of the Syrian National Army took the town. The SNA said it held the bridge.", "SNA",
+     "Syrian National Army"),
+])
+def test_an_ambiguous_acronym_is_the_body_the_article_names_in_full(analyze_text, text, acronym, name):
+    """The table lists an acronym several bodies share with a qualifier ("MSS Haiti", "MSS China"): a bare
+    "MSS" is the one of them the article names in full."""
+    article = analyze_text(text)
+    assert _by_id(article)[_actor_of(article, acronym)].name == name
+
+
+def test_an_ambiguous_acronym_alone_names_no_table_body(analyze_text):
+    article = analyze_text("The MSS said officers had stopped several attacks.")
+    assert _by_id(article)[_actor_of(article, "MSS")].name == "MSS"

@@ -25,7 +25,7 @@ from .institutions import find_institutions, state_names
 from .knowledge import builtin
 from .metonyms import PlaceMetonym, place_metonym, seat_metonym
 from .names import country_in
-from .organizations import is_acronym, lookup, org_key
+from .organizations import KnownOrganization, is_acronym, lookup, org_key
 from .people import PeopleIndex, Person
 from .person_names import is_given_name, parse
 from .places import place_country, seat_of_power
@@ -164,8 +164,23 @@ def _link(span: Span, people: PeopleIndex, org_heads: dict[str, tuple[str, str, 
     if label == "ORG" and not table and len(surface.split()) == 1 and surface in org_heads:
         key, type_, name, country, _ = org_heads[surface]
         return key, "alias", _Draft(key, type_, name, country)
+    if label == "ORG" and not table and (org := _qualified_acronym(surface, named)) is not None:
+        key = f"org:{fold(org.acronym)}"
+        return key, "acronym", _Draft(key, "ORG", org.name, org.country)
     key, type_, name, country, how = _non_person(surface, label)
     return key, how, _Draft(key, type_, name, country)
+
+
+def _qualified_acronym(surface: str, named: set[str]) -> KnownOrganization | None:
+    """The organization an ambiguous acronym stands for in this article: the table keys such bodies by the
+    acronym and a qualifier ("MSS Haiti", "MSS China"; `organizations.tsv`), so a bare "MSS" is the one
+    of them the article names in full ("the Multinational Security Support Mission ... MSS said"). None
+    when the article names none or several of them (the acronym-definition pairing of Schwartz & Hearst
+    2003, with the table as the definitions)."""
+    if not is_acronym(surface):
+        return None
+    hits = {n for n in named if " " in n and n.split(" ", 1)[0] == surface.replace(".", "")}
+    return lookup(hits.pop()) if len(hits) == 1 else None
 
 
 def _org_heads(spans: list[Span]) -> dict[str, tuple[str, str, str, str | None, str]]:
