@@ -332,6 +332,77 @@ def _known_prefix(span: Span, ctx: _Context) -> Span:
     return span
 
 
+# ------------------------------------------------------------------------------ groups
+#: dependency labels of a word that modifies a group noun inside its noun phrase
+_GROUP_MODIFIER_DEPS = {"compound", "amod", "nmod"}
+#: prepositions after a group noun that make it an act, not a group ("opposition to the plan")
+_ACT_PREPOSITIONS = {"to", "against"}
+
+
+@lru_cache(maxsize=1)
+def _group_nouns() -> frozenset[str]:
+    """Collective actors that are no named entity (`data/group_nouns.txt`)."""
+    return word_list("newsgraph.extract", "group_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def _stance_prefixes() -> frozenset[str]:
+    return word_list("newsgraph.extract", "stance_prefixes.txt")
+
+
+def _stance_at(doc: Doc, i: int) -> bool:
+    """Is token `i` a stance ("pro-Russian", "anti-government")? Its country is then no group's country."""
+    low = doc[i].lower_
+    return low in _stance_prefixes() or low.startswith(tuple(f"{p}-" for p in _stance_prefixes())) or \
+        (i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _stance_prefixes())
+
+
+def _group_start(noun: Token, entity_of: dict[int, Span]) -> int | None:
+    """First token of the group mention headed by `noun`: its country or demonym and the compound nouns or
+    adjectives between them ("Haitian gangs", "Serbian student protesters", "Haitian armed gangs"). None
+    without a country: "the rebels" may stand for a named group the resolver links it to, and a bare
+    "protesters" would be one actor for every protest in the corpus. None too when a named actor modifies
+    it ("M23 rebels" are M23's, "Houthi fighters" the Houthis') or a stance does ("pro-Russian separatists"
+    are no Russian group; `extract/events/actors.py` reads no actor there)."""
+    doc = noun.doc
+    start, i = None, noun.i - 1
+    while i >= noun.sent.start:
+        t = doc[i]
+        if t.dep_ not in _GROUP_MODIFIER_DEPS or not t.i < t.head.i <= noun.i or _stance_at(doc, i):
+            break
+        ent = entity_of.get(i)
+        if ent is not None:
+            if ent.label_ not in ("GPE", "NORP") or not (country_word(ent.text) or is_demonym(ent.text)):
+                return None
+            start = i = ent.start
+            if _stance_at(doc, i):
+                return None
+        elif not (t.tag_ in {"NN", "NNS", "NNP"} and t.dep_ == "compound") and t.pos_ != "ADJ":
+            break
+        i -= 1
+    return start
+
+
+def group_mentions(doc: Doc, zones: Zones) -> list[Span]:
+    """Group nouns named with their country as ORG mentions (`_group_start`): "Haitian gangs", "Serbian
+    protesters", "Israeli settlers". Not a noun that modifies another ("rebel leaders" is a person,
+    "protest leaders" no group), nor one a name covers ("the Rebels" as a team), nor an act ("opposition to X")."""
+    entity_of = {t.i: ent for ent in doc.ents for t in ent}
+    out = []
+    for t in tokens(doc):
+        if t.lemma_.lower() not in _group_nouns() or t.pos_ not in ("NOUN", "PROPN") or t.dep_ == "compound":
+            continue
+        covering = entity_of.get(t.i)
+        if covering is not None and covering.label_ not in ("GPE", "NORP"):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in _ACT_PREPOSITIONS for c in t.children):
+            continue
+        start = _group_start(t, entity_of)
+        if start is not None and not zones.covers(doc[start].idx, t.idx + len(t.text)):
+            out.append(Span(doc, start, t.i + 1, label="ORG"))
+    return out
+
+
 # ------------------------------------------------------------------------------ combining
 def _fill(spans: list[Span], extra: Iterable[Span]) -> list[Span]:
     """`spans` plus those of `extra` that overlap nothing already kept (earlier and longer first)."""
@@ -385,4 +456,6 @@ def entity_mentions(doc: Doc) -> list[Span]:
     spans = _prefer_table(spans, states)
     spans = _fill(spans, states)
     spans = _fill(spans, country_names(doc, ctx.zones))
-    return _fill(spans, family_names(doc, spans, ctx.zones))
+    spans = _fill(spans, family_names(doc, spans, ctx.zones))
+    groups = group_mentions(doc, ctx.zones)  # "Haitian gangs" replaces the demonym NER found in it
+    return _fill(_prefer_table(spans, groups), groups)
