@@ -272,6 +272,29 @@ def test_a_name_after_a_long_fronted_phrase_is_the_speaker(analyze_text, text, s
     assert [(q.speaker_text, names.get(q.speaker)) for q in article.quotes] == [(speaker_text, speaker)]
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The Indian Defence Ministry said in a statement that two drones were shot down.",
+     "that two drones were shot down", "Ministry of Defence of India"),
+    ("Peru's foreign ministry said in a statement that the envoy had been recalled.",
+     "that the envoy had been recalled", "Ministry of Foreign Affairs of Peru"),
+])
+def test_said_in_a_statement_that_is_the_subjects(analyze_text, text, content, speaker):
+    """"X said in a statement that ...": the parser hangs the that-clause on "statement"; the words
+    are still X's."""
+    assert speakers_of(analyze_text(text), content) == [speaker]
+
+
+def test_a_counterpart_named_in_apposition_shares_a_joint_statement(analyze_text):
+    article = analyze_text("President Jorge Vela and his Chilean counterpart Ana Ruiz said in a joint statement "
+                           "that trade would grow.")
+    assert sorted(speakers_of(article, "trade would grow")) == ["Ana Ruiz", "Jorge Vela"]
+
+
+def test_a_claim_others_reject_is_not_theirs(analyze_text):
+    article = analyze_text("Protesters gathered in the square to reject the claim that the vote was fair.")
+    assert "Protesters" not in [q.speaker_text for q in article.quotes if q.cue == "claim"]
+
+
 def test_a_subject_after_a_fronted_phrase_is_kept(analyze_text):
     article = analyze_text("After the long meeting of the council in Lima, the trade minister said the deal was close.")
     assert [q.speaker_text for q in article.quotes] == ["the trade minister"]

@@ -169,6 +169,8 @@ def cue_speaker(index: ArticleIndex, cue: Token) -> SpeakerPhrase | None:
         subj = first_child(cue, ("poss",))
         if subj is None and cue.dep_ in ("dobj", "attr") and cue.head != cue:
             subj = subject_of_cue(cue.head, max_climb)
+        elif subj is None and (verb := _speech_verb_of_medium(index, cue)) is not None:
+            subj = subject_of_cue(verb, max_climb)
     elif (cue.dep_ == "conj" and cue.head.dep_ == "ccomp" and is_other_report(cue, index.lex)
           and subject(cue, ("nsubj", "nsubjpass")) is None):
         subj = subject_of_cue(cue.head.head, max_climb)  # "He says A and says B": B's speaker is the outer one
@@ -219,6 +221,16 @@ def _swallowed(index: ArticleIndex, subj: Token | None, fronted: SpeakerPhrase) 
             or subj.lower_ in index.lex.spokesperson_nouns or subj.lower_ in role_words():
         return False
     return not index.mentions_in(*char_range(index.doc, *phrase_range(subj)))
+
+
+def _speech_verb_of_medium(index: ArticleIndex, cue: Token) -> Token | None:
+    """The speech verb a cue noun is the medium of ("The ministry said in a statement that ...", where
+    the parser hangs the that-clause on "statement"): the words are the verb's subject's."""
+    prep = cue.head if cue.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "in" or prep.dep_ != "prep" or prep.head == prep:
+        return None
+    verb = prep.head
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in index.lex.speech_verbs else None
 
 
 def speaker_class(index: ArticleIndex, spk: SpeakerPhrase | None) -> str:
@@ -411,6 +423,9 @@ def _conjunct_actors(index: ArticleIndex, head: Token, first: str) -> tuple[str,
         if conj.i < head.i:
             continue
         m = index.mention_at(conj.idx, token_end(conj), conj)
+        named = next((c for c in conj.rights if c.dep_ == "appos"), None) if m is None else None
+        if named is not None:  # "A and his Chilean counterpart Ana Ruiz said in a joint statement"
+            m = index.mention_at(named.idx, token_end(named), named)
         if m is not None and m.actor != first and m.actor not in out:
             out.append(m.actor)
     return tuple(out)
