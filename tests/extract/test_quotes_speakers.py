@@ -42,6 +42,21 @@ def test_making_no_mention_of_someone_is_no_quote(analyze_text):
     assert [q.text for q in article.quotes] == []
 
 
+@pytest.mark.parametrize("text", [
+    "The rebels attacked two tankers in the strait on Sunday.",
+    "The army attacked the camp with drones and artillery.",
+])
+def test_an_attack_on_a_place_or_with_weapons_is_no_quote(analyze_text, text):
+    """"attack" is a cue of criticism ("attacked the plan"), but on ships, camps or with weapons it is an
+    assault (the material cues of the PLOVER manual, data/material_cues.tsv)."""
+    assert [q.cue for q in analyze_text(text).quotes] == []
+
+
+def test_an_attack_on_a_plan_is_still_criticism(analyze_text):
+    article = analyze_text("Senator Ana Ruiz attacked the budget plan as reckless.")
+    assert [(q.cue, q.text) for q in article.quotes] == [("attacked", "the budget plan as reckless")]
+
+
 def test_a_speech_verb_still_makes_a_quote(analyze_text):
     article = analyze_text("Governor Alma Reyes said the water bill would lower prices.")
     assert [q.text for q in article.quotes] == ["the water bill would lower prices"]

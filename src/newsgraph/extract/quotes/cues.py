@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..events.material import material_cues, senses
 from ..syntax import subject
 from .lexicons import QuoteLexicons
 
@@ -33,7 +34,23 @@ def may_be_cue(tok: Token, lex: QuoteLexicons, learned_lemmas: frozenset[str] | 
         return False  # "declined to comment", "refused to say"
     if tok.dep_ == "xcomp" and lemma in lex.speech_verbs and tok.head.lemma_.lower() in lex.refusal_verbs:
         return False  # the "say" of "refused to say"
+    if is_physical_act(tok):
+        return False  # "attacked a camp with missiles": an assault, no criticism
     return lemma in lex.cue_lemmas or (learned_lemmas is not None and lemma in learned_lemmas)
+
+
+def is_physical_act(tok: Token) -> bool:
+    """A word with a material and a figurative sense ("attack", "fight", `data/material_senses.tsv`) that
+    acts on a physical thing or place ("attacked a camp", "attacked ships") or with a weapon ("with
+    missiles"): the material reading (the PLOVER manual's cues, ch. 3.14-3.16), so no verbal attack."""
+    if (tok.lemma_.lower(), tok.pos_) not in senses():
+        return False
+    cues = material_cues()
+    physical = cues.get("literal", frozenset()) | cues.get("weapon", frozenset())
+    acted_on = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    acted_on += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "on", "at")
+                 for o in c.children if o.dep_ == "pobj"]
+    return any(t.lemma_.lower() in physical for t in acted_on)
 
 
 def is_other_report(tok: Token, lex: QuoteLexicons) -> bool:
