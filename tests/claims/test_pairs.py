@@ -226,6 +226,24 @@ OPPOSITES = [
      "The ministry reopened the border crossing with the north for trucks"),
     ("rejection / accepted", "The union announced its rejection of the new wage offer from the employers",
      "The union accepted the new wage offer from the employers"),
+    ("raised / cut", "The city council raised the bus fares for students this autumn",
+     "The city council cut the bus fares for students this autumn"),
+    ("captured / lost", "Government forces captured the hilltop village near the river",
+     "Government forces lost the hilltop village near the river"),
+    ("upheld / overturned", "The appeals court upheld the sentence of the former governor",
+     "The appeals court overturned the sentence of the former governor"),
+    ("hired / fired", "The carmaker hired the whole night shift at its northern plant",
+     "The carmaker fired the whole night shift at its northern plant"),
+    ("doubled / halved", "Coal imports from the neighbouring country doubled in the first quarter",
+     "Coal imports from the neighbouring country halved in the first quarter"),
+    ("succeeded / collapsed", "The mediation between the two clans succeeded on Sunday",
+     "The mediation between the two clans collapsed on Sunday"),
+    ("held / collapsed", "The truce between the two militias held over the weekend",
+     "The truce between the two militias collapsed over the weekend"),
+    ("allowed / blocked", "Customs allowed the convoy of aid lorries across the bridge",
+     "Customs blocked the convoy of aid lorries at the bridge"),
+    ("detained / released", "Police detained the opposition blogger at the airport",
+     "Police released the opposition blogger at the airport"),
 ]
 
 
@@ -318,3 +336,33 @@ def test_a_denied_intention_never_joins_the_intention(first, second, background)
     assert conflict(claim_features(first), claim_features(second)) == "negation"
     claims = _claims([make_quote(first, 1), make_quote(second, 2)], background)
     assert claims["a001:0"] != claims["a002:0"]
+
+
+PREFIX_NEGATIONS = [
+    ("unsafe", "The old bridge over the canal is safe for heavy lorries",
+     "The old bridge over the canal is unsafe for heavy lorries"),
+    ("unlikely", "A deal on the budget is likely before the summer recess",
+     "A deal on the budget is unlikely before the summer recess"),
+    ("illegal", "The court said the strike by the dock workers was legal",
+     "The court said the strike by the dock workers was illegal"),
+    ("disagreed", "The two parties agreed on the date of the early election",
+     "The two parties disagreed on the date of the early election"),
+    # a prefix on a word of ability passes the negation on, as "not able to" does
+    ("unable", "The ministry was able to pay the nurses their December wages",
+     "The ministry was unable to pay the nurses their December wages"),
+]
+
+
+@pytest.mark.parametrize("name,first,second", PREFIX_NEGATIONS, ids=[p[0] for p in PREFIX_NEGATIONS])
+def test_a_word_negated_by_its_prefix_never_joins_its_base(name, first, second, background):
+    assert conflict(claim_features(first), claim_features(second)) == "negation", name
+    claims = _claims([make_quote(first, 1), make_quote(second, 2)], background)
+    assert claims["a001:0"] != claims["a002:0"], name
+
+
+def test_a_prefix_negation_joins_the_same_claim_with_not(background):
+    """"Unsafe" and "not safe" state one claim."""
+    claims = _claims([make_quote("Inspectors found the old bridge over the canal unsafe for heavy lorries", 1),
+                      make_quote("The old bridge over the canal is not safe for heavy lorries, inspectors found", 2)],
+                     background)
+    assert claims["a001:0"] == claims["a002:0"]

@@ -18,6 +18,12 @@ def test_words_of_different_ideas_do_not(a, b):
     assert canonical(a) != canonical(b)
 
 
+def test_a_verb_in_eed_keeps_one_stem_across_its_forms():
+    """"succeed" is not "succe" + "-ed": its forms agree, so "succeeded" meets the antonym of "succeed"."""
+    assert canonical("succeed") == canonical("succeeded") == canonical("succeeds") == canonical("succeeding")
+    assert canonical("exceed") == canonical("exceeded")
+
+
 def test_stemmer_undoubles_consonants():
     assert stem("dropped") == stem("dropping") == stem("drop")
 
@@ -103,7 +109,8 @@ def test_a_long_stretch_with_a_speech_verb_is_no_frame():
 
 def test_a_partial_quote_keeps_its_quoted_fragment():
     f = claim_features('The premier called the strike an "unlawful political act" on Monday')
-    assert f.fragments == (frozenset({"unlawful", "political", "act"}),)
+    assert f.fragments == (frozenset({"lawful", "political", "act"}),)  # "unlawful": "lawful", negated
+    assert f.negated == {"lawful"}
     assert f.clauses == ()
     assert claim_features('"This is an unlawful political act," the premier said').fragments == ()
 

@@ -11,7 +11,8 @@ What must agree between two reports is kept apart:
 
 - **polarity**: the first content word after a negator (`data/negators.txt`: "not", "never",
   "denied") is negated, within `NEGATION_SCOPE` tokens and before punctuation or a conjunction
-  (`data/scope_breaks.txt`), after the window heuristic of Chapman et al. (2001, NegEx);
+  (`data/scope_breaks.txt`), after the window heuristic of Chapman et al. (2001, NegEx); a word negated
+  by its prefix ("unsafe", "illegal", `data/negative_affixes.tsv`) is its base, negated;
 - **numbers**: "10,000", "3 million", "three thousand" become values; a day or year next to a month
   name is a date, not a figure of the claim;
 - **named actors**: actor ids (with their type) that the caller found inside the quote, e.g. from the
@@ -121,6 +122,12 @@ def _negators() -> frozenset[str]:
 
 
 @cache
+def affix_negations() -> dict[str, str]:
+    """Word -> its base, for the words a prefix negates ("unsafe" -> "safe"; `data/negative_affixes.tsv`)."""
+    return {w.lower(): b.lower() for w, b in lexicon.table(PACKAGE, "negative_affixes.tsv", 2, min_columns=2)}
+
+
+@cache
 def transparent() -> frozenset[str]:
     """The terms of intention and attempt through which a negation passes (`data/negation_transparent.txt`)."""
     return frozenset(canonical(w) for w in lexicon.words(PACKAGE, "negation_transparent.txt"))
@@ -224,7 +231,11 @@ def _derive(word: str) -> str:
 
 
 def _final_e(word: str) -> str:
-    return word.rstrip("e") if word.endswith("e") and len(word) > 3 else word  # "agree", "agreement" -> "agr"
+    """The word without its final -e ("agree", "agreement" -> "agr"), and a verb in -eed without its -eed's
+    "ed" as well, so that "succeed" and "succeeded" (whose -ed `_inflect` strips) agree on "succ"."""
+    if word.endswith("eed") and len(word) > 5:
+        word = word[:-1]
+    return word.rstrip("e") if word.endswith("e") and len(word) > 3 else word
 
 
 @lru_cache(maxsize=200_000)
@@ -341,10 +352,15 @@ def _negated_positions(toks: Sequence[str], cased: Sequence[str]) -> set[int]:
     report that names the troops elsewhere does not flip their polarity). Names and numbers are skipped;
     a verb of intention or attempt passes the negation on ("did not intend to overthrow": both negated,
     `data/negation_transparent.txt`)."""
-    negators, breaks, stop = _negators(), _scope_breaks(), stopwords()
+    negators, breaks, stop, affixed = _negators(), _scope_breaks(), stopwords(), affix_negations()
     out: set[int] = set()
     for i, tok in enumerate(toks):
-        if tok not in negators:
+        base = affixed.get(tok)
+        if base is not None:  # "unsafe": the word itself is negated; "unable to pay" reaches "pay" as well
+            out.add(i)
+            if canonical(base) not in transparent():
+                continue
+        elif tok not in negators:
             continue
         for j in range(i + 1, min(len(toks), i + 1 + NEGATION_SCOPE)):
             word = toks[j]
@@ -471,7 +487,7 @@ def claim_features(text: str, entities: Iterable[tuple[str, str, int, int]] = ()
         if i in framed or i in inside or i in number_positions or tok in _PUNCT or tok in negators or tok in stop or len(tok) < 2 \
                 or tok[0].isdigit():
             continue
-        term = canonical(tok)
+        term = canonical(affix_negations().get(tok, tok))
         if term in stop:
             continue
         (negated if i in negated_at else asserted).add(term)
