@@ -305,6 +305,18 @@ def test_a_counterpart_named_in_apposition_shares_a_joint_statement(analyze_text
     assert sorted(speakers_of(article, "trade would grow")) == ["Ana Ruiz", "Jorge Vela"]
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The vote was seen as a setback for Prime Minister Jorge Vela who warned last week that the coalition "
+     "could collapse.", "that the coalition could collapse", "Jorge Vela"),
+    ("The deal is expected to please Chilean President Ana Ruiz who said last month that the border would "
+     "stay open.", "that the border would stay open", "Ana Ruiz"),
+])
+def test_a_named_speaker_inside_a_speakerless_attribution_keeps_the_words(analyze_text, text, content, speaker):
+    """A raised-subject cue with no speaker ("were seen as", "is expected to") holds a named actor's own
+    attribution: PolNeAR's univocal rule would drop the inner one, and the words would be nobody's."""
+    assert speakers_of(analyze_text(text), content) == [speaker]
+
+
 def test_a_claim_others_reject_is_not_theirs(analyze_text):
     article = analyze_text("Protesters gathered in the square to reject the claim that the vote was fair.")
     assert "Protesters" not in [q.speaker_text for q in article.quotes if q.cue == "claim"]

@@ -78,7 +78,7 @@ def attribute(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
     quotes, bare_cues = cue_word_quotes(index)
     quotes.extend(colon_line_quotes(index))
     quotes = widen_to_passages(index, quotes)
-    quotes = outermost(without_relays(index, quotes))
+    quotes = outermost(index, without_relays(index, quotes))
     quotes = floating_quotes(index, quotes, bare_cues)
     quotes = continuations(index, quotes)
     quotes = with_co_speakers(index, quotes)

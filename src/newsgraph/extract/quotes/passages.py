@@ -128,15 +128,19 @@ def _relays(index: ArticleIndex, q: Quote) -> bool:
     return cue.root.lemma_.lower() in index.lex.relay_verbs or cue.text.lower() == "according to"
 
 
-def outermost(quotes: list[Quote]) -> list[Quote]:
+def outermost(index: ArticleIndex, quotes: list[Quote]) -> list[Quote]:
     """PolNeAR-style univocal attributions: drop a quote whose cue lies in another's content
-    (longest contents first), unless both are direct and one content holds the other."""
+    (longest contents first), unless both are direct and one content holds the other, or the outer
+    one has no speaker phrase ("The fines were seen as ...") and the inner one is a named actor's
+    ("... Trump, who has threatened to levy tariffs"): the words would be nobody's."""
     by_len = sorted(quotes, key=lambda q: q.start - q.end)
     kept: list[Quote] = []
     for q in by_len:
         c = q.cue_start if q.cue_start is not None else q.start
+        named = q.speaker is not None and (ev := index.evidence_of(q)) is not None and ev.speaker_kind in ("name", "description")
         if any(k.start < c < k.end - 1 and not (k.start <= q.start and q.end <= k.end and
                                                 k.kind == "direct" and q.kind == "direct")
+               and not (named and k.speaker_start is None)
                for k in kept):
             continue
         kept.append(q)
