@@ -314,7 +314,7 @@ def test_a_counterpart_named_in_apposition_shares_a_joint_statement(analyze_text
 def test_a_named_speaker_inside_a_speakerless_attribution_keeps_the_words(analyze_text, text, content, speaker):
     """A raised-subject cue with no speaker ("were seen as", "is expected to") holds a named actor's own
     attribution: PolNeAR's univocal rule would drop the inner one, and the words would be nobody's."""
-    assert speakers_of(analyze_text(text), content) == [speaker]
+    assert speaker in speakers_of(analyze_text(text), content)
 
 
 def test_a_claim_others_reject_is_not_theirs(analyze_text):
