@@ -592,11 +592,9 @@ class Corpus:
         """Claim clusters with a member quote by `speaker`, naming `about` inside the quote, or dated within
         [since, until]; each as its record (claims/records.py: canonical wording, first seen, spread, wordings,
         attribution changes) built from all its members; most outlets first, at least `min_outlets`."""
-        ids, total = claim_reads.claim_page(self._con, speakers=self._ids(speaker), about=self._ids(about),
-                                            since=parse_date(since), until=parse_date(until), min_outlets=min_outlets,
-                                            limit=limit, offset=offset)
-        quotes, claim_of = claim_reads.claim_members(self._con, claim_ids=ids)
-        names = claim_reads.actor_names(self._con, sorted({q.speaker for q in quotes if q.speaker}))
+        quotes, claim_of, names, total = claim_reads.claim_page_members(
+            self._con, speakers=self._ids(speaker), about=self._ids(about), since=parse_date(since),
+            until=parse_date(until), min_outlets=min_outlets, limit=limit, offset=offset)
         return ClaimList(tuple(claim_records(quotes, claim_of)), names, total)
 
     def claim(self, claim_id: str) -> ClaimList:

@@ -516,9 +516,11 @@ def article_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, ac
     columns = """a.id AS article_id, strftime(a.date, '%Y-%m-%d') AS date, a.outlet, a.title, a.url, a.source,
                      {quotes} AS quotes, {events} AS events,
                      {snippet} AS snippet, p.score, p.sort_value"""
-    counts = {"quotes": "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id)",
-              "events": "(SELECT count(*) FROM events e WHERE e.article_id = a.id)"}
-    detail = f"SELECT {columns.format(**counts, snippet=SNIPPET_OF['article'])} FROM page p JOIN articles a ON a.rowid = p.article_row"
+    # the page's opening and counts from `article_snippets` (as a linked page reads them): counting in `quotes`
+    # and `events` scanned both tables and cutting the opening decompressed each article's text
+    shown = columns.format(quotes="coalesce(fs.quotes, 0)", events="coalesce(fs.events, 0)", snippet="fs.text")
+    detail = f"""SELECT {shown} FROM page p JOIN articles a ON a.rowid = p.article_row
+                 LEFT JOIN article_snippets fs ON fs.article_id = a.id"""
     sets: list[ActorSet] = [((), actors)] if actors is not None else []
     linked = None
     if _linkable(sort, hits, sets, outlets, distinct_stories):
