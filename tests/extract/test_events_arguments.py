@@ -134,6 +134,55 @@ def test_an_act_received_from_someone_is_theirs(code, text, etype):
     assert not dyads(ev, "AID"), ev  # the noun is the event, not a gift
 
 
+# the from-phrase of an event noun names who gave it ("a warning from Chile"); of leaving or expelling, what is left
+
+@pytest.mark.parametrize("text, etype", [
+    ("The stern warning from Chile came on Monday.", "THREATEN"),
+    ("The request from Peru for more troops arrived on Monday.", "REQUEST"),
+    ("The threats from Chile grew louder in May.", "THREATEN"),
+])
+def test_the_from_phrase_of_an_event_noun_is_its_source(code, text, etype):
+    ev = code(text)
+    sources = {s for ty, s, _, _ in ev if ty == etype}
+    assert sources & {"Chile", "Peru"}, ev
+    assert not {t for ty, _, t, _ in ev if ty == etype} & {"Chile", "Peru"}, ev
+
+
+@pytest.mark.parametrize("text", [
+    "Peru ignored a warning from Chile.",
+    "Peru ignored repeated warnings from Chile.",
+    "Peru drew a stern warning from Chile.",
+])
+def test_a_warning_ignored_or_drawn_was_addressed_to_the_subject(code, text):
+    ev = code(text)
+    assert dyads(ev, "THREATEN") == {("Chile", "Peru")}, ev
+
+
+def test_the_from_phrase_of_a_withdrawal_is_what_is_left(code):
+    ev = code("The withdrawal of forces from Panama ended the crisis.")
+    assert ("Panama" in {t for ty, _, t, _ in ev if ty == "RETREAT"}), ev
+
+
+# "turned to X for help" asks X; a turn towards no actor, or by no actor, is no request
+
+@pytest.mark.parametrize("text", [
+    "Peru turned to Chile for help with its debt.",
+    "After the default, Peru turned to Chile.",
+])
+def test_turning_to_an_actor_is_a_request(code, text):
+    ev = code(text)
+    assert dyads(ev, "REQUEST") == {("Peru", "Chile")}, ev
+
+
+@pytest.mark.parametrize("text", [
+    "Peru turned to the economy after the vote.",
+    "The talks turned to Chile.",
+    "The protests turned to violence.",
+])
+def test_turning_to_a_topic_is_no_request(code, text):
+    assert not [e for e in code(text) if e[0] == "REQUEST"], code(text)
+
+
 # a verb of undergoing (face, pay, suffer) makes its subject the target of the event noun it governs
 
 @pytest.mark.parametrize("text", [

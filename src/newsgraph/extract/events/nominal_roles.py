@@ -1,13 +1,14 @@
 """Roles of an event noun: who acts and on whom in "the Turkish invasion of Cyprus".
 
 The source is the possessor or an actor modifier (`Russia's attack`, `the Turkish invasion`), a
-`by` phrase, or for a transfer the `from` phrase (`the delivery of tanks from Germany`); the
+`by` phrase, or the `from` phrase (`the delivery of tanks from Germany`, `a warning from China`), which
+for leaving or expelling names what is left, the target (`the withdrawal of forces from Panama`); the
 target an `of` phrase (`the invasion of Cyprus`, not for transfers: there it is what is given),
 a `to`/`against`/`on` phrase, or `between A and B` for one event between the two. A verb that governs the
 noun lends its subject when it is a support verb (`X launched an attack on Y`, `held talks with
 Y`) but not when it responds to or speaks about the event (`spurned offers of talks`,
 `condemned the attack`); the subject of a verb of undergoing is the target (`Russia faces EU sanctions`,
-`Google paid a fine to the Commission`).
+`Google paid a fine to the Commission`, `Japan ignored a warning from China`).
 
     >>> doc = nlp("The Turkish invasion of Cyprus divided the island.")   # index = ActorIndex(doc, ...)
     >>> sources, targets, mutual = nominal_roles(doc[2], lookup(doc[2]), index)
@@ -58,7 +59,10 @@ def nominal_roles(tok: Token, trig: Trigger, index: ActorIndex,
     if transfer and not sources and "from" in deeper:
         sources = index.np_actors(deeper["from"])
     if not transfer and "from" in preps and not _received(tok):  # "received sanctions from X": X is the source
-        targets = index.np_actors(preps["from"])
+        if trig.type in type_group("departure"):  # "the withdrawal of forces from Panama": what is left
+            targets = index.np_actors(preps["from"])
+        elif not sources:  # "a warning from China", "criticism from Germany": who gave it
+            sources = index.np_actors(preps["from"])
     sides = next((preps[p] for p in prepositions("both_sides") if p in preps), None)
     if sides is not None and tok.lemma_.lower() in cues("mediate"):  # "Qatar's mediation between A and B"
         return sources, [a for a in index.np_actors(sides) if a not in sources], False
