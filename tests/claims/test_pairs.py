@@ -244,6 +244,24 @@ OPPOSITES = [
      "Customs blocked the convoy of aid lorries at the bridge"),
     ("detained / released", "Police detained the opposition blogger at the airport",
      "Police released the opposition blogger at the airport"),
+    ("higher / lower", "Wheat prices at the harvest were higher than a year ago, the traders said",
+     "Wheat prices at the harvest were lower than a year ago, the traders said"),
+    ("kept / scrapped", "The cabinet kept the tax break for small bakeries",
+     "The cabinet scrapped the tax break for small bakeries"),
+    ("slowed / accelerated", "Growth in the service sector slowed in the spring",
+     "Growth in the service sector accelerated in the spring"),
+    ("violated / respected", "The militia violated the agreement on heavy weapons",
+     "The militia respected the agreement on heavy weapons"),
+    ("vetoed / signed", "The governor vetoed the bill on rent controls",
+     "The governor signed the bill on rent controls"),
+    ("sold / bought", "The pension fund sold its stake in the steel maker",
+     "The pension fund bought a stake in the steel maker"),
+    ("praised / condemned", "The envoy praised the verdict against the general",
+     "The envoy condemned the verdict against the general"),
+    ("open / shut", "The mountain pass stays open for trucks this week",
+     "The mountain pass stays shut for trucks this week"),
+    ("grew / shrank", "The fishing fleet grew by a third over the decade",
+     "The fishing fleet shrank by a third over the decade"),
 ]
 
 
@@ -366,3 +384,13 @@ def test_a_prefix_negation_joins_the_same_claim_with_not(background):
                       make_quote("The old bridge over the canal is not safe for heavy lorries, inspectors found", 2)],
                      background)
     assert claims["a001:0"] == claims["a002:0"]
+
+
+@pytest.mark.parametrize("first,second", [
+    ("The two rivals refused to debate on national television", "The two rivals agreed to debate on national television"),
+    ("The hospital lacks oxygen for its intensive care ward", "The hospital has oxygen for its intensive care ward"),
+])
+def test_a_refusal_or_a_lack_denies_what_it_names(first, second, background):
+    assert conflict(claim_features(first), claim_features(second)) == "negation"
+    claims = _claims([make_quote(first, 1), make_quote(second, 2)], background)
+    assert claims["a001:0"] != claims["a002:0"]
