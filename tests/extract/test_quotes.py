@@ -397,3 +397,19 @@ def test_a_negated_belief_or_a_refused_act_stays_a_report(analyze_text, text, co
 ])
 def test_a_content_that_is_one_pronoun_is_no_quote(analyze_text, text):
     assert analyze_text(text).quotes == []
+
+
+def test_a_clause_opened_by_an_adjunct_preposition_is_not_the_content(analyze_text):
+    """"confirmed X after the paramilitary RSF declared Y": the parser takes "paramilitary" for the object
+    of "after" and the next clause for what was confirmed; X is, and the clause is a report of its own."""
+    article = analyze_text("Mali’s military chief has confirmed the army’s withdrawal from its last northern "
+                           "stronghold of Kidal after the paramilitary Azawad Liberation Forces (ALF) declared "
+                           "control of the town.")
+    assert [(q.cue, q.text) for q in article.quotes] == [
+        ("confirmed", "the army’s withdrawal from its last northern stronghold of Kidal"),
+        ("declared", "control of the town")]
+
+
+def test_a_that_clause_after_an_adjunct_is_still_the_content(analyze_text):
+    article = analyze_text("The minister said after the meeting that the talks had failed.")
+    assert [q.text for q in article.quotes] == ["that the talks had failed"]

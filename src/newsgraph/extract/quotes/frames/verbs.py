@@ -56,12 +56,28 @@ def clause_frame(tok: Token, lex: QuoteLexicons) -> Frame | None:
     speaker ("X said A, and Y said B"). A clause whose subject is a reflexive ("the party found itself
     stuck", "he found himself isolated") tells the subject's state, not what it reported: no frame."""
     comps = [c for c in tok.children if c.dep_ == "ccomp"
-             and not any(s.dep_ == "nsubj" and s.lower_ in lex.reflexives for s in c.children)]
+             and not any(s.dep_ == "nsubj" and s.lower_ in lex.reflexives for s in c.children)
+             and not _after_adjunct(tok, c, lex)]
     if not comps:
         return None
     side = [c for c in comps if (c.i > tok.i) == (comps[0].i > tok.i)]
     kept = side[:1 + next((k for k, c in enumerate(side[1:]) if is_other_report(c, lex)), len(side))]
     return Frame("ccomp", min(c.left_edge.i for c in kept), max(clause_end(c, lex) for c in kept))
+
+
+#: parts of speech of a real object of a preposition ("after the meeting"), not a modifier left dangling
+_NOMINAL_POS = ("NOUN", "PROPN", "PRON", "NUM")
+
+
+def _after_adjunct(tok: Token, comp: Token, lex: QuoteLexicons) -> bool:
+    """A clause the parser made the verb's complement although an adjunct preposition of the verb
+    opens it ("confirmed the withdrawal after the paramilitary RSF declared control": `after` took
+    "paramilitary" as its object): the clause is the adjunct's, not what was reported."""
+    if any(m.dep_ == "mark" for m in comp.children):
+        return False  # "said after the meeting that ...": the clause is the report
+    return any(c.dep_ == "prep" and c.lower_ in lex.adjunct_prepositions and tok.i < c.i < comp.left_edge.i
+               and c.right_edge.i + 1 >= comp.left_edge.i
+               and all(o.pos_ not in _NOMINAL_POS for o in c.children if o.dep_ == "pobj") for c in tok.children)
 
 
 def clause_end(head: Token, lex: QuoteLexicons) -> int:
