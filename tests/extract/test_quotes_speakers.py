@@ -249,6 +249,25 @@ def test_according_to_without_an_inner_cue_keeps_its_source(analyze_text):
         ("the harbour master", "the pier will reopen in May.")]
 
 
+def test_was_quoted_by_an_agency_as_saying_is_the_subjects(analyze_text):
+    article = analyze_text("Chilean Foreign Minister Ana Ruiz was quoted by Tass as saying the sanctions were unfair.")
+    assert speakers_of(article, "the sanctions were unfair") == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text, content, speaker_text", [
+    ("Prices rose by 5 percent last year, according to the central bank.", "Prices rose by 5 percent last year",
+     "the central bank"),
+    ("The envoy was recalled, according to a statement from Peru's foreign ministry.", "The envoy was recalled",
+     "a statement"),
+    ("According to a statement from Peru's foreign ministry, the envoy was recalled.", "the envoy was recalled.",
+     "a statement"),
+])
+def test_an_according_to_phrase_is_no_part_of_its_content(analyze_text, text, content, speaker_text):
+    """"..., according to X." at the end of the clause (only the full stop after it) and "According to a
+    statement from X, ..." with its "from" phrase: the source phrase is not content."""
+    assert [(q.speaker_text, q.text) for q in analyze_text(text).quotes] == [(speaker_text, content)]
+
+
 def test_quoted_as_saying_gives_the_words_to_the_person_quoted(analyze_text):
     article = analyze_text("The agency Interfax quoted Ana Ruiz as saying the port would reopen.")
     assert speakers_of(article, "the port would reopen") == ["Ana Ruiz"]

@@ -94,8 +94,10 @@ def _according_to_quote(index: ArticleIndex, tok: Token) -> Quote | None:
     lo, hi = subtree_range(coordination_head(head))
     plo, _ = subtree_range(tok)
     slo, shi = phrase_range(src)
-    phi = max(shi, to.i + 1)
+    phi = max(shi, to.i + 1, subtree_range(src)[1])  # "according to a statement from the ministry, ..."
     if phi < len(doc) and doc[phi].text == ",":
         phi += 1
+    if all(t.is_punct and not t.is_quote for t in doc[phi:hi]):
+        phi = hi  # "..., according to the ministry.": the phrase ends the clause, only its full stop follows
     lo, hi = outer_side(lo, hi, plo, phi)
     return frame_quote(index, (lo, hi), (tok.i, tok.i + 2), SpeakerPhrase(src, slo, shi), source="according")

@@ -151,14 +151,15 @@ def adjacent_speaker(index: ArticleIndex, cue: Token) -> Token | None:
 
 def relayed_speaker(index: ArticleIndex, cue: Token) -> Token | None:
     """The object of a relay verb a cue depends on: "Interfax quoted the minister as saying ...",
-    "state media cited her as saying ...": the minister speaks, the medium relays."""
+    "state media cited her as saying ...": the minister speaks, the medium relays; in the passive the
+    subject ("the minister was quoted by Tass as saying"), not the agent."""
     prep = cue.head if cue.dep_ == "pcomp" else None
     if prep is None or prep.lower_ != "as" or prep.head == prep:
         return None
     verb = prep.head
     if verb.lemma_.lower() not in index.lex.relay_verbs:
         return None
-    return first_child(verb, ("dobj",))
+    return first_child(verb, ("dobj",)) or first_child(verb, ("nsubjpass",))
 
 
 def cue_speaker(index: ArticleIndex, cue: Token) -> SpeakerPhrase | None:
