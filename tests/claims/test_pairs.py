@@ -394,3 +394,25 @@ def test_a_refusal_or_a_lack_denies_what_it_names(first, second, background):
     assert conflict(claim_features(first), claim_features(second)) == "negation"
     claims = _claims([make_quote(first, 1), make_quote(second, 2)], background)
     assert claims["a001:0"] != claims["a002:0"]
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Floods cut off several villages in the north of the province", "Floods cut off several villages in the south of the province"),
+    ("The militia shelled the eastern suburbs of the port overnight",
+     "The militia shelled the suburbs on the west side of the port overnight"),
+    ("The gap between the two candidates widened in the final week", "The gap between the two candidates narrowed in the final week"),
+])
+def test_two_places_of_one_compass_or_opposite_trends_never_join(first, second, background):
+    assert conflict(claim_features(first), claim_features(second)) in {"exclusive", "antonym"}
+    claims = _claims([make_quote(first, 1), make_quote(second, 2)], background)
+    assert claims["a001:0"] != claims["a002:0"]
+
+
+@pytest.mark.parametrize("first,second", [
+    ("Floods cut off several villages in the north of the province", "Several villages in the northern province were cut off by floods"),
+    ("Floods cut off several villages in the north-east of the province", "Floods cut off several villages in the northeast of the province"),
+])
+def test_one_compass_point_in_other_words_still_joins(first, second, background):
+    assert conflict(claim_features(first), claim_features(second)) is None
+    claims = _claims([make_quote(first, 1), make_quote(second, 2)], background)
+    assert claims["a001:0"] == claims["a002:0"]

@@ -16,7 +16,8 @@ a claim that 10,000 troops were sent is not one that 3,000 were (numbers), "sent
 never join (polarity of a shared term; not of a verb of intention, `text.transparent`, whose negation is
 its complement's: "did not intend to seize" and "intended ... not to seize" deny one act, Horn 1978 on
 negation raising, while "intended to seize" still conflicts through "seize"), nor do "imposed" and "lifted" (verbs of opposite outcome,
-`data/antonyms.tsv`, each asserted on one side only), and a claim about Syria is not one about Libya (each side
+`data/antonyms.tsv`, each asserted on one side only), nor "in the north" and "in the south" (values of a closed
+class with none in common, `data/exclusive_terms.tsv`), and a claim about Syria is not one about Libya (each side
 names an actor of one type that the other lacks, in the same slot: after the same word, "to").
 """
 from __future__ import annotations
@@ -25,9 +26,9 @@ import math
 from collections.abc import Callable
 from typing import Literal
 
-from .text import ACTOR_PREFIX, ClaimFeatures, antonyms, transparent
+from .text import ACTOR_PREFIX, ClaimFeatures, antonyms, exclusive_terms, transparent
 
-Conflict = Literal["number", "negation", "antonym", "entity"]
+Conflict = Literal["number", "negation", "antonym", "exclusive", "entity"]
 Weight = Callable[[str], float]
 # Actor types whose keys are stable across articles (a country's ISO3, a person's surname); organisation
 # ids are not ("the Defense Ministry" and "the Russian Defense Ministry" resolve apart), so they do not veto.
@@ -49,6 +50,8 @@ def conflict(a: ClaimFeatures, b: ClaimFeatures) -> Conflict | None:
         for y in opposite.get(x, ()):
             if y in b.terms and a.polarity(x) == 1 and b.polarity(y) == 1 and y not in a.terms and x not in b.terms:
                 return "antonym"
+    if _exclusive_values_differ(a, b):
+        return "exclusive"
     a_keys = {key for key, _, _ in a.entities}
     b_keys = {key for key, _, _ in b.entities}
     a_slots = {(kind, slot) for key, kind, slot in a.entities if key not in b_keys and kind in CONSTRAINED_TYPES}
@@ -56,6 +59,26 @@ def conflict(a: ClaimFeatures, b: ClaimFeatures) -> Conflict | None:
     if a_slots & b_slots:
         return "entity"
     return None
+
+
+def _values(features: ClaimFeatures) -> dict[str, set[str]]:
+    """The values of each closed class a quote names (`text.exclusive_terms`), by class."""
+    table = exclusive_terms()
+    out: dict[str, set[str]] = {}
+    for term in features.terms:
+        if term in table:
+            kind, values = table[term]
+            out.setdefault(kind, set()).update(values)
+    return out
+
+
+def _exclusive_values_differ(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Whether two quotes each name a value of one closed class and no value in common ("north" / "south")."""
+    a_values = _values(a)
+    if not a_values:
+        return False
+    b_values = _values(b)
+    return any(kind in b_values and not (values & b_values[kind]) for kind, values in a_values.items())
 
 
 def similarity(a: ClaimFeatures, b: ClaimFeatures, weight: Weight, cosine_share: float = 1.0) -> tuple[float, int]:

@@ -128,6 +128,14 @@ def affix_negations() -> dict[str, str]:
 
 
 @cache
+def exclusive_terms() -> dict[str, tuple[str, frozenset[str]]]:
+    """Term -> (class, values) for the words of a closed class of which a claim names one value ("north",
+    "southern"; `data/exclusive_terms.tsv`), keyed by canonical term."""
+    table = lexicon.table(PACKAGE, "exclusive_terms.tsv", 3, min_columns=3)
+    return {canonical(word.lower()): (kind, frozenset(values.split())) for word, kind, values in table}
+
+
+@cache
 def transparent() -> frozenset[str]:
     """The terms of intention and attempt through which a negation passes (`data/negation_transparent.txt`)."""
     return frozenset(canonical(w) for w in lexicon.words(PACKAGE, "negation_transparent.txt"))
