@@ -12,7 +12,7 @@ from fastapi import Request
 from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
-from . import charts, render
+from . import charts, fragments, render
 
 HERE = Path(__file__).parent
 _HTTP_URL = re.compile(r"(?i)^https?://")
@@ -30,7 +30,8 @@ def http_url(url: object) -> str | None:
 
 def make_templates() -> Jinja2Templates:
     """The templates in `templates/` with the `qs` and `http_url` filters and the shaping helpers as globals
-    (`sentence_parts`, `fact_anchor`, `confidence_of`, `is_low_confidence`, `family_of`)."""
+    (`sentence_parts`, `fact_anchor`, `confidence_of`, `is_low_confidence`, `family_of`), and the fragments
+    every row draws (`fragments.GLOBALS`: `actor_link`, `fact_link`, `etype`, `confidence_label`, `confidence_cell`)."""
     # Compiled once per app: templates do not change while it serves, so no file is checked per render.
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, auto_reload=False)
@@ -38,7 +39,7 @@ def make_templates() -> Jinja2Templates:
     env.filters["http_url"] = http_url
     env.globals.update(sentence_parts=render.sentence_parts, fact_anchor=render.fact_anchor,
                        confidence_of=render.confidence_of, is_low_confidence=render.is_low_confidence,
-                       family_of=charts.family_of)
+                       family_of=charts.family_of, **fragments.GLOBALS)
     return Jinja2Templates(env=env)
 
 
