@@ -336,6 +336,12 @@ def test_a_named_speaker_inside_a_speakerless_attribution_keeps_the_words(analyz
     assert speaker in speakers_of(analyze_text(text), content)
 
 
+def test_a_speaker_pronoun_is_no_one_its_own_words_name(analyze_text):
+    """"He said Vela would attend": "he" is not Vela (Condition C); with no other man before, no one."""
+    article = analyze_text("Jorge Vela met Ana Ruiz on Monday. He said Vela would attend the summit.")
+    assert speakers_of(article, "Vela would attend") == [None]
+
+
 def test_a_claim_others_reject_is_not_theirs(analyze_text):
     article = analyze_text("Protesters gathered in the square to reject the claim that the vote was fair.")
     assert "Protesters" not in [q.speaker_text for q in article.quotes if q.cue == "claim"]

@@ -122,3 +122,14 @@ def test_he_said_after_a_quote_is_its_speaker_not_a_name_inside_it(analyze_text)
 def test_a_name_inside_a_quote_is_still_the_pronoun_when_no_one_else_agrees(analyze_text):
     a = analyze_text("The union said: \u201cJonas Vik drew up the plan.\u201d He denied it on Tuesday.", "2024-01-01")
     assert actor_name(a, "He", "pronoun") == "Jonas Vik"
+
+
+@pytest.mark.parametrize("text, pronoun, antecedent", [
+    ("Kremlin spokesman Dmitry Peskov spoke to reporters. Putin, he said, had not been briefed.", "he",
+     "Dmitry Peskov"),
+    ("Chancellor Olaf Weber met President Lena Vogt. Vogt, he said, would visit Paris.", "he", "Olaf Weber"),
+])
+def test_a_parenthetical_speakers_pronoun_is_not_the_name_it_interrupts(analyze_text, text, pronoun, antecedent):
+    """"X, he said, ...": the cue interrupts its content, whose names "he" c-commands (Principle C)."""
+    a = analyze_text(text, "2024-01-01")
+    assert actor_name(a, pronoun, "pronoun") == antecedent

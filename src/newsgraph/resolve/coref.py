@@ -166,14 +166,17 @@ def _complement_ranges(t: Token) -> tuple[tuple[int, int], ...]:
     """Token ranges of the reported content before a subject pronoun's speech verb ('..., he said'): the
     names there are c-commanded by the pronoun, so they are unlikely antecedents (Principle C). Only a
     content set off by a comma or quotation mark right before the pronoun counts (a colon or a run-on
-    sentence the parser folded into a complement does not)."""
+    sentence the parser folded into a complement does not). A parenthetical cue inside its content
+    ("Putin, he said, had not been briefed") binds the content's part before it the same way."""
     verb = t.head
     if t.dep_ not in {"nsubj", "nsubjpass"} or verb == t or verb.lemma_ not in _speech_verbs() or t.i == 0:
         return ()
     if t.doc[t.i - 1].text not in {",", "”", '"'}:
         return ()
-    return tuple((c.left_edge.i, c.right_edge.i) for c in verb.children
-                 if c.dep_ in _COMPLEMENT_DEPS and c.right_edge.i < t.i)
+    if verb.dep_ == "parataxis" and verb.head != verb and verb.head.left_edge.i < t.i:
+        return ((verb.head.left_edge.i, t.i - 1),)  # the parser hangs the cue on the content it interrupts
+    return tuple((c.left_edge.i, min(c.right_edge.i, t.i - 1)) for c in verb.children
+                 if c.dep_ in _COMPLEMENT_DEPS and c.left_edge.i < t.i)
 
 
 @dataclass

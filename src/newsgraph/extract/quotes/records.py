@@ -8,7 +8,7 @@ from ...model import Quote, QuoteKind
 from ..syntax import char_range
 from .content import drop_trailing_aside, drop_trailing_relay, trim
 from .index import ArticleIndex, Evidence
-from .speakers import SpeakerPhrase, resolve_speaker
+from .speakers import SpeakerPhrase, outside_own_content, resolve_speaker
 
 #: tags of a content that is one pronoun and so no claim ("them", "which", "what")
 LONE_PRONOUN_TAGS = ("PRP", "WDT", "WP")
@@ -52,6 +52,8 @@ def cue_quote(index: ArticleIndex, content: tuple[int, int], cue: tuple[int, int
     doc, text = index.doc, index.text
     cue_span = char_range(doc, *cue)
     resolved = resolve_speaker(index, speaker)
+    if speaker is not None:
+        resolved = outside_own_content(index, speaker, resolved, content)
     if speaker is None or (resolved.kind == "none"):
         q = new_quote(text, content=content, kind=kind, cue_span=cue_span)
     else:

@@ -39,6 +39,8 @@ SPEAKER_SUBJECT_DEPS = ("nsubj", "csubj", "nsubjpass")
 JOINT_ADVERBS = ("jointly", "together")
 #: reciprocal objects that make coordinated speakers each speak ("A and B blamed one another")
 RECIPROCALS = ("one another", "each other")
+#: how a mention names its actor outright (not a pronoun, role or description)
+_NAME_HOWS = ("name", "alias", "surname", "acronym")
 #: parts of speech of a title and name phrase ("Peru's Minister of Economy Jorge Vela")
 _TITLE_POS = ("PROPN", "NOUN", "ADJ", "DET", "PART", "ADP")
 #: named-actor entity types: a speaker of class `a`
@@ -306,6 +308,17 @@ def resolve_speaker(index: ArticleIndex, spk: SpeakerPhrase | None) -> ResolvedS
         if unnamed:
             return ResolvedSpeaker(anonymous_speaker(index, head), "anonymous", True)
     return ResolvedSpeaker(None, "description")  # a phrase that names no actor: kept, unlinked
+
+
+def outside_own_content(index: ArticleIndex, spk: SpeakerPhrase, resolved: ResolvedSpeaker,
+                        content: tuple[int, int]) -> ResolvedSpeaker:
+    """A speaker pronoun is no actor its own content names ("He said Vela would attend": "he" is not
+    Vela; binding theory's Condition C, Chomsky 1981): such a resolution is dropped (the pronoun
+    resolver already skips names in a content before the cue, `resolve.coref`)."""
+    if resolved.kind != "pronoun" or resolved.actor is None:
+        return resolved
+    named = {m.actor for m in index.mentions_in(*content) if m.how in _NAME_HOWS}
+    return ResolvedSpeaker(None, "pronoun") if resolved.actor in named else resolved
 
 
 def epithet_referent(index: ArticleIndex, spk: SpeakerPhrase, start: int, end: int) -> str | None:
