@@ -416,3 +416,12 @@ def test_one_compass_point_in_other_words_still_joins(first, second, background)
     assert conflict(claim_features(first), claim_features(second)) is None
     claims = _claims([make_quote(first, 1), make_quote(second, 2)], background)
     assert claims["a001:0"] == claims["a002:0"]
+
+
+def test_refusing_a_thing_is_rejecting_it(background):
+    """"refused to" negates the act it names; "refused the plan" is "rejected the plan", not its denial."""
+    refused = make_quote("The regional assembly refused the water plan of the capital", 1)
+    rejected = make_quote("The regional assembly rejected the water plan of the capital", 2)
+    adopted = make_quote("The regional assembly accepted the water plan of the capital", 3)
+    claims = _claims([refused, rejected, adopted], background)
+    assert claims["a001:0"] == claims["a002:0"] != claims["a003:0"]

@@ -118,7 +118,25 @@ def stopwords() -> frozenset[str]:
 
 @cache
 def _negators() -> frozenset[str]:
-    return lexicon.words(PACKAGE, "negators.txt")
+    """The words that negate what follows wherever they stand (the one-word lines of `data/negators.txt`)."""
+    return frozenset(w for w in lexicon.words(PACKAGE, "negators.txt") if " " not in w)
+
+
+@cache
+def _negators_before() -> dict[str, str]:
+    """Word -> the word that must follow it for it to negate (the two-word lines of `data/negators.txt`):
+    "refused to meet" denies the meeting, "refused the offer" rejects the offer (a content word)."""
+    pairs = (w.split() for w in lexicon.words(PACKAGE, "negators.txt") if " " in w)
+    return {p[0]: p[1] for p in pairs if len(p) == 2}
+
+
+def _negates(toks: Sequence[str], i: int) -> bool:
+    """Whether the token at `i` is a negator there (`_negators`, `_negators_before`)."""
+    tok = toks[i]
+    if tok in _negators():
+        return True
+    after = _negators_before().get(tok)
+    return after is not None and i + 1 < len(toks) and toks[i + 1] == after
 
 
 @cache
@@ -360,7 +378,7 @@ def _negated_positions(toks: Sequence[str], cased: Sequence[str]) -> set[int]:
     report that names the troops elsewhere does not flip their polarity). Names and numbers are skipped;
     a verb of intention or attempt passes the negation on ("did not intend to overthrow": both negated,
     `data/negation_transparent.txt`)."""
-    negators, breaks, stop, affixed = _negators(), _scope_breaks(), stopwords(), affix_negations()
+    breaks, stop, affixed = _scope_breaks(), stopwords(), affix_negations()
     out: set[int] = set()
     for i, tok in enumerate(toks):
         base = affixed.get(tok)
@@ -368,11 +386,11 @@ def _negated_positions(toks: Sequence[str], cased: Sequence[str]) -> set[int]:
             out.add(i)
             if canonical(base) not in transparent():
                 continue
-        elif tok not in negators:
+        elif not _negates(toks, i):
             continue
         for j in range(i + 1, min(len(toks), i + 1 + NEGATION_SCOPE)):
             word = toks[j]
-            if word in _PUNCT or word in breaks or word in negators:
+            if word in _PUNCT or word in breaks or _negates(toks, j):
                 break
             if word in stop or word[0].isdigit() or cased[j][:1].isupper() or len(word) < 2:
                 continue
@@ -481,7 +499,7 @@ def claim_features(text: str, entities: Iterable[tuple[str, str, int, int]] = ()
     numbers = {v for v, _, _ in runs if v is not None}
     number_positions = {i for _, start, end in runs for i in range(start, end)}
     negated_at = _negated_positions(toks, cased)
-    stop, negators = stopwords(), _negators()
+    stop = stopwords()
     asserted: set[str] = set()
     negated: set[str] = set()
     clause, clauses = 0, [set[str]()]
@@ -492,7 +510,7 @@ def claim_features(text: str, entities: Iterable[tuple[str, str, int, int]] = ()
             clause += 1
             clauses.append(set())
         clause_at.append(clause)
-        if i in framed or i in inside or i in number_positions or tok in _PUNCT or tok in negators or tok in stop or len(tok) < 2 \
+        if i in framed or i in inside or i in number_positions or tok in _PUNCT or _negates(toks, i) or tok in stop or len(tok) < 2 \
                 or tok[0].isdigit():
             continue
         term = canonical(affix_negations().get(tok, tok))
