@@ -342,6 +342,26 @@ def test_a_speaker_pronoun_is_no_one_its_own_words_name(analyze_text):
     assert speakers_of(article, "Vela would attend") == [None]
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Talks With Kyiv Will Resume Next Week - Peskov\n\nKremlin spokesman Dmitry Peskov said talks would resume.",
+     "Talks With Kyiv Will Resume Next Week", "Dmitry Peskov"),
+    ("Rebels Attack Two Tankers in the Gulf - Military Spokesman\n\nThe rebels attacked two tankers, rebel "
+     "military spokesman Omar Haddad said.", "Rebels Attack Two Tankers in the Gulf", "Omar Haddad"),
+])
+def test_a_headline_ending_in_a_dash_and_a_source_is_the_sources(analyze_text, text, content, speaker):
+    """The wire headline "Claim - Source": the source speaks; a title is whom the story then introduces
+    with it."""
+    assert speakers_of(analyze_text(text), content) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Israel Strikes Targets in Southern Lebanon - Al Jazeera\n\nIsrael struck targets.",
+    "Floods Hit Northern Peru - Live Updates\n\nFloods hit the north.",
+])
+def test_a_headline_ending_in_an_outlet_or_label_has_no_speaker(analyze_text, text):
+    assert [q.cue for q in analyze_text(text).quotes] == []
+
+
 def test_a_claim_others_reject_is_not_theirs(analyze_text):
     article = analyze_text("Protesters gathered in the square to reject the claim that the vote was fair.")
     assert "Protesters" not in [q.speaker_text for q in article.quotes if q.cue == "claim"]

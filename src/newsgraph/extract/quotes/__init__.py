@@ -7,7 +7,8 @@ and the per-article `index`; one module per stage, in the order they run:
 1. `attributions` (with `cues`, `frames/`, `speakers`): each cue word's best frame, the content
    it governs (a clause, an infinitive, an object, a prepositional object, the clause of a
    parenthetical cue, a noun's that-clause), and its speaker; "according to X" too.
-2. `colon_lines`: "Speaker: content" lines (headlines, transcripts).
+2. `colon_lines`: "Speaker: content" lines (headlines, transcripts), and headlines ending in
+   "- Speaker".
 3. `passages`: contents widened to the quoted passages (`marks`) they sit in; split quotes
    joined; a cue inside another attribution's content dropped (PolNeAR's attributions do not nest),
    unless the outer one only relays it ("X said ..., Reuters reported" is X's).
@@ -36,7 +37,7 @@ from spacy.tokens import Doc
 
 from ...model import Actor, Mention, Quote
 from .attributions import cue_word_quotes
-from .colon_lines import colon_line_quotes
+from .colon_lines import colon_line_quotes, dash_line_quotes
 from .confidence import confidence_model, confidence_of
 from .continuation import continuations
 from .floating import floating_quotes, looks_like_title
@@ -77,6 +78,7 @@ def attribute(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
     index = ArticleIndex.build(doc, mentions, actors, settings)
     quotes, bare_cues = cue_word_quotes(index)
     quotes.extend(colon_line_quotes(index))
+    quotes.extend(dash_line_quotes(index))
     quotes = widen_to_passages(index, quotes)
     quotes = outermost(index, without_relays(index, quotes))
     quotes = floating_quotes(index, quotes, bare_cues)

@@ -2,13 +2,16 @@
 
 A line opening with a short name phrase (a proper noun, a named entity, an all-capitals word,
 or words all in title case) and a colon: the phrase is the speaker, the colon the cue, the rest
-of the line the content.
+of the line the content. A headline line ending in a dash and such a phrase ("Talks Will Resume
+Next Week - Kremlin", the wire style of TASS, RIA and Sputnik) is the phrase's too, when it names
+an actor: a role ("- Military Spokesman") is the person the story then introduces with that title.
 """
 from __future__ import annotations
 
 from spacy.tokens import Span
 
 from ...model import Quote
+from ..descriptors import role_words
 from ..syntax import token_span
 from .index import ArticleIndex, Evidence
 from .not_speakers import is_furniture
@@ -46,6 +49,56 @@ def colon_line_quotes(index: ArticleIndex) -> list[Quote]:
                       anonymous=resolved.anonymous)
         out.append(index.note(q, Evidence("colon", None, resolved.kind, resolved.co_speakers)))
     return out
+
+
+#: the PLOVER sector of news media (organizations.tsv)
+_MEDIA_SECTOR = "JRN"
+#: dashes that set a headline's source off at its end ("... - Kremlin")
+_TAIL_DASHES = (" - ", " – ", " — ")
+
+
+def dash_line_quotes(index: ArticleIndex) -> list[Quote]:
+    """A quote for every headline line ending in a dash and a speaker phrase that names an actor."""
+    settings, doc, text = index.settings, index.doc, index.text
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        body = line.rstrip()
+        dash = max(body.rfind(d) for d in _TAIL_DASHES)
+        if dash <= 0 or body.endswith(".") or len(body.split()) > settings.max_title_words * 3 or \
+                len(body[:dash].split()) < settings.min_colon_content_words:
+            continue
+        tail = token_span(doc, start + dash + 3, start + len(body))
+        if tail is None or not _is_name_phrase(tail, settings.max_colon_speaker_tokens) \
+                or is_furniture(doc, tail.start, tail.end):
+            continue
+        actor = resolve_speaker(index, SpeakerPhrase(tail.root, tail.start, tail.end)).actor or \
+            _titled_later(index, tail)
+        if actor is None or _is_outlet(index, actor):
+            continue  # "... - Live Updates", "... - Al Jazeera": no one speaks, or the page's outlet
+        c_lo = start + len(line) - len(line.lstrip())
+        q = new_quote(text, content=(c_lo, start + dash), kind="indirect", speaker=actor,
+                      speaker_span=(tail.start_char, tail.end_char), cue_span=(start + dash + 1, start + dash + 2))
+        out.append(index.note(q, Evidence("colon", None, "description", ())))
+    return out
+
+
+def _is_outlet(index: ArticleIndex, actor: str) -> bool:
+    """A news medium (sector JRN: "... - Al Jazeera") or no actor that speaks: a page title names its
+    outlet there, not a source."""
+    found = index.actors.get(actor)
+    return found is None or found.sector == _MEDIA_SECTOR or found.type not in ("PERSON", "ORG", "GPE")
+
+
+def _titled_later(index: ArticleIndex, tail: Span) -> str | None:
+    """The first person the story introduces after the headline with the headline's title ("Military
+    Spokesman" -> "Houthi military spokesman Yahya Saree said")."""
+    words = {t.lower_ for t in tail if t.is_alpha}
+    if tail.root.lower_ not in index.lex.spokesperson_nouns and tail.root.lower_ not in role_words():
+        return None
+    return next((p.actor for p in index.titled if p.offset > tail.end_char and words <= p.title_words), None)
 
 
 def _is_name_phrase(lead: Span, max_tokens: int) -> bool:
