@@ -55,3 +55,33 @@ def test_a_verb_the_lemmatizer_strips_to_another_verb_still_finds_its_trigger(co
     # spaCy's rule lemmatizer gives "fin" (a dictionary verb) for "fined"
     events = code("The European Commission fined Lindoria's national airline on Monday.")
     assert ("SANCTION", "European Commission") in {(ty, s) for ty, s, _, _ in events}
+
+
+# ---------------------------------------------------------------- committing a deed is no commitment
+
+@pytest.mark.parametrize("text", [
+    "The militia committed atrocities in the province.",
+    "Chile condemned the crimes committed by the militia.",
+])
+def test_committing_a_deed_is_no_agreement(code, text):
+    assert not [e for e in code(text) if e[0] == "AGREE"], code(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru committed to a ceasefire with Chile.",
+    "Japan committed to pay five million dollars to Kenya.",
+])
+def test_committing_to_something_is_an_agreement(code, text):
+    assert [e for e in code(text) if e[0] == "AGREE"], code(text)
+
+
+# ---------------------------------------------------------------- condemning a deed accuses its doer
+
+@pytest.mark.parametrize("text, doer", [
+    ("Chile condemned the atrocities committed by the Houthis.", "Houthis"),
+    ("Kenya condemned the attacks carried out by al-Shabaab.", "al-Shabaab"),
+    ("Peru denounced the killings perpetrated by Hamas.", "Hamas"),
+])
+def test_condemning_a_deed_accuses_its_doer(code, text, doer):
+    events = code(text)
+    assert any(e[0] == "ACCUSE" and doer in (e[2] or "") for e in events), events

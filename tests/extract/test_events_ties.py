@@ -66,3 +66,28 @@ def test_restoring_ties_is_still_cooperation(code):
 def test_an_indefinite_deal_is_made_not_ended(code):
     events = code("Morocco and Spain struck a deal on migration.")
     assert not [e for e in events if e[0] == "SANCTION"], events
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Brazil, citing the attacks, cut ties with Israel.", "Brazil", "Israel"),
+    ("Washington cut military aid to Egypt.", "United States", "Egypt"),
+])
+def test_cutting_a_tie_ends_it(code, text, source, target):
+    events = code(text)
+    assert ("SANCTION", source, target, "asserted") in events, events
+    assert not [e for e in events if e[0] in _TIE_TYPES], events
+
+
+@pytest.mark.parametrize("text", [
+    "Peru cut a deal with Chile on fishing.",
+    "Peru cut deals with Chile and Bolivia.",
+])
+def test_cutting_a_deal_makes_one(code, text):
+    events = code(text)
+    assert not [e for e in events if e[0] == "SANCTION"], events
+    assert [e for e in events if e[0] == "AGREE"], events
+
+
+def test_a_possessor_s_exclusion_of_a_member_is_a_sanction(code):
+    events = code("Mercosur's exclusion of Venezuela from the bloc was upheld.")
+    assert ("SANCTION", "Mercosur", "Venezuela", "asserted") in events, events

@@ -10,7 +10,8 @@ object ("severed relations"), the subject of its passive, the `of` phrase of an 
 suspension of the agreement") or, for a verb or noun of leaving, its `from`/`out of` phrase ("withdrew
 from the treaty"); a tie is a cooperative noun of the lexicon ("ties", "agreement", "aid", "talks":
 plover_types.tsv group `cooperative`, and AGREE) or a noun of a standing tie (`tie_noun`: "relations",
-"membership"), never an indefinite one ("cut a deal" makes one). A body left is an organization
+"membership"), never an indefinite one ("struck a deal") nor an agreement after a verb that also makes one
+("cut deals with X", kind `makes_deal`; "cut ties with X" ends one). A body left is an organization
 named in that phrase ("withdrew from ECOWAS"; as the object of "quit" and "exit"), left by a state or an
 organization the sentence names as the leaver: a person leaving one changes jobs. Not a place: "withdrew from Kherson" stays RETREAT.
 
@@ -87,6 +88,14 @@ def is_tie(tok: Token) -> bool:
     return (own is not None and own.type in _tie_types()) or tok.lemma_.lower() in cues("tie_noun")
 
 
+def _ended_by(word: Token, tie: Token) -> bool:
+    """Is `tie` a tie that `word` ends? Not an agreement after a verb that makes one with it ("cut deals with X")."""
+    if not is_tie(tie):
+        return False
+    own = lookup(tie)
+    return not (own is not None and own.type == "AGREE" and _key(word, "makes_deal") is not None)
+
+
 def _tie_slots(word: Token) -> Iterator[Token]:
     """The noun phrases where an ending word's ended tie or left body can be (see the module docstring)."""
     leaving = _key(word, "leave_body") is not None
@@ -109,7 +118,7 @@ def ended_tie(word: Token, index: ActorIndex) -> EndedTie | None:
     for slot in _tie_slots(word):
         for tie in with_conjuncts(slot):
             body = _left_body(word, tie, index)
-            if body is None and not is_tie(tie):
+            if body is None and not _ended_by(word, tie):
                 continue
             own = lookup(tie)
             mode = own.mode if own is not None and own.type == "AID" else _DIPLOMATIC
@@ -145,7 +154,8 @@ def ended_tie_noun(tok: Token) -> bool:
         return False
     if head.dep_ in _TIE_DEPS:
         word = head.head
-        return word.pos_ == "VERB" and (_key(word, "end_tie") is not None or _key(word, "leave_object") is not None)
+        return word.pos_ == "VERB" and (_key(word, "end_tie") is not None or _key(word, "leave_object") is not None) \
+            and _ended_by(word, tok)
     if head.dep_ != "pobj" or head.head.dep_ != "prep":
         return False
     prep, word = head.head.lower_, head.head.head

@@ -110,7 +110,16 @@ def lookup(tok: Token) -> Trigger | None:
     if hit is not None and (lemma in light_verbs() or lemma in cues("means_verb") or "inverse" in hit.roles) \
             and _object_event_differs(tok, hit):
         return None  # "gave Putin a warning", "deployed tear gas", "received threats": the noun is the event
+    if hit is not None and "to_only" in hit.roles and not _has_to_phrase(tok):
+        return None  # "committed atrocities" is no commitment
     return hit
+
+
+def _has_to_phrase(verb: Token) -> bool:
+    """Whether a verb governs a to-phrase or a to-infinitive ("committed to a ceasefire", "committed to pay")."""
+    return any((c.dep_ == "prep" and c.lower_ == "to") or
+               (c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+               for c in verb.children)
 
 
 def _verb_lemma(tok: Token) -> str:
