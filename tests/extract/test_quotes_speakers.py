@@ -362,6 +362,18 @@ def test_a_headline_ending_in_an_outlet_or_label_has_no_speaker(analyze_text, te
     assert [q.cue for q in analyze_text(text).quotes] == []
 
 
+def test_they_in_a_joint_statement_are_the_parties_named_before(analyze_text):
+    article = analyze_text("Peru and Chile signed a trade deal on Monday. They said in a joint statement that "
+                           "tariffs would fall.")
+    assert sorted(speakers_of(article, "tariffs would fall")) == ["Chile", "Peru"]
+
+
+def test_they_in_a_joint_statement_with_an_unnamed_party_stays_unlinked(analyze_text):
+    article = analyze_text("Peru and dock workers signed a deal. They said in a joint statement that tariffs "
+                           "would fall.")
+    assert speakers_of(article, "tariffs would fall") == [None]
+
+
 def test_a_claim_others_reject_is_not_theirs(analyze_text):
     article = analyze_text("Protesters gathered in the square to reject the claim that the vote was fair.")
     assert "Protesters" not in [q.speaker_text for q in article.quotes if q.cue == "claim"]

@@ -276,6 +276,9 @@ def resolve_speaker(index: ArticleIndex, spk: SpeakerPhrase | None) -> ResolvedS
         spoken_for = spokesperson_speaker(index, spk)
         if spoken_for is not None:
             return ResolvedSpeaker(spoken_for, "description")
+    joint = _joint_they(index, head)
+    if joint is not None:  # "Peru and Chile signed a deal. They said in a joint statement ..."
+        return joint
     if m is not None:
         kind = "pronoun" if head.pos_ == "PRON" else "name" if m.how == "name" else "description"
         return ResolvedSpeaker(m.actor, kind, False, _conjunct_actors(index, head, m.actor))
@@ -407,6 +410,24 @@ def _head_actor(index: ArticleIndex, tok: Token) -> str | None:
     if is_document(tok):
         return None
     return resolve_speaker(index, phrase_of(tok)).actor
+
+
+def _joint_they(index: ArticleIndex, head: Token) -> ResolvedSpeaker | None:
+    """"They" speaking jointly (`speaks_jointly`) right after a sentence whose subject coordinates named
+    actors ("Peru and Chile signed a deal. They said in a joint statement ..."): each of them speaks."""
+    if head.lower_ != "they" or head.sent.start == 0 or not speaks_jointly(head):
+        return None
+    prev = index.doc[head.sent.start - 1].sent
+    subj = next((t for t in prev.root.children if t.dep_ in ("nsubj", "nsubjpass") and t.conjuncts), None)
+    if subj is None:
+        return None
+    parties: list[str] = []
+    for t in (subj, *subj.conjuncts):
+        m = index.mention_at(t.idx, token_end(t), t)
+        if m is None or m.actor in parties:
+            return None  # a party the sentence does not name: not all speakers are known
+        parties.append(m.actor)
+    return ResolvedSpeaker(parties[0], "pronoun", False, tuple(parties[1:]))
 
 
 def speaks_jointly(head: Token) -> bool:
