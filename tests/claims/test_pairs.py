@@ -425,3 +425,20 @@ def test_refusing_a_thing_is_rejecting_it(background):
     adopted = make_quote("The regional assembly accepted the water plan of the capital", 3)
     claims = _claims([refused, rejected, adopted], background)
     assert claims["a001:0"] == claims["a002:0"] != claims["a003:0"]
+
+
+@pytest.mark.parametrize("first,second", [
+    ("More than 200 families lost their homes in the landslide", "Fewer than 200 families lost their homes in the landslide"),
+    ("At least 40 miners were trapped after the collapse of the shaft",
+     "Up to 40 miners were trapped after the collapse of the shaft"),
+])
+def test_one_figure_bounded_from_opposite_sides_never_joins(first, second, background):
+    assert conflict(claim_features(first), claim_features(second)) == "number"
+    claims = _claims([make_quote(first, 1), make_quote(second, 2)], background)
+    assert claims["a001:0"] != claims["a002:0"]
+
+
+def test_a_bounded_figure_joins_the_plain_figure(background):
+    claims = _claims([make_quote("More than 200 families lost their homes in the landslide", 1),
+                      make_quote("The landslide destroyed the homes of 200 families", 2)], background)
+    assert claims["a001:0"] == claims["a002:0"]

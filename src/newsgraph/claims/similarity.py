@@ -12,7 +12,7 @@ counting when the clauses share at least `PART_MIN_SHARED` words. A partial quot
 (`_contained`): an outlet that quotes three of the speaker's words shares little else with the full quote.
 
 Hard constraints (a conflict vetoes a join whatever the similarity), after what the issue asks:
-a claim that 10,000 troops were sent is not one that 3,000 were (numbers), "sent" and "did not send"
+a claim that 10,000 troops were sent is not one that 3,000 were, nor "more than 100" one of "fewer than 100" (numbers), "sent" and "did not send"
 never join (polarity of a shared term; not of a verb of intention, `text.transparent`, whose negation is
 its complement's: "did not intend to seize" and "intended ... not to seize" deny one act, Horn 1978 on
 negation raising, while "intended to seize" still conflicts through "seize"), nor do "imposed" and "lifted" (verbs of opposite outcome,
@@ -34,6 +34,7 @@ Weight = Callable[[str], float]
 # ids are not ("the Defense Ministry" and "the Russian Defense Ministry" resolve apart), so they do not veto.
 PART_MIN_SHARED = 3  # words two clauses must share for a clause match to count
 FRAGMENT_MIN_CONTAINED = 1.0  # share of a quoted fragment's weight the other quote must hold
+_OPPOSITE_BOUND = {">": "<", "<": ">"}
 CONSTRAINED_TYPES = frozenset({"PERSON", "GPE", "LOC"})
 ENTITY_CLAIM_SIZE = 3  # the entity constraint holds for claims naming at most this many actors  # weight of the cosine in the similarity; the rest is the overlap coefficient
 
@@ -42,6 +43,8 @@ def conflict(a: ClaimFeatures, b: ClaimFeatures) -> Conflict | None:
     """Why two quotes can never state the same claim, or None."""
     if a.numbers and b.numbers and not (a.numbers & b.numbers):
         return "number"
+    if any(n[0] in _OPPOSITE_BOUND and _OPPOSITE_BOUND[n[0]] + n[1:] in b.numbers for n in a.numbers):
+        return "number"  # "more than 100" / "fewer than 100" (text._bounds)
     for term in a.terms & b.terms - transparent():
         if a.polarity(term) * b.polarity(term) == -1:
             return "negation"

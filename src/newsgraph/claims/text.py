@@ -365,6 +365,25 @@ def number_runs(toks: Sequence[str]) -> list[tuple[str | None, int, int]]:
     return runs
 
 
+@cache
+def _bound_phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
+    return tuple((tuple(phrase.split()), sign) for phrase, sign in lexicon.table(PACKAGE, "number_bounds.tsv", 2, min_columns=2))
+
+
+def _bounds(toks: Sequence[str], runs: Sequence[tuple[str | None, int, int]]) -> set[str]:
+    """The figures that a phrase before them bounds, as sign + value: ">100" for "more than 100", "<100" for
+    "fewer than 100" (`data/number_bounds.tsv`). They sit beside the plain values in `ClaimFeatures.numbers`,
+    so "more than 100" and "100" still share "100" while "more than 100" and "fewer than 100" conflict."""
+    out: set[str] = set()
+    for value, start, _ in runs:
+        if value is None:
+            continue
+        for phrase, sign in _bound_phrases():
+            if start >= len(phrase) and tuple(toks[start - len(phrase):start]) == phrase:
+                out.add(sign + value)
+    return out
+
+
 def numbers_in(toks: Sequence[str]) -> tuple[set[str], set[int]]:
     """Values of the numbers in a token list (dates left out) and the token positions numbers use."""
     runs = number_runs(toks)
@@ -496,7 +515,8 @@ def claim_features(text: str, entities: Iterable[tuple[str, str, int, int]] = ()
     inside = {i for i, (s, e) in enumerate(spans) for _, _, start, end in entities if start <= s and e <= end} \
         if aligned else set()
     runs = [run for run in number_runs(toks) if run[1] not in framed]
-    numbers = {v for v, _, _ in runs if v is not None}
+    values = {v for v, _, _ in runs if v is not None}
+    numbers = values | _bounds(toks, runs)
     number_positions = {i for _, start, end in runs for i in range(start, end)}
     negated_at = _negated_positions(toks, cased)
     stop = stopwords()
@@ -531,7 +551,7 @@ def claim_features(text: str, entities: Iterable[tuple[str, str, int, int]] = ()
     for value, start, _ in runs:
         if value is not None:
             clauses[clause_at[start]].add(NUMBER_PREFIX + value)
-    terms = asserted | negated | {NUMBER_PREFIX + n for n in numbers} | named
+    terms = asserted | negated | {NUMBER_PREFIX + n for n in values} | named
     parts = tuple(frozenset(c) for c in clauses if len(c) >= 2)
     fragments = _fragments(spans, term_at, text, toks) if aligned else ()
     embedded = _embedded(toks, term_at, named_at)
