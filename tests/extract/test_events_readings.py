@@ -85,3 +85,21 @@ def test_committing_to_something_is_an_agreement(code, text):
 def test_condemning_a_deed_accuses_its_doer(code, text, doer):
     events = code(text)
     assert any(e[0] == "ACCUSE" and doer in (e[2] or "") for e in events), events
+
+
+# ---------------------------------------------------------------- what is exchanged decides the type
+
+@pytest.mark.parametrize("text, etype", [
+    ("Pakistan and India exchanged fire along the border.", "FIGHT"),
+    ("Thailand and Cambodia exchanged artillery fire on Monday.", "FIGHT"),
+    ("Armenia and Azerbaijan exchanged accusations over the shelling.", "ACCUSE"),
+    ("China and Japan exchanged views on trade.", "CONSULT"),
+])
+def test_what_is_exchanged_decides_the_type(code, text, etype):
+    events = code(text)
+    assert {e[0] for e in events if e[1] and e[2]} == {etype}, events
+    assert not [e for e in events if e[0] == "COOPERATE"], events
+
+
+def test_exchanging_goods_is_cooperation(code):
+    assert {e[0] for e in code("Kenya and Uganda exchanged goods worth $1 billion.")} == {"COOPERATE"}
