@@ -183,6 +183,25 @@ def test_turning_to_a_topic_is_no_request(code, text):
     assert not [e for e in code(text) if e[0] == "REQUEST"], code(text)
 
 
+# an amount given in kind ("500 million euros in aid to X"): the giver and the recipient of the aid
+
+@pytest.mark.parametrize("text, etype", [
+    ("Peru pledged 500 million euros in aid to Chile.", "AGREE"),
+    ("Peru pledged 300 million dollars in aid to Chile on Monday.", "AGREE"),
+    ("Peru pledged 500 million euros in military aid for Chile.", "AGREE"),
+    ("Peru has provided $60 million in humanitarian assistance to Chile.", "AID"),
+])
+def test_an_amount_given_in_aid_names_giver_and_recipient(code, text, etype):
+    ev = code(text)
+    assert dyads(ev, etype) == {("Peru", "Chile")}, ev
+    assert not [e for e in ev if e[0] == "AID" and not (e[1] and e[2])], ev
+
+
+def test_an_amount_invested_in_a_place_has_no_recipient(code):
+    ev = code("Peru invested $2 billion in ports in Chile.")
+    assert not [e for e in ev if e[2] == "Chile"], ev
+
+
 # a verb of undergoing (face, pay, suffer) makes its subject the target of the event noun it governs
 
 @pytest.mark.parametrize("text", [

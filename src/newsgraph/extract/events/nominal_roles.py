@@ -8,7 +8,8 @@ a `to`/`against`/`on` phrase, or `between A and B` for one event between the two
 noun lends its subject when it is a support verb (`X launched an attack on Y`, `held talks with
 Y`) but not when it responds to or speaks about the event (`spurned offers of talks`,
 `condemned the attack`); the subject of a verb of undergoing is the target (`Russia faces EU sanctions`,
-`Google paid a fine to the Commission`, `Japan ignored a warning from China`).
+`Google paid a fine to the Commission`, `Japan ignored a warning from China`). An event noun that gives
+the kind of an amount (`pledged 500 million euros in aid to X`) is governed through the amount.
 
     >>> doc = nlp("The Turkish invasion of Cyprus divided the island.")   # index = ActorIndex(doc, ...)
     >>> sources, targets, mutual = nominal_roles(doc[2], lookup(doc[2]), index)
@@ -89,8 +90,8 @@ def nominal_roles(tok: Token, trig: Trigger, index: ActorIndex,
             return [pair[0]], [pair[1]], True
         sources = sources or list(pair)
     sources, targets = _side_of(tok, trig, index, sources, targets)
-    if not sources or not targets:
-        sources, targets = _from_governing_verb(tok, index, sources, targets, settings)
+    if not sources or not targets:  # "pledged 500 million euros in aid to X": the amount is the verb's object
+        sources, targets = _from_governing_verb(amount_of(tok) or tok, index, sources, targets, settings)
     if not sources and trig.type in type_group("reciprocal"):
         sources = _talks_before(tok, index, settings)
     if not targets and trig.mode == "legal":  # "an arrest warrant for X", "issued warrants for X"
@@ -109,6 +110,18 @@ def _undergoer(tok: Token, index: ActorIndex, settings: EventSettings) -> list[s
         return None
     subj, passive = inherited_subject(head, settings.subject_inherit_steps)
     return [] if passive else index.of_all(subj)
+
+
+def amount_of(noun: Token) -> Token | None:
+    """The amount an event noun gives the kind of ("500 million euros in aid", "$60 billion in military
+    assistance"): the number or money noun whose `in` phrase it is; None for any other noun."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in":
+        return None
+    holder = prep.head  # the amount, or the verb the parser hung the phrase on ("pledged $5m in aid")
+    candidates = [o for o in holder.children if o.dep_ in OBJECT_DEPS] if holder.pos_ == "VERB" else [holder]
+    return next((a for a in candidates if a.pos_ in ("NOUN", "NUM") and (
+        a.pos_ == "NUM" or a.ent_type_ == "MONEY" or any(c.pos_ == "NUM" or c.tag_ == "$" for c in a.children))), None)
 
 
 def _received(tok: Token) -> bool:

@@ -27,7 +27,7 @@ from .actors import ActorIndex, dative_actors
 from .commitments import discussed, talked_about
 from .lexicons import cues, document_nouns, prepositions, type_group
 from .modality import intended_infinitive, prevented, promised_infinitive
-from .nominal_roles import host_actors, nominal_roles
+from .nominal_roles import amount_of, host_actors, nominal_roles
 from .settings import EventSettings
 from .triggers import Trigger, hyphen_agent, lookup
 
@@ -112,11 +112,27 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
         targets = [a for a in mediated_parties(tok, index) if a not in subj_actors]
     if not targets and trig.type == "CONCEDE":  # "allow US planes to land", parsed as a clause: who is let
         targets = [a for c in children(tok, ("ccomp",)) for a in index.of_all(children(c, ("nsubj",)))]
+    if not targets:  # "pledged 500 million euros in aid to Ukraine": the recipient of the aid
+        targets = [a for a in _in_kind_recipients(objs, index) if a not in subj_actors]
     if not targets and depth < settings.infinitive_depth:
         targets = infinitive_targets(tok, trig, index, settings, depth + 1)
     if not targets and trig.type == "THREATEN" and depth < settings.infinitive_depth:
         targets = [t for t in _threatened(tok, index, settings, depth + 1) if t not in subj_actors]
     return subj_actors, targets
+
+
+def _in_kind_recipients(objs: list[Token], index: ActorIndex) -> list[str]:
+    """The recipient of the event noun an object amount is given in ("pledged 500 million euros in aid to
+    Ukraine", "provided $60 billion in military assistance to Kyiv"): its to/with/for phrase."""
+    for obj in objs:
+        noun = prep_objects(obj).get("in")
+        amount = amount_of(noun) if noun is not None else None
+        if noun is not None and amount is not None and amount.i == obj.i and lookup(noun) is not None:
+            # an event noun giving the amount's kind ("in aid"), not a place ("invested $2 billion in Kenya")
+            found = index.in_phrases(prep_objects(noun), prepositions("theme_recipient"))
+            if found:
+                return found
+    return []
 
 
 def mediated_parties(tok: Token, index: ActorIndex) -> list[str]:
