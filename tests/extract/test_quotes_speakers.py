@@ -374,6 +374,14 @@ def test_they_in_a_joint_statement_with_an_unnamed_party_stays_unlinked(analyze_
     assert speakers_of(article, "tariffs would fall") == [None]
 
 
+def test_a_colon_after_a_speech_verb_makes_one_quote_not_two(analyze_text):
+    """"Politico reported: ...": the verb's frame attributes the words; the line is no second, speakerless
+    "Speaker: content" quote."""
+    article = analyze_text("Politico reported: An apparent setback for the tech sector could revive the campaign "
+                           "against the rules.")
+    assert [(q.speaker_text, q.cue) for q in article.quotes] == [("Politico", "reported")]
+
+
 def test_a_claim_others_reject_is_not_theirs(analyze_text):
     article = analyze_text("Protesters gathered in the square to reject the claim that the vote was fair.")
     assert "Protesters" not in [q.speaker_text for q in article.quotes if q.cue == "claim"]

@@ -37,6 +37,8 @@ def colon_line_quotes(index: ArticleIndex) -> list[Quote]:
         if lead is None or not _is_name_phrase(lead, settings.max_colon_speaker_tokens) \
                 or is_furniture(doc, lead.start, lead.end):
             continue  # "GENEVA: ...", "Photo: ...", "World: ...": a dateline, credit or label
+        if lead.root.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in lead.root.children):
+            continue  # "Politico reported: ...": the verb is the cue, its frame makes the quote
         c_lo = start + colon + 1
         while c_lo < pos - 1 and text[c_lo].isspace():
             c_lo += 1
