@@ -103,3 +103,19 @@ def test_what_is_exchanged_decides_the_type(code, text, etype):
 
 def test_exchanging_goods_is_cooperation(code):
     assert {e[0] for e in code("Kenya and Uganda exchanged goods worth $1 billion.")} == {"COOPERATE"}
+
+
+# ---------------------------------------------------------------- an act argued against is not done
+
+@pytest.mark.parametrize("text, etype", [
+    ("France warned against attacking Iran.", "ASSAULT"),
+    ("Germany cautioned against cutting ties with China.", "SANCTION"),
+    ("Spain voted against imposing tariffs on China.", "SANCTION"),
+    ("Italy warned against scrapping the nuclear agreement with Iran.", "SANCTION"),
+])
+def test_an_act_argued_against_is_no_event(code, text, etype):
+    assert not [e for e in code(text) if e[0] == etype], code(text)
+
+
+def test_an_act_done_is_still_an_event(code):
+    assert ("SANCTION", "Spain", "China", "asserted") in code("Spain imposed tariffs on China.")

@@ -13,7 +13,9 @@
   `accused_of`).
 - An act someone is asked to do did not happen: in "Chile urged Peru to withdraw from Bolivia" the
   REQUEST is the event; the withdrawal is not coded as a fact (`requested`); nor is an act talked about
-  ("discussed sanctions against X": `discussed`).
+  ("discussed sanctions against X": `discussed`), nor one argued against ("France warned against
+  attacking Iran", "cautioned against cutting ties with X": `argued_against`; the subject opposes the act,
+  which did not happen and would not be the subject's).
 
     >>> doc = nlp("Nigeria vowed to attack the rebels.")
     >>> promised_threat(doc[1], lookup(doc[1])).type
@@ -93,6 +95,16 @@ def discussed(tok: Token) -> bool:
     names its own actors is a fact talked about and stays an event ("discussed a phone call between X and Y",
     "discussed Russia's attack on Kyiv")."""
     return talked_about(tok) and not _names_its_actor(tok)
+
+
+def argued_against(tok: Token) -> bool:
+    """Whether a verb is the gerund of an `against` phrase of another verb ("warned against attacking Iran",
+    "argued against suspending aid"), or an event noun its object ("voted against imposing tariffs"): an act
+    opposed, not done, and not by the subject."""
+    if tok.pos_ == "NOUN" and tok.dep_ in OBJECT_DEPS:
+        tok = tok.head
+    prep = tok.head
+    return tok.dep_ == "pcomp" and tok.tag_ == "VBG" and prep.lower_ == "against" and prep.head.pos_ in ("VERB", "AUX")
 
 
 def talked_about(tok: Token) -> bool:

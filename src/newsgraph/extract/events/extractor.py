@@ -18,7 +18,7 @@ from ..syntax import root_distance, token_end
 from .actors import ActorIndex
 from .attribution import QuoteIndex, attribution
 from .coding import event_context, recode
-from .commitments import accused_of, discussed, requested, self_defence
+from .commitments import accused_of, argued_against, discussed, requested, self_defence
 from .confidence import confidence, evidence
 from .dates import DateIndex, event_date
 from .demands import claims_only, deontic_demand
@@ -98,9 +98,10 @@ def scored_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor], q
         for tok in sent:
             ended: Ending | EndedTie | None = ending(tok, article.actors) or ended_tie(tok, article.actors)
             trig = ended.trigger if ended is not None else lookup(tok)
-            if trig is not None and not requested(tok) and not discussed(tok) and not ended_tie_noun(tok):
+            if trig is not None and not requested(tok) and not discussed(tok) and not ended_tie_noun(tok) \
+                    and not argued_against(tok):
                 # "urged Peru to withdraw", "discussed sanctions": the REQUEST or CONSULT is the event;
-                # "severed ties with X": the SANCTION, not the ties
+                # "severed ties with X": the SANCTION, not the ties; "warned against attacking X": no attack
                 found += _trigger_events(tok, trig, sent, article, seen, ended)
     found.sort(key=lambda x: x[:3])
     return [(event, features) for *_, event, features in _once_per_sentence(found)]
