@@ -382,6 +382,15 @@ def test_a_colon_after_a_speech_verb_makes_one_quote_not_two(analyze_text):
     assert [(q.speaker_text, q.cue) for q in article.quotes] == [("Politico", "reported")]
 
 
+@pytest.mark.parametrize("text, question", [
+    ('Asked whether the talks would resume, Ana Ruiz said: "We will see."', "whether the talks would resume"),
+    ("Asked about the budget, Jorge Vela said cuts were coming.", "the budget"),
+])
+def test_the_one_asked_is_not_the_speaker_of_the_question(analyze_text, text, question):
+    """"Asked X, Ruiz said Y": Ruiz was asked X (a fronted passive participle); she says only Y."""
+    assert set(speakers_of(analyze_text(text), question)) <= {None}
+
+
 def test_a_claim_others_reject_is_not_theirs(analyze_text):
     article = analyze_text("Protesters gathered in the square to reject the claim that the vote was fair.")
     assert "Protesters" not in [q.speaker_text for q in article.quotes if q.cue == "claim"]

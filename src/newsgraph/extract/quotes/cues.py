@@ -39,6 +39,14 @@ def may_be_cue(tok: Token, lex: QuoteLexicons, learned_lemmas: frozenset[str] | 
     return lemma in lex.cue_lemmas or (learned_lemmas is not None and lemma in learned_lemmas)
 
 
+def is_addressed(tok: Token) -> bool:
+    """A fronted passive participle of a cue with no subject of its own ("Asked whether the talks would
+    resume, Ruiz said", "Pressed on the budget, she said"): the main clause's subject is its addressee,
+    not the speaker of what was asked (the question stays an attribution, as in PolNeAR, with no speaker)."""
+    return tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i and \
+        not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in tok.children)
+
+
 def is_physical_act(tok: Token) -> bool:
     """A word with a material and a figurative sense ("attack", "fight", `data/material_senses.tsv`) that
     acts on a physical thing or place ("attacked a camp", "attacked ships") or with a weapon ("with

@@ -28,7 +28,7 @@ from ...resolve.coref import plural_since
 from ..descriptors import role_words
 from ..syntax import char_range, first_child, subject, token_end
 from .anonymous import anonymous_speaker, is_unnamed_source
-from .cues import is_other_report
+from .cues import is_addressed, is_other_report
 from .documents import document_issuers, is_document
 from .index import ArticleIndex
 from .not_speakers import is_furniture
@@ -168,6 +168,8 @@ def cue_speaker(index: ArticleIndex, cue: Token) -> SpeakerPhrase | None:
     """The speaker phrase of a cue word (see the module docstring)."""
     max_climb = index.settings.max_subject_climb
     subj: Token | None
+    if is_addressed(cue):
+        return None  # "Asked whether ..., Ruiz said": Ruiz was asked
     if cue.pos_ == "NOUN":  # "Smith's claim that ...", "Smith voiced support for ..."
         subj = first_child(cue, ("poss",))
         if subj is None and cue.dep_ in ("dobj", "attr") and cue.head != cue:
