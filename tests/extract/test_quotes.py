@@ -413,3 +413,15 @@ def test_a_clause_opened_by_an_adjunct_preposition_is_not_the_content(analyze_te
 def test_a_that_clause_after_an_adjunct_is_still_the_content(analyze_text):
     article = analyze_text("The minister said after the meeting that the talks had failed.")
     assert [q.text for q in article.quotes] == ["that the talks had failed"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The UN Security Council called for an immediate ceasefire in a statement issued on Friday.",
+     "an immediate ceasefire"),
+    ("Ana Ruiz rejected the changes in the statement.", "the changes in the statement"),
+    ("Ana Ruiz said she was interested in a statement of principles.", "she was interested in a statement of principles"),
+])
+def test_the_medium_a_statement_was_made_in_is_not_its_content(analyze_text, text, content):
+    """"called for X in a statement issued on Friday": the parser hangs the medium on X; it is where the
+    words were said. A definite document or one a word governs ("interested in") stays."""
+    assert [q.text for q in analyze_text(text).quotes] == [content]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .documents import is_document
 from .lexicons import QuoteLexicons
 
 #: the marks that set off a trailing aside (comma and the dashes)
@@ -67,6 +68,19 @@ def drop_trailing_relay(doc: Doc, lo: int, hi: int, lex: QuoteLexicons) -> tuple
         start = subj.left_edge.i
         if start - 1 > lo and doc[start - 1].text in ASIDE_MARKS:
             return lo, start - 1
+    return lo, hi
+
+
+def drop_trailing_medium(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Cut a trailing "in a statement ..." that ends the content ("called for a ceasefire in a statement
+    issued on Friday": the parser hangs the medium on "ceasefire"): where it was said, not what. Only an
+    indefinite document hung on a noun ("the changes in the statement" names a part of a text)."""
+    for tok in doc[lo:hi]:
+        if tok.dep_ == "prep" and tok.lower_ == "in" and tok.head.pos_ == "NOUN" and tok.i > lo \
+                and tok.right_edge.i + 1 >= hi - 1 \
+                and any(c.dep_ == "pobj" and is_document(c) and any(d.lower_ in ("a", "an") for d in c.lefts)
+                        for c in tok.children):
+            return lo, tok.i
     return lo, hi
 
 
