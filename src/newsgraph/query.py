@@ -34,6 +34,8 @@ from .resolve.names import resolve_name
 from .store import claim_reads, lists, search_rows, selection
 from .vocabulary import check_modality, check_quote_kind, expand_event_type
 
+Found = tuple[lists.Hits, int]  # hits already read from the search index, and how many match in all
+
 T = TypeVar("T")
 
 
@@ -180,8 +182,9 @@ class Page:
     matches the filters, and the `limit`/`offset` asked for.
 
     `exact` is False when a full-text query matched more than the index hands on
-    (`SearchSettings.max_hits`) and other filters applied: `total` then counts the best matches
-    only. `notes` say what a reader should know about the answer (a search index behind its store).
+    (`SearchSettings.max_hits`): `total` then counts the best matches only; or when a list sorted by
+    relevance with other filters was filled from the index's best hits before all were read
+    (`search.paged`): `total` is then estimated from them, and a note says so. `notes` say what a reader should know about the answer (a search index behind its store).
     """
 
     rows: list[dict[str, Any]]
@@ -425,10 +428,10 @@ class Corpus:
         `about` actors (any alias; `about` = named inside the content), dates, outlet(s), quote kind(s),
         confidence and anonymity. Sort by date, speaker, outlet, kind, confidence or relevance (with `q`).
         `distinct_stories` counts a syndicated story once (its first-seen copy)."""
-        query, exact, notes = self._quote_query(
-            q=q, speaker=speaker, about=about, since=since, until=until, outlet=outlet, kind=kind,
-            min_confidence=min_confidence, anonymous=anonymous, sort=sort, order=order, distinct_stories=distinct_stories)
-        return _page(query, limit, offset, exact, notes)
+        filters = dict(q=q, speaker=speaker, about=about, since=since, until=until, outlet=outlet, kind=kind,
+                       min_confidence=min_confidence, anonymous=anonymous, sort=sort, order=order,
+                       distinct_stories=distinct_stories)
+        return self._list_page("quotes", self._quote_query, filters, limit, offset)
 
     def quote_lists(self, *filters: Mapping[str, Any], limit: int | None = 50, offset: int = 0) -> list[Page]:
         """Several `quote_list`s read together, one per mapping of its filters (all with this `limit` and
@@ -440,12 +443,13 @@ class Corpus:
                      since: str | dt.date | None = None, until: str | dt.date | None = None,
                      outlet: str | Sequence[str] | None = None, kind: str | Sequence[str] | None = None,
                      min_confidence: float | None = None, anonymous: bool | None = None, sort: str = "date",
-                     order: str = "desc", distinct_stories: bool = False) -> tuple[lists.ListQuery, bool, tuple[str, ...]]:
+                     order: str = "desc", distinct_stories: bool = False,
+                     found: Found | None = None) -> tuple[lists.ListQuery, bool, tuple[str, ...]]:
         if min_confidence is not None:
             self._needs_column("quotes", "confidence", "min_confidence")
         if anonymous is not None:
             self._needs_column("quotes", "anonymous", "anonymous")
-        hits, exact, notes = self._hits("quotes", q)
+        hits, exact, notes = self._hits("quotes", q, found)
         query = lists.quote_list(
             self._con, stored_columns=self._columns_of("quotes"), hits=hits, speakers=self._ids(speaker),
             about=self._ids(about), since=parse_date(since),
@@ -463,10 +467,10 @@ class Corpus:
         """Events matching every filter given: `q` full text of the sentence, `actor` on either side, `source`,
         `target`, PLOVER `type` or family (`verbal-conflict`), modality, confidence, dates and outlet(s).
         An unknown type or modality raises `UnknownValueError` listing the valid ones."""
-        query, exact, notes = self._event_query(
-            q=q, actor=actor, source=source, target=target, type=type, modality=modality, min_confidence=min_confidence,
-            since=since, until=until, outlet=outlet, sort=sort, order=order, distinct_stories=distinct_stories)
-        return _page(query, limit, offset, exact, notes)
+        filters = dict(q=q, actor=actor, source=source, target=target, type=type, modality=modality,
+                       min_confidence=min_confidence, since=since, until=until, outlet=outlet, sort=sort, order=order,
+                       distinct_stories=distinct_stories)
+        return self._list_page("events", self._event_query, filters, limit, offset)
 
     def event_lists(self, *filters: Mapping[str, Any], limit: int | None = 50, offset: int = 0) -> list[Page]:
         """Several `event_list`s read together, one per mapping of its filters (see `quote_lists`)."""
@@ -477,11 +481,12 @@ class Corpus:
                      modality: str | Sequence[str] | None = None, min_confidence: float | None = None,
                      since: str | dt.date | None = None, until: str | dt.date | None = None,
                      outlet: str | Sequence[str] | None = None, sort: str = "date", order: str = "desc",
-                     distinct_stories: bool = False) -> tuple[lists.ListQuery, bool, tuple[str, ...]]:
+                     distinct_stories: bool = False,
+                     found: Found | None = None) -> tuple[lists.ListQuery, bool, tuple[str, ...]]:
         if min_confidence is not None:
             self._needs_column("events", "confidence", "min_confidence")
         types = None if type is None else sorted({t for v in _many(type) or [] for t in expand_event_type(v)})
-        hits, exact, notes = self._hits("events", q)
+        hits, exact, notes = self._hits("events", q, found)
         query = lists.event_list(
             self._con, stored_columns=self._columns_of("events"), hits=hits, actors=self._ids(actor),
             sources=self._ids(source), targets=self._ids(target),
@@ -496,11 +501,32 @@ class Corpus:
                      distinct_stories: bool = False) -> Page:
         """Articles matching every filter given: `q` full text of title and text, `actor` mentioned (any
         alias), dates and outlet(s); each row with its counts of quotes and events and a snippet."""
-        hits, exact, notes = self._hits("articles", q)
+        filters = dict(q=q, actor=actor, since=since, until=until, outlet=outlet, sort=sort, order=order,
+                       distinct_stories=distinct_stories)
+        return self._list_page("articles", self._article_query, filters, limit, offset)
+
+    def _article_query(self, *, q: str | None = None, actor: str | None = None, since: str | dt.date | None = None,
+                       until: str | dt.date | None = None, outlet: str | Sequence[str] | None = None,
+                       sort: str = "date", order: str = "desc", distinct_stories: bool = False,
+                       found: Found | None = None) -> tuple[lists.ListQuery, bool, tuple[str, ...]]:
+        hits, exact, notes = self._hits("articles", q, found)
         query = lists.article_list(self._con, hits=hits, actors=self._ids(actor), since=parse_date(since),
                                    until=parse_date(until), outlets=_many(outlet), distinct_stories=distinct_stories,
                                    sort=_sort(sort, lists.ARTICLE_SORTS, q), order=_order(order))
-        return _page(query, limit, offset, exact, notes)
+        return query, exact, notes
+
+    def _list_page(self, kind: str, make: Callable[..., tuple[lists.ListQuery, bool, tuple[str, ...]]],
+                   filters: dict[str, Any], limit: int | None, offset: int) -> Page:
+        """One page of a list: sorted by relevance, from only the index's hits it needs (`search.paged`);
+        otherwise (no `q`, another sort) from the best `SearchSettings.max_hits` hits joined at once."""
+        q, sort, order = filters.get("q"), filters.get("sort"), filters.get("order")
+        if (not isinstance(q, str) or not q.strip() or not isinstance(sort, str) or sort.strip().lower() != "relevance"
+                or not isinstance(order, str) or order.strip().lower() != "desc" or not limit or limit < 0 or offset < 0):
+            query, exact, notes = make(**filters)
+            return _page(query, limit, offset, exact, notes)
+        answer = fulltext.paged(self._search_index(), kind, q.strip(), limit, offset,
+                                lambda hits, matched: make(**filters, found=(hits, matched)))
+        return Page(answer.rows, answer.total, limit, offset, answer.columns, answer.exact, answer.notes)
 
     def _columns_of(self, table: str) -> frozenset[str]:
         """The columns of a store table (kept while a read-only store is open)."""
@@ -537,12 +563,14 @@ class Corpus:
             self._index = index
         return self._index
 
-    def _hits(self, kind: str, q: str | None) -> tuple[lists.Hits | None, bool, tuple[str, ...]]:
-        """The index's matches of `q` (None without a query), whether they are all of them, and notes."""
+    def _hits(self, kind: str, q: str | None,
+              found: Found | None = None) -> tuple[lists.Hits | None, bool, tuple[str, ...]]:
+        """The index's matches of `q` (None without a query; `found`: the hits and count already read),
+        whether they are all of them, and notes."""
         if q is None or not q.strip():
             return None, True, ()
         index = self._search_index()
-        hits, matched = index.hits(kind, q.strip())
+        hits, matched = found if found is not None else index.hits(kind, q.strip())
         notes: list[str] = []
         indexed, (stored, _) = index.state().articles, self._store_state()
         if indexed < stored:

@@ -13,12 +13,17 @@ class SearchSettings:
     (`Page.exact` False). The cap bounds the work of a broad query: reading 10^4 hits' keys from the
     index takes about 30 ms; a query matching a few hundred of 10^5 quotes costs about 25 ms of CPU in
     all (benchmarks/query.py).
+    `first_chunk`: a list sorted by relevance takes only the hits its page needs (`search.paged`):
+    without other filters offset+limit (the total is the index's count); with filters, when those
+    did not fill the page, then twice what the share that passed needs, at least `first_chunk`
+    (all of them when none passed, or when that is not much more).
     `title_boost`: a word in an article's title (or a quote's speaker as written) counts this
     many times a word of the body. `writer_heap_bytes`: tantivy's indexing buffer (its minimum
     is 3 MB per thread; one thread here).
     """
 
     max_hits: int = 10_000
+    first_chunk: int = 500
     title_boost: float = 2.0
     writer_heap_bytes: int = 50_000_000
     stem_language: str = "english"

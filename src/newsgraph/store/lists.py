@@ -108,11 +108,14 @@ class ListQuery:
     descending: bool
     detail: str
     linked: Linked | None = None
+    filtered: bool = False  # whether a condition besides the full-text hits applies (`search.paged`)
 
-    def _order(self, prefix: str = "") -> str:
+    def _order(self, prefix: str = "", ranked: bool = True) -> str:
+        """The list's order; `ranked`: the rows carry `hit_rank` (equal scores in the index's order, `_rank`)."""
         direction = "DESC" if self.descending else "ASC"
         keys = ", ".join(f"{prefix}{k}" for k in self.key_columns)
-        return f"{prefix}sort_value {direction} NULLS LAST, {keys}"
+        rank = f"{prefix}hit_rank NULLS LAST, " if ranked else ""
+        return f"{prefix}sort_value {direction} NULLS LAST, {rank}{keys}"
 
     def _with(self, *more: str) -> str:
         parts = [c for c in (self.ctes, *more) if c]
@@ -139,7 +142,7 @@ class ListQuery:
         """The page's keys and sort values (each row ends with the total) from the link summary, and the total."""
         keys = ", ".join(self.key_columns)
         found = cur.execute(f"WITH matching AS MATERIALIZED ({linked.keys}) SELECT {keys}, sort_value, "
-                            f"(SELECT count(*) FROM matching) FROM matching ORDER BY {self._order()} LIMIT ? OFFSET ?",
+                            f"(SELECT count(*) FROM matching) FROM matching ORDER BY {self._order(ranked=False)} LIMIT ? OFFSET ?",
                             [*linked.params, limit if limit is not None else _ALL, offset]).fetchall()
         # no keys on the first page: nothing matches (no count needed)
         return found, int(found[0][-1]) if found else (0 if offset == 0 else self._linked_count(linked))
@@ -153,7 +156,7 @@ class ListQuery:
             columns: list[tuple[Any, ...]] = list(zip(*found, strict=True)) if found else [()] * (len(self.key_columns) + 2)
             unnest = ", ".join(f"unnest(?::{_KEY_TYPES[c]}[]) AS {c}" for c in (*self.key_columns, "sort_value"))
             detail, params = linked.lookup(sorted(set(columns[0])))
-            sql = (f"WITH keys_page AS (SELECT {unnest}, NULL::DOUBLE AS score) "
+            sql = (f"WITH keys_page AS (SELECT {unnest}, NULL::DOUBLE AS score, NULL::INTEGER AS hit_rank) "
                    f"SELECT d.*, ?::BIGINT AS {_TOTAL} FROM ({detail}) d ORDER BY {self._order('d.')}")
             names = _DETAIL_NAMES.get(sql)
             if found or names is None:  # an empty page needs only the detail's column names, known once read
@@ -198,7 +201,7 @@ _TOTAL = "__total"
 _DETAIL_NAMES: dict[str, tuple[str, ...]] = {}
 _MAX_DETAIL_NAMES = 256
 _KEY_TYPES = {"article_id": "VARCHAR", "idx": "INTEGER", "sort_value": "DATE"}  # a linked page's keys
-_PAGE_ONLY = ("sort_value",)  # carried by the detail for ordering, not shown
+_PAGE_ONLY = ("sort_value", "hit_rank")  # carried by the detail for ordering, not shown
 
 
 def pages(queries: Sequence[ListQuery], limit: int | None,
@@ -225,7 +228,7 @@ def pages(queries: Sequence[ListQuery], limit: int | None,
         detail, params = first.linked.lookup(sorted(set(columns[0])))
         # a fact on two lists' pages is read once (its sort value is the same on both) and shown on each
         sql = (f"WITH page_parts AS (SELECT unnest(?::INTEGER[]) AS {_PART}, {unnest}), "
-               f"keys_page AS (SELECT DISTINCT {keys}, sort_value, NULL::DOUBLE AS score FROM page_parts) "
+               f"keys_page AS (SELECT DISTINCT {keys}, sort_value, NULL::DOUBLE AS score, NULL::INTEGER AS hit_rank FROM page_parts) "
                f"SELECT d.*, pp.{_PART}, 0::BIGINT AS {_TOTAL} FROM ({detail}) d JOIN page_parts pp USING ({keys}) "
                f"ORDER BY pp.{_PART}, {first._order('d.')}")
         cur.execute(sql, [parts, *(list(c) for c in columns), *params])
@@ -257,9 +260,10 @@ def _hits_ctes(hits: Hits | None, params: list[Any]) -> str:
     """`raw_hit` and `hit (article_id, idx, score)` from the index's keys, resolved once per article."""
     if hits is None:
         return ""
-    params.extend([hits.article_keys, hits.idx, hits.scores])
-    return """raw_hit AS (SELECT unnest(?::UBIGINT[]) AS akey, unnest(?::INTEGER[]) AS idx, unnest(?::DOUBLE[]) AS score),
-              hit AS (SELECT a.id AS article_id, h.idx, max(h.score) AS score
+    params.extend([hits.article_keys, hits.idx, hits.scores, list(range(len(hits.idx)))])
+    return """raw_hit AS (SELECT unnest(?::UBIGINT[]) AS akey, unnest(?::INTEGER[]) AS idx, unnest(?::DOUBLE[]) AS score,
+                                 unnest(?::INTEGER[]) AS rank),
+              hit AS (SELECT a.id AS article_id, h.idx, max(h.score) AS score, min(h.rank) AS rank
                       FROM raw_hit h JOIN articles a ON hash(a.id) = h.akey GROUP BY ALL)"""
 
 
@@ -293,6 +297,12 @@ def _optional_column(present: set[str], alias: str, column: str, sql_type: str) 
 
 def _score(hits: Hits | None) -> str:
     return "hit.score" if hits is not None else "NULL::DOUBLE"
+
+
+def _rank(hits: Hits | None, sort: str) -> str:
+    """Equal scores in the index's order (its rank of the hit): then the best `n` hits of a query are the
+    first `n` of its best `m` (tantivy breaks ties by document address), which `search.paged` relies on."""
+    return "hit.rank" if hits is not None and sort == "relevance" else "NULL::INTEGER"
 
 
 # An actor filter of a list: the link summary's `rel`s it reads (none: the table has no rel) and the actor ids.
@@ -421,7 +431,7 @@ def quote_list(con: duckdb.DuckDBPyConnection, *, stored_columns: Collection[str
     _first_copies(where, distinct_stories)
     sort_value = QUOTE_SORTS[sort].format(confidence=confidence)
     keys = f"""SELECT q.article_id, q.idx, q.rowid AS quote_row, a.rowid AS article_row, s.rowid AS speaker_row,
-                      {_score(hits)} AS score, {sort_value} AS sort_value
+                      {_score(hits)} AS score, {sort_value} AS sort_value, {_rank(hits, sort)} AS hit_rank
                FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker
                     {"JOIN hit ON hit.article_id = q.article_id AND hit.idx = q.idx" if hits else ""}
                WHERE {where.sql()}"""
@@ -431,7 +441,7 @@ def quote_list(con: duckdb.DuckDBPyConnection, *, stored_columns: Collection[str
                         q.speaker, s.name AS speaker_name, q.speaker_text, q.cue, q.text, q.kind,
                         q."start", q."end", {span_start} AS sentence_start, {span_end} AS sentence_end,
                         {{sentence}} AS sentence,
-                        {confidence} AS confidence, {anon} AS anonymous, p.score, p.sort_value"""
+                        {confidence} AS confidence, {anon} AS anonymous, p.score, p.sort_value, p.hit_rank"""
     detail = f"""SELECT {columns.format(sentence=SNIPPET_OF["quote"])} FROM page p JOIN quotes q ON q.rowid = p.quote_row JOIN articles a ON a.rowid = p.article_row
                       LEFT JOIN actors s ON s.rowid = p.speaker_row"""
     sets = [(rel, ids) for rel, ids in ((("by",), speakers), (("about",), about)) if ids is not None]
@@ -441,7 +451,8 @@ def quote_list(con: duckdb.DuckDBPyConnection, *, stored_columns: Collection[str
                    if speakers is not None and about is not None else
                    _linked_keys("actor_quotes", "article_id, idx", sets, since, until))
         linked = Linked(*keys_of, partial(_quote_detail, columns))
-    return ListQuery(con, ctes, keys, [*params, *where.params], ("article_id", "idx"), order == "desc", detail, linked)
+    return ListQuery(con, ctes, keys, [*params, *where.params], ("article_id", "idx"), order == "desc", detail, linked,
+                     bool(where.conditions))
 
 
 def event_list(con: duckdb.DuckDBPyConnection, *, stored_columns: Collection[str] | None = None,
@@ -472,7 +483,8 @@ def event_list(con: duckdb.DuckDBPyConnection, *, stored_columns: Collection[str
     _first_copies(where, distinct_stories)
     sort_value = EVENT_SORTS[sort].format(confidence=confidence)
     keys = f"""SELECT e.article_id, e.idx, e.rowid AS event_row, a.rowid AS article_row, src.rowid AS source_row,
-                      tgt.rowid AS target_row, {_score(hits)} AS score, {sort_value} AS sort_value
+                      tgt.rowid AS target_row, {_score(hits)} AS score, {sort_value} AS sort_value,
+                      {_rank(hits, sort)} AS hit_rank
                FROM events e JOIN articles a ON a.id = e.article_id
                     LEFT JOIN actors src ON src.id = e.source LEFT JOIN actors tgt ON tgt.id = e.target
                     {"JOIN hit ON hit.article_id = e.article_id AND hit.idx = e.idx" if hits else ""}
@@ -482,7 +494,7 @@ def event_list(con: duckdb.DuckDBPyConnection, *, stored_columns: Collection[str
                         e.target, tgt.name AS target_name, tgt.country AS target_country, e.trigger, e.location,
                         e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end,
                         {{sentence}} AS sentence,
-                        {confidence} AS confidence, p.score, p.sort_value"""
+                        {confidence} AS confidence, p.score, p.sort_value, p.hit_rank"""
     detail = f"""SELECT {columns.format(sentence=SNIPPET_OF["event"])} FROM page p JOIN events e ON e.rowid = p.event_row JOIN articles a ON a.rowid = p.article_row
                       LEFT JOIN actors src ON src.rowid = p.source_row LEFT JOIN actors tgt ON tgt.rowid = p.target_row"""
     sets = [(rels, ids) for rels, ids in ((("source", "target"), actors), (("source",), sources), (("target",), targets))
@@ -493,7 +505,8 @@ def event_list(con: duckdb.DuckDBPyConnection, *, stored_columns: Collection[str
                    if actors is None and sources is not None and targets is not None else
                    _linked_keys("actor_events", "article_id, idx", sets, since, until))
         linked = Linked(*keys_of, partial(_event_detail, columns))
-    return ListQuery(con, ctes, keys, [*params, *where.params], ("article_id", "idx"), order == "desc", detail, linked)
+    return ListQuery(con, ctes, keys, [*params, *where.params], ("article_id", "idx"), order == "desc", detail, linked,
+                     bool(where.conditions))
 
 
 def article_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, actors: Sequence[str] | None = None,
@@ -510,12 +523,13 @@ def article_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, ac
     _dates(where, "a.date", since, until)
     _outlets(where, outlets)
     _first_copies(where, distinct_stories)
-    keys = f"""SELECT a.id AS article_id, a.rowid AS article_row, {_score(hits)} AS score, {ARTICLE_SORTS[sort]} AS sort_value
+    keys = f"""SELECT a.id AS article_id, a.rowid AS article_row, {_score(hits)} AS score, {ARTICLE_SORTS[sort]} AS sort_value,
+                      {_rank(hits, sort)} AS hit_rank
                FROM articles a {"JOIN hit ON hit.article_id = a.id" if hits else ""}
                WHERE {where.sql()}"""
     columns = """a.id AS article_id, strftime(a.date, '%Y-%m-%d') AS date, a.outlet, a.title, a.url, a.source,
                      {quotes} AS quotes, {events} AS events,
-                     {snippet} AS snippet, p.score, p.sort_value"""
+                     {snippet} AS snippet, p.score, p.sort_value, p.hit_rank"""
     # the page's opening and counts from `article_snippets` (as a linked page reads them): counting in `quotes`
     # and `events` scanned both tables and cutting the opening decompressed each article's text
     shown = columns.format(quotes="coalesce(fs.quotes, 0)", events="coalesce(fs.events, 0)", snippet="fs.text")
@@ -526,7 +540,8 @@ def article_list(con: duckdb.DuckDBPyConnection, *, hits: Hits | None = None, ac
     if _linkable(sort, hits, sets, outlets, distinct_stories):
         linked = Linked(*_linked_keys("actor_articles", "article_id", sets, since, until),
                         partial(_article_detail, columns))
-    return ListQuery(con, ctes, keys, [*params, *where.params], ("article_id",), order == "desc", detail, linked)
+    return ListQuery(con, ctes, keys, [*params, *where.params], ("article_id",), order == "desc", detail, linked,
+                     bool(where.conditions))
 
 
 def actor_matches(con: duckdb.DuckDBPyConnection, hits: Hits | None, prefix: str,
