@@ -27,9 +27,6 @@ class QuoteSettings:
     min_class_count: int = 20
     #: score of a frame the hand lexicons license but the learned table never saw
     hand_frame_prior: float = 0.5
-    #: "According to X, Y <cue> ...": Y's attribution replaces X's only when Y is a known actor and
-    #: Y's frame has at least this precision on PolNeAR train (not "is showing signs of")
-    min_relayed_frame_score: float = 0.5
     #: read the learned cue-frame table (`data/cue_frames.tsv`); off when rebuilding it
     use_learned_frames: bool = True
     #: a speaker phrase is matched against mentions that start up to this many characters before it
