@@ -119,3 +119,18 @@ def test_an_act_argued_against_is_no_event(code, text, etype):
 
 def test_an_act_done_is_still_an_event(code):
     assert ("SANCTION", "Spain", "China", "asserted") in code("Spain imposed tariffs on China.")
+
+
+# ---------------------------------------------------------------- a particle makes another verb; an amount is committed
+
+def test_turning_something_over_to_someone_is_no_request(code):
+    events = code("Peru was granted immunity for turning over to Chile the laptop it used.")
+    assert not [e for e in events if e[0] == "REQUEST"], events
+
+
+def test_committing_an_amount_is_an_agreement(code):
+    assert [e for e in code("Peru has committed $5 million.") if e[0] == "AGREE"]
+
+
+def test_support_enjoyed_from_someone_is_theirs(code):
+    assert ("SUPPORT", "Mexico", "Peru", "asserted") in code("Peru enjoyed strong support from Mexico.")

@@ -110,15 +110,18 @@ def lookup(tok: Token) -> Trigger | None:
     if hit is not None and (lemma in light_verbs() or lemma in cues("means_verb") or "inverse" in hit.roles) \
             and _object_event_differs(tok, hit):
         return None  # "gave Putin a warning", "deployed tear gas", "received threats": the noun is the event
-    if hit is not None and "to_only" in hit.roles and not _has_to_phrase(tok):
+    if hit is not None and "to_only" in hit.roles and not _commits_to(tok):
         return None  # "committed atrocities" is no commitment
     return hit
 
 
-def _has_to_phrase(verb: Token) -> bool:
-    """Whether a verb governs a to-phrase or a to-infinitive ("committed to a ceasefire", "committed to pay")."""
+def _commits_to(verb: Token) -> bool:
+    """Whether a verb governs a to-phrase, a to-infinitive or an amount ("committed to a ceasefire", "committed
+    to pay", "committed $5 million"; not "committed atrocities")."""
     return any((c.dep_ == "prep" and c.lower_ == "to") or
-               (c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+               (c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)) or
+               (c.dep_ in OBJECT_DEPS and (c.pos_ == "NUM" or c.ent_type_ == "MONEY" or
+                                           any(g.pos_ == "NUM" or g.tag_ == "$" for g in c.children)))
                for c in verb.children)
 
 
@@ -137,9 +140,12 @@ def _verb_lemma(tok: Token) -> str:
 
 def _verb_phrase_key(tok: Token, lemma: str, lex: dict[tuple[str, str], Trigger]) -> Trigger | None:
     """A `verb particle`, `verb prep` or `verb object` entry of `lex` ("call on", "open fire")."""
+    particle = any(c.dep_ == "prt" for c in tok.children)
     for c in tok.children:
         if c.dep_ == "prep" and (c.i < tok.i or any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)):
             continue  # "called Lavrov on Tuesday" is no "call on"
+        if c.dep_ == "prep" and particle:
+            continue  # "turned the laptop over to the FBI" is no "turn to": the particle makes another verb
         if c.dep_ in ("prt", "prep") or c.dep_ in OBJECT_DEPS:
             hit = lex.get((f"{lemma} {c.lemma_.lower()}", "VERB"))
             if hit:
