@@ -99,7 +99,7 @@ def subject_of_cue(cue: Token, max_climb: int) -> Token | None:
         if agent is not None:
             return agent
         if subj is not None:
-            if subj.dep_ == "nsubjpass" and subj.lower_ == "it":
+            if subj.dep_ == "nsubjpass" and (subj.lower_ == "it" or _raised_passive(tok, cue)):
                 return None
             return subj  # a relative pronoun too ("who said"), resolved via its antecedent
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -112,6 +112,14 @@ def subject_of_cue(cue: Token, max_climb: int) -> Token | None:
             continue
         return None
     return None
+
+
+def _raised_passive(tok: Token, cue: Token) -> bool:
+    """The cue itself is a passive with an infinitive ("the talks are said to have lasted", "who is
+    reported to have resigned", "X was urged to resign"): its subject is what the words are about
+    or whom they address, never who spoke them (subject-to-subject raising; Huddleston & Pullum 2002,
+    ch. 14 §4.2). Only for the cue itself: climbing from "admit" to "was forced to admit" keeps her."""
+    return tok == cue and any(c.dep_ == "xcomp" for c in tok.children)
 
 
 def _subject_and_agent(tok: Token) -> tuple[Token | None, Token | None]:
