@@ -52,8 +52,11 @@ def paged(index: SearchIndex, kind: str, text: str, limit: int, offset: int, bui
     while True:
         hits, matched = index.hits(kind, text, n)
         query, exact, notes = build(hits, matched)
-        rows, columns, found = query.page(limit, offset)
         read = len(hits.idx)
+        if query.filtered and read < min(matched, settings.first_chunk) and n < cap:
+            n = _next_read(settings.first_chunk, cap, want, read, want, matched)  # filters drop hits: a round more
+            continue  # is cheaper read at once (each round plans and runs the list's query)
+        rows, columns, found = query.page(limit, offset)
         if read >= matched or n >= cap:
             return PagedAnswer(rows, columns, found, exact, notes)
         if found >= want:
