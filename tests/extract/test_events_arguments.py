@@ -489,3 +489,14 @@ def test_a_vow_of_his_country_s_defence_is_the_speakers_warning(resolved):
 def test_event_noun_of_the_accused_act_is_the_accused(code, text, etype, source, target):
     ev = code(text)
     assert (source, target) in dyads(ev, etype) and not any(s in ("Chile", "Ghana") for s, _ in dyads(ev, etype))
+
+
+@pytest.mark.parametrize("text", [
+    "Yemeni forces struck ships in the Arabian Sea on Sunday.",
+    "Iranian forces seized a tanker in the Strait of Hormuz.",
+    "Houthi forces struck ships in the Red Sea.",  # a gazetteer gives the Red Sea a country (Sudan's state)
+])
+def test_a_sea_or_strait_after_a_place_preposition_is_no_target(code, text):
+    """Issue 16: the place of an event is its location, never its target (a sea is acted on by no one)."""
+    ev = code(text)
+    assert ev and all(t is None or ("Sea" not in t and "Strait" not in t) for _, _, t, _ in ev)

@@ -86,14 +86,18 @@ def by_agent(verb: Token) -> Token | None:
     return None if agent is None else prep_object(agent, ("pobj",))
 
 
-def first_found(preps: Mapping[str, Token], order: Iterable[str], find: Callable[[Token], list[T]]) -> list[T]:
+def first_found(preps: Mapping[str, Token], order: Iterable[str], find: Callable[[Token], list[T]],
+                keep: Callable[[str, list[T]], list[T]] | None = None) -> list[T]:
     """What `find` yields for the first preposition in `order` that `preps` holds and for which
     `find` yields anything: the "first preposition that names an actor" search
-    (`first_found(prep_objects(verb), ("to", "with"), actors_of)`)."""
+    (`first_found(prep_objects(verb), ("to", "with"), actors_of)`); `keep(word, found)` may drop
+    what a given preposition cannot introduce."""
     for word in order:
         obj = preps.get(word)
         if obj is not None:
             found = find(obj)
+            if keep is not None:
+                found = keep(word, found)
             if found:
                 return found
     return []

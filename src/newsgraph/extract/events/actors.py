@@ -31,6 +31,7 @@ from ...resolve.ids import actor_id
 from ..syntax import children, first_found, prep_object, token_span, with_conjuncts
 from .lexicons import (
     affiliation_words,
+    cues,
     first_person_pronouns,
     neuter_pronouns,
     personal_pronouns,
@@ -95,6 +96,17 @@ class ActorIndex:
         a = self.actors.get(actor_id)
         return a is not None and a.type == "PERSON"
 
+    def _is_place(self, actor_id: str) -> bool:
+        """A place that is no political actor: a LOC of no country, or a body of water (`water_body` of
+        plover_cues.tsv: a sea, a strait, a gulf). "Rebels in Ivory Coast" are tied to a state and
+        "strikes in the Gaza Strip" hit a territory (LOC, PSE), but "ships in the Red Sea" belong to
+        no one there (issue 16: the place of an event is its location, never its target unless the
+        place itself is acted on)."""
+        actor = self.actors.get(actor_id)
+        if actor is None or actor.type != "LOC":
+            return False
+        return not actor.country or actor.name.split()[-1].lower() in cues("water_body")
+
     def country_of(self, person: str) -> str | None:
         """The actor of a person's country, when the person's country is known and the article names it
         (an event names only the article's actors)."""
@@ -136,8 +148,11 @@ class ActorIndex:
 
     def in_phrases(self, preps: Mapping[str, Token], order: Iterable[str]) -> list[str]:
         """The actors of the first preposition in `order` whose phrase names any (`preps` maps a
-        preposition to its object, as `syntax.prep_objects` gives)."""
-        return first_found(preps, order, self.np_actors)
+        preposition to its object, as `syntax.prep_objects` gives). Through a preposition of place
+        ("struck ships in the Red Sea") a place that is no political actor is where it happened, not who."""
+        venues = prepositions("location")
+        return first_found(preps, order, lambda obj: self.np_actors(obj), keep=lambda word, found: (
+            [a for a in found if not self._is_place(a)] if word in venues else found))
 
     def _one(self, tok: Token, depth: int) -> list[str]:
         a = self.tok_actor[tok.i]
@@ -172,6 +187,8 @@ class ActorIndex:
                 if c.dep_ == "prep" and c.lower_ in phrase_preps:
                     for p in children(c, ("pobj",)):
                         found = self.np_actors(p, depth + 1)
+                        if c.lower_ in prepositions("location"):  # "ships in the Red Sea": a sea is where, not who
+                            found = [a for a in found if not self._is_place(a)]
                         if found:
                             return found
             for c in mods:
