@@ -500,3 +500,18 @@ def test_a_sea_or_strait_after_a_place_preposition_is_no_target(code, text):
     """Issue 16: the place of an event is its location, never its target (a sea is acted on by no one)."""
     ev = code(text)
     assert ev and all(t is None or ("Sea" not in t and "Strait" not in t) for _, _, t, _ in ev)
+
+
+@pytest.mark.parametrize("text, patron", [
+    ("Rwanda-backed rebels shelled Congolese army positions.", "Rwanda"),
+    ("Iran-backed militias fired rockets at Israel.", "Iran"),
+])
+def test_a_proxy_acts_for_itself_not_for_its_patron(code, text, patron):
+    """'X-backed Y' names Y's backer: Y's acts are not X's (the backing itself may be X's SUPPORT)."""
+    ev = code(text)
+    assert ev and all(s != patron for ty, s, _, _ in ev if ty != "SUPPORT")
+
+
+def test_a_led_coalition_stays_its_leaders(code):
+    ev = code("Saudi-led coalition jets bombed Yemen.")
+    assert ("Saudi Arabia", "Yemen") in {(s, t) for _, s, t, _ in ev}

@@ -171,7 +171,9 @@ class ActorIndex:
             named = self.tok_actor[c.i] if c.dep_ == "appos" else None
             if named and self.is_person(named):  # (an appositive organization may lack the country a modifier gives)
                 return [named]
-        mods = [c for c in mods if not _takes_a_stance(c)]
+        # nor a patron: "Rwanda-backed rebels" are not Rwanda (a proxy acts for itself; CAMEO codes the
+        # group, not its backer); "Saudi-led coalition" is led, so it stays the leader's
+        mods = [c for c in mods if not _takes_a_stance(c) and c.lower_ not in cues("patron_participle")]
         for c in mods:
             named = self.tok_actor[c.i] or (self.pronoun(c) if c.dep_ == "poss" else None)
             if named and c.dep_ == "poss" and tok.lemma_.lower() in state_nouns():
