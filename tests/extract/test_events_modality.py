@@ -117,3 +117,18 @@ def test_one_kept_from_acting_is_the_actor(code):
     ev = code("Belarus banned Polish officials from visiting Lithuania.")
     assert ("CONSULT", "Poland", "Lithuania", "negated") in ev and not any(
         ty == "CONSULT" and s == "Belarus" for ty, s, _, _ in ev)
+
+
+# ---------------------------------------------------------------- an act weighed, not decided
+
+@pytest.mark.parametrize("text, etype", [
+    ("Norway is considering sending aid to Malawi.", "AID"),
+    ("Canada is weighing imposing sanctions on Belarus.", "SANCTION"),
+    ("Japan is considering whether to send aid to Laos.", "AID"),
+])
+def test_an_act_under_consideration_is_possible(code, text, etype):
+    assert modalities(code(text), etype) == {"possible"}, code(text)
+
+
+def test_an_act_done_stays_asserted(code):
+    assert modalities(code("Norway sent aid to Malawi."), "AID") == {"asserted"}

@@ -160,6 +160,8 @@ def _control_cues(clause: Token) -> set[str]:
         found.add("negated")
     elif lemma in cues("future") or lemma == "be" and clause.tag_ == "VB":  # "is to visit"
         found.add("future")
+    elif lemma in cues("deliberate"):  # "is considering sending aid", "weighs imposing sanctions"
+        found.add("possible")
     if clause.pos_ == "ADJ" and clause.lemma_.lower() in cues("future"):  # "is willing to withdraw"
         found.add("future")
     return found
