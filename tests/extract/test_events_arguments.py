@@ -515,3 +515,23 @@ def test_a_proxy_acts_for_itself_not_for_its_patron(code, text, patron):
 def test_a_led_coalition_stays_its_leaders(code):
     ev = code("Saudi-led coalition jets bombed Yemen.")
     assert ("Saudi Arabia", "Yemen") in {(s, t) for _, s, t, _ in ev}
+
+
+# ---------------------------------------------------------------- object control through a chain
+
+def test_an_act_asked_for_through_a_verb_of_deliberation_is_the_askeds(code):
+    """'asked X to consider sending aid': X is who would send (object control passes through
+    'consider'), and the sending is only possible."""
+    ev = [(ty, s, t, e.modality) for ty, s, t, e in code("Kenya asked Japan to consider sending aid to Haiti.")]
+    assert ("AID", "Japan", "Haiti", "possible") in ev, ev
+
+
+def test_a_noun_event_under_a_requested_verb_is_no_event_of_its_own(code):
+    """'urged X to send aid': the REQUEST is the event; the aid has not been sent, by anyone."""
+    ev = [(ty, s, t, e.modality) for ty, s, t, e in code("Kenya urged Japan to send aid to Haiti.")]
+    assert ("REQUEST", "Kenya", "Japan", "asserted") in ev and not [e for e in ev if e[0] == "AID"], ev
+
+
+def test_a_noun_event_under_an_object_controlled_verb_is_the_objects(code):
+    ev = code("Kenya forced Japan to send aid to Haiti.")
+    assert [(s, t) for ty, s, t, _ in ev if ty == "AID"] == [("Japan", "Haiti")], ev

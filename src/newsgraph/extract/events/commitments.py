@@ -138,6 +138,8 @@ def requested(tok: Token) -> bool:
     if tok.pos_ == "NOUN":
         asked_for = tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in prepositions("requested")
         verb = tok.head.head if asked_for else tok.head if tok.dep_ == "dobj" else None
+        if tok.dep_ == "dobj" and verb is not None and verb.pos_ == "VERB" and requested(verb):
+            return True  # "urged Japan to send aid", "called on Israel to allow aid in": asked for, as the sending is
         if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() in cues("command"):
             return False
         asking = lookup(verb)

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..syntax import OBJECT_DEPS, inherited_subject, prep_objects
+from ..syntax import OBJECT_DEPS, SUBJECT_DEPS, children, inherited_subject, prep_objects
 from .actors import ActorIndex, dative_actors
 from .commitments import accused_of
+from .control import object_controller
 from .lexicons import cues, performative_verbs, prepositions, stance_verbs, type_group
 from .settings import EventSettings
 from .triggers import Trigger, lexicon, lookup
@@ -238,6 +239,9 @@ def _from_governing_verb(tok: Token, index: ActorIndex, sources: list[str], targ
         accused = accused_of(head, index) if not sources else None
         if accused is not None:  # "accused India of violating a deal with Japan": India's deal, not the accuser's
             sources = accused
+        controller = object_controller(head) if not sources and not children(head, SUBJECT_DEPS) else None
+        if controller is not None:  # "urged Japan to send aid to Haiti": Japan's aid, not the urger's
+            sources = index.np_actors(controller)
         if not sources:
             subj, passive = inherited_subject(head, steps)
             if not passive:

@@ -25,8 +25,9 @@ from spacy.tokens import Token
 from ..syntax import OBJECT_DEPS, children, inherited_subject, prep_object, prep_objects
 from .actors import ActorIndex, dative_actors
 from .commitments import discussed, talked_about
+from .control import object_controller
 from .lexicons import cues, document_nouns, prepositions, type_group
-from .modality import intended_infinitive, prevented, promised_infinitive
+from .modality import intended_infinitive, promised_infinitive
 from .nominal_roles import amount_of, host_actors, nominal_roles
 from .settings import EventSettings
 from .triggers import Trigger, hyphen_agent, lookup
@@ -83,7 +84,7 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
         subj_actors = index.of_all(subj)
     if not subj_actors and not passive:
         subj_actors = _issuer(tok, index, settings)
-    controller = _object_controller(tok)
+    controller = object_controller(tok)
     if controller is not None and not children(tok, ("nsubj", "nsubjpass")):
         # "the attacks prompted the US to strike": the US strikes; "used schemes to finance": no actor, the user acts
         subj_actors = index.np_actors(controller) or subj_actors
@@ -177,23 +178,6 @@ def _issuer(clause: Token, index: ActorIndex, settings: EventSettings) -> list[s
         return []
     subj, passive = inherited_subject(noun.head, settings.subject_inherit_steps)
     return [] if passive else index.of_all(subj)
-
-
-def _object_controller(clause: Token) -> Token | None:
-    """The object of the verb that governs an infinitive ("prompted the United States to strike", "forced
-    Ethiopia to withdraw"): the one who is to act (object control); also for a coordinated infinitive
-    ("to form a coalition and to strike"). None for verbs of promising ("promised Peru to ...": the
-    subject acts) and when the governing verb has no object; an object naming no actor is an instrument
-    ("used illegal schemes to finance ..."), and the subject stays the actor. A gerund a verb of prevention
-    keeps its object from is the object's ("banned Polish officials from visiting")."""
-    t = clause
-    while t.dep_ == "conj" and t.head.i != t.i:
-        t = t.head
-    if prevented(t):
-        return next((o for o in children(t.head.head, OBJECT_DEPS) if o.i < t.i), None)
-    if t.dep_ != "xcomp" or t.head.lemma_.lower() in cues("commissive") or t.head.pos_ != "VERB":
-        return None
-    return next((o for o in children(t.head, OBJECT_DEPS) if o.i < t.i), None)
 
 
 def _own(obj: Token, index: ActorIndex) -> bool:
