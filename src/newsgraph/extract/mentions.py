@@ -346,15 +346,17 @@ def _group_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _stance_prefixes() -> frozenset[str]:
+def stance_prefixes() -> frozenset[str]:
+    """Adjective prefixes that take a stance towards an actor instead of naming it ("pro", "anti"): read
+    here for group mentions and by the events' actor rules (`extract/events/actors.py`)."""
     return word_list("newsgraph.extract", "stance_prefixes.txt")
 
 
 def _stance_at(doc: Doc, i: int) -> bool:
     """Is token `i` a stance ("pro-Russian", "anti-government")? Its country is then no group's country."""
     low = doc[i].lower_
-    return low in _stance_prefixes() or low.startswith(tuple(f"{p}-" for p in _stance_prefixes())) or \
-        (i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _stance_prefixes())
+    return low in stance_prefixes() or low.startswith(tuple(f"{p}-" for p in stance_prefixes())) or \
+        (i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in stance_prefixes())
 
 
 def _group_start(noun: Token, entity_of: dict[int, Span]) -> int | None:

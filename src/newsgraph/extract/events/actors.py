@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from ...model import Actor, Mention, Quote
 from ...resolve.coref import clause_antecedent, with_quote_speakers
 from ...resolve.ids import actor_id
+from ..mentions import stance_prefixes
 from ..syntax import children, first_found, prep_object, token_span, with_conjuncts
 from .lexicons import (
     affiliation_words,
@@ -38,7 +39,6 @@ from .lexicons import (
     plural_pronouns,
     prepositions,
     relative_pronouns,
-    stance_prefixes,
     state_nouns,
 )
 from .settings import EventSettings
@@ -150,9 +150,13 @@ class ActorIndex:
         """The actors of the first preposition in `order` whose phrase names any (`preps` maps a
         preposition to its object, as `syntax.prep_objects` gives). Through a preposition of place
         ("struck ships in the Red Sea") a place that is no political actor is where it happened, not who."""
-        venues = prepositions("location")
-        return first_found(preps, order, lambda obj: self.np_actors(obj), keep=lambda word, found: (
-            [a for a in found if not self._is_place(a)] if word in venues else found))
+        return first_found(preps, order, self.np_actors, keep=self._not_venues)
+
+    def _not_venues(self, preposition: str, found: list[str]) -> list[str]:
+        """`found` without the places a preposition of place (`location`) names as mere venues."""
+        if preposition not in prepositions("location"):
+            return found
+        return [a for a in found if not self._is_place(a)]
 
     def _one(self, tok: Token, depth: int) -> list[str]:
         a = self.tok_actor[tok.i]
@@ -188,9 +192,7 @@ class ActorIndex:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in phrase_preps:
                     for p in children(c, ("pobj",)):
-                        found = self.np_actors(p, depth + 1)
-                        if c.lower_ in prepositions("location"):  # "ships in the Red Sea": a sea is where, not who
-                            found = [a for a in found if not self._is_place(a)]
+                        found = self._not_venues(c.lower_, self.np_actors(p, depth + 1))
                         if found:
                             return found
             for c in mods:

@@ -97,12 +97,6 @@ def document_nouns() -> frozenset[str]:
 
 
 @cache
-def stance_prefixes() -> tuple[str, ...]:
-    """Adjective prefixes that take a stance towards an actor instead of naming it ("pro", "anti")."""
-    return tuple(sorted(words(PACKAGE, "stance_prefixes.txt")))
-
-
-@cache
 def deployment_themes() -> tuple[tuple[str, str, frozenset[str]], ...]:
     """(type, mode or "", lemmas) in file order: what is deployed decides a deployment's type."""
     groups: dict[tuple[str, str], set[str]] = {}

@@ -8,6 +8,8 @@ an actor: a role ("- Military Spokesman") is the person the story then introduce
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Span
 
 from ...model import Quote
@@ -26,10 +28,8 @@ def colon_line_quotes(index: ArticleIndex) -> list[Quote]:
     """A quote for every `Speaker: content` line of the article (see the module docstring)."""
     settings, doc, text = index.settings, index.doc, index.text
     out = []
-    pos = 0
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
+    for start, line in _lines(text):
+        end = start + len(line)
         colon = line.find(":", 1, settings.max_colon_line_offset)
         if colon < 0 or not line[colon + 1:].strip() or len(line[colon + 1:].split()) < settings.min_colon_content_words:
             continue
@@ -40,9 +40,9 @@ def colon_line_quotes(index: ArticleIndex) -> list[Quote]:
         if lead.root.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in lead.root.children):
             continue  # "Politico reported: ...": the verb is the cue, its frame makes the quote
         c_lo = start + colon + 1
-        while c_lo < pos - 1 and text[c_lo].isspace():
+        while c_lo < end and text[c_lo].isspace():
             c_lo += 1
-        c_hi = pos - 1
+        c_hi = end
         while c_hi > c_lo and text[c_hi - 1].isspace():
             c_hi -= 1
         resolved = resolve_speaker(index, SpeakerPhrase(lead.root, lead.start, lead.end))
@@ -63,10 +63,7 @@ def dash_line_quotes(index: ArticleIndex) -> list[Quote]:
     """A quote for every headline line ending in a dash and a speaker phrase that names an actor."""
     settings, doc, text = index.settings, index.doc, index.text
     out = []
-    pos = 0
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
+    for start, line in _lines(text):
         body = line.rstrip()
         dash = max(body.rfind(d) for d in _TAIL_DASHES)
         if dash <= 0 or body.endswith(".") or len(body.split()) > settings.max_title_words * 3 or \
@@ -101,6 +98,14 @@ def _titled_later(index: ArticleIndex, tail: Span) -> str | None:
     if tail.root.lower_ not in index.lex.spokesperson_nouns and tail.root.lower_ not in role_words():
         return None
     return next((p.actor for p in index.titled if p.offset > tail.end_char and words <= p.title_words), None)
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(offset of its first character, line) for every line of the text."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
 
 
 def _is_name_phrase(lead: Span, max_tokens: int) -> bool:
