@@ -125,3 +125,17 @@ def test_names_holding_such_a_word_are_kept(spans):
 def test_a_seat_of_power_taken_for_a_person_is_a_place(spans):
     found = spans("Foggy Bottom said the sanctions would stay.")
     assert ("Foggy Bottom", "PERSON") not in found, found
+
+
+@pytest.mark.parametrize("text, capital", [
+    ("The envoy said Kigali was dragging the region into war.", "Kigali"),  # NER: PERSON
+    ("The talks with Kigali failed.", "Kigali"),  # NER: NORP
+])
+def test_a_capital_taken_for_a_person_or_nationality_is_a_place(spans, text, capital):
+    assert (capital, "GPE") in spans(text)
+
+
+def test_two_places_glued_by_a_hyphen_are_two_mentions(spans):
+    found = spans("The crisis continues to strain Lusaka-Harare relations.")
+    assert ("Lusaka", "GPE") in found and ("Harare", "GPE") in found, found
+

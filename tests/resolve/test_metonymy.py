@@ -31,3 +31,29 @@ def test_resolve_name_gives_government_sector():
 
     got = resolve_name("the Kremlin")
     assert (got.country, got.sector, got.how) == ("RUS", "GOV", "metonym")
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    ("Talks between Ankara and Athens resumed after a long pause.", "Athens", "Greece"),
+    ("The militia waged a long insurgency against Baghdad.", "Baghdad", "Iraq"),
+    ("The rebels say they are still at war with Kinshasa.", "Kinshasa", "DR Congo"),
+    ("The truce came after Doha-mediated negotiations last week.", "Doha", "Qatar"),
+    ("Activists floated anti-Kyiv pamphlets over the line.", "Kyiv", "Ukraine"),
+    ("The row has soured Cairo-Nairobi ties for months.", "Nairobi", "Kenya"),
+])
+def test_capital_as_party_to_a_relation_is_the_government(analyze_text, text, surface, country):
+    a = analyze_text(text, "2024-01-10")
+    m = next(m for m in a.mentions if m.text == surface)
+    assert m.how == "metonym"
+    assert actor_name(a, surface) == country
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("A Washington-based think tank published the survey.", "Washington"),
+    ("Flights from Nairobi and Cairo were delayed on Monday.", "Cairo"),
+    ("Tourists crowded into Athens and Rome this summer.", "Athens"),
+])
+def test_capital_as_place_in_a_relation_test_stays_a_place(analyze_text, text, surface):
+    a = analyze_text(text, "2024-01-10")
+    m = next(m for m in a.mentions if m.text == surface)
+    assert m.how != "metonym"

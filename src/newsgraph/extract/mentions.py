@@ -436,7 +436,36 @@ def _relabelled(ent: Span) -> Span:
         return Span(ent.doc, ent.start, ent.end, label="PERSON")
     if ent.label_ == "PERSON" and len(ent.text.split()) > 1 and seat_of_power(ent.text) is not None:
         return Span(ent.doc, ent.start, ent.end, label="GPE")
+    if ent.label_ in {"PERSON", "NORP", "ORG"} and _lone_capital(ent):
+        return Span(ent.doc, ent.start, ent.end, label="GPE")
     return ent
+
+
+def _lone_capital(ent: Span) -> bool:
+    """A country's capital, one word, that NER took for a person, a nationality or an organization ("Kigali
+    said", "talks with Kinshasa"): no given name, and no word of a person's longer name in the article."""
+    seat = seat_of_power(ent.text) if len(ent) == 1 else None
+    if seat is None or seat.kind != "capital" or is_given_name(ent.text):
+        return False
+    return not any(e.label_ == "PERSON" and len(e) > 1 and ent.text in {t.text for t in e} for e in ent.doc.ents)
+
+
+def _hyphen_split(span: Span) -> list[Span]:
+    """Two places NER took for one name across a hyphen ("Dhaka-New Delhi relations"): two mentions, each a
+    country, capital or seat, unless the whole is itself a place ("Guinea-Bissau")."""
+    doc = span.doc
+    if span.label_ == "PERSON" or _place_or_org(span.text):
+        return [span]
+    for t in span[1:-1]:
+        if t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_:
+            left, right = doc[span.start:t.i], doc[t.i + 1:span.end]
+            if _state_or_capital(left.text) and _state_or_capital(right.text):
+                return [Span(doc, left.start, left.end, label="GPE"), Span(doc, right.start, right.end, label="GPE")]
+    return [span]
+
+
+def _state_or_capital(text: str) -> bool:
+    return bool(country_word(text) or seat_of_power(text))
 
 
 def entity_mentions(doc: Doc) -> list[Span]:
@@ -446,7 +475,7 @@ def entity_mentions(doc: Doc) -> list[Span]:
     for ent in map(_relabelled, doc.ents):
         if ent.label_ in ACTOR_TYPES:
             for piece in _cleaned(ent, ctx):
-                for part in _possessive_split(piece):
+                for part in (p for whole in _possessive_split(piece) for p in _hyphen_split(whole)):
                     spans.extend(split_person_suffix(_known_prefix(part, ctx)))
     spans = _fill([], spans)
     table = table_organizations(doc, ctx.zones)

@@ -3,9 +3,13 @@
 A seat of power or capital is its government when it acts or is acted on as one: the subject or
 possessor of a clause ("Kyiv said", "Moscow's response"), the agent of a passive, a complement of a
 political preposition for a building ("the head of the Kremlin"), or the object of a verb that
-addresses or targets an actor (`data/metonym_verbs.txt`: "Kinshasa accused Kigali"). In a locative
-phrase ("in Kyiv", "flew to Moscow") it stays a place (Markert & Nissim 2007 on location metonymy:
-the grammatical role decides).
+addresses or targets an actor (`data/metonym_verbs.txt`: "Kinshasa accused Kigali"), the complement of a
+preposition of relation between parties ("talks between Moscow and Beijing", "an uprising against Ankara",
+"at war with Kinshasa"), the agent of a hyphenated participle ("Doha-mediated talks"; `data/metonym_participles.txt`,
+not "Washington-based"), the object of a
+stance ("anti-Kyiv leaflets"), or one side of a hyphenated pair of places ("Cairo-Khartoum relations"). A
+conjunct takes the role of the first conjunct. In a locative phrase ("in Kyiv", "flew to Moscow") it stays
+a place (Markert & Nissim 2007 on location metonymy: the grammatical role decides).
 
 Some places stand for an organization, or for another state than their own, in a given story
 (`data/metonyms.tsv`): "Brussels" for the EU when the article names the EU, "Langley" for the CIA,
@@ -16,8 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
+from ..extract.mentions import stance_prefixes
 from ..lexicon import table, words
 from .countries import country_word
 from .places import Seat, place_country, seat_of_power
@@ -26,6 +31,10 @@ from .text import fold
 _LOCATIVE = {"in", "at", "inside", "near", "outside", "into", "to", "around", "across", "within", "on", "toward",
              "towards", "through", "over", "visit", "visited", "arrived"}
 _POLITICAL_PREPS = {"by", "of", "from", "with", "against", "between"}
+#: prepositions whose complement is a party to a relation, whether a building or a capital
+_RELATION_PREPS = {"with", "against", "between"}
+#: the longest place name (in tokens) looked for across a hyphen ("Dhaka-New Delhi")
+_MAX_PLACE_TOKENS = 3
 _OBJECT_DEPS = {"dobj", "iobj", "dative"}
 
 
@@ -50,23 +59,73 @@ def _addressing_verbs() -> frozenset[str]:
     return words("newsgraph.resolve", "metonym_verbs.txt")
 
 
+@lru_cache(maxsize=1)
+def _agent_participles() -> frozenset[str]:
+    return words("newsgraph.resolve", "metonym_participles.txt")
+
+
 def acts_as_actor(span: Span, building: bool) -> bool:
     """Does the place in `span` stand where an actor stands (see the module docstring)?"""
-    root = span.root
+    return _hyphen_actor(span) or _acts(span.root, building)
+
+
+def _acts(root: Token, building: bool) -> bool:
+    """The grammatical roles of an actor (see the module docstring); a conjunct takes its head's."""
     if root.dep_ in {"nsubj", "nsubjpass", "poss", "agent"}:
         return True
-    if root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"}:
-        return True
+    if root.dep_ == "conj" and root.head.i < root.i:
+        return _acts(root.head, building)
     if root.dep_ in _OBJECT_DEPS and root.head.lemma_.lower() in _addressing_verbs():
         return True
     if root.dep_ == "pobj":
         prep = root.head.lower_
         if prep in _LOCATIVE:
             return False
-        return prep == "by" or (building and prep in _POLITICAL_PREPS)
+        return prep == "by" or prep in _RELATION_PREPS or (building and prep in _POLITICAL_PREPS)
     if root.dep_ == "compound" and building:
         return True  # "Kremlin spokesman"
     return building and root.dep_ != "appos"
+
+
+def _hyphen_actor(span: Span) -> bool:
+    """"Doha-mediated", "anti-Kyiv", "Cairo-Khartoum": the place glued by a hyphen to a participle, a stance
+    or another place (see the module docstring)."""
+    doc = span.doc
+    after = span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_ \
+        and not doc[span.end].whitespace_
+    before = span.start >= 2 and doc[span.start - 1].text == "-" and not doc[span.start - 2].whitespace_ \
+        and not doc[span.start - 1].whitespace_
+    if (after or before) and _one_place(doc, span):
+        return False  # "Guinea-Bissau", "Bosnia-Herzegovina": one name
+    if after and (doc[span.end + 1].lower_ in _agent_participles() or _place_at(doc, span.end + 1, 1)):
+        return True
+    if before and doc[span.start - 2].lower_ in stance_prefixes():
+        return True
+    return before and _place_at(doc, span.start - 2, -1)
+
+
+def _one_place(doc: Doc, span: Span) -> bool:
+    """Is the word the span is glued into by hyphens one place's name ("Guinea-Bissau")?"""
+    start, end = span.start, span.end
+    while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text == "-" or doc[start - 1].is_alpha):
+        start -= 1
+    while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text == "-" or doc[end].is_alpha):
+        end += 1
+    text = doc[start:end].text
+    return bool(country_word(text) or place_country(text))
+
+
+def _place_at(doc: Doc, i: int, step: int) -> bool:
+    """Is there a country, capital or seat of power of up to `_MAX_PLACE_TOKENS` tokens starting (step 1) or ending (step -1)
+    at token `i`?"""
+    for n in range(1, _MAX_PLACE_TOKENS + 1):
+        start, end = (i, i + n) if step > 0 else (i - n + 1, i + 1)
+        if start < 0 or end > len(doc):
+            break
+        text = doc[start:end].text
+        if country_word(text) or seat_of_power(text) is not None:
+            return True
+    return False
 
 
 def seat_metonym(span: Span, surface: str, label: str) -> Seat | None:
