@@ -395,6 +395,53 @@ def test_a_subject_after_a_fronted_phrase_is_kept(analyze_text):
     assert [q.speaker_text for q in article.quotes] == ["the trade minister"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("NAIROBI (AP) — Kenyan Health Minister Susan Wafula said Tuesday the clinics would reopen.", "Susan Wafula"),
+    ("DAKAR (AP) — Senegalese Prime Minister Amadou Ba said on Monday the vote would go ahead.", "Amadou Ba"),
+    ("LUSAKA, Zambia (AP) — Zambian President Hakainde Hichilema said the mine would reopen.",
+     "Hakainde Hichilema"),
+    ("KAMPALA, Uganda (AP) — Ugandan army spokesman Felix Kulayigye said the troops had withdrawn.",
+     "Felix Kulayigye"),
+])
+def test_a_titled_name_after_a_wire_dateline_speaks(analyze_text, text, speaker):
+    """The parser makes the dateline the subject and the titled name its apposition (AP style): the
+    dateline never speaks, the name after its dash does."""
+    article = analyze_text(text)
+    (quote,) = article.quotes
+    assert actors_by_id(article)[quote.speaker].name == speaker
+
+
+def test_the_country_of_a_dateline_is_no_speaker(nlp):
+    doc = nlp("ABUJA, Nigeria (AP) — The finance minister said the naira would stabilise.")
+    at = next(t.i for t in doc if t.text == "Nigeria")
+    assert is_furniture(doc, at, at + 1)
+
+
+def test_a_country_after_a_comma_inside_a_sentence_is_no_dateline(nlp):
+    doc = nlp("Officials in Accra, Ghana - the capital - said the budget would be cut.")
+    at = next(t.i for t in doc if t.text == "Ghana")
+    assert not is_furniture(doc, at, at + 1)
+
+
+@pytest.mark.parametrize("text, content, speakers", [
+    ("According to a statement from the Kremlin, Putin and Lukashenko discussed the gas deal.",
+     "Putin and Lukashenko discussed the gas deal", ["Russia"]),
+    ("According to Reuters, Biden and Netanyahu spoke by phone on Sunday.",
+     "Biden and Netanyahu spoke by phone on Sunday", ["Reuters"]),
+])
+def test_the_subject_after_an_according_to_source_is_content_not_a_speaker(analyze_text, text, content, speakers):
+    """The parser makes the clause's subject a conjunct of the source ("the Elysee, Macron and Scholz"):
+    the subject is what is reported, and the people it names never become co-speakers."""
+    article = analyze_text(text)
+    assert [q.text.rstrip(".") for q in article.quotes] == [content]
+    assert speakers_of(article, content) == speakers
+
+
+def test_a_statement_from_a_list_of_issuers_is_each_issuers(analyze_text):
+    article = analyze_text("A statement from Chile, Peru and Bolivia said the lithium talks would resume.")
+    assert sorted(speakers_of(article, "lithium talks")) == ["Bolivia", "Chile", "Peru"]
+
+
 def test_a_dateline_parsed_as_a_second_subject_does_not_speak(analyze_text):
     article = analyze_text("KUALA LUMPUR -- A Peru army foreign ministry official said Thursday that elections were near.")
     assert [q.speaker_text for q in article.quotes] == ["A Peru army foreign ministry official"]

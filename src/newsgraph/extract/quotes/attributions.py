@@ -23,6 +23,8 @@ from .speakers import SpeakerPhrase, cue_speaker, phrase_of, phrase_range
 
 #: tokens of markup left in a text ("<b>said</b>"): the word after one is not a cue
 _MARKUP_OPENERS = ("<", "</")
+#: a clause's subjects (a verb with none may have lost it to an "according to" source)
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 #: what may precede a raised-subject cue and belongs to it ("is widely expected")
 _CUE_MODIFIER_DEPS = ("aux", "auxpass", "neg", "advmod")
 
@@ -95,9 +97,33 @@ def _according_to_quote(index: ArticleIndex, tok: Token) -> Quote | None:
     plo, _ = subtree_range(tok)
     slo, shi = phrase_range(src)
     phi = max(shi, to.i + 1, subtree_range(src)[1])  # "according to a statement from the ministry, ..."
+    swallowed = swallowed_subject(src, head)
+    if swallowed is not None:
+        phi = swallowed  # "According to the Kremlin, Putin and Xi discussed ...": the subject is content
     if phi < len(doc) and doc[phi].text == ",":
         phi += 1
     if all(t.is_punct and not t.is_quote for t in doc[phi:hi]):
         phi = hi  # "..., according to the ministry.": the phrase ends the clause, only its full stop follows
     lo, hi = outer_side(lo, hi, plo, phi)
     return frame_quote(index, (lo, hi), (tok.i, tok.i + 2), SpeakerPhrase(src, slo, shi), source="according")
+
+
+def swallowed_subject(src: Token, verb: Token) -> int | None:
+    """Where the clause's own subject starts when the parser made it a conjunct of the "according to"
+    source ("According to the Kremlin, Putin and Xi discussed trade": "Putin" a conjunct of "Kremlin",
+    "discussed" left without a subject): the first word after a comma in the source's subtree whose
+    name heads a conjunct, when the verb has no subject. None otherwise (a list of sources, "according
+    to Russia, China and Iran, ...", leaves the verb its subject)."""
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    doc = src.doc
+    hi = subtree_range(src)[1]
+    for k in range(src.i + 1, hi - 1):
+        if doc[k].text != ",":
+            continue
+        name = doc[k + 1]
+        while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+            name = name.head
+        if name.dep_ == "conj" and name.head.i < k:
+            return k + 1
+    return None

@@ -21,6 +21,8 @@ from ...resolve.text import doc_text
 PACKAGE = "newsgraph.extract"
 #: what follows a dateline or a leading agency tag on its line
 _DATELINE_TAIL = re.compile(r"^\s*(\([^)]{1,40}\)\s*)?(—|–|--|-|:)")
+#: an all-capitals place and a comma opening a line: what precedes the country of a dateline
+_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z.'’ -]*[A-Z.],\s*$")
 #: "By Jane Doe" alone on a line (a byline), at most this long
 _BYLINE = re.compile(r"^\s*By\s+[A-Z]")
 MAX_BYLINE_CHARS = 100
@@ -107,6 +109,8 @@ def is_dateline(span: Span) -> bool:
     text = doc_text(span.doc)
     line_start, line_end = _line_bounds(text, span.start_char, span.end_char)
     lead = text[line_start:span.start_char]
+    if _DATELINE_PLACE.match(lead) and _DATELINE_TAIL.match(text[span.end_char:line_end]):
+        return True  # the country or state of "ABUJA, Nigeria (AP) —"
     if lead.strip(" \t\"“'") or not any(t.is_alpha for t in span):
         return False
     if not all(t.is_upper or not t.is_alpha for t in span) or len(span.text) < 2:

@@ -60,7 +60,22 @@ def cue_quote(index: ArticleIndex, content: tuple[int, int], cue: tuple[int, int
         q = new_quote(text, content=content, kind=kind, speaker=resolved.actor,
                       speaker_span=char_range(doc, speaker.lo, speaker.hi), cue_span=cue_span,
                       anonymous=resolved.anonymous)
-    return index.note(q, Evidence(source, score, resolved.kind, resolved.co_speakers))
+    co_speakers = named_outside(index, resolved.co_speakers, content)
+    return index.note(q, Evidence(source, score, resolved.kind, co_speakers))
+
+
+def named_outside(index: ArticleIndex, actors: tuple[str, ...], content: tuple[int, int]) -> tuple[str, ...]:
+    """The co-speakers named outside the content, before it or in its sentence ("Peru and Chile signed
+    a deal. They said in a joint statement ..."): one named only inside the words is what they are
+    about, not who says them ("According to the Kremlin, Putin and Xi discussed trade", where the
+    parser makes "Putin" a conjunct of the source)."""
+    if not actors:
+        return actors
+    start, end = content
+    span = index.doc.char_span(start, end, alignment_mode="expand")
+    sent_end = span.sent.end_char if span is not None and len(span) else end
+    outside = {m.actor for m in index.mentions_in(0, sent_end) if m.end <= start or m.start >= end}
+    return tuple(a for a in actors if a in outside)
 
 
 def frame_quote(index: ArticleIndex, content: tuple[int, int], cue: tuple[int, int],

@@ -196,7 +196,24 @@ def cue_speaker(index: ArticleIndex, cue: Token) -> SpeakerPhrase | None:
             return fronted
     if subj is None:
         return None
-    return phrase_of(subj)
+    phrase = phrase_of(subj)
+    if is_furniture(index.doc, phrase.lo, phrase.hi) or is_furniture(index.doc, subj.i, subj.i + 1):
+        return past_furniture(index, phrase)
+    return phrase
+
+
+def past_furniture(index: ArticleIndex, furniture: SpeakerPhrase) -> SpeakerPhrase | None:
+    """The phrase after a dateline the parser took for the subject ("NAIROBI (AP) — Kenyan President
+    Ana Ruiz said": the dateline is the subject, the speaker its apposition): the first apposition of
+    the dateline's head after it that is no furniture itself (the agency tag "(AP)" is one). None when
+    there is none: a dateline never speaks (`not_speakers`)."""
+    for child in furniture.head.rights:
+        if child.dep_ != "appos" or child.i < furniture.hi:
+            continue
+        phrase = phrase_of(child)
+        if not is_furniture(index.doc, phrase.lo, phrase.hi) and not is_furniture(index.doc, child.i, child.i + 1):
+            return phrase
+    return None
 
 
 def fronted_subject(index: ArticleIndex, cue: Token) -> SpeakerPhrase | None:
