@@ -535,3 +535,40 @@ def test_a_noun_event_under_a_requested_verb_is_no_event_of_its_own(code):
 def test_a_noun_event_under_an_object_controlled_verb_is_the_objects(code):
     ev = code("Kenya forced Japan to send aid to Haiti.")
     assert [(s, t) for ty, s, t, _ in ev if ty == "AID"] == [("Japan", "Haiti")], ev
+
+
+# a group noun that names no actor acts through the members its "including" phrase names
+
+@pytest.mark.parametrize("text, etype, expected", [
+    ("Several states, including Peru and Chile, condemned the coup.", "ACCUSE", {("Peru", None), ("Chile", None)}),
+    ("Four governments, including Bolivia, criticized Peru.", "ACCUSE", {("Bolivia", "Peru")}),
+    ("Peru expelled three diplomats, including two from Chile.", "SANCTION", {("Peru", "Chile")}),
+])
+def test_the_members_a_group_includes_are_its_actors(code, text, etype, expected):
+    assert dyads(code(text), etype) == expected, code(text)
+
+
+def test_a_member_named_in_the_subject_is_not_also_its_object(code):
+    ev = code("Five states, including Peru and Chile, opposed it.")
+    assert not [e for e in ev if e[2] in ("Peru", "Chile")], ev
+
+
+# a verb governing an infinitive or that-clause that ends a tie is aimed at the tie's other side
+
+@pytest.mark.parametrize("text, etype", [
+    ("Peru threatened to cut diplomatic ties with Chile.", "THREATEN"),
+    ("Peru warned that it would sever relations with Chile.", "THREATEN"),
+    ("Peru refused to suspend its military aid to Chile.", "REJECT"),
+])
+def test_a_tie_ended_in_a_governed_clause_names_the_target(code, text, etype):
+    assert dyads(code(text), etype) == {("Peru", "Chile")}, code(text)
+
+
+# an amount "of" an event noun is given in kind, as "in" ("$70 million of aid"); the recipient may hang on the amount
+
+@pytest.mark.parametrize("text, etype", [
+    ("Peru pledged 300 million dollars of aid to Chile.", "AGREE"),
+    ("Peru agreed to provide about 70 million dollars of aid for Chile.", "AID"),
+])
+def test_an_amount_of_aid_names_its_recipient(code, text, etype):
+    assert ("Peru", "Chile") in dyads(code(text), etype), code(text)

@@ -115,9 +115,10 @@ def _undergoer(tok: Token, index: ActorIndex, settings: EventSettings) -> list[s
 
 def amount_of(noun: Token) -> Token | None:
     """The amount an event noun gives the kind of ("500 million euros in aid", "$60 billion in military
-    assistance"): the number or money noun whose `in` phrase it is; None for any other noun."""
+    assistance", "$70 million of aid"): the number or money noun whose `in`/`of` phrase it is
+    (`amount_kind` of event_prepositions.tsv); None for any other noun."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in":
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in prepositions("amount_kind"):
         return None
     holder = prep.head  # the amount, or the verb the parser hung the phrase on ("pledged $5m in aid")
     candidates = [o for o in holder.children if o.dep_ in OBJECT_DEPS] if holder.pos_ == "VERB" else [holder]

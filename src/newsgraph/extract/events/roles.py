@@ -26,6 +26,7 @@ from ..syntax import OBJECT_DEPS, children, inherited_subject, prep_object, prep
 from .actors import ActorIndex, dative_actors
 from .commitments import discussed, talked_about
 from .control import object_controller
+from .ended_ties import ended_tie
 from .lexicons import cues, document_nouns, prepositions, type_group
 from .modality import intended_infinitive, promised_infinitive
 from .nominal_roles import amount_of, host_actors, nominal_roles
@@ -124,13 +125,16 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
 
 def _in_kind_recipients(objs: list[Token], index: ActorIndex) -> list[str]:
     """The recipient of the event noun an object amount is given in ("pledged 500 million euros in aid to
-    Ukraine", "provided $60 billion in military assistance to Kyiv"): its to/with/for phrase."""
+    Ukraine", "provided $60 billion in military assistance to Kyiv", "$70 million of aid for Romania"): its
+    to/with/for phrase, else the amount's own, where the parser often hangs it ("provide 70 million dollars
+    of aid for Romania": the amount is what is given)."""
     for obj in objs:
-        noun = prep_objects(obj).get("in")
+        noun = next((n for p, n in prep_objects(obj).items() if p in prepositions("amount_kind")), None)
         amount = amount_of(noun) if noun is not None else None
         if noun is not None and amount is not None and amount.i == obj.i and lookup(noun) is not None:
             # an event noun giving the amount's kind ("in aid"), not a place ("invested $2 billion in Kenya")
-            found = index.in_phrases(prep_objects(noun), prepositions("theme_recipient"))
+            order = prepositions("theme_recipient")
+            found = index.in_phrases(prep_objects(noun), order) or index.in_phrases(prep_objects(obj), order)
             if found:
                 return found
     return []
@@ -276,10 +280,20 @@ def infinitive_targets(tok: Token, trig: Trigger, index: ActorIndex, settings: E
     for Romania", "offered to negotiate with Armenia", "willing to withdraw ... from Lebanon"."""
     for c in tok.children:
         if (c.dep_ == "xcomp" or promised_infinitive(c)) and c.pos_ in ("VERB", "AUX") and c.i > tok.i:
-            found = verb_roles(c, lookup(c) or trig, index, settings, depth)[1]
+            found = _clause_targets(c, lookup(c) or trig, index, settings, depth)
             if found:
                 return found
     return []
+
+
+def _clause_targets(verb: Token, trig: Trigger, index: ActorIndex, settings: EventSettings, depth: int) -> list[str]:
+    """The recipients of a governed clause's act: the other side of a tie it ends ("threatened to cut ties
+    with Kosovo", "vowed to pull out of the deal with Iran": the partner, as the extractor codes the
+    ending's own SANCTION, `ended_ties`), else its verb's recipients."""
+    sources, targets = verb_roles(verb, trig, index, settings, depth)
+    tie = ended_tie(verb, index)
+    partners = [t for t in tie.targets if t not in sources] if tie is not None else []
+    return partners or targets
 
 
 
@@ -288,7 +302,7 @@ def _threatened(tok: Token, index: ActorIndex, settings: EventSettings, depth: i
     would strike Kyiv", "warned it would hold Rwanda to account"); CAMEO 13 codes the threatened party."""
     for c in tok.children:
         if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.i > tok.i:
-            found = verb_roles(c, lookup(c) or Trigger("THREATEN", None, frozenset()), index, settings, depth)[1]
+            found = _clause_targets(c, lookup(c) or Trigger("THREATEN", None, frozenset()), index, settings, depth)
             if found:
                 return found
     return []
