@@ -16,7 +16,11 @@ Usage: .venv/bin/python benchmarks/serve.py [--db PATH] [--articles 300] [--clie
    every request, so each one is computed (what a client asking only new questions would see).
 
 Prints requests/s, p50/p95/max latency, errors (any status but 200, or a failed connection), the
-slowest path kinds, and last: `serve: N rps, p95 T ms (20 clients)`.
+slowest path kinds, the server's CPU time per request over the run (`/proc/PID/stat`: user + system
+of the server process, all its threads, so the machine's other jobs do not inflate it, as waiting
+for a core inflates wall time), the load average, and last: `serve: N rps, p95 T ms (20 clients)`.
+`--per-route N` then sends each path of the mix N times, one request at a time, each one computed
+(`_cold`), and prints the server's CPU ms per request and the median wall ms of each.
 Goal (issue 19): p95 <= 300 ms and >= 150 requests/s on 2 shared cores.
 """
 from __future__ import annotations
@@ -155,6 +159,31 @@ def load(port: int, paths: list[tuple[str, str]], clients: int, seconds: float,
     return [x for t in threads for x in t.times], [e for t in threads for e in t.errors], wall
 
 
+def server_cpu_ms(proc: subprocess.Popen[bytes]) -> float:
+    """CPU time (user + system, every thread) the server process has used so far, in ms (`/proc/PID/stat`)."""
+    fields = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def per_route(port: int, proc: subprocess.Popen[bytes], paths: list[tuple[str, str]], repeat: int) -> None:
+    """Each path of the mix `repeat` times, one request at a time and each computed: server CPU and wall ms."""
+    print(f"per route, {repeat} computed requests each, one at a time: server CPU ms / request, median wall ms")
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    for n, (kind, path) in enumerate(paths):
+        walls = []
+        before = server_cpu_ms(proc)
+        for i in range(repeat):
+            start = time.perf_counter()
+            conn.request("GET", f"{path}{'&' if '?' in path else '?'}_cold=route-{n}-{i}")
+            response = conn.getresponse()
+            body = response.read()
+            walls.append((time.perf_counter() - start) * 1000)
+        cpu = (server_cpu_ms(proc) - before) / repeat
+        print(f"  {kind:14} {cpu:7.1f} CPU ms  {statistics.median(walls):7.1f} wall ms  "
+              f"{len(body) / 1000:8.1f} kB  {path[:70]}")
+    conn.close()
+
+
 def percentile(sorted_ms: list[float], p: float) -> float:
     return sorted_ms[min(len(sorted_ms) - 1, int(p * len(sorted_ms)))] if sorted_ms else 0.0
 
@@ -183,6 +212,8 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=20, help="concurrent clients (default 20)")
     parser.add_argument("--seconds", type=float, default=20.0, help="how long the clients run (default 20)")
     parser.add_argument("--work", default=None, help="folder for the built store (default: a temporary one)")
+    parser.add_argument("--per-route", type=int, default=0, metavar="N",
+                        help="after the load, N computed requests of each path one at a time: CPU ms per route")
     parser.add_argument("--cold", action="store_true",
                         help="make every request's URL unique, so none is answered from the server's cache")
     args = parser.parse_args()
@@ -197,11 +228,17 @@ def main() -> int:
         proc = start_server(db, port)
         try:
             load(port, paths, min(args.clients, 4), 2.0)  # warm up: first requests load templates and caches
+            loadavg, cpu = os.getloadavg()[0], server_cpu_ms(proc)
             times, errors, wall = load(port, paths, args.clients, args.seconds, args.cold)
+            cpu, loadavg = server_cpu_ms(proc) - cpu, (loadavg, os.getloadavg()[0])
+            if args.per_route:
+                per_route(port, proc, paths, args.per_route)
         finally:
             proc.terminate()
             proc.wait(15)
     print(f"mode: {'cold (every request computed)' if args.cold else 'repeated mix (answers may come from the cache)'}")
+    print(f"server CPU: {cpu / max(1, len(times)):.1f} ms per request ({cpu / 1000:.1f} s over the run); "
+          f"load average {loadavg[0]:.1f} before, {loadavg[1]:.1f} after")
     report(times, errors, wall, args.clients)
     return 0
 

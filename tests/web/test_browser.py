@@ -16,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsgraph.cli import app as cli
+from newsgraph.web import pages
 
 from .conftest import CHROMEDRIVER, CHROMIUM, XSS_ID, chromium
 
@@ -230,6 +231,21 @@ def test_relation_page_with_two_picked_actors_shows_the_cli_counts(browser, live
     assert browser.execute_script("return window.relationChart.scales.x.type") == "time"
     assert not _errors(browser)
     _screenshot(browser, "relation", tmp_path)
+
+
+def test_relation_list_next_page_link_opens_the_list_page_at_its_second_page(browser, live_server, monkeypatch):
+    """A relation list longer than a page shows the first page and its total; `next ›` opens the list page
+    (same filters, newest first) at the second page, whose rows are the ones after it."""
+    monkeypatch.setattr(pages, "RELATION_PAGE", 2)  # Mark Rutte has 5 quotes about Russia in the examples
+    browser.get(live_server.url + "/relation?a=Mark%20Rutte&b=Russia&by=year")  # a URL no other test asks for
+    _loaded(browser)
+    first = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#quotes-ab li")]
+    assert len(first) == 2 and browser.find_element(By.CSS_SELECTOR, "#quotes-ab-pager span").text == "1–2 of 5"
+    browser.find_element(By.ID, "quotes-ab-next").click()
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.ID, "results"))
+    assert "/quotes?" in browser.current_url and browser.find_element(By.ID, "range").text == "3–4 of 5"
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#results tbody tr")) == 2
+    assert browser.find_element(By.ID, "page-prev") and not _errors(browser)
 
 
 def test_a_fact_link_lands_on_its_sentence_highlighted_and_in_view(browser, live_server, client, tmp_path):

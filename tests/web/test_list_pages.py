@@ -7,7 +7,7 @@ import json
 import re
 import shutil
 from html import unescape
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
 import duckdb
 import pytest
@@ -15,7 +15,8 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from newsgraph.cli import app as cli
-from newsgraph.web import create_app
+from newsgraph.web import create_app, pages
+from newsgraph.web.settings import ServerSettings
 
 ROW = re.compile(r'<tr class="row[^"]*" data-article="([^"]+)" data-idx="(\d+)"')
 
@@ -203,12 +204,43 @@ def test_relation_with_an_unknown_actor_keeps_the_pickers(client):
     assert r.status_code == 404 and 'id="relation-error"' in r.text and 'value="Nobody-At-All"' in r.text
 
 
+def _listed(html: str, list_id: str) -> list[tuple[str, int]]:
+    """(article, idx) of each fact in the relation page's list `list_id`, from the links that open its sentence."""
+    found = re.search(rf'<ol class="\w+" id="{list_id}">(.*?)</ol>', html, re.S)
+    links = re.findall(r'href="/article/([^"#]+)#[qe]-(\d+)"', found.group(1)) if found else []
+    return [(unquote(unescape(a)), int(i)) for a, i in links]
+
+
 def test_relation_shows_the_events_and_quotes_between_them(client):
     html = client.get("/relation", params={"a": "Russia", "b": "North Korea"}).text
-    events = re.search(r'id="relation-events">(.*?)</ol>', html, re.S).group(1)
     # 3: "cooperation between Russia and North Korea" is one event between the two, not one each way
-    assert events.count('class="event') == 3 and re.search(r'href="/article/[^"#]+#e-\d+"', events)
+    assert len(_listed(html, "events-ab")) + len(_listed(html, "events-ba")) == 3
     assert 'id="relation-quotes-ab"' in html and 'id="relation-quotes-ba"' in html
+    assert 'id="events-ab-next"' not in html  # the whole list fits on the page: no next page
+
+
+@pytest.mark.parametrize("a, b, list_id, path, params", [
+    ("North Korea", "Russia", "events-ab", "/events", {"source": "North Korea", "target": "Russia"}),
+    ("Russia", "Mark Rutte", "quotes-ba", "/quotes", {"speaker": "Mark Rutte", "about": "Russia"}),
+])
+def test_relation_lists_show_a_page_and_the_list_page_continues_it(store_path, monkeypatch, a, b, list_id, path,
+                                                                   params):
+    """Each list on the relation page is the list page's first page (newest first), with the total and a
+    link to the next page; following the links gives every fact of the whole list once, in its order."""
+    monkeypatch.setattr(pages, "RELATION_PAGE", 1)  # the examples have 2 and 5 of these
+    with TestClient(create_app(store_path, settings=ServerSettings(cache_bytes=0))) as c:
+        whole = _rows(c.get(path, params={**params, "limit": 500}).text)
+        html = c.get("/relation", params={"a": a, "b": b}).text
+        seen = _listed(html, list_id)
+        assert len(whole) > 1 and len(seen) == 1
+        assert re.search(rf'id="{list_id}-pager"><span>1–1 of {len(whole)}</span>', html)
+        assert _href(html, f"{list_id}-all") == f"{path}?{urlencode(params)}"
+        url = _href(html, f"{list_id}-next")
+        while url:
+            page = c.get(url).text
+            seen += _rows(page)
+            url = _href(page, "page-next") if 'id="page-next"' in page else ""
+    assert seen == whole
 
 
 def _chart(html: str, element_id: str) -> dict:

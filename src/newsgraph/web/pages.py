@@ -7,6 +7,7 @@ Each page reads through `newsgraph.query` inside `with store.read()`, shapes the
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
@@ -16,16 +17,19 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..errors import UnknownActorError
 from ..model import Actor
-from ..query import ACTIVITY_KINDS, ActorProfile, Corpus
+from ..query import ACTIVITY_KINDS, ActorProfile, Corpus, Page
 from . import charts, filters, render
 from .deps import By, StoreDep
 from .settings import DEFAULT
-from .templating import template_response
+from .templating import query_string, template_response
 
 SEARCH_KINDS = ("actors", "quotes", "events", "articles")
 SEARCH_PER_KIND = 10
-RELATION_EVENTS = 200
-RELATION_QUOTES = 100
+# Facts per list on the relation page: the first page of the list page that continues it (/events, /quotes
+# at their default size and sort, newest first), so its next-page link opens that list at the second page.
+# It showed 200 events and 100 quotes each way: on a store of 10^5 articles reading and drawing them was
+# most of the page's 450 ms (issue 20, "pagination everywhere").
+RELATION_PAGE = filters.DEFAULT_PAGE_SIZE
 ACTOR_QUOTES = 10
 ACTOR_CLAIMS = 5  # the most repeated claims (most outlets) on the actor page
 AutoBy = Literal["", "day", "week", "month", "year"]
@@ -107,25 +111,50 @@ def _covered(c: Corpus, name: str) -> list[Actor]:
     return [c.actor(i).actor for i in c.actor_ids(name)]
 
 
+@dataclass(frozen=True, slots=True)
+class FirstPage:
+    """The first page of a list shown inside another page: its rows, where they sit (`1–50 of 412`), and
+    links to the list page that continues it (`next`, None when this page holds them all) and to all of it."""
+
+    rows: list[dict[str, Any]]
+    total: int
+    range: str
+    next: str | None
+    all: str
+
+
+def _first_page(page: Page, path: str, params: dict[str, str]) -> FirstPage:
+    """`page` (offset 0) with the links to the list page `path?params` that continue it: its second page
+    at the same size (the list page's default size needs no `limit`) and sort (the default, newest first)."""
+    more = page.next_offset
+    size = {} if page.limit == filters.DEFAULT_PAGE_SIZE else {"limit": page.limit}
+    return FirstPage(page.rows, page.total, filters.range_text(0, len(page.rows), page.total, page.exact),
+                     f"{path}?{query_string({**params, **size, 'offset': more})}" if more is not None else None,
+                     f"{path}?{query_string(params)}")
+
+
 def _relation_context(c: Corpus, a: str, b: str, by: str) -> dict[str, Any]:
     """The relation of the actors named `a` and `b`, counted over every actor each name covers (as the CLI):
-    counts per period, type and direction; per type both ways; the events and quotes between them."""
+    counts per period, type and direction; per type both ways; the newest events and quotes each way, a page
+    of each with a link to the next (the list pages, which read a page by the pair's summary rows)."""
     name_a, name_b = c.actor(a).actor.name, c.actor(b).actor.name
     rows = c.relation(a, b, by).to_list()
     by_type: dict[str, dict[str, int]] = {}
     for r in rows:
         counts = by_type.setdefault(r.type, {"a->b": 0, "b->a": 0})
         counts[r.direction] += r.events
-    ab, ba = c.event_lists({"source": a, "target": b, "sort": "date", "order": "asc"},
-                           {"source": b, "target": a, "sort": "date", "order": "asc"}, limit=RELATION_EVENTS)
-    quotes_ab, quotes_ba = c.quote_lists({"speaker": a, "about": b}, {"speaker": b, "about": a}, limit=RELATION_QUOTES)
-    events = sorted(ab.rows + ba.rows, key=lambda e: (e["date"] is None, e["date"] or "", e["article_id"], e["idx"]))
+    event_filters = ({"source": a, "target": b}, {"source": b, "target": a})
+    quote_filters = ({"speaker": a, "about": b}, {"speaker": b, "about": a})
+    events_ab, events_ba = c.event_lists(*event_filters, limit=RELATION_PAGE)
+    quotes_ab, quotes_ba = c.quote_lists(*quote_filters, limit=RELATION_PAGE)
     return {
         "name_a": name_a, "name_b": name_b, "actors_a": _covered(c, a), "actors_b": _covered(c, b), "rows": rows,
         "by_type": sorted(by_type.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])),
-        "total": sum(r.events for r in rows), "events": events, "events_total": ab.total + ba.total,
-        "series": charts.relation_series(rows, name_a, name_b, by),
-        "quotes_ab": quotes_ab, "quotes_ba": quotes_ba,
+        "total": sum(r.events for r in rows), "series": charts.relation_series(rows, name_a, name_b, by),
+        "events_ab": _first_page(events_ab, "/events", event_filters[0]),
+        "events_ba": _first_page(events_ba, "/events", event_filters[1]),
+        "quotes_ab": _first_page(quotes_ab, "/quotes", quote_filters[0]),
+        "quotes_ba": _first_page(quotes_ba, "/quotes", quote_filters[1]),
     }
 
 
