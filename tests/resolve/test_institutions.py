@@ -160,3 +160,14 @@ def test_a_tribunal_after_a_possessive_country_is_that_countrys(analyze_text):
 def test_the_adjective_of_an_armed_movement_is_the_movement(analyze_text):
     a = analyze_text("Nasser Ali said the Houthi navy had fired two missiles.", "2024-03-01")
     assert actor_name(a, "Houthi") == "Houthis"
+
+
+@pytest.mark.parametrize("text, description, alias", [
+    ("Chilean police fired water cannon at the marchers on Friday.", "Chilean police", "Chilean Police"),
+    ("Peru's army said it had sealed the border.", "Peru's army", "Peruvian Army"),
+])
+def test_institution_is_also_known_by_its_demonym_printing(analyze_text, text, description, alias):
+    a = analyze_text(text, "2024-01-10")
+    m = next(m for m in a.mentions if m.text == description)
+    actor = next(x for x in a.actors if x.id == m.actor)
+    assert alias in actor.aliases, actor

@@ -100,3 +100,16 @@ def test_a_family_name_after_a_month_joins_its_full_name(analyze_text):
     a = analyze_text("Kenya's President Daniel Arap Mwangi called the deal illegal. "
                      "In February Mwangi said he would not go.", "2024-03-01")
     assert actor_name(a, "Mwangi") == "Daniel Arap Mwangi"
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Former minister Marta Quispe said on Monday she would run. The party of Marta Quispe refused to comment.", None),
+    ("Senator Marta Quispe said she would run. The leftwing Marta Quispe refused to allow US planes to land.", None),
+    ("The leftwing Government Gustavo Petro refused to allow US planes to land.", "2025-01-27"),  # actor table
+])
+def test_a_full_name_ner_labelled_an_organization_is_the_person(analyze_text, text, date):
+    a = analyze_text(text, date)
+    printed = "Gustavo Petro" if "Petro" in text else "Marta Quispe"
+    hits = [m for m in a.mentions if m.text == printed]
+    assert hits and {next(x.type for x in a.actors if x.id == m.actor) for m in hits} == {"PERSON"}
+    assert len({m.actor for m in hits}) == 1

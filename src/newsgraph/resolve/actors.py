@@ -149,6 +149,8 @@ def _link(span: Span, people: PeopleIndex, org_heads: dict[str, tuple[str, str, 
         return key, "name", _Draft(key, "PERSON", parts.display or surface)
     if label == "PERSON":
         label = "ORG"  # "the Houthis" labelled a person: the organization table knows better
+    elif label == "ORG" and not table and (printed := people.printed(surface)) is not None:
+        return printed.key, "name" if fold(surface) == fold(printed.name) else "alias", _Draft(printed.key, "PERSON", printed.name)
     if len(surface.split()) == 1 and not table and not _country_actor(surface, label):
         # The small model often labels a lone surname GPE or ORG ("Yoon said", "Rutte warned"); the
         # article's own full name decides before the gazetteer, the actor table only after it.

@@ -252,7 +252,10 @@ def _actor_for(phrase: _Phrase, found: InstitutionFinding, actors: dict[str, Act
         return aid
     aid = actor_id(f"org:{iso3.lower()} {fold(inst.canonical)}")
     if aid not in actors and aid not in found.actors:
-        found.actors[aid] = Actor(aid, f"{inst.canonical} of {with_article(name_of(iso3))}", "ORG", iso3, (), inst.sector)
+        demonym = demonym_of(iso3)  # "Serbian Police", "Sudanese Armed Forces": the other usual printing
+        aliases = (f"{demonym} {inst.canonical}",) if demonym else ()
+        found.actors[aid] = Actor(aid, f"{inst.canonical} of {with_article(name_of(iso3))}", "ORG", iso3, aliases,
+                                  inst.sector)
     return aid
 
 

@@ -150,6 +150,18 @@ class PeopleIndex:
     def full_name(self, span: Span) -> Person | None:
         return self.by_span.get((span.start_char, span.end_char))
 
+    def printed(self, surface: str) -> Person | None:
+        """The person of the article's full name printed exactly so, or of the actor table's person of that
+        name: a name NER labelled an organization elsewhere ("the Government Gustavo Petro refused")."""
+        parts = parse(surface)
+        if not parts.is_full or parts.titles:
+            return None
+        found = next((f.person for f in self.full if f.parts.key == parts.key), None)
+        if found is None and _entry_for(surface) is not None:
+            key, name = canonical(parts)
+            found = Person(key, name, given_name_gender(name))
+        return found
+
     def lone(self, span: Span, knowledge: bool = True) -> Person | None:
         """The person a family name (with or without an honorific) denotes, or None; with `knowledge`
         False only the article's own full names are asked, not the actor table."""
