@@ -50,6 +50,50 @@ def test_being_in_charge_is_no_legal_act(code):
     assert not types_of(ev, "ACCUSE") and not types_of(ev, "CONCEDE")
 
 
+# lifting a restriction eases it for whom it was on (CAMEO 081, 0871); the restriction is no new act
+
+@pytest.mark.parametrize("text", [
+    "Peru lifted its sanctions on Chile.",
+    "Peru eased the restrictions on Chile.",
+    "Peru lifted a visa ban imposed on Chilean citizens.",
+    "Peru scrapped its tariffs on Chile.",
+    "The sanctions on Chile were lifted by Peru.",
+])
+def test_lifting_a_restriction_concedes_to_whom_it_was_on(code, text):
+    ev = code(text)
+    assert types_of(ev, "CONCEDE") == [("Peru", "Chile", "asserted")], ev
+
+
+@pytest.mark.parametrize("text", [
+    "Peru lifted its sanctions on Chile.",
+    "Peru lifted the curfew in Lima.",
+    "Peru scrapped its tariffs on Chile.",
+])
+def test_a_lifted_restriction_is_not_imposed(code, text):
+    ev = code(text)
+    assert not [e for e in ev if e[0] in ("SANCTION", "COERCE")], ev
+
+
+def test_imposing_a_restriction_stays_a_sanction(code):
+    assert ("Peru", "Chile", "asserted") in types_of(code("Peru imposed new sanctions on Chile."), "SANCTION")
+
+
+def test_refusing_to_lift_a_restriction_rejects_whom_it_is_on(code):
+    assert types_of(code("Peru refused to lift its sanctions on Chile."), "REJECT") == [("Peru", "Chile", "asserted")]
+
+
+# a response to someone's proposal or demand is aimed at whoever made it, named in a by-phrase
+
+@pytest.mark.parametrize("text, etype", [
+    ("Peru rejected a request by Chile for talks.", "REJECT"),
+    ("Peru rejected renewed calls by Chile for compensation.", "REJECT"),
+    ("Peru accepted the demands by Chile.", "CONCEDE"),
+])
+def test_the_by_phrase_of_a_rejected_or_accepted_proposal_is_the_target(code, text, etype):
+    ev = code(text)
+    assert ("Peru", "Chile") in {(s, t) for s, t, _ in types_of(ev, etype)}, ev
+
+
 # ---------------------------------------------------------------- legal acts
 
 def test_opening_a_criminal_case_against_someone_accuses_them(code):

@@ -15,6 +15,14 @@ their march on Kinshasa"). An armed-movement noun that is no event of the lexico
 ("advance", "march") or a legal noun ("charges") counts only with such a phrase naming an actor: "called off the march" of
 protesters stays what the lexicon says.
 
+Lifting a restriction is easing it ("lifted sanctions on Iran", "eased the restrictions imposed on Gaza",
+"scrapped tariffs on Chile"): CAMEO 081 "ease administrative sanctions" and 0871 "ease blockade", PLOVER
+CONCEDE (RETREAT for a military blockade, as the lexicon's "lift blockade" says), aimed at whom the restriction
+was on (its own `on`/`against` phrase or its participle's, slot `restricted`). The restriction itself is no
+new act (`lifted_restriction`): the sanctions are being ended, not imposed. The lifting verbs and the
+restriction nouns that are no trigger alone are data (`plover_cues.tsv` kinds `lift_restriction`,
+`restriction_noun`); a SANCTION or COERCE noun of the lexicon is a restriction too.
+
     >>> doc = nlp("Serbia halted its advance on Kosovo.")     # index = ActorIndex(doc, ...)
     >>> ending(doc[1], index).trigger.type, [actors[a].name for a in ending(doc[1], index).targets]
     ('RETREAT', ['Kosovo'])
@@ -25,7 +33,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..syntax import OBJECT_DEPS, prep_objects
+from ..syntax import OBJECT_DEPS, coordination_head, prep_objects, with_conjuncts
 from .actors import ActorIndex
 from .lexicons import cues, prepositions, type_group
 from .triggers import Trigger, lookup
@@ -34,6 +42,10 @@ from .triggers import Trigger, lookup
 _ENDED_DEPS = OBJECT_DEPS + ("nsubjpass",)
 #: prepositions whose phrase names whom an act was aimed at
 _DIRECTION = prepositions("advance_direction")
+#: the types of a lexicon noun that restricts someone ("sanctions", "embargo", "ban", "curfew", "blockade")
+_RESTRICTION_TYPES = frozenset({"SANCTION", "COERCE"})
+#: the types a lifting verb keeps from its own lexicon entry ("lift blockade": RETREAT); else it codes CONCEDE
+_EASING_TYPES = frozenset({"CONCEDE", "RETREAT"})
 
 
 @dataclass(frozen=True)
@@ -66,10 +78,53 @@ def ending(verb: Token, index: ActorIndex) -> Ending | None:
     return None
 
 
-def _ending_key(verb: Token) -> str | None:
-    """The `end_act` cue a verb is: its lemma, or lemma and particle for a phrasal verb ("call off")."""
+def lifted(verb: Token, index: ActorIndex) -> Ending | None:
+    """The CONCEDE (or RETREAT) a verb codes by lifting a restriction its object names, aimed at whom the
+    restriction was on ("lifted sanctions on Iran": Iran); None when the verb lifts no restriction."""
+    key = _ending_key(verb, "lift_restriction") if verb.pos_ == "VERB" else None
+    if key is None:
+        return None
+    for noun in (c for c in verb.children if c.dep_ in _ENDED_DEPS and _is_restriction(c)):
+        own = lookup(verb)
+        trig = own if own is not None and own.type in _EASING_TYPES else Trigger("CONCEDE", None, frozenset(), key,
+                                                                                   "rule")
+        return Ending(trig, restricted_actors(noun, index))
+    return None
+
+
+def restricted_actors(noun: Token, index: ActorIndex) -> list[str]:
+    """Whom a restriction is on: its own `on`/`against` phrase ("sanctions on Iran"), else that of its
+    participle ("a travel ban imposed on Chilean citizens")."""
+    order = prepositions("restricted")
+    for n in with_conjuncts(noun):
+        found = index.in_phrases(prep_objects(n), order)
+        for c in n.children:
+            if not found and c.dep_ == "acl" and c.tag_ == "VBN":
+                found = index.in_phrases(prep_objects(c), order)
+        if found:
+            return found
+    return []
+
+
+def lifted_restriction(tok: Token) -> bool:
+    """Is `tok` a restriction a verb lifts ("lifted the sanctions", "the curfew was eased")? It is then no event."""
+    head = coordination_head(tok)
+    return _is_restriction(tok) and head.dep_ in _ENDED_DEPS and head.head.pos_ == "VERB" \
+        and _ending_key(head.head, "lift_restriction") is not None
+
+
+def _is_restriction(noun: Token) -> bool:
+    if noun.pos_ != "NOUN":
+        return False
+    own = lookup(noun)
+    return (own is not None and own.type in _RESTRICTION_TYPES) or noun.lemma_.lower() in cues("restriction_noun")
+
+
+def _ending_key(verb: Token, kind: str = "end_act") -> str | None:
+    """The cue of `kind` a verb is (`end_act`, `lift_restriction`): its lemma, or lemma and particle for a
+    phrasal verb ("call off", "roll back")."""
     lemma = verb.lemma_.lower()
-    ends = cues("end_act")
+    ends = cues(kind)
     for c in verb.children:
         if c.dep_ == "prt" and f"{lemma} {c.lower_}" in ends:
             return f"{lemma} {c.lower_}"

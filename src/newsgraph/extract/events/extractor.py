@@ -22,7 +22,7 @@ from .commitments import accused_of, argued_against, discussed, requested, self_
 from .confidence import confidence, evidence
 from .dates import DateIndex, event_date
 from .demands import claims_only, deontic_demand
-from .ended_acts import Ending, ending
+from .ended_acts import Ending, ending, lifted, lifted_restriction
 from .ended_ties import EndedTie, ended_tie, ended_tie_noun
 from .lexicons import type_group
 from .material import material_reading
@@ -96,12 +96,14 @@ def scored_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor], q
     seen: set[tuple[str, str | None, str | None, int]] = set()
     for sent in doc.sents:
         for tok in sent:
-            ended: Ending | EndedTie | None = ending(tok, article.actors) or ended_tie(tok, article.actors)
+            ended: Ending | EndedTie | None = ending(tok, article.actors) or ended_tie(tok, article.actors) \
+                or lifted(tok, article.actors)
             trig = ended.trigger if ended is not None else lookup(tok)
             if trig is not None and not requested(tok) and not discussed(tok) and not ended_tie_noun(tok) \
-                    and not argued_against(tok):
+                    and not argued_against(tok) and not lifted_restriction(tok):
                 # "urged Peru to withdraw", "discussed sanctions": the REQUEST or CONSULT is the event;
-                # "severed ties with X": the SANCTION, not the ties; "warned against attacking X": no attack
+                # "severed ties with X": the SANCTION, not the ties; "warned against attacking X": no attack;
+                # "lifted sanctions on X": the easing, not the sanctions
                 found += _trigger_events(tok, trig, sent, article, seen, ended)
     found.sort(key=lambda x: x[:3])
     return [(event, features) for *_, event, features in _once_per_sentence(found)]

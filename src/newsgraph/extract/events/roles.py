@@ -26,6 +26,7 @@ from ..syntax import OBJECT_DEPS, children, inherited_subject, prep_object, prep
 from .actors import ActorIndex, dative_actors
 from .commitments import discussed, talked_about
 from .control import object_controller
+from .ended_acts import ending, lifted
 from .ended_ties import ended_tie
 from .lexicons import cues, document_nouns, prepositions, type_group
 from .modality import intended_infinitive, promised_infinitive
@@ -104,8 +105,9 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
         targets = _patient_recipient(tok, preps, objs, index)
     if not targets and trig.type == "REQUEST":
         targets = _request_addressee(tok, preps, objs, index)
-    if not targets and trig.type == "ACCUSE" and objs:  # "condemned the violations by Israel": the wrongdoer
-        # the by-phrase of the object, or of the active verb, where the parser often hangs it: no agent there
+    if not targets and trig.type in type_group("answers_agent") and objs:
+        # "condemned the violations by Israel": the wrongdoer; "rejected a request by Turkey": the asker; the
+        # by-phrase of the object, or of the active verb, where the parser often hangs it: no agent there
         by = prep_objects(objs[0]).get("by") or preps.get("by")
         targets = [a for a in index.np_actors(by) if a not in subj_actors]
     if not targets and trig.type == "CONSULT":
@@ -287,12 +289,12 @@ def infinitive_targets(tok: Token, trig: Trigger, index: ActorIndex, settings: E
 
 
 def _clause_targets(verb: Token, trig: Trigger, index: ActorIndex, settings: EventSettings, depth: int) -> list[str]:
-    """The recipients of a governed clause's act: the other side of a tie it ends ("threatened to cut ties
-    with Kosovo", "vowed to pull out of the deal with Iran": the partner, as the extractor codes the
-    ending's own SANCTION, `ended_ties`), else its verb's recipients."""
+    """The recipients of a governed clause's act, as the extractor codes that act: the other side of a tie it
+    ends ("threatened to cut ties with Kosovo", `ended_ties`), whom an act it ends or a restriction it lifts was
+    aimed at ("refused to lift sanctions on Chile", `ended_acts`), else its verb's recipients."""
     sources, targets = verb_roles(verb, trig, index, settings, depth)
-    tie = ended_tie(verb, index)
-    partners = [t for t in tie.targets if t not in sources] if tie is not None else []
+    ended = ending(verb, index) or ended_tie(verb, index) or lifted(verb, index)
+    partners = [t for t in ended.targets if t not in sources] if ended is not None else []
     return partners or targets
 
 
