@@ -246,8 +246,8 @@ def test_what_someone_warns_of_is_their_claim(code):
 # ---------------------------------------------------------------- who took part
 
 def test_an_appositive_person_is_the_actor_not_the_possessor(code):
-    ev = code("Analysts discussed a phone call between President Putin and his Chinese counterpart Xi Jinping.")
-    assert ("Vladimir Putin", "Xi Jinping") in [(s, t) for s, t, _ in types_of(ev, "CONSULT")]
+    ev = code("Diplomats welcomed a video call between President Macron and his Kenyan counterpart William Ruto.")
+    assert ("Emmanuel Macron", "William Ruto") in [(s, t) for s, t, _ in types_of(ev, "CONSULT")]
 
 
 def test_talks_a_clause_follows_had_its_subject_as_a_party(code):
@@ -284,8 +284,8 @@ def test_who_is_allowed_to_act_is_the_target_of_the_concession(code):
 
 
 def test_refusing_to_let_someone_act_rejects_them(code):
-    ev = code("Gustavo Petro refused to allow US military planes carrying deportees to land in Colombia.")
-    assert ("Gustavo Petro", "United States", "asserted") in types_of(ev, "REJECT")
+    ev = code("Claudia Sheinbaum refused to allow American cargo jets loaded with rifles to land in Mexico.")
+    assert ("Claudia Sheinbaum", "United States", "asserted") in types_of(ev, "REJECT")
 
 
 def test_the_topic_of_a_discussion_is_not_its_partner(code):
@@ -305,9 +305,9 @@ def test_a_person_in_a_with_phrase_on_the_topic_is_the_partner(code, text):
 
 
 def test_a_second_topic_the_parser_joins_to_the_verb_keeps_its_with_phrase(code):
-    ev = code("Samuel Ablakwa visited Togo, where he discussed bilateral relations and the situation with "
-              "President Faure Gnassingbe.")
-    assert ("Samuel Ablakwa", "Faure Gnassingbe", "asserted") in types_of(ev, "CONSULT")
+    ev = code("Ronald Lamola went to Malawi, where he discussed economic relations and the situation with "
+              "President Lazarus Chakwera.")
+    assert ("Ronald Lamola", "Lazarus Chakwera", "asserted") in types_of(ev, "CONSULT")
 
 
 def test_a_country_in_a_with_phrase_on_the_topic_may_be_the_topic(code):

@@ -105,7 +105,7 @@ def test_a_family_name_after_a_month_joins_its_full_name(analyze_text):
 @pytest.mark.parametrize("text, date", [
     ("Former minister Marta Quispe said on Monday she would run. The party of Marta Quispe refused to comment.", None),
     ("Senator Marta Quispe said she would run. The leftwing Marta Quispe refused to allow US planes to land.", None),
-    ("The leftwing Government Gustavo Petro refused to allow US planes to land.", "2025-01-27"),  # actor table
+    ("Colombia's leftist Government Gustavo Petro declined to sign the accord.", "2025-01-27"),  # actor table
 ])
 def test_a_full_name_ner_labelled_an_organization_is_the_person(analyze_text, text, date):
     a = analyze_text(text, date)

@@ -6,7 +6,7 @@ says more than sharing "Russia". The overlap is normalised by the geometric mean
 weights (the cosine of binary tf-idf vectors, Salton & Buckley 1988), optionally mixed with the overlap
 coefficient (`ClaimSettings.cosine_share`), which favours a shortened quote inside the full one; on the
 news-dev story set the cosine alone separated claims best. Two quotes are also compared clause by clause
-(a quote often reports two claims: "the case will be dropped and he will go to Belarus"), a clause match
+(a quote often reports two claims: "the charges will be withdrawn and she will leave the country"), a clause match
 counting when the clauses share at least `PART_MIN_SHARED` words. A partial quote's quoted fragment
 ('called it an "internal affair"') found whole in the other quote counts as a match of its own
 (`_contained`): an outlet that quotes three of the speaker's words shares little else with the full quote.

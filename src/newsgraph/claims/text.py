@@ -61,8 +61,8 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*|[.,;:!?()\[\]{}\u
 _THOUSANDS_GROUP = re.compile(r"\d{3}")  # the digits after a space in "10 000" (ten thousand)
 _PUNCT = frozenset(".,;:!?()[]{}\u2013\u2014")
 _QUOTE_MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
-# Tokens that end a clause: a quote reporting two claims ("the case will be dropped and he will go to
-# Belarus") is compared clause by clause as well as whole.
+# Tokens that end a clause: a quote reporting two claims ("the charges will be withdrawn and she will
+# leave the country") is compared clause by clause as well as whole.
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?", "and", "but", "while", "whereas", "adding", "saying"})
 _VOWELS = frozenset("aeiouy")
 

@@ -127,7 +127,7 @@ def is_dateline(span: Span) -> bool:
 
 def _title_case_dateline(span: Span, text: str, line_start: int, line_end: int) -> bool:
     """A place in title case with a colon opening the text's first line, when a whole paragraph follows
-    ("New Delhi: The interim government in Bangladesh has formally requested ..."): a dateline as some
+    ("Lagos: The federal government has asked the court to ..."): a dateline as some
     outlets print it. A short line ("Beijing: we will answer") stays a headline speaker."""
     if text[:line_start].strip() or not text[span.end_char:line_end].lstrip().startswith(":") or not is_place(span):
         return False
