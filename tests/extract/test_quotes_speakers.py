@@ -442,6 +442,39 @@ def test_a_statement_from_a_list_of_issuers_is_each_issuers(analyze_text):
     assert sorted(speakers_of(article, "lithium talks")) == ["Bolivia", "Chile", "Peru"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("President of the Senate Sen. Ana Ruiz (R-Ore.) said the budget would pass.", "Ana Ruiz"),
+    ("Chair of the committee Sen. Jorge Vela (D-N.M.) said the hearing would resume.", "Jorge Vela"),
+    ("Majority Leader of the House Rep. Tom Baker (R-Ohio) said the budget would pass.", "Tom Baker"),
+])
+def test_a_party_tag_after_a_titled_name_keeps_the_name_the_speaker(analyze_text, text, speaker):
+    """US style "(R-Ore.)" after the name that ends a title phrase: the parenthesis is a tag of the name."""
+    article = analyze_text(text)
+    (quote,) = article.quotes
+    assert actors_by_id(article)[quote.speaker].name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In a statement to Reuters, the company's chief executive, Maria Lopez, said the plant would close.",
+     "Maria Lopez"),
+    ("In an interview with the BBC, the party's deputy leader, Kwame Mensah, said the vote was rigged.",
+     "Kwame Mensah"),
+])
+def test_a_name_closed_by_a_comma_after_a_fronted_phrase_speaks(analyze_text, text, speaker):
+    """The parser hangs the title and the name on the fronted phrase's object and leaves the verb no
+    subject: the name right before the verb's comma speaks (`fronted_subject`)."""
+    article = analyze_text(text)
+    (quote,) = article.quotes
+    assert actors_by_id(article)[quote.speaker].name == speaker
+
+
+def test_a_name_after_an_honorific_title_speaks(analyze_text):
+    """Gulf style "His Highness Sheikh ...": the honorific is parsed as the subject, the name as its apposition."""
+    article = analyze_text("His Highness Sheikh Tamim bin Hamad Al Thani stressed the importance of a truce.")
+    (quote,) = article.quotes
+    assert actors_by_id(article)[quote.speaker].name == "Tamim bin Hamad Al Thani"
+
+
 def test_a_dateline_parsed_as_a_second_subject_does_not_speak(analyze_text):
     article = analyze_text("KUALA LUMPUR -- A Peru army foreign ministry official said Thursday that elections were near.")
     assert [q.speaker_text for q in article.quotes] == ["A Peru army foreign ministry official"]
