@@ -23,7 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from .knowledge import Entry, builtin
-from .person_names import NameParts, family_words, given_name_gender, honorific_gender, is_initial, parse
+from .person_names import NameParts, family_words, given_name_gender, honorific_gender, is_initial, parse, spelling_key
 from .text import fold
 
 KNOWN_FIGURE_YEARS = 4  # a presidential term: how far from an office a name still points to its holder
@@ -56,10 +56,36 @@ def canonical(parts: NameParts) -> tuple[str, str]:
     trump). A middle initial the table does not list is not looked up without it: it may tell two
     people apart ("George H. W. Bush", "George W. Bush")."""
     initials = any(is_initial(w) for w in parts.middle.split())
-    entry = _entry_for(parts.name) or (None if initials else _entry_for(parts.key))
+    entry = _entry_for(parts.name) or (None if initials else _entry_for(parts.key) or _table_spelling(parts))
     if entry:
         return f"person:{fold(entry.name)}", entry.name
     return f"person:{parts.key}", parts.display
+
+
+def _spelled(parts: NameParts) -> tuple[str, str]:
+    """(given name, family name's spelling key): two printings of one name romanized two ways agree on it
+    ("Abbas Araghchi", "Abbas Araqchi"; `person_names.spelling_key`)."""
+    return fold(parts.given.split()[0]), spelling_key(parts.family) or fold(parts.family)
+
+
+@lru_cache(maxsize=1)
+def _table_by_spelling() -> dict[tuple[str, str], set[str]]:
+    """`_spelled` key → the actor table's people (full names) printed so."""
+    index: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for e in builtin().entries:
+        if e.type == "PERSON" and len(e.name.split()) >= 2:
+            for printed in (e.name, *e.aliases):
+                if (parts := parse(printed)).is_full:
+                    index[_spelled(parts)].add(e.name)
+    return dict(index)
+
+
+def _table_spelling(parts: NameParts) -> Entry | None:
+    """The one table person whose name is this one romanized another way, else None."""
+    if not parts.is_full or spelling_key(parts.family) is None:
+        return None
+    names = _table_by_spelling().get(_spelled(parts), set())
+    return _entry_for(next(iter(names))) if len(names) == 1 else None
 
 
 @lru_cache(maxsize=1)
@@ -122,6 +148,15 @@ class _Full:
     person: Person
 
 
+def _family_agrees(word: str, parts: NameParts) -> bool:
+    """Is the folded lone name `word` this full name's family name, as printed or romanized another way?"""
+    forms = family_words(parts)
+    if word in forms:
+        return True
+    key = spelling_key(word)
+    return key is not None and key in {spelling_key(f) for f in forms}
+
+
 class PeopleIndex:
     """The article's full names, built once; answers who a personal name span denotes."""
 
@@ -133,7 +168,7 @@ class PeopleIndex:
                 continue
             parts = parse(span.text)
             if parts.is_full:
-                groups[(fold(parts.given.split()[0]), fold(parts.family))].append((span, parts))
+                groups[_spelled(parts)].append((span, parts))
         self.full: list[_Full] = []
         self.by_span: dict[tuple[int, int], Person] = {}
         for members in groups.values():
@@ -156,7 +191,8 @@ class PeopleIndex:
         parts = parse(surface)
         if not parts.is_full or parts.titles:
             return None
-        found = next((f.person for f in self.full if f.parts.key == parts.key), None)
+        found = next((f.person for f in self.full if f.parts.key == parts.key or _spelled(f.parts) == _spelled(parts)),
+                     None)
         if found is None and _entry_for(surface) is not None:
             key, name = canonical(parts)
             found = Person(key, name, given_name_gender(name))
@@ -171,7 +207,7 @@ class PeopleIndex:
         if not word:
             return None
         for position in ("family", "first"):
-            named = [f for f in self.full if (word in family_words(f.parts) if position == "family"
+            named = [f for f in self.full if (_family_agrees(word, f.parts) if position == "family"
                                               else fold(f.parts.given.split()[0]) == word)]
             fits = [f for f in named if gender is None or f.person.gender in {gender, None}]
             if not fits and named and knowledge and (table := table_person(parts.family or span.text, gender)):

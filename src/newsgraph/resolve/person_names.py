@@ -15,6 +15,9 @@ firm answers count ("mostly_female" for "Bernie" does not), and "andy" (androgyn
 names give no gender. A gender read from a given name is weaker evidence than an honorific: the
 resolvers let an honorific or a pronoun overrule it.
 
+Two family names are one romanized name when their spelling keys agree (`spelling_key`,
+`data/romanization.tsv`): "Araghchi" and "Araqchi".
+
     >>> parse("Sen. John F. Kerry Jr.").key
     'john kerry'
     >>> parse("Mrs. Clinton").gender
@@ -30,7 +33,7 @@ import gender_guesser.detector as gender_detector
 from nameparser import HumanName
 from nameparser.config import Constants
 
-from ..lexicon import mapping, words
+from ..lexicon import mapping, table, words
 from .text import fold
 
 _PACKAGE = "newsgraph.resolve"
@@ -161,3 +164,22 @@ def family_words(parts: NameParts) -> set[str]:
     forms = {family, family.split()[-1]} if family else set()
     forms |= {f.split("-", 1)[1] for f in list(forms) if f.startswith(("al-", "el-", "ad-", "as-", "ash-", "at-"))}
     return forms
+
+
+_MIN_SPELLING_KEY = 5  # shorter names share keys by chance ("Shen" / "Chen")
+
+
+@lru_cache(maxsize=1)
+def _romanization() -> tuple[tuple[str, str], ...]:
+    return tuple((a, b) for a, b in table(_PACKAGE, "romanization.tsv", 2, min_columns=2))
+
+
+@lru_cache(maxsize=65536)
+def spelling_key(name: str) -> str | None:
+    """The name with the romanization alternations of `data/romanization.tsv` made one and doubled letters
+    single ("Araqchi" and "Araghchi" → "aragshi"); None for a name too short to tell apart by spelling."""
+    key = fold(name)
+    for a, b in _romanization():
+        key = key.replace(a, b)
+    key = re.sub(r"(.)\1+", r"\1", key)
+    return key if len(key.replace(" ", "")) >= _MIN_SPELLING_KEY else None
