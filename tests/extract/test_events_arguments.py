@@ -572,3 +572,29 @@ def test_a_tie_ended_in_a_governed_clause_names_the_target(code, text, etype):
 ])
 def test_an_amount_of_aid_names_its_recipient(code, text, etype):
     assert ("Peru", "Chile") in dyads(code(text), etype), code(text)
+
+
+# a verb of contact governs a purpose clause: the caller acts, addressing whom they called (not object control)
+
+@pytest.mark.parametrize("text, etype", [
+    ("The Peruvian president called the Chilean president to discuss the border dispute.", "CONSULT"),
+    ("Dina Boluarte phoned Gabriel Boric to demand an apology.", "REQUEST"),
+    ("Dina Boluarte called Gabriel Boric on Monday to congratulate him.", "SUPPORT"),
+])
+def test_the_purpose_of_a_call_is_addressed_to_whom_was_called(code, text, etype):
+    ev = code(text)
+    assert {(s, t) for ty, s, t, _ in ev if ty == etype} & {("Dina Boluarte", "Gabriel Boric"), ("Peru", "Chile")}, ev
+
+
+def test_whom_a_caller_phoned_does_not_make_the_callers_demand(code):
+    ev = code("Dina Boluarte phoned Gabriel Boric to demand an apology.")
+    assert not [e for e in ev if e[0] == "REQUEST" and e[1] == "Gabriel Boric"], ev
+
+
+def test_calling_on_someone_to_act_stays_a_request_of_them(code):
+    assert dyads(code("Peru called on Chile to withdraw its troops."), "REQUEST") == {("Peru", "Chile")}
+
+
+def test_a_purpose_clause_that_names_a_third_party_keeps_it(code):
+    ev = code("Dina Boluarte called Gabriel Boric to condemn the attack by Bolivia.")
+    assert not [e for e in ev if e[0] == "ACCUSE" and e[2] == "Gabriel Boric"], ev

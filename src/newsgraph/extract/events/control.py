@@ -1,13 +1,16 @@
 """Who is to act in an infinitive a verb governs: the governing verb's object ("urged Japan to send
 aid": Japan sends), not its subject (object control; Huddleston & Pullum 2002, ch. 14 §6). Shared by the
 verbal roles (roles.py) and the roles of an event noun under a light verb (nominal_roles.py: "urged
-Japan to send aid" is Japan's aid).
+Japan to send aid" is Japan's aid). A verb of contacting someone ("called", "phoned", "visited") governs a
+purpose clause instead: its subject acts, and the one contacted is whom the act is addressed to
+(`contacted`: "Macron phoned Putin to demand a ceasefire" is Macron's demand of Putin).
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from ..syntax import OBJECT_DEPS, children
+from .actors import ActorIndex
 from .lexicons import cues
 from .modality import prevented
 
@@ -25,9 +28,28 @@ def object_controller(clause: Token) -> Token | None:
     if prevented(t):
         return next((o for o in children(t.head.head, OBJECT_DEPS) if o.i < t.i), None)
     while True:
-        if t.dep_ != "xcomp" or t.head.lemma_.lower() in cues("commissive") or t.head.pos_ != "VERB":
+        if t.dep_ != "xcomp" or t.head.lemma_.lower() in cues("commissive") or t.head.pos_ != "VERB" \
+                or contacting(t.head):
             return None
         obj = next((o for o in children(t.head, OBJECT_DEPS) if o.i < t.i), None)
         if obj is not None or t.head.dep_ != "xcomp" or children(t.head, ("nsubj", "nsubjpass")):
             return obj
         t = t.head  # "asked Seoul to consider supplying": who supplies is who considers, Seoul
+
+
+def contacting(verb: Token) -> bool:
+    """Whether a verb contacts its object (`contact_verb` of plover_cues.tsv: "called X", "phoned X", "visited X"),
+    not "called on X", which asks X to act ("called X on Wednesday" still contacts X)."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in cues("contact_verb") and not any(
+        c.dep_ in ("prt", "prep") and c.lower_ in ("on", "upon") and c.i == verb.i + 1 for c in verb.children)
+
+
+def contacted(clause: Token, index: ActorIndex) -> list[str]:
+    """The actors a verb of contact reaches, for the purpose clause it governs ("called Netanyahu to discuss
+    the war": Netanyahu); [] for any other clause."""
+    if clause.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return []
+    verb = clause.head
+    if not contacting(verb):
+        return []
+    return index.first_of(o for o in children(verb, OBJECT_DEPS) if o.i < clause.i)

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from ..syntax import OBJECT_DEPS, children, inherited_subject, prep_object, prep_objects
 from .actors import ActorIndex, dative_actors
 from .commitments import discussed, talked_about
-from .control import object_controller
+from .control import contacted, object_controller
 from .ended_acts import ending, lifted
 from .ended_ties import ended_tie
 from .lexicons import cues, document_nouns, prepositions, type_group
@@ -122,6 +122,9 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
         targets = infinitive_targets(tok, trig, index, settings, depth + 1)
     if not targets and trig.type == "THREATEN" and depth < settings.infinitive_depth:
         targets = [t for t in _threatened(tok, index, settings, depth + 1) if t not in subj_actors]
+    if trig.type in type_group("addressed") and not [t for t in targets if t not in subj_actors]:
+        # "called Netanyahu to discuss the war"; "called X to congratulate him", "him" taken for the caller
+        targets = [t for t in contacted(tok, index) if t not in subj_actors] or targets
     return subj_actors, targets
 
 
