@@ -475,6 +475,31 @@ def test_a_name_after_an_honorific_title_speaks(analyze_text):
     assert actors_by_id(article)[quote.speaker].name == "Tamim bin Hamad Al Thani"
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Zambia's government said it had repaid the loan. The government said the next payment was due in May.",
+     "the next payment was due in May", "Zambia"),
+    ("The Ghanaian government ordered an audit. The government also said ministers would declare their assets.",
+     "ministers would declare their assets", "Ghana"),
+    ("The Malian army said it had retaken the town. The military said the insurgents had fled north.",
+     "the insurgents had fled north", "Army of Mali"),
+])
+def test_a_bare_definite_institution_refers_back_to_the_one_named_before(analyze_text, text, content, speaker):
+    """"The government said" after "Zambia's government": the definite noun refers back to the article's one
+    government (data/institution_back_references.tsv; "the military" to an earlier army)."""
+    assert speakers_of(analyze_text(text), content) == [speaker]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Zambia's government accused Malawi's government of smuggling. The government said the border would close.",
+     "the border would close"),
+    ('"The Zambian government has lied to us," a miner said. The government said the mine was safe.',
+     "the mine was safe"),
+])
+def test_a_bare_definite_institution_with_no_single_antecedent_stays_unlinked(analyze_text, text, content):
+    """Two governments named before, or one named only inside someone's quoted words: no antecedent."""
+    assert speakers_of(analyze_text(text), content) == [None]
+
+
 def test_a_dateline_parsed_as_a_second_subject_does_not_speak(analyze_text):
     article = analyze_text("KUALA LUMPUR -- A Peru army foreign ministry official said Thursday that elections were near.")
     assert [q.speaker_text for q in article.quotes] == ["A Peru army foreign ministry official"]

@@ -29,6 +29,7 @@ from ...resolve.coref import plural_since
 from ..descriptors import role_words
 from ..syntax import char_range, first_child, subject, token_end
 from .anonymous import anonymous_speaker, is_unnamed_source
+from .back_references import institution_referent
 from .cues import is_addressed, is_other_report
 from .documents import document_issuers, is_document
 from .index import ArticleIndex
@@ -340,6 +341,9 @@ def resolve_speaker(index: ArticleIndex, spk: SpeakerPhrase | None) -> ResolvedS
         compatriot = epithet_referent(index, spk, start, end)
         if compatriot is not None:
             return ResolvedSpeaker(compatriot, "description")
+        institution = institution_referent(index, lo, hi)
+        if institution is not None:  # "Somalia's government said ... The government said"
+            return ResolvedSpeaker(institution, "description")
         if unnamed:
             return ResolvedSpeaker(anonymous_speaker(index, head), "anonymous", True)
     return ResolvedSpeaker(None, "description")  # a phrase that names no actor: kept, unlinked
