@@ -598,3 +598,25 @@ def test_calling_on_someone_to_act_stays_a_request_of_them(code):
 def test_a_purpose_clause_that_names_a_third_party_keeps_it(code):
     ev = code("Dina Boluarte called Gabriel Boric to condemn the attack by Bolivia.")
     assert not [e for e in ev if e[0] == "ACCUSE" and e[2] == "Gabriel Boric"], ev
+
+
+# the recipient of what is given may hang on the object ("shared evidence with X about ...")
+
+@pytest.mark.parametrize("text, etype", [
+    ("Peru shared evidence with Chile about the attack.", "COOPERATE"),
+    ("Peru provided funding for Chile's army.", "AID"),
+])
+def test_the_recipient_in_the_phrase_of_what_is_given(code, text, etype):
+    assert {s for s, t in dyads(code(text), etype) if t in ("Chile", "Army of Chile")} == {"Peru"}, code(text)
+
+
+# meeting or accepting someone's demands yields to them; the demands stay theirs
+
+@pytest.mark.parametrize("text, etype", [
+    ("Peru met the demands of Chile.", "CONCEDE"),
+    ("Peru accepted the demands of Chile.", "CONCEDE"),
+])
+def test_meeting_demands_concedes_to_whom_made_them(code, text, etype):
+    ev = code(text)
+    assert dyads(ev, etype) == {("Peru", "Chile")}, ev
+    assert not [e for e in ev if e[0] in ("REQUEST", "CONSULT") and e[1] == "Peru"], ev

@@ -266,10 +266,10 @@ def host_actors(noun: Token, verb: Token | None, index: ActorIndex) -> list[str]
 def lends_subject(verb: Token) -> bool:
     """Whether a verb's subject is the agent of the event noun it governs: yes for support verbs
     ("launched an attack", "held talks", "imposed sanctions"), no for a verb that responds to
-    the event ("spurned offers of talks", "accused X of attacks", "demanded a ceasefire") or a
-    speech or stance verb."""
+    the event ("spurned offers of talks", "accused X of attacks", "demanded a ceasefire", "accepted the
+    demands of X": group `answers_agent`, which answers someone else's act) or a speech or stance verb."""
     own = lookup(verb)
-    return not talks_about(verb) and (own is None or own.type not in type_group("response"))
+    return not talks_about(verb) and (own is None or own.type not in type_group("response") | type_group("answers_agent"))
 
 
 def talks_about(verb: Token) -> bool:

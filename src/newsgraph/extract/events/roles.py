@@ -221,12 +221,14 @@ def _inverse_roles(tok: Token, trig: Trigger, preps: dict[str, Token], subj_acto
 
 def _theme_recipient(verb: Token, preps: dict[str, Token], objs: list[Token], index: ActorIndex) -> list[str]:
     """The recipient when the object is what is given: the indirect object ("gave Tanzania a
-    grant"), a to/with/for phrase of the verb, else of the object ("sent arms from X to Y")."""
-    targets = dative_actors(verb, index) or index.in_phrases(preps, prepositions("theme_recipient"))
+    grant"), a to/with/for phrase of the verb, else of the object, where the parser often hangs it ("sent arms
+    from X to Y", "shared evidence with Chile about the attack", "provided funding for Chile's army")."""
+    order = prepositions("theme_recipient")
+    targets = dative_actors(verb, index) or index.in_phrases(preps, order)
     if not targets and len(objs) >= 2 and index.tok_actor[objs[0].i]:  # "gave Tanzania a grant"
         targets = index.np_actors(objs[0])
-    if not targets and objs:  # "sent arms from X to Y" attached to the object
-        targets = index.np_actors(prep_objects(objs[0]).get("to"))
+    if not targets and objs:
+        targets = index.in_phrases(prep_objects(objs[0]), order)
     return targets
 
 
