@@ -14,7 +14,8 @@ Usage: .venv/bin/python benchmarks/growth.py [--max 1000000] [--seed 300] [--rep
    search the seed's texts only and their figures mean little).
    Each size starts from the seed, so no store has seen the fresh articles before; the store
    is deleted after its measurements unless `--keep`.
-3. Measured on each store: every page and API endpoint for the busiest actor (most mentions),
+3. Measured on each store: every page and API endpoint for the busiest actor (most mentions; the actor
+   page also with its network over a period, `?since=2017-01-01`, the last third of the copies' dates),
    a median one and a pair (the busiest and its first counterpart), `--repeat` requests each
    through the app in-process (FastAPI's TestClient: routing, the store opened per request,
    templates; no network) with the server's answer cache off (`cache_bytes=0`: a kept answer
@@ -152,7 +153,8 @@ def endpoints(who: dict[str, str]) -> dict[str, str]:
                            "/api/articles/ID": f"/api/articles/{who['article']}"}
     for role in ("busiest", "median"):
         a, name = who[role], who[f"{role}_name"]
-        for label, path in (("/actor/A", f"/actor/{a}"), ("/api/actors/A", f"/api/actors/{a}"),
+        for label, path in (("/actor/A", f"/actor/{a}"), ("/actor/A?since=", f"/actor/{a}?since=2017-01-01"),
+                            ("/api/actors/A", f"/api/actors/{a}"),
                             ("/api/actors/A/counterparts", f"/api/actors/{a}/counterparts"),
                             ("/api/actors/A/activity", f"/api/actors/{a}/activity?by=week"),
                             ("/api/actors?q=", f"/api/actors?q={name[:4]}"),

@@ -589,6 +589,14 @@ class Corpus:
         busiest counterpart first; `limit` and `offset` page the rows."""
         return Result(store.counterparts(self._con, self.actor_ids(name), limit, offset), lambda d: Counterpart(**d))
 
+    def counterparts_over(self, name: str, *, since: str | dt.date | None = None, until: str | dt.date | None = None,
+                          type: str | Sequence[str] | None = None) -> Result[Counterpart]:  # noqa: A002 - as event_list's
+        """`counterparts` of the events dated `since`..`until` (undated ones left out once a bound is given) and of
+        PLOVER `type`s or families: the counts `event_list(actor=name, since=..., until=..., type=...)` has."""
+        types = None if type is None else sorted({t for v in _many(type) or [] for t in expand_event_type(v)})
+        return Result(store.counterparts_over(self._con, self.actor_ids(name), parse_date(since), parse_date(until), types),
+                      lambda d: Counterpart(**d))
+
     def activity(self, name: str, by: str = "week") -> Result[ActivityRow]:
         """Counts per `by` period of the actor's events (as source / target) and quotes (by / about)."""
         if by not in ("day", "week", "month", "year"):

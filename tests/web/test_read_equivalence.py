@@ -98,3 +98,29 @@ def test_a_pairs_relation_equals_the_several_actor_query(corpus, actor_ids, by):
             assert (query.store.relation(corpus._con, [a], [b], by).dicts()
                     == query.store.relation(corpus._con, [a, a], [b, b], by).dicts())
     assert any(query.store.relation(corpus._con, [a], [b], by).dicts() for a in busiest for b in busiest)
+
+
+@pytest.mark.parametrize("filters", [{"since": "2024-11-01"}, {"until": "2024-10-31"}, {"type": "verbal-cooperation"},
+                                     {"type": ["AID", "ASSAULT"], "since": "2024-01-01"}, {"since": "2030-01-01"}])
+def test_network_over_a_period_or_type_counts_what_the_event_rows_count(corpus, actor_ids, filters):
+    """The actor page's network with filters is summed from `actor_pairs` (`Corpus.counterparts_over`); its
+    counts equal the count over every matching event's row (`charts.counterparts_of_events`, what the page did
+    before), and its rows come in the order `counterparts` gives (busiest counterpart first)."""
+    from newsgraph.web import charts
+
+    compared = 0
+    for aid in actor_ids[:12]:
+        rows = corpus.event_list(actor=aid, **filters, limit=None).rows
+        before = charts.counterparts_of_events(rows, [aid], {})
+        got = corpus.counterparts_over(aid, **filters).to_list()
+        assert sorted((r.counterpart, r.counterpart_name, r.direction, r.type, r.events) for r in got) == sorted(
+            (r.counterpart, r.counterpart_name, r.direction, r.type, r.events) for r in before)
+        busiest = [sum(r.events for r in got if r.counterpart == g.counterpart) for g in got]
+        assert busiest == sorted(busiest, reverse=True)
+        compared += len(got)
+    assert compared > 0 or filters == {"since": "2030-01-01"}
+
+
+def test_network_without_bounds_is_the_whole_network(corpus, actor_ids):
+    for aid in actor_ids[:12]:
+        assert corpus.counterparts_over(aid).to_list() == corpus.counterparts(aid).to_list()

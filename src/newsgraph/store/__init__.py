@@ -41,6 +41,7 @@ from .reads import (
     articles,
     copies,
     counterparts,
+    counterparts_over,
     events,
     find_actor_ids,
     known_for_copies,
@@ -61,7 +62,7 @@ __all__ = [
     "CurationRow", "DictionaryRow", "actors_lacking_codes", "add_curation", "curation_rules", "dictionary_rows",
     "dictionary_version", "insert_dictionary", "set_actor_codes",
     "CorpusRows", "Rows", "activity", "actor", "actor_labels", "actor_quote_keys", "actor_roles", "actors", "articles",
-    "copies", "counterparts", "events", "find_actor_ids", "known_for_copies", "newest_first", "quotes", "quotes_by_keys",
+    "copies", "counterparts", "counterparts_over", "events", "find_actor_ids", "known_for_copies", "newest_first", "quotes", "quotes_by_keys",
     "relation", "role_holders", "role_names", "search_actors", "stats", "stored_actors",
     "Minhashes", "WriteResult", "fresh_articles", "insert_batch", "stored_ids", "write_articles",
 ]

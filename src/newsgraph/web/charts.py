@@ -160,6 +160,8 @@ def counterparts_of_events(events: Iterable[Mapping[str, Any]], actor_ids: Seque
                            types: Mapping[str, str]) -> list[Counterpart]:
     """Counterpart counts (as `Corpus.counterparts` gives them) from event rows of `Corpus.event_list`, for a
     network restricted to a period or a type; `types` maps actor ids to their actor type (PERSON, GPE...).
+    The actor page sums them from `actor_pairs` instead (`Corpus.counterparts_over`); this
+    row-by-row count is the definition that aggregate is tested against (tests/web/test_read_equivalence.py).
 
     As `counterparts`, events without a counterpart or between two ids of the actor itself are left out.
     """

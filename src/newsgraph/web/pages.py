@@ -72,11 +72,7 @@ def _actor_context(c: Corpus, p: ActorProfile, by: str, net_filters: dict[str, A
     period = by or (charts.period_for_span(dated[0], dated[-1]) if dated else "week")
     if period != (by or "week"):
         activity = c.activity(aid, period).to_list()
-    everyone = c.counterparts(aid).to_list()
-    rows = everyone
-    if net_filters:
-        types = {r.counterpart: r.counterpart_type for r in everyone}
-        rows = charts.counterparts_of_events(c.event_list(actor=aid, **net_filters, limit=None).rows, [aid], types)
+    rows = (c.counterparts_over(aid, **net_filters) if net_filters else c.counterparts(aid)).to_list()
     labels = c.labels(aid)
     quotes_by, quotes_about = c.quote_lists({"speaker": aid}, {"about": aid}, limit=ACTOR_QUOTES)
     return {
