@@ -171,3 +171,34 @@ def test_institution_is_also_known_by_its_demonym_printing(analyze_text, text, d
     m = next(m for m in a.mentions if m.text == description)
     actor = next(x for x in a.actors if x.id == m.actor)
     assert alias in actor.aliases, actor
+
+
+_PERU_STORY = ("Peru braced for more marches on Friday. Lima said Peru would not yield, and Peru's police were "
+               "deployed across the south. ")
+
+
+@pytest.mark.parametrize("text, description, country", [
+    # the country the article is about
+    (_PERU_STORY + "The government said the curfew would be lifted.", "government", "Peru"),
+    (_PERU_STORY + "The interim government said it would call elections.", "interim government", "Peru"),
+    # the last phrase that named the state, even in a story about another country
+    (_PERU_STORY + "Chile's government offered help. The government said it would send doctors.", "government",
+     "Chile"),
+])
+def test_a_government_naming_no_state_is_the_state_of_the_story(analyze_text, text, description, country):
+    a = analyze_text(text, "2024-03-01")
+    names = {x.id: x.name for x in a.actors}
+    at = text.rindex(description)
+    assert [names[m.actor] for m in a.mentions if m.start <= at < m.end] == [country]
+
+
+@pytest.mark.parametrize("text, description", [
+    (_PERU_STORY + "Marchers blame the government for the deaths.", "the government"),  # not acting
+    (_PERU_STORY + "The regime said the curfew would be lifted.", "The regime"),  # may be an adversary's
+    (_PERU_STORY + "The authorities in Cusco said the roads were closed.", "The authorities"),  # a region's
+    ("Talks went on all week. The government said it would wait.", "The government"),  # no country stands out
+])
+def test_a_government_naming_no_state_stays_open_when_unsure(analyze_text, text, description):
+    a = analyze_text(text, "2024-03-01")
+    at = text.rindex(description) + len(description) - 1  # the head word
+    assert not [m for m in a.mentions if m.start <= at < m.end]

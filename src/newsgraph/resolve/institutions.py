@@ -14,7 +14,9 @@ printing of Russia's defence ministry is one actor, sector from the table); a go
 administration is the state itself, as the CAMEO and PLOVER coding manuals code "the Serbian
 government" as Serbia. A description without a country ("the ministry", "Defense Ministry") joins
 the article's institution of the same kind, the nearest before it first; with none, it belongs to
-the country the article is about, when one country stands out (`_dominant_country`).
+the country the article is about, when one country stands out (`_dominant_country`). So does "the
+government" or "the administration" naming no state: the state of the last such phrase that named one, else
+the country the article is about.
 """
 from __future__ import annotations
 
@@ -214,6 +216,9 @@ def find_institutions(doc: Doc, mentions: list[Mention], actors: dict[str, Actor
     dominant = _dominant_country(mentions, actors)
     for phrase in orphans:
         options = seen.get(phrase.institution.canonical, [])
+        if phrase.institution.kind == "state":
+            _orphan_state(doc, phrase, options, dominant, found, actors, name_of, finder)
+            continue
         if not options and dominant and phrase.institution.kind == "org" and phrase.institution.canonical != "Ministry":
             phrase.country = dominant  # "the Defense Ministry" in a story about one country is that country's
             aid = _actor_for(phrase, found, actors, name_of)
@@ -226,6 +231,36 @@ def find_institutions(doc: Doc, mentions: list[Mention], actors: dict[str, Actor
         if joined is not None and phrase.institution.kind == "org":
             _add(doc, phrase, joined, finder, found)
     return found
+
+
+#: state words that, naming no state, may be another's than the article's ("the regime" of an adversary in state
+#: media, "authorities" of a region or town): left open
+_NOT_OF_THE_STORY = {"regime", "authorities"}
+#: where a bare "the government" acts: subject, passive subject, possessor, agent of a passive
+_ACTING = {"nsubj", "nsubjpass", "poss", "agent"}
+
+
+def _orphan_state(doc: Doc, phrase: _Phrase, options: list[tuple[int, str]], dominant: str | None,
+                  found: InstitutionFinding, actors: dict[str, Actor], name_of: Callable[[str], str],
+                  finder: _Finder) -> None:
+    """"The government", "the interim government", "the regime" naming no state: the state of the nearest such
+    phrase before it that named one ("Serbia's government ... the government"), else the country the article is
+    about (`_dominant_country`), else nothing. Only where it acts (`_ACTING`: "the government said", not
+    "they blame the government", where a pronoun would then find it), and not `_NOT_OF_THE_STORY` nor a
+    phrase whose "in"/"of" says whose it is."""
+    head = doc[phrase.end - 1]
+    if head.dep_ not in _ACTING:
+        return  # "blame the government": whose is left to the pronouns and the reader
+    if head.lower_ in _NOT_OF_THE_STORY or phrase.end < len(doc) and doc[phrase.end].lower_ in {"in", "of"} or \
+            any(c.dep_ == "prep" and c.lower_ in {"in", "of"} for c in head.children):
+        return  # "the government in Kabul", "the regime", "authorities in Puntland": not decided here
+    at = doc[phrase.start].idx
+    before = [aid for start, aid in options if start < at]
+    if before:
+        _add(doc, phrase, before[-1], finder, found)
+    elif dominant:
+        phrase.country = dominant
+        _add(doc, phrase, _actor_for(phrase, found, actors, name_of), finder, found)
 
 
 def _dominant_country(mentions: list[Mention], actors: dict[str, Actor]) -> str | None:
