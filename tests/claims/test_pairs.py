@@ -442,3 +442,48 @@ def test_a_bounded_figure_joins_the_plain_figure(background):
     claims = _claims([make_quote("More than 200 families lost their homes in the landslide", 1),
                       make_quote("The landslide destroyed the homes of 200 families", 2)], background)
     assert claims["a001:0"] == claims["a002:0"]
+
+
+
+SLOTTED = [
+    ("nominalised", "The envoy will leave for Oman next week", "his departure for Oman", True),
+    ("short verb phrase", "The envoy will leave for Oman next week", "will leave for Oman", True),
+    ("another slot", "The envoy will leave for Oman next week", "his departure from Oman", False),
+    ("another thing sent", "Troops were sent to Oman", "Food aid was sent to Oman", False),
+    ("another event held", "Talks will be held in Oman", "Elections will be held in Oman", False),
+    ("another measure imposed", "Sanctions were imposed on Oman", "Tariffs were imposed on Oman", False),
+]
+
+
+@pytest.mark.parametrize("name,first,second,joined", SLOTTED, ids=[s[0] for s in SLOTTED])
+def test_a_place_in_one_slot_counts_as_a_word_of_a_shortening(name, first, second, joined, background):
+    """A short report that names the act and its place ("his departure for Oman") shares one word with the
+    full report and the place in the same slot. The place counts as a shared word only there: not in
+    another slot ("from Oman"), nor when each report has a word of its own (another thing sent there)."""
+    a = make_quote(first, 1, entities=(entity(first, "Oman", "country:OMN"),))
+    b = make_quote(second, 2, entities=(entity(second, "Oman", "country:OMN"),))
+    claims = _claims([a, b], background)
+    assert (claims["a001:0"] == claims["a002:0"]) is joined, name
+
+
+BRIDGED = "The mayor will resign at the end of the month and the city council will hold early elections in May"
+
+
+def test_a_report_of_two_claims_does_not_bridge_reports_of_each(background):
+    """A cluster started by a report of two claims, joined by a report of the first, is that claim: a
+    report of the second claim matches the first report clause by clause but joins no report of the
+    first (single link through a report of two claims chains them)."""
+    both = make_quote(BRIDGED, 1)
+    first = make_quote("the mayor will resign at the end of the month", 2)
+    second = make_quote("the city council will hold early elections in May", 3)
+    claims = _claims([both, first, second], background)
+    assert claims["a001:0"] == claims["a002:0"]
+    assert claims["a003:0"] != claims["a002:0"]
+
+
+def test_a_cluster_of_one_claim_still_takes_its_paraphrase(background):
+    both = make_quote(BRIDGED, 1)
+    first = make_quote("the mayor will resign at the end of the month", 2)
+    again = make_quote("At the end of the month the mayor is going to resign", 3, speaker="actor:aide", group="XYZ")
+    claims = _claims([both, first, again], background)
+    assert claims["a001:0"] == claims["a002:0"] == claims["a003:0"]

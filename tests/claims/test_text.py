@@ -135,3 +135,16 @@ def test_the_slot_of_a_name_skips_its_title_and_capitalised_modifiers(text, name
 ])
 def test_the_complement_of_a_noun_of_proposition_is_embedded(text, embedded):
     assert claim_features(text).embedded == embedded
+
+
+@pytest.mark.parametrize("text,n", [
+    ("The rebels turned around and returned to their bases before dawn", 0),  # one subject, two verbs: one act
+    ("The ministry raised the fee and cut the subsidy for small farms", 0),
+    ("The fee will be raised and the subsidy for small farms will be cut", 2),  # a new subject after "and"
+    ("The fee will be raised and it will stay in force until June", 2),
+    ("The fee will be raised, but Parliament must still approve it", 2),
+])
+def test_and_begins_a_clause_only_before_a_new_subject(text, n):
+    """A quote is compared clause by clause when it reports several claims; "and" before a second verb of
+    the same subject joins two parts of one claim, before a subject of its own it begins another."""
+    assert len(claim_features(text).clauses) == n

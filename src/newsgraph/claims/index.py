@@ -242,7 +242,7 @@ class ClaimIndex:
         state, s = self._state, self.settings
         day = state.terms.day_of(quote.date)
         state.terms.count(features.terms)
-        content = [t for t in features.terms if not t.startswith("@")]
+        content = [t for t in features.terms if not t.startswith("@")] + sorted({t for t, _ in features.arguments})
         best: tuple[float, str, str] | None = None
         if len(content) >= s.min_terms:
             weight = state.terms.weights()
@@ -262,17 +262,25 @@ class ClaimIndex:
 
         The best variant decides (single link, so paraphrase chains join), but the mean over all variants
         must reach `min_mean_similarity` too, so a quote that matches one outlying wording does not drag
-        another topic in (chaining, the weakness of single link; Jain, Murty & Flynn 1999)."""
+        another topic in (chaining, the weakness of single link; Jain, Murty & Flynn 1999).
+
+        A variant of several clauses ("the case will be dropped and he will go to Belarus") reports two
+        claims and bridges them: a report of either matches it clause by clause, so single link through it
+        puts a report of the one ("the case will be dropped") with a report of the other ("he will go to
+        Belarus") that joined before. So once a cluster holds a variant of one clause, that is what the
+        cluster claims: the best match must be with such a variant, and variants of several clauses count
+        only as whole quotes (`similarity(split_other=False)`), for the mean and the vetoes as before."""
         s = self.settings
         relation = _speaker_relation(quote, cluster)
         min_shared = s.min_shared_same_speaker if relation == "same" else s.min_shared
         top = total = 0.0
+        settled = any(not v.features.clauses for v in cluster.variants)  # a variant of one clause
         for variant in cluster.variants:
             if conflict(features, variant.features) is not None:
                 return None
-            sim, shared = similarity(features, variant.features, weight, s.cosine_share)
+            sim, shared = similarity(features, variant.features, weight, s.cosine_share, split_other=not settled)
             total += sim
-            if shared >= min_shared:
+            if shared >= min_shared and not (settled and variant.features.clauses):
                 top = max(top, sim)
         if cluster.variants and total / len(cluster.variants) < s.min_mean_similarity:
             return None

@@ -84,7 +84,8 @@ def _exclusive_values_differ(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return any(kind in b_values and not (values & b_values[kind]) for kind, values in a_values.items())
 
 
-def similarity(a: ClaimFeatures, b: ClaimFeatures, weight: Weight, cosine_share: float = 1.0) -> tuple[float, int]:
+def similarity(a: ClaimFeatures, b: ClaimFeatures, weight: Weight, cosine_share: float = 1.0,
+               split_other: bool = True) -> tuple[float, int]:
     """(similarity in [0, 1], number of shared words: terms other than actor ids) of two quotes.
 
     The best of the whole quotes, of their clauses (`ClaimFeatures.clauses`), so a quote reporting two
@@ -94,16 +95,17 @@ def similarity(a: ClaimFeatures, b: ClaimFeatures, weight: Weight, cosine_share:
     about a proposition does not reach another quote that asserts it through one further word they share
     in other clauses ("what guarantee there is that he can leave for Belarus ... the regime will be lifted"
     / "he will leave for Belarus and the charges will be dropped"). `cosine_share` mixes the cosine with
-    the overlap coefficient."""
+    the overlap coefficient. With `split_other` False, `b` is taken whole, not clause by clause."""
     if _narration_only(a, b) or _narration_only(b, a) or _embedded_only(a, b):
         return 0.0, 0
     one_sided = a.embedded ^ b.embedded  # embedded on one side, asserted on the other: not a shared claim word
-    best = _term_similarity(a.terms, b.terms, weight, cosine_share, one_sided)
-    a_clauses, b_clauses = a.clauses, b.clauses
+    argued = frozenset(term for term, _ in a.arguments & b.arguments)  # one actor in one slot on both sides
+    best = _term_similarity(a.terms, b.terms, weight, cosine_share, one_sided, argued)
+    a_clauses, b_clauses = a.clauses, (b.clauses if split_other else ())
     if a_clauses or b_clauses:
         for pa in a_clauses or (a.terms,):
             for pb in b_clauses or (b.terms,):
-                sim = _term_similarity(pa, pb, weight, cosine_share, one_sided)
+                sim = _term_similarity(pa, pb, weight, cosine_share, one_sided, argued)
                 if sim[1] >= PART_MIN_SHARED and sim > best:
                     best = sim
     for fragments, other in ((a.fragments, b.terms), (b.fragments, a.terms)):
@@ -150,10 +152,18 @@ def _contained(fragment: frozenset[str], terms: frozenset[str], weight: Weight) 
 
 
 def _term_similarity(a_terms: frozenset[str], b_terms: frozenset[str], weight: Weight,
-                     cosine_share: float, unshared: frozenset[str] = frozenset()) -> tuple[float, int]:
-    """The similarity of two term sets, not counting `unshared` terms as shared (they still weigh in the norms)."""
+                     cosine_share: float, unshared: frozenset[str] = frozenset(),
+                     argued: frozenset[str] = frozenset()) -> tuple[float, int]:
+    """The similarity of two term sets, not counting `unshared` terms as shared (they still weigh in the norms).
+
+    An actor in `argued` (in one slot on both sides, `ClaimFeatures.arguments`) counts as a shared word
+    when one side's words all recur in the other ("his departure for Oman" in "he will leave for Oman
+    next week": a shortening); not when each side has a word of its own ("troops were sent to Oman" /
+    "aid was sent to Oman": another thing sent to the same place)."""
     shared = (a_terms & b_terms) - unshared
-    words = sum(1 for t in shared if not t.startswith(ACTOR_PREFIX))
+    if argued and not (_words(a_terms) <= b_terms or _words(b_terms) <= a_terms):
+        argued = frozenset()
+    words = sum(1 for t in shared if not t.startswith(ACTOR_PREFIX) or t in argued)
     if not words:
         return 0.0, 0
     common = sum(weight(t) for t in shared)
@@ -162,3 +172,8 @@ def _term_similarity(a_terms: frozenset[str], b_terms: frozenset[str], weight: W
     cosine = common / math.sqrt(wa * wb)
     overlap = common / min(wa, wb)
     return cosine_share * cosine + (1 - cosine_share) * overlap, words
+
+
+def _words(terms: frozenset[str]) -> frozenset[str]:
+    """The terms other than actor ids."""
+    return frozenset(t for t in terms if not t.startswith(ACTOR_PREFIX))

@@ -65,6 +65,22 @@ _QUOTE_MARKS = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
 # leave the country") is compared clause by clause as well as whole.
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?", "and", "but", "while", "whereas", "adding", "saying"})
 _VOWELS = frozenset("aeiouy")
+_COORDINATORS = frozenset({"and", "but"})  # break a clause only before a new subject (`_opens_clause`)
+
+
+@cache
+def _clause_openers() -> frozenset[str]:
+    return lexicon.words(PACKAGE, "clause_openers.txt")
+
+
+def _opens_clause(cased: Sequence[str], i: int) -> bool:
+    """Whether the token at `i`, after "and" or "but", begins a clause of its own: a subject (a pronoun, a
+    determiner, a name) or a complementiser ("and that ..."), not a second verb of one subject ("turn
+    around and return to their bases": one act, one claim)."""
+    if i >= len(cased):
+        return False
+    tok = cased[i]
+    return tok.lower() in _clause_openers() or tok[:1].isupper() or tok[:1].isdigit()
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +113,12 @@ class ClaimFeatures:
     def embedded(self) -> frozenset[str]:
         """The terms only found in the complement of a noun of proposition ("the guarantee that ...")."""
         return frozenset().union(*(p - {EMBEDDED_MARK} for p in self.parts if EMBEDDED_MARK in p))
+
+    @property
+    def arguments(self) -> frozenset[tuple[str, str]]:
+        """(actor term `@key`, slot) of the actors other than people named after a word of the quote ("to"
+        in "sent to Syria"): an argument of what is claimed, not the quote's opening subject."""
+        return frozenset((ACTOR_PREFIX + key, slot) for key, kind, slot in self.entities if slot and kind != "PERSON")
 
     @property
     def fragments(self) -> tuple[frozenset[str], ...]:
@@ -526,7 +548,7 @@ def claim_features(text: str, entities: Iterable[tuple[str, str, int, int]] = ()
     clause_at: list[int] = []
     term_at: dict[int, str] = {}  # token position -> its content term
     for i, tok in enumerate(toks):
-        if tok in CLAUSE_BREAKS and clauses[-1]:
+        if tok in CLAUSE_BREAKS and clauses[-1] and (tok not in _COORDINATORS or _opens_clause(cased, i + 1)):
             clause += 1
             clauses.append(set())
         clause_at.append(clause)
