@@ -401,3 +401,25 @@ def test_a_question_about_an_act_is_no_request_for_it(code):
 def test_what_a_requested_act_is_for_has_not_happened_either(code):
     ev = code("Chile requested Peru's cooperation to extradite the former minister.")
     assert types_of(ev, "REQUEST") and not types_of(ev, "COOPERATE"), ev
+
+
+# lifting verbs beyond "lift": cancelling, repealing or cutting a restriction eases it
+
+@pytest.mark.parametrize("text", [
+    "Peru cancelled the restrictions on Chilean imports.",
+    "Peru cut its tariffs on Chilean copper.",
+    "Peru repealed the ban on Chilean wine.",
+])
+def test_cancelling_or_cutting_a_restriction_is_a_concession(code, text):
+    ev = code(text)
+    assert types_of(ev, "CONCEDE") == [("Peru", "Chile", "asserted")], ev
+    assert not [e for e in ev if e[0] in ("SANCTION", "COERCE")], ev
+
+
+def test_cutting_aid_stays_a_sanction(code):
+    assert ("Peru", "Chile", "asserted") in types_of(code("Peru cut its military aid to Chile."), "SANCTION")
+
+
+def test_calling_off_a_strike_is_a_concession(code):
+    ev = code("The Chilean Medical Association called off its strike.")
+    assert [s for s, _, _ in types_of(ev, "CONCEDE")] == ["Chilean Medical Association"], ev

@@ -2,7 +2,8 @@
 
 "Serbia halted its advance on Kosovo" is no sanction: ending a military act is RETREAT (CAMEO 087
 "de-escalate military engagement", mapped to PLOVER RETREAT by CAMEO2PLOVER-2021); "the charges
-against Kabila were dropped" is CONCEDE (CAMEO 081 "ease administrative sanctions", mode legal).
+against Kabila were dropped" is CONCEDE (CAMEO 081 "ease administrative sanctions", mode legal), and so is
+"the union called off its strike" (CAMEO 082 "ease political dissent").
 The ending verbs, the armed-movement nouns and the direction prepositions are data
 (`plover_cues.tsv` kinds `end_act` and `military_movement`, `event_prepositions.tsv` slot
 `advance_direction`), and so are the legal nouns that name an act only when ended (`legal_action`:
@@ -65,6 +66,8 @@ def ending(verb: Token, index: ActorIndex) -> Ending | None:
         aimed_at = index.in_phrases(prep_objects(act), _DIRECTION) or index.in_phrases(prep_objects(verb), _DIRECTION)
         if own is not None and own.mode == "legal" and own.type in ("ACCUSE", "COERCE"):
             etype, mode = "CONCEDE", "legal"
+        elif own is not None and own.type == "PROTEST":  # "called off the strike": CAMEO 082 ease political dissent
+            etype, mode = "CONCEDE", None
         elif own is not None and own.type in type_group("armed_force"):
             etype, mode = "RETREAT", "military"
         elif act.lemma_.lower() in cues("military_movement") and aimed_at:
