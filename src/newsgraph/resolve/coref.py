@@ -9,7 +9,9 @@ project's pronoun table (`extract/data/pronouns.tsv`, read through `newsgraph.le
   gender is firm when an honorific says it ("Mrs. Clinton") or a gendered pronoun already resolved
   to it; a gender read only from the given name (`gender-guesser`) is a preference (a mismatch costs
   `NAME_GENDER_PENALTY`), since first-name lists err ("Andrea", "Bernie"). `she` may also take a
-  country, as machine translation renders countries, when no person agrees; `it` takes an
+  country, as machine translation renders countries, when no person of the window may be female (a
+  woman named two sentences back beats the country of the last one: "President Ana Ruiz accused
+  Russia ... The Kremlin denied it. She said ..."); `it` takes an
   organization, a country or a place;
 - number: `they` takes an organization, a country or a group (a collective), only a recent subject
   in the same sentence (measured on GUM: beyond it "they" is mostly people no name denotes);
@@ -295,6 +297,7 @@ class PronounResolver:
         bound = _complement_ranges(t) if features is not None else ()
         outside = features is not None and not self.in_marks(at)
         best, best_score = None, float("-inf")
+        person, person_score = None, float("-inf")  # `she`: a person who may be female beats a country
         for c in self.pool:
             if c.start >= at:
                 break
@@ -320,7 +323,10 @@ class PronounResolver:
                 score += GENDER_MATCH_BONUS if gender == features.gender else -NAME_GENDER_PENALTY
             if score > best_score:
                 best, best_score = c.actor, score
-        return best
+            if actor.type == "PERSON" and "COUNTRY" in wants and gender in {features.gender if features else None, None} \
+                    and score > person_score:
+                person, person_score = c.actor, score
+        return person if person is not None else best
 
     def short_form(self, t: Token) -> tuple[int, str] | None:
         """(index of its "the", the table phrase) when `t` heads a definite short form ("the country", "the
