@@ -620,3 +620,13 @@ def test_meeting_demands_concedes_to_whom_made_them(code, text, etype):
     ev = code(text)
     assert dyads(ev, etype) == {("Peru", "Chile")}, ev
     assert not [e for e in ev if e[0] in ("REQUEST", "CONSULT") and e[1] == "Peru"], ev
+
+
+# the object of a verb of discussing is a topic, never the partner of the talks
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru discussed Bolivia with Chile.", {("Peru", "Chile")}),
+    ("Peru and Chile discussed Bolivia.", {("Peru", "Chile")}),
+])
+def test_a_country_discussed_is_the_topic_not_the_partner(code, text, expected):
+    assert dyads(code(text), "CONSULT") == expected, code(text)

@@ -95,6 +95,8 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
     if "inverse" in trig.roles:
         return _inverse_roles(tok, trig, preps, subj_actors, index)
     objs = children(tok, OBJECT_DEPS)
+    if trig.type == "CONSULT" and tok.lemma_.lower() in cues("topic_verb"):
+        objs = []  # "discussed Bolivia with Chile": the object of a verb of discussing is what is talked about
     if trig.type == "CONSULT":  # "discussed the situation in southern Russia": a topic, not a partner
         objs = [o for o in objs if o.lemma_.lower() not in cues("topic_noun") and not talked_about(o)]
     if trig.type == "REQUEST" and any(_own(o, index) for o in objs):
