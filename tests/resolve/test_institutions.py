@@ -202,3 +202,10 @@ def test_a_government_naming_no_state_stays_open_when_unsure(analyze_text, text,
     a = analyze_text(text, "2024-03-01")
     at = text.rindex(description) + len(description) - 1  # the head word
     assert not [m for m in a.mentions if m.start <= at < m.end]
+
+
+def test_a_government_naming_no_state_after_two_states_stays_open(analyze_text):
+    text = _PERU_STORY + "Chile's government and Bolivia's government offered help. The government said it would wait."
+    a = analyze_text(text, "2024-03-01")
+    at = text.rindex("government")
+    assert not [m for m in a.mentions if m.start <= at < m.end]

@@ -137,3 +137,19 @@ def test_the_prime_minister_is_not_the_president_named_before(analyze_text):
     a = analyze_text("President Lena Varga opened the session. Later the prime minister said the budget was fair.",
                      "2025-03-01")
     assert actor_name(a, "the prime minister") != "Lena Varga"
+
+
+@pytest.mark.parametrize("text, appositive, holder", [
+    # a role with a prepositional phrase and a foreign modifier: the name's own, not the table's holder
+    ("Marta Quispe, the de facto leader of Peru, called for talks.", "the de facto leader of Peru", "Marta Quispe"),
+    ("Oskar Lind, a trade adviser to the interim government, confirmed the talks.",
+     "a trade adviser to the interim government", "Oskar Lind"),
+])
+def test_appositive_with_a_prepositional_phrase_is_the_named_person(analyze_text, text, appositive, holder):
+    a = analyze_text(text, "2024-05-01")
+    assert actor_name(a, appositive) == holder
+
+
+def test_a_firm_labelled_an_organization_stays_one_with_a_non_role_appositive(analyze_text):
+    a = analyze_text("Morgan Stanley, the investment bank, said profits rose.", "2024-05-01")
+    assert next(x for x in a.actors if x.name == "Morgan Stanley").type == "ORG"

@@ -25,6 +25,8 @@ _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 _NOT_ROLE_HEADS = {"state", "war", "general", "vice", "prime", "deputy", "foreign", "supreme", "defense", "defence",
                    "interior", "finance", "justice", "military", "rights", "top"}
 _OWNER_TYPES = {"ORG", "GPE", "NORP"}  # modifiers, not heads, on their own ("the state", "the war")
+_CLOSING = {",", ".", ";", ")", "—", "–"}  # what ends an appositive set off after a name
+_MAX_APPOSITIVE = 12  # tokens: a role, its modifiers and one prepositional phrase
 
 
 @lru_cache(maxsize=1)
@@ -105,13 +107,35 @@ def _appositive(doc: Doc, span: Span, taken: set[int], sent_end: int) -> tuple[i
     if i >= sent_end or i in taken or doc[i].ent_type_ == "PERSON":
         return None
     end = _np_after(doc, i, sent_end)
+    closed = end is not None and (end >= sent_end or doc[end].text in _CLOSING or doc[end].pos_ == "VERB")
+    if comma and not closed:
+        end = _parsed_appositive(doc, span, i, sent_end)
     if end is None or not _has_role_head(doc[i:end]):
         return None
-    if comma and end < sent_end and doc[end].text not in {",", ".", ";", ")", "—", "–"} and doc[end].pos_ != "VERB":
+    if comma and end < sent_end and doc[end].text not in _CLOSING and doc[end].pos_ != "VERB":
         return None
     if not comma and not doc[i].text[:1].isupper():
         return None  # "Rutte said": no title glued to the name
     return i, end
+
+
+def _parsed_appositive(doc: Doc, span: Span, i: int, limit: int) -> int | None:
+    """End of the appositive the parser attaches to the name, with the role word as its head and its
+    prepositional phrase ("the de facto leader of Syria", "a trade adviser to the interim government"),
+    when it starts at token i and is set off by punctuation; else None."""
+    head = next((t for t in doc[i:limit] if t.dep_ == "appos" and span.start <= t.head.i < span.end), None)
+    if head is None or head.left_edge.i != i or head.lower_ not in role_words():
+        return None
+    end = head.right_edge.i + 1
+    if end - i > _MAX_APPOSITIVE or (end < limit and doc[end].text not in _CLOSING):
+        return None
+    return end
+
+
+def has_appositive_role(span: Span) -> bool:
+    """Is the name followed by a role set off as an appositive ("Marta Quispe, the de facto leader of Peru,")?
+    Then it is a person's name, whatever label NER gave it."""
+    return _appositive(span.doc, span, set(), span.sent.end) is not None
 
 
 def _description_extent(doc: Doc, head: Token) -> tuple[int, int]:

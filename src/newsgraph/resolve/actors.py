@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
+from ..extract.descriptors import has_appositive_role
 from ..extract.mentions import entity_mentions
 from ..model import Actor, Descriptor, Mention
 from .coref import resolve_pronouns
@@ -26,8 +27,8 @@ from .knowledge import builtin
 from .metonyms import PlaceMetonym, place_metonym, seat_metonym
 from .names import country_in
 from .organizations import KnownOrganization, is_acronym, lookup, org_key
-from .people import PeopleIndex, Person
-from .person_names import is_given_name, parse
+from .people import PeopleIndex, Person, canonical
+from .person_names import given_name_gender, is_given_name, parse
 from .places import place_country, seat_of_power
 from .roles import find_roles
 from .sectors import sector_of
@@ -149,7 +150,7 @@ def _link(span: Span, people: PeopleIndex, org_heads: dict[str, tuple[str, str, 
         return key, "name", _Draft(key, "PERSON", parts.display or surface)
     if label == "PERSON":
         label = "ORG"  # "the Houthis" labelled a person: the organization table knows better
-    elif label == "ORG" and not table and (printed := people.printed(surface)) is not None:
+    elif label == "ORG" and not table and (printed := people.printed(surface) or _apposed_person(span, surface)):
         return printed.key, "name" if fold(surface) == fold(printed.name) else "alias", _Draft(printed.key, "PERSON", printed.name)
     if len(surface.split()) == 1 and not table and not _country_actor(surface, label):
         # The small model often labels a lone surname GPE or ORG ("Yoon said", "Rutte warned"); the
@@ -171,6 +172,20 @@ def _link(span: Span, people: PeopleIndex, org_heads: dict[str, tuple[str, str, 
         return key, "acronym", _Draft(key, "ORG", org.name, org.country)
     key, type_, name, country, how = _non_person(surface, label)
     return key, how, _Draft(key, type_, name, country)
+
+
+def _apposed_person(span: Span, surface: str) -> Person | None:
+    """A name NER labelled an organization that reads as a personal name (a given name first, no word of an
+    organization) and has a role set off after it ("Marta Quispe, the de facto leader of Peru,"): a person."""
+    words = surface.split()
+    if len(words) < 2 or not is_given_name(words[0]) or {w.lower() for w in words} & _ORG_WORDS or \
+            not all(w[:1].isupper() for w in words) or not has_appositive_role(span):
+        return None
+    parts = parse(surface)
+    if not parts.is_full:
+        return None
+    key, name = canonical(parts)
+    return Person(key, name, given_name_gender(name))
 
 
 def _qualified_acronym(surface: str, named: set[str]) -> KnownOrganization | None:

@@ -15,8 +15,8 @@ administration is the state itself, as the CAMEO and PLOVER coding manuals code 
 government" as Serbia. A description without a country ("the ministry", "Defense Ministry") joins
 the article's institution of the same kind, the nearest before it first; with none, it belongs to
 the country the article is about, when one country stands out (`_dominant_country`). So does "the
-government" or "the administration" naming no state: the state of the last such phrase that named one, else
-the country the article is about.
+government" or "the administration" naming no state: the state of the one such phrase before it that named
+one (two: none), else the country the article is about.
 """
 from __future__ import annotations
 
@@ -243,9 +243,9 @@ _ACTING = {"nsubj", "nsubjpass", "poss", "agent"}
 def _orphan_state(doc: Doc, phrase: _Phrase, options: list[tuple[int, str]], dominant: str | None,
                   found: InstitutionFinding, actors: dict[str, Actor], name_of: Callable[[str], str],
                   finder: _Finder) -> None:
-    """"The government", "the interim government", "the regime" naming no state: the state of the nearest such
-    phrase before it that named one ("Serbia's government ... the government"), else the country the article is
-    about (`_dominant_country`), else nothing. Only where it acts (`_ACTING`: "the government said", not
+    """"The government", "the interim government" naming no state: the state of the one such phrase before it
+    that named one outside quotation marks ("Serbia's government ... the government"; two states: none), else,
+    when no such phrase came before, the country the article is about (`_dominant_country`), else nothing. Only where it acts (`_ACTING`: "the government said", not
     "they blame the government", where a pronoun would then find it), and not `_NOT_OF_THE_STORY` nor a
     phrase whose "in"/"of" says whose it is."""
     head = doc[phrase.end - 1]
@@ -255,12 +255,19 @@ def _orphan_state(doc: Doc, phrase: _Phrase, options: list[tuple[int, str]], dom
             any(c.dep_ == "prep" and c.lower_ in {"in", "of"} for c in head.children):
         return  # "the government in Kabul", "the regime", "authorities in Puntland": not decided here
     at = doc[phrase.start].idx
-    before = [aid for start, aid in options if start < at]
-    if before:
-        _add(doc, phrase, before[-1], finder, found)
-    elif dominant:
+    before = {aid for start, aid in options if start < at and not _in_quotation(doc.text, start)}
+    if len(before) == 1:
+        _add(doc, phrase, before.pop(), finder, found)
+    elif not before and not any(start < at for start, _ in options) and dominant:
         phrase.country = dominant
         _add(doc, phrase, _actor_for(phrase, found, actors, name_of), finder, found)
+
+
+def _in_quotation(text: str, at: int) -> bool:
+    """Is character `at` inside quotation marks opened earlier in its paragraph (someone's words, which name
+    no antecedent for the narrator's "the government")?"""
+    paragraph = text[text.rfind("\n", 0, at) + 1:at]
+    return (paragraph.count('"') % 2 == 1) or paragraph.count("“") > paragraph.count("”")
 
 
 def _dominant_country(mentions: list[Mention], actors: dict[str, Actor]) -> str | None:
