@@ -630,3 +630,15 @@ def test_meeting_demands_concedes_to_whom_made_them(code, text, etype):
 ])
 def test_a_country_discussed_is_the_topic_not_the_partner(code, text, expected):
     assert dyads(code(text), "CONSULT") == expected, code(text)
+
+
+# an amount of an event noun that a verb of the same type gives is one act; an amount merely held gives none
+
+def test_an_amount_of_aid_provided_is_one_aid_event(code):
+    ev = code("Peru will provide 25,000 tons of food aid to Chile.")
+    assert [(s, t) for ty, s, t, _ in ev if ty == "AID"] == [("Peru", "Chile")], ev
+
+
+def test_an_amount_of_donations_held_is_no_aid(code):
+    ev = code("Peru said it still had $12 million of unspent donations.")
+    assert not [e for e in ev if e[0] == "AID"], ev

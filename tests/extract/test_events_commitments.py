@@ -423,3 +423,8 @@ def test_cutting_aid_stays_a_sanction(code):
 def test_calling_off_a_strike_is_a_concession(code):
     ev = code("The Chilean Medical Association called off its strike.")
     assert [s for s, _, _ in types_of(ev, "CONCEDE")] == ["Chilean Medical Association"], ev
+
+
+def test_a_restriction_someone_refuses_to_lift_still_holds(code):
+    ev = code("Peru refused to lift its curfew on Chilean workers.")
+    assert [s for s, t, _ in types_of(ev, "COERCE") if t == "Chile"] == ["Peru"], ev

@@ -37,6 +37,7 @@ from spacy.tokens import Token
 from ..syntax import OBJECT_DEPS, coordination_head, prep_objects, with_conjuncts
 from .actors import ActorIndex
 from .lexicons import cues, prepositions, type_group
+from .modality import modality_cue
 from .triggers import Trigger, lookup
 
 #: where the ended act is: the object of an active verb, the subject of a passive one ("the charges were dropped")
@@ -110,10 +111,13 @@ def restricted_actors(noun: Token, index: ActorIndex) -> list[str]:
 
 
 def lifted_restriction(tok: Token) -> bool:
-    """Is `tok` a restriction a verb lifts ("lifted the sanctions", "the curfew was eased")? It is then no event."""
+    """Is `tok` a restriction a verb lifts ("lifted the sanctions", "the curfew was eased")? It is then no event.
+    A restriction not lifted, or not yet ("refused to lift the curfew on X", "may ease the sanctions"), still
+    holds and stays one."""
     head = coordination_head(tok)
-    return _is_restriction(tok) and head.dep_ in _ENDED_DEPS and head.head.pos_ == "VERB" \
-        and _ending_key(head.head, "lift_restriction") is not None
+    verb = head.head
+    return _is_restriction(tok) and head.dep_ in _ENDED_DEPS and verb.pos_ == "VERB" \
+        and _ending_key(verb, "lift_restriction") is not None and modality_cue(verb) in ("", "reported")
 
 
 def _is_restriction(noun: Token) -> bool:

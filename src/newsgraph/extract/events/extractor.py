@@ -27,6 +27,7 @@ from .ended_ties import EndedTie, ended_tie, ended_tie_noun
 from .lexicons import type_group
 from .material import material_reading
 from .modality import modality_cue, modality_if_quoted
+from .nominal_roles import given_by_verb
 from .places import location, place_country, place_index
 from .roles import each_other, event_roles
 from .settings import EventSettings
@@ -100,10 +101,10 @@ def scored_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor], q
                 or lifted(tok, article.actors)
             trig = ended.trigger if ended is not None else lookup(tok)
             if trig is not None and not requested(tok) and not discussed(tok) and not ended_tie_noun(tok) \
-                    and not argued_against(tok) and not lifted_restriction(tok):
+                    and not argued_against(tok) and not lifted_restriction(tok) and not given_by_verb(tok):
                 # "urged Peru to withdraw", "discussed sanctions": the REQUEST or CONSULT is the event;
                 # "severed ties with X": the SANCTION, not the ties; "warned against attacking X": no attack;
-                # "lifted sanctions on X": the easing, not the sanctions
+                # "lifted sanctions on X": the easing, not the sanctions; "provided 25,000 tons of aid": one act
                 found += _trigger_events(tok, trig, sent, article, seen, ended)
     found.sort(key=lambda x: x[:3])
     return [(event, features) for *_, event, features in _once_per_sentence(found)]

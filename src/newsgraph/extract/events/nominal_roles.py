@@ -122,8 +122,23 @@ def amount_of(noun: Token) -> Token | None:
         return None
     holder = prep.head  # the amount, or the verb the parser hung the phrase on ("pledged $5m in aid")
     candidates = [o for o in holder.children if o.dep_ in OBJECT_DEPS] if holder.pos_ == "VERB" else [holder]
-    return next((a for a in candidates if a.pos_ in ("NOUN", "NUM") and (
+    amount = next((a for a in candidates if a.pos_ in ("NOUN", "NUM") and (
         a.pos_ == "NUM" or a.ent_type_ == "MONEY" or any(c.pos_ == "NUM" or c.tag_ == "$" for c in a.children))), None)
+    verb = holder if holder.pos_ == "VERB" else holder.head
+    if amount is not None and prep.lower_ != "in" and lookup(verb) is None:
+        return None  # "had $12M of unspent donations": an amount held, not given (`in` predates this check)
+    return amount
+
+
+def given_by_verb(noun: Token) -> bool:
+    """Whether an event noun is the kind of an amount a verb of its own type gives ("provided 25,000 tons of
+    food aid", "sent $5 million in aid"): the verb's event is the same act, so the noun codes none of its own."""
+    amount = amount_of(noun)
+    if amount is None:
+        return False
+    verb, own = amount.head, lookup(noun)
+    given = lookup(verb) if verb.pos_ == "VERB" else None
+    return own is not None and given is not None and given.type == own.type
 
 
 def _received(tok: Token) -> bool:
@@ -269,7 +284,9 @@ def lends_subject(verb: Token) -> bool:
     the event ("spurned offers of talks", "accused X of attacks", "demanded a ceasefire", "accepted the
     demands of X": group `answers_agent`, which answers someone else's act) or a speech or stance verb."""
     own = lookup(verb)
-    return not talks_about(verb) and (own is None or own.type not in type_group("response") | type_group("answers_agent"))
+    answers = own is not None and own.type in type_group("answers_agent") and \
+        verb.lemma_.lower() not in cues("lift_restriction")  # "lifted its curfew": its own restriction
+    return not talks_about(verb) and not answers and (own is None or own.type not in type_group("response"))
 
 
 def talks_about(verb: Token) -> bool:
