@@ -424,3 +424,23 @@ def test_the_medium_a_statement_was_made_in_is_not_its_content(analyze_text, tex
     """"called for X in a statement issued on Friday": the parser hangs the medium on X; it is where the
     words were said. A definite document or one a word governs ("interested in") stays."""
     assert [q.text for q in analyze_text(text).quotes] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Foreign ministry spokesperson Ana Ruiz told a weekly briefing that Lima wanted calm at the border.",
+     "that Lima wanted calm at the border"),
+    ("Spokesman Tomas Berg told a routine press briefing that Oslo opposed the new quotas.",
+     "that Oslo opposed the new quotas"),
+])
+def test_a_that_clause_parsed_under_the_addressee_is_what_was_told(analyze_text, text, content):
+    """The parser hangs the clause on the audience as a relative clause ("told a briefing | that ..."):
+    opened by the complementizer with a subject of its own, it is the report (frames.verbs)."""
+    assert [q.text for q in analyze_text(text).quotes] == [content]
+
+
+@pytest.mark.parametrize("text", [
+    "She told the story that her father loved.",
+    "He told a joke that everyone had heard before.",
+])
+def test_a_real_relative_clause_on_what_was_told_is_no_report(analyze_text, text):
+    assert [q.text for q in analyze_text(text).quotes if q.text.startswith("that")] == []

@@ -59,10 +59,35 @@ def clause_frame(tok: Token, lex: QuoteLexicons) -> Frame | None:
              and not any(s.dep_ == "nsubj" and s.lower_ in lex.reflexives for s in c.children)
              and not _after_adjunct(tok, c, lex)]
     if not comps:
+        comps = _clause_under_addressee(tok, lex)
+    if not comps:
         return None
     side = [c for c in comps if (c.i > tok.i) == (comps[0].i > tok.i)]
     kept = side[:1 + next((k for k, c in enumerate(side[1:]) if is_other_report(c, lex)), len(side))]
     return Frame("ccomp", min(c.left_edge.i for c in kept), max(clause_end(c, lex) for c in kept))
+
+
+def _clause_under_addressee(tok: Token, lex: QuoteLexicons) -> list[Token]:
+    """The that-clause the parser hung as a relative clause on a recipient verb's addressee ("told a
+    weekly briefing that Lima wanted calm", "told the summit that ..."): a clause opened by "that" with
+    a subject of its own, where "that" is the complementizer (a `mark`, or an "object" beside the
+    clause's own object: a relative pronoun fills a gap, and this clause has none) is what was told."""
+    if tok.lemma_.lower() not in lex.recipient_verbs:
+        return []
+    obj = first_child(tok, ("dobj",))
+    if obj is None:
+        return []
+    return [c for c in obj.children if c.dep_ == "relcl" and c.i > obj.i and _complementizer_clause(c)][:1]
+
+
+def _complementizer_clause(clause: Token) -> bool:
+    """The clause opens with "that" as its complementizer, not as a relative pronoun (see above)."""
+    opener = clause.doc[clause.left_edge.i]
+    if opener.lower_ != "that" or opener.head != clause:
+        return False
+    deps = [c.dep_ for c in clause.children if c != opener]
+    return "nsubj" in deps or "nsubjpass" in deps if opener.dep_ == "mark" else (
+        opener.dep_ == "dobj" and "dobj" in deps and ("nsubj" in deps or "nsubjpass" in deps))
 
 
 #: parts of speech of a real object of a preposition ("after the meeting"), not a modifier left dangling
