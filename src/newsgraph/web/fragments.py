@@ -53,7 +53,7 @@ def confidence_cell(record: Any) -> Markup:
 
 
 def event_item(e: Any) -> Markup:
-    """One event of a list (the relation page's 200): meta line (date, type, mode, source -> target, modality,
+    """One event of a list (the relation page's, 50 each way): meta line (date, type, mode, source -> target, modality,
     link to the sentence in its article, low confidence) and its sentence with the trigger marked."""
     low = " low-conf" if render.is_low_confidence(e) else ""
     mode = f" ({escape(e['mode'])})" if e["mode"] else ""
