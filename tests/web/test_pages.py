@@ -3,10 +3,15 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
+import duckdb
 import pytest
+from fastapi.testclient import TestClient
 
+from newsgraph.web import create_app, pages
 from newsgraph.web.render import sentence_parts
+from newsgraph.web.settings import ServerSettings
 
 from .conftest import XSS_ID
 
@@ -36,6 +41,29 @@ def test_actor_page_sections(client):
     assert "cdn" not in html.lower()
     graph = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S).group(1))
     assert graph["elements"][0]["data"]["id"] == rutte["id"]
+
+
+def test_actor_page_tables_show_a_bounded_number_of_rows(store_path, tmp_path, monkeypatch):
+    """The counterparts and labels-by-outlet tables show the busiest `ACTOR_TABLE_ROWS` rows and say how
+    many there are in all; the network is drawn from all of them."""
+    db = str(tmp_path / "labels.duckdb")
+    shutil.copy(store_path, db)
+    with TestClient(create_app(store_path)) as c:
+        russia = c.get("/api/actors/Russia").json()["id"]
+    con = duckdb.connect(db)  # two outlets' labels: the examples give no actor more than one
+    con.execute("INSERT INTO actor_labels VALUES (?, 'aggressor', 'a.example', 2, DATE '2024-11-01', DATE '2024-11-02'), "
+                "(?, 'aggressor', 'b.example', 1, DATE '2024-11-03', DATE '2024-11-03')", [russia, russia])
+    con.close()
+    monkeypatch.setattr(pages, "ACTOR_TABLE_ROWS", 1)
+    with TestClient(create_app(db, settings=ServerSettings(cache_bytes=0))) as c:
+        html = c.get(f"/actor/{russia}").text
+    counterparts = re.search(r'<table class="list" id="counterparts">(.*?)</table>', html, re.S).group(1)
+    shown = re.search(r"<summary>The 1 busiest of (\d+) counterparts as a table</summary>", html)
+    assert counterparts.count("<tr>") == 2 and shown  # the header and one row
+    graph = json.loads(re.search(r'id="graph-data">(.*?)</script>', html, re.S).group(1))
+    assert graph["all"] == int(shown.group(1)) > 1
+    labels = re.search(r'<table class="labels">(.*?)</table>', html, re.S).group(1)
+    assert labels.count("<tr>") == 2 and "the 1 most used of 2 by outlet</summary>" in html and "a.example" in labels
 
 
 def test_actor_page_network_links_counterparts(client):

@@ -32,6 +32,9 @@ SEARCH_PER_KIND = 10
 RELATION_PAGE = filters.DEFAULT_PAGE_SIZE
 ACTOR_QUOTES = 10
 ACTOR_CLAIMS = 5  # the most repeated claims (most outlets) on the actor page
+# Rows of the actor page's tables of counterparts and of labels by outlet (busiest, most used first): they
+# grow with the actors and outlets a store holds, not its facts, but had no bound (issue 20).
+ACTOR_TABLE_ROWS = 100
 AutoBy = Literal["", "day", "week", "month", "year"]
 
 router = APIRouter(include_in_schema=False)
@@ -81,7 +84,7 @@ def _actor_context(c: Corpus, p: ActorProfile, by: str, net_filters: dict[str, A
         "counterparts": charts.counterpart_table(rows), "families": charts.family_legend(),
         "quotes_by": quotes_by.rows, "quotes_about": quotes_about.rows,
         "roles": c.roles(aid), "labels": render.label_summary(labels), "label_rows": labels,
-        "collapse": render.VIEW.collapse_top,
+        "collapse": render.VIEW.collapse_top, "table_rows": ACTOR_TABLE_ROWS,
         "claims": c.claims(speaker=aid, limit=ACTOR_CLAIMS).to_list(),
     }
 
