@@ -501,6 +501,20 @@ def test_a_bare_definite_institution_with_no_single_antecedent_stays_unlinked(an
     assert speakers_of(analyze_text(text), content) == [None]
 
 
+def test_a_definite_epithet_for_someone_named_is_no_anonymous_source(analyze_text):
+    """"The populist firebrand" renames a person already named (epithet anaphora), it is no unnamed source."""
+    article = analyze_text("Peru's President Ana Ruiz addressed the summit. The veteran economist said the budget "
+                           "was too large.")
+    assert [q.anonymous for q in article.quotes if "budget" in q.text] == [False]
+    assert all(a.type != ANONYMOUS_TYPE for a in article.actors)
+
+
+def test_an_unnamed_source_taken_up_definitely_stays_anonymous(analyze_text):
+    article = analyze_text("An economist at the central bank said prices would fall. The economist said rates "
+                           "would be cut.")
+    assert [q.anonymous for q in article.quotes] == [True, True]
+
+
 def test_a_dateline_parsed_as_a_second_subject_does_not_speak(analyze_text):
     article = analyze_text("KUALA LUMPUR -- A Peru army foreign ministry official said Thursday that elections were near.")
     assert [q.speaker_text for q in article.quotes] == ["A Peru army foreign ministry official"]

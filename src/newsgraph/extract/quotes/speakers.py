@@ -344,9 +344,20 @@ def resolve_speaker(index: ArticleIndex, spk: SpeakerPhrase | None) -> ResolvedS
         institution = institution_referent(index, lo, hi)
         if institution is not None:  # "Somalia's government said ... The government said"
             return ResolvedSpeaker(institution, "description")
-        if unnamed:
+        if unnamed and not definite_epithet(index, spk):
             return ResolvedSpeaker(anonymous_speaker(index, head), "anonymous", True)
     return ResolvedSpeaker(None, "description")  # a phrase that names no actor: kept, unlinked
+
+
+def definite_epithet(index: ArticleIndex, spk: SpeakerPhrase) -> bool:
+    """A definite singular epithet ("the libertarian economist said", after "President Ana Ruiz ...")
+    whose noun the article has not used before: it renames someone already named, so it is no unnamed
+    source (an unnamed source is introduced indefinitely, "an economist at the bank said", and only then
+    taken up as "the economist"). Such a phrase stays unlinked rather than become an anonymous actor."""
+    head = spk.head
+    if index.doc[spk.lo].lower_ != "the" or head.tag_ != "NN" or head.lower_ not in index.lex.epithet_nouns:
+        return False
+    return not any(t.lemma_.lower() == head.lemma_.lower() for t in index.doc[:spk.lo])
 
 
 def outside_own_content(index: ArticleIndex, spk: SpeakerPhrase, resolved: ResolvedSpeaker,
