@@ -50,3 +50,26 @@ def test_a_stance_gives_a_group_no_country(nlp, text):
 
 def test_an_act_of_opposing_is_no_group(nlp):
     assert not [t for t, _ in texts(nlp, "Their Georgian opposition to the law grew.") if "opposition" in t]
+
+
+def _bare(nlp, text):
+    from newsgraph.extract.mentions import bare_group_mentions
+    return [s.text for s in bare_group_mentions(nlp(text))]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Police said armed gangs had looted the depot.", "gangs"),
+    ("Gangsters controlled the port district.", "Gangsters"),
+])
+def test_a_bare_collective_is_a_candidate_for_the_story_country(nlp, text, word):
+    assert _bare(nlp, text) == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "Haitian gangs blocked the road to the airport.",  # the country is given: group_mentions' own
+    "The rebels took the town on Friday.",  # rebels may come from elsewhere
+    "Pro-government gangs attacked the march.",  # a stance, not a country's group
+    "Protesters gathered outside the parliament.",  # not of the story's country by itself (story_groups.txt)
+])
+def test_no_bare_collective_where_the_phrase_decides_otherwise(nlp, text):
+    assert _bare(nlp, text) == []

@@ -209,3 +209,17 @@ def test_a_government_naming_no_state_after_two_states_stays_open(analyze_text):
     a = analyze_text(text, "2024-03-01")
     at = text.rindex("government")
     assert not [m for m in a.mentions if m.start <= at < m.end]
+
+
+@pytest.mark.parametrize("text, word, name", [
+    (_PERU_STORY + "Gangsters blocked the roads near Cusco.", "Gangsters", "Peruvian gangsters"),
+    (_PERU_STORY + "Shops were looted by criminal gangs overnight.", "gangs", "Peruvian gangs"),
+])
+def test_a_bare_collective_is_the_group_of_the_story_country(analyze_text, text, word, name):
+    a = analyze_text(text, "2024-03-01")
+    assert actor_name(a, word) == name
+
+
+def test_a_bare_collective_without_a_story_country_is_no_actor(analyze_text):
+    a = analyze_text("Talks went on all week. Armed gangs blocked the roads near the port.", "2024-03-01")
+    assert actor_name(a, "gangs") is None

@@ -405,6 +405,32 @@ def group_mentions(doc: Doc, zones: Zones) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _story_groups() -> frozenset[str]:
+    """Collectives named bare that are the article's country's (`data/story_groups.txt`)."""
+    return word_list("newsgraph.extract", "story_groups.txt")
+
+
+def bare_group_mentions(doc: Doc) -> list[Span]:
+    """Collectives named without a country ("protesters", "criminal gangs", "the opposition"): one token each,
+    the group noun, for the resolver to give the country the article is about (`resolve/actors.py`), or none.
+    Not a noun that modifies another, one a name covers, an act ("opposition to X"), nor one whose phrase names
+    a country or actor or takes a stance (`_group_start` finds those: "Haitian gangs", "M23 rebels")."""
+    zones = Zones.of(doc_text(doc))
+    entity_of = {t.i: ent for ent in doc.ents for t in ent}
+    out = []
+    for t in tokens(doc):
+        if t.lower_ not in _story_groups() or t.dep_ == "compound" or t.i in entity_of or zones.covers(t.idx, t.idx + 1):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in _ACT_PREPOSITIONS for c in t.children):
+            continue
+        modifiers = [c for c in t.children if c.dep_ in _GROUP_MODIFIER_DEPS or c.dep_ == "poss"]
+        if any(c.i in entity_of or c.ent_type_ or _stance_at(doc, c.i) for m in modifiers for c in m.subtree):
+            continue
+        out.append(Span(doc, t.i, t.i + 1, label="ORG"))
+    return out
+
+
 # ------------------------------------------------------------------------------ combining
 def _fill(spans: list[Span], extra: Iterable[Span]) -> list[Span]:
     """`spans` plus those of `extra` that overlap nothing already kept (earlier and longer first)."""

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span
 
 from ..extract.descriptors import has_appositive_role
-from ..extract.mentions import entity_mentions
+from ..extract.mentions import bare_group_mentions, entity_mentions
 from ..model import Actor, Descriptor, Mention
 from .coref import resolve_pronouns
 from .countries import country_word, demonym_of, is_demonym, iso3_of, limited_recognition, short_name, with_article
 from .ids import actor_id
-from .institutions import find_institutions, state_names
+from .institutions import dominant_country, find_institutions, state_names
 from .knowledge import builtin
 from .metonyms import PlaceMetonym, place_metonym, seat_metonym
 from .names import country_in
@@ -273,12 +273,33 @@ def resolve_doc(doc: Doc, date: str | None = None) -> Resolution:
     linked = [(span, m.actor) for span, m in zip(spans, mentions, strict=True)]
     mentions = _merged(mentions, [i for i in institutions.mentions
                                   if not any(i.start == m.start and i.end == m.end for m in mentions)])
+    mentions = _merged(mentions, _story_groups(doc, mentions, actors))
     found = find_roles(doc, linked, actors, date, actor_id)
     actors.update(found.new_actors)
     mentions = _merged(mentions, found.mentions)
     mentions = _merged(mentions, resolve_pronouns(doc, mentions, actors))
     _people_country_and_sector(actors, found.descriptors, date)
     return Resolution(mentions, _referenced(actors, mentions, found.descriptors), found.descriptors)
+
+
+def _story_groups(doc: Doc, mentions: list[Mention], actors: dict[str, Actor]) -> list[Mention]:
+    """Collectives named bare ("protesters", "criminal gangs": `extract.mentions.bare_group_mentions`) are the
+    groups of the country the article is about ("Haitian gangs", the actor "Haitian gangs" printed so
+    elsewhere), when one country stands out (`institutions.dominant_country`); else no mention, since a bare
+    "protesters" would be one actor for every protest in the corpus. Adds their actors to `actors`."""
+    country = dominant_country(mentions, actors)
+    demonym = demonym_of(country) if country else None
+    if not country or not demonym:
+        return []
+    out = []
+    for span in bare_group_mentions(doc):
+        if any(m.start < span.end_char and span.start_char < m.end for m in mentions):
+            continue
+        name = f"{demonym} {span.text.lower()}"
+        aid = actor_id(f"org:{org_key(name)}")
+        actors.setdefault(aid, Actor(aid, name, "ORG", country, (), sector_of(name)))
+        out.append(Mention(aid, span.start_char, span.end_char, span.text, "description"))
+    return out
 
 
 def _merged(mentions: list[Mention], more: list[Mention]) -> list[Mention]:

@@ -14,7 +14,7 @@ printing of Russia's defence ministry is one actor, sector from the table); a go
 administration is the state itself, as the CAMEO and PLOVER coding manuals code "the Serbian
 government" as Serbia. A description without a country ("the ministry", "Defense Ministry") joins
 the article's institution of the same kind, the nearest before it first; with none, it belongs to
-the country the article is about, when one country stands out (`_dominant_country`). So does "the
+the country the article is about, when one country stands out (`dominant_country`). So does "the
 government" or "the administration" naming no state: the state of the one such phrase before it that named
 one (two: none), else the country the article is about.
 """
@@ -213,7 +213,7 @@ def find_institutions(doc: Doc, mentions: list[Mention], actors: dict[str, Actor
         aid = _actor_for(phrase, found, actors, name_of)
         seen.setdefault(phrase.institution.canonical, []).append((doc[phrase.start].idx, aid))
         _add(doc, phrase, aid, finder, found)
-    dominant = _dominant_country(mentions, actors)
+    dominant = dominant_country(mentions, actors)
     for phrase in orphans:
         options = seen.get(phrase.institution.canonical, [])
         if phrase.institution.kind == "state":
@@ -245,7 +245,7 @@ def _orphan_state(doc: Doc, phrase: _Phrase, options: list[tuple[int, str]], dom
                   finder: _Finder) -> None:
     """"The government", "the interim government" naming no state: the state of the one such phrase before it
     that named one outside quotation marks ("Serbia's government ... the government"; two states: none), else,
-    when no such phrase came before, the country the article is about (`_dominant_country`), else nothing. Only where it acts (`_ACTING`: "the government said", not
+    when no such phrase came before, the country the article is about (`dominant_country`), else nothing. Only where it acts (`_ACTING`: "the government said", not
     "they blame the government", where a pronoun would then find it), and not `_NOT_OF_THE_STORY` nor a
     phrase whose "in"/"of" says whose it is."""
     head = doc[phrase.end - 1]
@@ -270,7 +270,7 @@ def _in_quotation(text: str, at: int) -> bool:
     return (paragraph.count('"') % 2 == 1) or paragraph.count("“") > paragraph.count("”")
 
 
-def _dominant_country(mentions: list[Mention], actors: dict[str, Actor]) -> str | None:
+def dominant_country(mentions: list[Mention], actors: dict[str, Actor]) -> str | None:
     """The country an article is about: mentioned at least `DOMINANT_MIN` times and at least twice as often as
     any other country; None when no country stands out."""
     counts: Counter[str] = Counter()
