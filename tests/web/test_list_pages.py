@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from newsgraph.cli import app as cli
-from newsgraph.web import create_app, pages
+from newsgraph.web import charts, create_app, pages
 from newsgraph.web.settings import ServerSettings
 
 ROW = re.compile(r'<tr class="row[^"]*" data-article="([^"]+)" data-idx="(\d+)"')
@@ -182,6 +182,22 @@ def test_relation_page_counts_what_the_cli_counts(client, store_path, a, b, by):
     html = client.get("/relation", params={"a": a, "b": b, "by": by}).text
     expected = _cli_relation(store_path, a, b, by)
     assert expected and _page_relation(html) == expected
+
+
+@pytest.mark.parametrize("span_period", ["week", "month", "year"])
+def test_relation_page_without_by_counts_per_the_period_its_span_needs(store_path, monkeypatch, span_period):
+    """Without `by` the page counts per week, month or year as the span of the pair's events needs
+    (`charts.period_for_span`, as the actor page's timeline), so a long history stays a bounded chart
+    and table; the counts are the CLI's for that period. With `by` given, that period."""
+    spans = []
+    monkeypatch.setattr(charts, "period_for_span", lambda first, last: spans.append((first, last)) or span_period)
+    with TestClient(create_app(store_path, settings=ServerSettings(cache_bytes=0))) as c:
+        html = c.get("/relation", params={"a": "Russia", "b": "North Korea"}).text
+        weekly = c.get("/relation", params={"a": "Russia", "b": "North Korea", "by": "week"}).text
+    assert len(spans) == 1  # chosen once, from the span of the weekly rows
+    assert _page_relation(html) == _cli_relation(store_path, "Russia", "North Korea", span_period)
+    assert f"events per {span_period}, on a date axis" in html and f'<option value="{span_period}" selected>' in html
+    assert _page_relation(weekly) == _cli_relation(store_path, "Russia", "North Korea", "week")
 
 
 def test_relation_counts_every_actor_a_name_covers(client):

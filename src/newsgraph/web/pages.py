@@ -17,9 +17,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..errors import UnknownActorError
 from ..model import Actor
-from ..query import ACTIVITY_KINDS, ActorProfile, Corpus, Page
+from ..query import ACTIVITY_KINDS, ActorProfile, Corpus, Page, RelationRow
 from . import charts, filters, render
-from .deps import By, StoreDep
+from .deps import StoreDep
 from .settings import DEFAULT
 from .templating import query_string, template_response
 
@@ -132,12 +132,29 @@ def _first_page(page: Page, path: str, params: dict[str, str]) -> FirstPage:
                      f"{path}?{query_string(params)}")
 
 
+def _relation_rows(c: Corpus, a: str, b: str, by: str) -> tuple[list[RelationRow], str]:
+    """The pair's counts per period and the period: `by` as asked, or (`by` empty) weeks, months or years by
+    the span of its dated rows, as the actor page's timeline picks them (`charts.period_for_span`).
+
+    Its chart has a point per period and series, its table a row per period, type and direction: by week
+    over the three years of a store of 10^5 articles 1,145 rows and 7,360 points, most of a 0.6 MB page;
+    by the span's period at most about 150 periods however long the store's history grows (issue 20)."""
+    rows = c.relation(a, b, by or "week").to_list()
+    if by:
+        return rows, by
+    dated = sorted(r.period for r in rows if r.period)
+    period = charts.period_for_span(dated[0], dated[-1]) if dated else "week"
+    if period != "week":
+        rows = c.relation(a, b, period).to_list()
+    return rows, period
+
+
 def _relation_context(c: Corpus, a: str, b: str, by: str) -> dict[str, Any]:
     """The relation of the actors named `a` and `b`, counted over every actor each name covers (as the CLI):
     counts per period, type and direction; per type both ways; the newest events and quotes each way, a page
     of each with a link to the next (the list pages, which read a page by the pair's summary rows)."""
     name_a, name_b = c.actor(a).actor.name, c.actor(b).actor.name
-    rows = c.relation(a, b, by).to_list()
+    rows, by = _relation_rows(c, a, b, by)
     by_type: dict[str, dict[str, int]] = {}
     for r in rows:
         counts = by_type.setdefault(r.type, {"a->b": 0, "b->a": 0})
@@ -149,7 +166,7 @@ def _relation_context(c: Corpus, a: str, b: str, by: str) -> dict[str, Any]:
     return {
         "name_a": name_a, "name_b": name_b, "actors_a": _covered(c, a), "actors_b": _covered(c, b), "rows": rows,
         "by_type": sorted(by_type.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])),
-        "total": sum(r.events for r in rows), "series": charts.relation_series(rows, name_a, name_b, by),
+        "total": sum(r.events for r in rows), "series": charts.relation_series(rows, name_a, name_b, by), "by": by,
         "events_ab": _first_page(events_ab, "/events", event_filters[0]),
         "events_ba": _first_page(events_ba, "/events", event_filters[1]),
         "quotes_ab": _first_page(quotes_ab, "/quotes", quote_filters[0]),
@@ -159,9 +176,10 @@ def _relation_context(c: Corpus, a: str, b: str, by: str) -> dict[str, Any]:
 
 @router.get("/relation", response_class=HTMLResponse)
 def relation_page(request: Request, store: StoreDep, a: Annotated[str, Query(max_length=200)] = "",
-                  b: Annotated[str, Query(max_length=200)] = "", by: By = "week") -> Response:
-    """Compare two actors: pick them by any name or alias; with both, how they relate over time."""
-    context: dict[str, Any] = {"a": a.strip(), "b": b.strip(), "by": by, "error": None, "compared": False}
+                  b: Annotated[str, Query(max_length=200)] = "", by: AutoBy = "") -> Response:
+    """Compare two actors: pick them by any name or alias; with both, how they relate over time (per `by`,
+    or without it per week, month or year by the span of their events)."""
+    context: dict[str, Any] = {"a": a.strip(), "b": b.strip(), "by": by or "week", "error": None, "compared": False}
     status = 200
     if context["a"] and context["b"]:
         with store.read() as c:
