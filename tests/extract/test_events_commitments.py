@@ -94,6 +94,14 @@ def test_the_by_phrase_of_a_rejected_or_accepted_proposal_is_the_target(code, te
     assert ("Peru", "Chile") in {(s, t) for s, t, _ in types_of(ev, etype)}, ev
 
 
+@pytest.mark.parametrize("text", [
+    "Peru rejected the plan drafted by Chile.",
+    "Peru rejected the resolution put forward by Chile.",
+])
+def test_the_agent_of_a_participle_on_a_rejected_proposal_is_the_target(code, text):
+    assert types_of(code(text), "REJECT") == [("Peru", "Chile", "asserted")], code(text)
+
+
 # ---------------------------------------------------------------- legal acts
 
 def test_opening_a_criminal_case_against_someone_accuses_them(code):

@@ -110,7 +110,7 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
     if not targets and trig.type in type_group("answers_agent") and objs:
         # "condemned the violations by Israel": the wrongdoer; "rejected a request by Turkey": the asker; the
         # by-phrase of the object, or of the active verb, where the parser often hangs it: no agent there
-        by = prep_objects(objs[0]).get("by") or preps.get("by")
+        by = prep_objects(objs[0]).get("by") or preps.get("by") or _participle_agent(objs[0])
         targets = [a for a in index.np_actors(by) if a not in subj_actors]
     if not targets and trig.type == "CONSULT":
         targets = [a for a in _topic_partner(tok, index) if a not in subj_actors]
@@ -128,6 +128,17 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
         # "called Netanyahu to discuss the war"; "called X to congratulate him", "him" taken for the caller
         targets = [t for t in contacted(tok, index) if t not in subj_actors] or targets
     return subj_actors, targets
+
+
+def _participle_agent(noun: Token) -> Token | None:
+    """The by-agent of a passive participle on a noun ("the plan drafted by Chile", "the resolution put
+    forward by X"): who made what is answered."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            by = prep_objects(c).get("by")
+            if by is not None:
+                return by
+    return None
 
 
 def _in_kind_recipients(objs: list[Token], index: ActorIndex) -> list[str]:
