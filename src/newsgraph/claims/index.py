@@ -264,10 +264,10 @@ class ClaimIndex:
         must reach `min_mean_similarity` too, so a quote that matches one outlying wording does not drag
         another topic in (chaining, the weakness of single link; Jain, Murty & Flynn 1999).
 
-        A variant of several clauses ("the case will be dropped and he will go to Belarus") reports two
+        A variant of several clauses ("the charges will be withdrawn and she will leave the country") reports two
         claims and bridges them: a report of either matches it clause by clause, so single link through it
-        puts a report of the one ("the case will be dropped") with a report of the other ("he will go to
-        Belarus") that joined before. So once a cluster holds a variant of one clause, that is what the
+        puts a report of the one ("the charges will be withdrawn") with a report of the other ("she will leave
+        the country") that joined before. So once a cluster holds a variant of one clause, that is what the
         cluster claims: the best match must be with such a variant, and variants of several clauses count
         only as whole quotes (`similarity(split_other=False)`), for the mean and the vetoes as before."""
         s = self.settings
