@@ -515,6 +515,19 @@ def test_an_unnamed_source_taken_up_definitely_stays_anonymous(analyze_text):
     assert [q.anonymous for q in article.quotes] == [True, True]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Hezbollah's spokesman, Ana Ruiz, said the convoy had been attacked.", "Ana Ruiz"),
+    ("The Houthis' spokesperson, Jorge Vela Ortiz, said the truce was over.", "Jorge Vela Ortiz"),
+    ("The Red Cross spokesperson, Tomas Berg, said the convoy had been turned back.", "Tomas Berg"),
+])
+def test_a_named_spokesperson_in_apposition_speaks_not_the_body(analyze_text, text, speaker):
+    """"The group's spokesman, Name, said": the parser hangs the name as an apposition after the comma;
+    the body the spokesman speaks for is not the speaker when he is named."""
+    article = analyze_text(text)
+    (quote,) = article.quotes
+    assert actors_by_id(article)[quote.speaker].name == speaker
+
+
 def test_a_dateline_parsed_as_a_second_subject_does_not_speak(analyze_text):
     article = analyze_text("KUALA LUMPUR -- A Peru army foreign ministry official said Thursday that elections were near.")
     assert [q.speaker_text for q in article.quotes] == ["A Peru army foreign ministry official"]

@@ -394,9 +394,13 @@ def _appositive_person(index: ArticleIndex, head: Token, hi: int) -> str | None:
     """The person a title head names in the apposition right after it ("The group's leader Ana Ruiz",
     "the envoy, Vela, said"), or whose whole name follows the title with no comma ("His Highness Sheikh
     Tamim bin Hamad Al Thani stressed"): the parser hangs the name beside the title, not under it. (Any
-    name after the title's comma, "the envoy, Jorge Vela,", was tried: the news-dev held-out figures fell.)"""
+    name after the title's comma, "the envoy, Jorge Vela,", was tried: the news-dev held-out figures fell.)
+    A spokesperson's named apposition speaks ("the rebels' spokesman, Ana Ruiz, said"), not the body he
+    speaks for."""
+    after_comma = head.lower_ in index.lex.spokesperson_nouns
     for child in head.rights:
-        if child.dep_ == "appos" and (child.i <= hi + 1 or child.left_edge.i == hi):
+        if child.dep_ == "appos" and (child.i <= hi + 1 or child.left_edge.i == hi
+                                      or (after_comma and child.left_edge.i <= hi + 1)):
             m = index.mention_at(child.idx, token_end(child), child)
             actor = index.actors.get(m.actor) if m is not None else None
             return m.actor if m is not None and actor is not None and actor.type == "PERSON" else None
