@@ -223,3 +223,14 @@ def test_a_bare_collective_is_the_group_of_the_story_country(analyze_text, text,
 def test_a_bare_collective_without_a_story_country_is_no_actor(analyze_text):
     a = analyze_text("Talks went on all week. Armed gangs blocked the roads near the port.", "2024-03-01")
     assert actor_name(a, "gangs") is None
+
+
+@pytest.mark.parametrize("text, epithet, name", [
+    ("The UN nuclear watchdog said its inspectors had left the site.", "UN nuclear watchdog", "IAEA"),
+    ("Cases doubled in a week, the UN health agency said.", "UN health agency", "World Health Organization"),
+    ("The EU executive opened a probe into the carmaker.", "EU executive", "European Commission"),
+    ("The UN refugee agency counted two million arrivals.", "UN refugee agency", "UNHCR"),
+])
+def test_a_wire_epithet_of_an_international_body_is_that_body(analyze_text, text, epithet, name):
+    a = analyze_text(text, "2024-03-01")
+    assert actor_name(a, epithet) == name
