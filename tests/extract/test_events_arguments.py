@@ -642,3 +642,18 @@ def test_an_amount_of_aid_provided_is_one_aid_event(code):
 def test_an_amount_of_donations_held_is_no_aid(code):
     ev = code("Peru said it still had $12 million of unspent donations.")
     assert not [e for e in ev if e[0] == "AID"], ev
+
+
+# launching missiles, rockets or drones at someone is firing them (CAMEO 190); a launch at no one is no attack
+
+@pytest.mark.parametrize("text", [
+    "Peru launched missiles at Chile.",
+    "Peru launched rockets into Chile.",
+])
+def test_launching_missiles_at_a_country_is_a_fight(code, text):
+    assert dyads(code(text), "FIGHT") == {("Peru", "Chile")}, code(text)
+
+
+def test_launching_a_rocket_at_no_one_is_no_fight(code):
+    ev = code("Peru launched a rocket from its new space centre.")
+    assert not [e for e in ev if e[0] == "FIGHT"], ev

@@ -174,8 +174,9 @@ def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
             sources = [speaker]
     place = location(tok, article.places, settings)
     place_target = False
-    if figurative or ("needs_both" in trig.roles and not (sources and targets)):
+    if figurative or ("needs_both" in trig.roles and not (sources and [t for t in targets if t not in sources])):
         # "turned to the economy", "the talks turned to X": a trigger that is an event only between two actors
+        # (two: "launched a rocket from its space centre" names the launcher twice)
         sources, targets = [], []
     elif not targets and place is not None and not mutual and trig.type in type_group("place_patient"):
         # no recipient named: a coercive or violent act is done to the place it happens in ("imposed
