@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from spacy.language import Language
 
 from newsgraph.extract.events import calibrate as event_calibrate
 from newsgraph.extract.quotes import calibrate as quote_calibrate
-from newsgraph.extract.quotes.confidence import quote_features, speaker_link
-from newsgraph.extract.quotes.index import Evidence
+from newsgraph.extract.quotes.confidence import quote_features
+from newsgraph.extract.quotes.index import ArticleIndex
+from newsgraph.extract.quotes.settings import QuoteSettings
 from newsgraph.model import Actor, Mention, Quote
 
 # "Senator Mara Voss told reporters on Friday that the levee plan was dead."
@@ -21,27 +23,49 @@ def _quote(speaker_start: int | None, speaker_end: int | None, speaker: str | No
                  speaker_end, "told", TEXT.index("told"), TEXT.index("told") + 4, TEXT[start:-1], start, len(TEXT) - 1)
 
 
-@pytest.mark.parametrize(("how", "actor", "expected"), [
-    ("surname", "p-voss", "surname"),      # the resolver linked the phrase by the surname
-    ("pronoun", "p-voss", "pronoun"),
-    ("name", "p-other", "none"),           # a mention of another actor is no link to the speaker
-])
-def test_speaker_link_is_the_speakers_mention_kind(how: str, actor: str, expected: str) -> None:
-    q = _quote(0, len("Senator Mara Voss"))
-    mention = Mention(actor, len("Senator "), len("Senator Mara Voss"), "Mara Voss", how)
-    assert speaker_link(q, [mention]) == expected
+@pytest.fixture(scope="module")
+def index(nlp: Language) -> ArticleIndex:
+    """An article where two people are named in the speaker's sentence."""
+    doc = nlp(TEXT2)
+    mentions = [Mention("p-voss", TEXT2.index("Voss"), TEXT2.index("Voss") + 4, "Voss", "surname"),
+                Mention("p-okafor", TEXT2.index("Okafor"), TEXT2.index("Okafor") + 6, "Okafor", "surname")]
+    actors = {"p-voss": VOSS, "p-okafor": Actor("p-okafor", "Ben Okafor", "PERSON")}
+    return ArticleIndex.build(doc, mentions, actors, QuoteSettings())
 
 
-def test_a_speaker_phrase_no_mention_covers_is_linked_by_no_mention() -> None:
-    q = _quote(0, len("Senator Mara Voss"))
-    elsewhere = Mention("p-voss", TEXT.index("reporters"), TEXT.index("reporters") + 9, "reporters", "name")
-    assert speaker_link(q, [elsewhere]) == "none"
-    assert quote_features(q, Evidence("frame", 0.8, "name"), VOSS, [elsewhere])["link=none"] == 1.0
+TEXT2 = "After meeting Okafor, Voss said the levee plan was dead."
 
 
-def test_a_quote_without_an_actor_has_no_link_feature() -> None:
-    q = _quote(0, len("Senator Mara Voss"), speaker=None)
-    assert not any(name.startswith("link=") for name in quote_features(q, Evidence("frame", 0.8, "name"), None))
+def _quote2(speaker: str | None, phrase: str) -> Quote:
+    start = TEXT2.index("the levee")
+    s = TEXT2.index(phrase)
+    return Quote(speaker, phrase, s, s + len(phrase), "said", TEXT2.index("said"), TEXT2.index("said") + 4,
+                 TEXT2[start:-1], start, len(TEXT2) - 1)
+
+
+def test_a_speaker_named_by_a_mention_of_it_is_linked(index: ArticleIndex) -> None:
+    assert "link=none" not in quote_features(_quote2("p-voss", "Voss"), None, VOSS, index)
+
+
+def test_a_speaker_phrase_no_mention_of_the_speaker_covers_is_unlinked(index: ArticleIndex) -> None:
+    # the quote rule gave the words to Voss from the phrase "Okafor": no mention of Voss covers it
+    assert quote_features(_quote2("p-voss", "Okafor"), None, VOSS, index)["link=none"] == 1.0
+
+
+def test_a_quote_without_an_actor_whose_phrase_names_someone(index: ArticleIndex) -> None:
+    assert quote_features(_quote2(None, "Voss"), None, None, index)["phrase_names_other"] == 1.0
+    assert "phrase_names_other" not in quote_features(_quote2("p-voss", "Voss"), None, VOSS, index)
+
+
+def test_two_people_named_in_the_speakers_sentence_compete(index: ArticleIndex) -> None:
+    assert quote_features(_quote2("p-voss", "Voss"), None, VOSS, index)["competing_people"] == 1.0
+
+
+def test_one_person_named_in_the_sentence_does_not_compete(nlp: Language) -> None:
+    doc = nlp(TEXT)
+    mention = Mention("p-voss", TEXT.index("Mara"), TEXT.index("Mara") + 9, "Mara Voss", "name")
+    one = ArticleIndex.build(doc, [mention], {"p-voss": VOSS}, QuoteSettings())
+    assert "competing_people" not in quote_features(_quote(0, len("Senator Mara Voss")), None, VOSS, one)
 
 
 def test_a_distant_speaker_has_a_larger_gap_than_an_adjacent_one() -> None:
@@ -111,3 +135,9 @@ def test_shuffled_folds_are_fixed_by_their_seed() -> None:
     first, again = event_calibrate.cross_validated(items, seed=3), event_calibrate.cross_validated(items, seed=3)
     assert np.allclose(first, again)
     assert not np.allclose(first, event_calibrate.cross_validated(items, seed=4))
+
+
+def test_brier_rewards_telling_right_from_wrong() -> None:
+    sharp = [(0.9, True), (0.1, False)]
+    vague = [(0.5, True), (0.5, False)]   # as calibrated, but tells nothing apart
+    assert quote_calibrate.brier(sharp) == pytest.approx(0.01) and quote_calibrate.brier(vague) == pytest.approx(0.25)

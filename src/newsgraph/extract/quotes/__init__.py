@@ -67,8 +67,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
     """
     quotes, index = attribute(doc, mentions, actors, settings)
     model = confidence_model()
-    return [replace(q, confidence=confidence_of(q, index.evidence_of(q), actors.get(q.speaker or ""), model,
-                                                index.mentions))
+    return [replace(q, confidence=confidence_of(q, index.evidence_of(q), actors.get(q.speaker or ""), model, index))
             for q in quotes]
 
 

@@ -88,7 +88,7 @@ def polnear_samples(polnear_dir: str | Path, split: str = "dev") -> list[Sample]
                 right[j] = p.speaker == gold_actor[i]
             else:
                 right[j] = not g.source or bool(p.source and _overlaps(p.source, g.source))
-        out.extend(Sample(quote_features(q, index.evidence_of(q), actors.get(q.speaker or ""), index.mentions), ok,
+        out.extend(Sample(quote_features(q, index.evidence_of(q), actors.get(q.speaker or ""), index), ok,
                           f"polnear/{k:04d}") for q, ok in zip(quotes, right, strict=True))
     return out
 
@@ -120,7 +120,7 @@ def news_samples(news_root: str | Path, part: str = "dev") -> list[Sample]:
                 if q.anonymous or (q.speaker is None and not _holds_gold_opening(q, row)):
                     continue
                 features = quote_features(q, index.evidence_of(q), resolution.actors.get(q.speaker or ""),
-                                          index.mentions)
+                                          index)
                 out.append(Sample(features, _news_right(q, row, actors), f"{folder.name}/{row['file']}"))
     return out
 
@@ -194,10 +194,13 @@ def table_of(probs: Forecasts, bins: int = BINS) -> tuple[list[dict[str, Any]], 
     return rows, ece
 
 
-def out_of_fold(samples: Sequence[Sample], folds: int = FOLDS, l2: float = L2) -> list[float]:
+def out_of_fold(samples: Sequence[Sample], folds: int = FOLDS, l2: float = L2, seed: int | None = None) -> list[float]:
     """Each sample's confidence from a model fitted without its document's fold (a fixed split:
-    the sorted documents dealt round-robin), so an in-sample gain is not taken for a real one."""
+    the sorted documents dealt round-robin, or first shuffled with `seed`), so an in-sample gain
+    is not taken for a real one."""
     documents = sorted({s.document for s in samples})
+    if seed is not None:
+        documents = [documents[i] for i in np.random.default_rng(seed).permutation(len(documents))]
     fold_of = {d: i % folds for i, d in enumerate(documents)}
     out = [0.0] * len(samples)
     for k in range(folds):
@@ -214,6 +217,12 @@ def noise_floor(probs: Forecasts, draws: int = DRAWS, seed: int = 0) -> float:
     rng = np.random.default_rng(seed)
     p = np.array([c for c, _ in probs])
     return float(np.mean([table_of(list(zip(p, rng.random(len(p)) < p, strict=True)))[1] for _ in range(draws)]))
+
+
+def brier(probs: Forecasts) -> float:
+    """The mean squared gap between confidence and outcome (lower is better; unlike the ECE it also
+    rewards telling right from wrong)."""
+    return sum((p - r) ** 2 for p, r in probs) / max(1, len(probs))
 
 
 def above(probs: Forecasts, floor: float = DEFAULT_MIN_CONFIDENCE) -> tuple[int, float]:
@@ -241,8 +250,9 @@ def readme_row(name: str, probs: Forecasts, oof: Forecasts | None) -> str:
     return f"| {name} ({len(probs):,}) | " + " | ".join(cells) + f" | {figure} |"
 
 
-def report(name: str, probs: Forecasts, oof: Forecasts | None) -> str:
-    """In-sample (and out-of-fold) tables of one set, its noise floor and share right above the default floor."""
+def report(name: str, probs: Forecasts, oof: Forecasts | None, shuffled: Sequence[Forecasts] = ()) -> str:
+    """In-sample (and out-of-fold) tables of one set, its noise floor, share right above the
+    default floor, and the out-of-fold ECE and Brier score over `shuffled` fold splits."""
     right = sum(r for _, r in probs)
     n, share = above(probs)
     head = f"{name}, {len(probs)} quotes, {right} right ({right / max(1, len(probs)):.3f})"
@@ -250,7 +260,11 @@ def report(name: str, probs: Forecasts, oof: Forecasts | None) -> str:
     if oof is not None:
         lines.append(format_table(f"{name}, out of fold", *table_of(oof)))
     lines.append(f"  noise floor (ECE of a calibrated model on these quotes) {noise_floor(probs):.3f}; "
-                 f">= {DEFAULT_MIN_CONFIDENCE}: {n} quotes, {share:.3f} right")
+                 f">= {DEFAULT_MIN_CONFIDENCE}: {n} quotes, {share:.3f} right; Brier {brier(probs):.4f}")
+    if shuffled:
+        eces = [table_of(f)[1] for f in shuffled]
+        lines.append(f"  out of fold over {len(shuffled)} shuffled splits: ECE mean {np.mean(eces):.3f} "
+                     f"({min(eces):.3f}-{max(eces):.3f}), Brier {np.mean([brier(f) for f in shuffled]):.4f}")
     return "\n".join(lines)
 
 
@@ -274,13 +288,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     polnear, news, held = polnear_samples(a.polnear), news_samples(a.news, "dev"), news_samples(a.news, "heldout")
     model = fit(polnear + news)
     oof = out_of_fold(polnear + news)
-    sets = (("PolNeAR dev", polnear, oof[:len(polnear)]), ("news-dev dev part", news, oof[len(polnear):]),
-            ("both (fitted on)", polnear + news, oof), ("news-dev held-out part (check, never fitted on)", held, None))
+    shuffles = [out_of_fold(polnear + news, seed=seed) for seed in range(FOLDS)]
+    n = len(polnear)
+    sets = (("PolNeAR dev", polnear, slice(0, n)), ("news-dev dev part", news, slice(n, None)),
+            ("both (fitted on)", polnear + news, slice(0, None)), ("news-dev held-out part (check, never fitted on)", held, None))
     readme = []
-    for name, samples, cv in sets:
+    for name, samples, part in sets:
         probs = [(model.probability(s.features), s.right) for s in samples]
-        cv_probs = None if cv is None else list(zip(cv, (s.right for s in samples), strict=True))
-        print(report(name, probs, cv_probs))
+        rights = [s.right for s in samples]
+        cv_probs = None if part is None else list(zip(oof[part], rights, strict=True))
+        shuffled = [] if part is None else [list(zip(f[part], rights, strict=True)) for f in shuffles]
+        print(report(name, probs, cv_probs, shuffled))
         readme.append(readme_row(f"quotes, {name}", probs, cv_probs))
     print("README rows (share right (quotes) per bin, ECE):", *readme, sep="\n")
     if not a.dry_run:

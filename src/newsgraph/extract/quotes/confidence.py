@@ -3,11 +3,14 @@
 A logistic model over how the quote was found (`index.Evidence`): the stage that found it, the
 frame's learned score, the kind of speaker phrase (name, pronoun, description, anonymous,
 document, none), whether an actor was found, the quote's kind (direct, indirect, mixed), its
-length, how the speaker phrase is linked to the speaker actor (the resolver's `Mention.how`: a
-name, a surname, a pronoun, a demonym...; `link=none` when no mention of the actor covers the
-phrase, i.e. a quote stage linked it by its own heuristic) and how far the speaker phrase stands
-from the words (a speaker several clauses away is more often the wrong one; PolNeAR dev and
-news-dev agree on both, `calibrate.py`). The weights are data (`data/quote_confidence.tsv`), fitted by `quotes/calibrate.py` on
+length, and four facts about the speaker that tell a wrong one in both PolNeAR dev and news-dev
+(`calibrate.py`): the phrase is linked to the actor by no mention of it (`link=none`: a quote
+rule linked it by its own heuristic), how far the phrase stands from the words, whether two or
+more people are named in its sentence (competing speakers), and, for a quote without an actor,
+whether its phrase names someone (the speaker was named but not taken: nearly always wrong). The
+resolver's finer mention kinds (name, surname, demonym, acronym...) were tried and left out: PolNeAR
+and news disagree on them (a demonym speaker is mostly wrong in one, mostly right in the other),
+and they made news quotes' out-of-fold Brier score worse. The weights are data (`data/quote_confidence.tsv`), fitted by `quotes/calibrate.py` on
 PolNeAR dev and the development part of news-dev; the README gives its reliability table.
 
     >>> confidence_model().probability({"bias": 1.0})                     # doctest: +SKIP
@@ -17,13 +20,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from ...lexicon import data_path, table
-from ...model import Actor, Mention, Quote
-from .index import Evidence
+from ...model import Actor, Quote
+from .index import ArticleIndex, Evidence
 
 PACKAGE = "newsgraph.extract"
 MODEL_FILE = "quote_confidence.tsv"
@@ -35,9 +37,11 @@ QUOTE_KINDS = ("direct", "indirect", "mixed")
 SHORT_CONTENT_WORDS = 3
 #: the speaker's distance from the words is log(1 + characters) / this (about 1 at 150 characters)
 GAP_SCALE = 5.0
+#: this many people named in the speaker's sentence (outside the words) compete for the speaker
+COMPETING_PEOPLE = 2
 _WORD = re.compile(r"[^\W\d_]+")
-#: the default floor of `--min-confidence` (CLI, API and Python): above it, 83% of PolNeAR dev quotes
-#: and 89% of the news-dev development part's are right in text and speaker, 79% of its held-out
+#: the default floor of `--min-confidence` (CLI, API and Python): above it, 82% of PolNeAR dev quotes
+#: and 90% of the news-dev development part's are right in text and speaker, 81% of its held-out
 #: part's (calibrate.py, 2026-12-03)
 DEFAULT_MIN_CONFIDENCE = 0.7
 #: confidences are rounded to this many digits (the JSON stays readable)
@@ -45,11 +49,11 @@ DIGITS = 3
 
 
 def quote_features(quote: Quote, evidence: Evidence | None, actor: Actor | None = None,
-                   mentions: Sequence[Mention] = ()) -> dict[str, float]:
+                   index: ArticleIndex | None = None) -> dict[str, float]:
     """The model's inputs for one quote (one-hot indicators, the frame score, the length), with
     the speaker actor's type and whether the speaker phrase shares a word with the actor's names
-    (a named phrase linked to an actor it does not name is a likely wrong link), how the phrase is
-    linked (`mentions`: the article's resolved mentions) and its distance from the words."""
+    (a named phrase linked to an actor it does not name is a likely wrong link), and what the
+    article's `index` (its parse, mentions and actors) tells about the speaker phrase."""
     ev = evidence or Evidence("frame", None, "none")
     words = len(quote.text.split())
     features = {"bias": 1.0, f"source={ev.source}": 1.0, f"speaker={ev.speaker_kind}": 1.0,
@@ -61,19 +65,39 @@ def quote_features(quote: Quote, evidence: Evidence | None, actor: Actor | None 
         features[f"actor={actor.type}"] = 1.0
         if ev.speaker_kind == "name" and not _shares_word(quote.speaker_text or "", actor):
             features["name_mismatch"] = 1.0
-        features[f"link={speaker_link(quote, mentions)}"] = 1.0
     if quote.speaker_start is not None and quote.speaker_end is not None:
         features["speaker_gap"] = math.log1p(_gap(quote, quote.speaker_start, quote.speaker_end)) / GAP_SCALE
+    if index is not None:
+        features.update(speaker_facts(quote, index))
     return features
 
 
-def speaker_link(quote: Quote, mentions: Sequence[Mention]) -> str:
-    """How the resolver linked the speaker phrase to the quote's speaker (`Mention.how` of the
-    speaker's mention inside the phrase), `none` when no mention of that actor covers it."""
-    if quote.speaker_start is None or quote.speaker_end is None:
-        return "none"
-    return next((m.how for m in mentions if m.actor == quote.speaker
-                 and m.start < quote.speaker_end and quote.speaker_start < m.end), "none")
+def speaker_facts(quote: Quote, index: ArticleIndex) -> dict[str, float]:
+    """`link=none`: the quote has an actor but no mention of it covers the speaker phrase;
+    `phrase_names_other`: it has none but its phrase holds a mention; `competing_people`: at least
+    `COMPETING_PEOPLE` people are named in the speaker's sentence (the words' first one without a
+    phrase) outside the words."""
+    facts: dict[str, float] = {}
+    s, e = quote.speaker_start, quote.speaker_end
+    in_phrase = [] if s is None or e is None else [m for m in index.mentions if m.start < e and s < m.end]
+    if quote.speaker is not None and not any(m.actor == quote.speaker for m in in_phrase):
+        facts["link=none"] = 1.0
+    if quote.speaker is None and in_phrase:
+        facts["phrase_names_other"] = 1.0
+    anchor = index.doc.char_span(s, e, alignment_mode="expand") if s is not None and e is not None else None
+    anchor = anchor or index.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if anchor is not None and len(anchor):
+        sent = anchor[0].sent
+        people = {m.actor for m in index.mentions if sent.start_char <= m.start < sent.end_char
+                  and not quote.start <= m.start < quote.end and _is_person(index, m.actor)}
+        if len(people) >= COMPETING_PEOPLE:
+            facts["competing_people"] = 1.0
+    return facts
+
+
+def _is_person(index: ArticleIndex, actor_id: str) -> bool:
+    actor = index.actors.get(actor_id)
+    return actor is not None and actor.type == "PERSON"
 
 
 def _gap(quote: Quote, start: int, end: int) -> int:
@@ -109,9 +133,9 @@ def confidence_model() -> ConfidenceModel | None:
 
 
 def confidence_of(quote: Quote, evidence: Evidence | None, actor: Actor | None = None,
-                  model: ConfidenceModel | None = None, mentions: Sequence[Mention] = ()) -> float | None:
+                  model: ConfidenceModel | None = None, index: ArticleIndex | None = None) -> float | None:
     """The quote's calibrated confidence, None without a fitted model."""
     model = model or confidence_model()
     if model is None:
         return None
-    return round(model.probability(quote_features(quote, evidence, actor, mentions)), DIGITS)
+    return round(model.probability(quote_features(quote, evidence, actor, index)), DIGITS)
