@@ -468,6 +468,13 @@ def test_a_name_closed_by_a_comma_after_a_fronted_phrase_speaks(analyze_text, te
     assert actors_by_id(article)[quote.speaker].name == speaker
 
 
+def test_a_constituency_in_brackets_after_a_name_does_not_speak(analyze_text):
+    """British style "MP Name (Constituency)": the tagger may take the constituency for a person."""
+    article = analyze_text("Labour MP Maria Lopez (Hackney North) said the cuts were cruel.")
+    (quote,) = article.quotes
+    assert actors_by_id(article)[quote.speaker].name == "Maria Lopez"
+
+
 def test_a_name_after_an_honorific_title_speaks(analyze_text):
     """Gulf style "His Highness Sheikh ...": the honorific is parsed as the subject, the name as its apposition."""
     article = analyze_text("His Highness Sheikh Tamim bin Hamad Al Thani stressed the importance of a truce.")

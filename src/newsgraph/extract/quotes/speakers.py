@@ -399,12 +399,19 @@ def _appositive_person(index: ArticleIndex, head: Token, hi: int) -> str | None:
     speaks for."""
     after_comma = head.lower_ in index.lex.spokesperson_nouns
     for child in head.rights:
-        if child.dep_ == "appos" and (child.i <= hi + 1 or child.left_edge.i == hi
+        if child.dep_ == "appos" and (child.i <= hi + 1 or _name_right_after(child, hi)
                                       or (after_comma and child.left_edge.i <= hi + 1)):
             m = index.mention_at(child.idx, token_end(child), child)
             actor = index.actors.get(m.actor) if m is not None else None
             return m.actor if m is not None and actor is not None and actor.type == "PERSON" else None
     return None
+
+
+def _name_right_after(appos: Token, hi: int) -> bool:
+    """The apposition's phrase starts right at `hi` with a word, not a bracket or comma: "His Highness |
+    Sheikh Tamim ...", not "Diane Abbott | (Hackney North)", a constituency the tagger took for a person."""
+    first = appos.doc[appos.left_edge.i]
+    return appos.left_edge.i == hi and not first.is_punct
 
 
 def _trailing_person(index: ArticleIndex, start: int, end: int, head: Token) -> str | None:
