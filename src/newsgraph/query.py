@@ -235,6 +235,12 @@ def parse_date(value: str | dt.date | None) -> str | None:
 _MAX_KEPT_NAMES = 4096  # names (and actors) whose ids (profiles) a read-only Corpus keeps while open
 
 
+def writer_waiting(path: str) -> bool:
+    """Is a writer (an ingest, a merge) waiting for the store at `path`? A reader that keeps its
+    connection open between reads (the server) closes it then, so that the writer gets in."""
+    return store.writer_waiting(path)
+
+
 class Corpus:
     """A newsgraph store opened for reading; `newsgraph.Curator` opens one for writing too.
 

@@ -17,7 +17,7 @@ The names callers need are re-exported here: `from newsgraph import store; store
 """
 from __future__ import annotations
 
-from .connection import SCHEMA_VERSION, connect, open_for_batch, opened, table_columns, table_names
+from .connection import SCHEMA_VERSION, connect, open_for_batch, opened, table_columns, table_names, writer_waiting
 from .curation_rows import (
     CurationRow,
     DictionaryRow,
@@ -58,7 +58,7 @@ from .reads import (
 from .writes import Minhashes, WriteResult, fresh_articles, insert_batch, stored_ids, write_articles
 
 __all__ = [
-    "SCHEMA_VERSION", "connect", "open_for_batch", "opened", "table_columns", "table_names",
+    "SCHEMA_VERSION", "writer_waiting", "connect", "open_for_batch", "opened", "table_columns", "table_names",
     "CurationRow", "DictionaryRow", "actors_lacking_codes", "add_curation", "curation_rules", "dictionary_rows",
     "dictionary_version", "insert_dictionary", "set_actor_codes",
     "CorpusRows", "Rows", "activity", "actor", "actor_labels", "actor_quote_keys", "actor_roles", "actors", "articles",

@@ -2,10 +2,13 @@
 
 DuckDB allows one read-write process per file, so opening retries while another process holds
 it (`StoreLockedError` after `wait` seconds). Writers hold the file only for the time of one
-batch (`open_for_batch`), so readers (`serve`, the CLI) get in between.
+batch (`open_for_batch`), so readers (`serve`, the CLI) get in between. A writer that finds the
+file held says so in a file beside it (`writer_waiting`) while it retries, so that a server, which
+keeps its read-only connections open between requests, closes them at once and lets it in.
 """
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from ..errors import SchemaVersionError, StoreError, StoreMissingError
-from .failures import check_length, is_lock_error, store_error
+from .failures import check_length, is_held_here, is_lock_error, store_error
 from .summaries import SUMMARIES_OF_LAYOUT, SUMMARY_TABLES, rebuild
 
 SCHEMA_VERSION = 8
@@ -71,17 +74,7 @@ def connect(path: str, *, read_only: bool, wait: float = _LOCK_WAIT_SECONDS) -> 
     """
     if read_only and not Path(path).exists():
         raise StoreMissingError(path, "no store here (yet, or any more)")
-    deadline = time.monotonic() + wait
-    delay = 0.05
-    while True:
-        try:
-            con = duckdb.connect(path, read_only=read_only)
-            break
-        except duckdb.Error as exc:
-            if not is_lock_error(exc) or time.monotonic() > deadline:
-                raise (store_error(path, exc) or exc) from exc
-            time.sleep(delay)
-            delay = min(delay * 2, 1.0)
+    con = _connect_retrying(path, read_only, wait)
     try:
         con.execute("SET enable_progress_bar = false")  # a library's long query must not draw on the caller's stdout
         check_length(con, path)
@@ -100,6 +93,53 @@ def connect(path: str, *, read_only: bool, wait: float = _LOCK_WAIT_SECONDS) -> 
             raise typed from exc
         raise
     return con
+
+
+def _connect_retrying(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """`duckdb.connect`, retried with growing pauses while another process holds the file; a writer
+    marks itself waiting (`writer_waiting`) from its first refusal until it is in or gives up."""
+    deadline = time.monotonic() + wait
+    delay = 0.05
+    marked = False
+    try:
+        while True:
+            try:
+                return duckdb.connect(path, read_only=read_only)
+            except duckdb.Error as exc:
+                if not (is_lock_error(exc) or is_held_here(exc)) or time.monotonic() > deadline:
+                    raise (store_error(path, exc) or exc) from exc
+                if not read_only:  # again each time: another writer that got in first removed it
+                    marked = _mark_waiting(path) or marked
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+    finally:
+        if marked:
+            _unmark_waiting(path)
+
+
+def waiting_marker(path: str) -> str:
+    """The file beside the store that says a writer is waiting for it."""
+    return f"{path}.writer-waiting"
+
+
+def writer_waiting(path: str) -> bool:
+    """Is a writer (an ingest, a merge) waiting for the readers of the store at `path` to close it?"""
+    return os.path.exists(waiting_marker(path))
+
+
+def _mark_waiting(path: str) -> bool:
+    try:
+        Path(waiting_marker(path)).write_text(f"{os.getpid()}\n", encoding="utf-8")
+    except OSError:
+        return False  # a read-only folder: readers then close only when idle, as before
+    return True
+
+
+def _unmark_waiting(path: str) -> None:
+    try:
+        os.unlink(waiting_marker(path))
+    except OSError:
+        pass
 
 
 class _NeedsMigration(Exception):

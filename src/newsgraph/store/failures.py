@@ -47,6 +47,12 @@ def is_lock_error(exc: BaseException) -> bool:
     return "could not set lock" in text or "conflicting lock" in text or "being used by another process" in text
 
 
+def is_held_here(exc: BaseException) -> bool:
+    """DuckDB's refusal to open a file this process holds in another mode (a server's read-only pool
+    while an ingest in the same process opens it to write): it goes once the other connections close."""
+    return "different configuration than existing connections" in str(exc).lower()
+
+
 def is_disk_full(exc: BaseException) -> bool:
     """ENOSPC anywhere in the chain (DuckDB's text or an OSError's errno)."""
     for e in _chain(exc):

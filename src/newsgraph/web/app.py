@@ -51,7 +51,7 @@ def create_app(db: str, *, token: str | None = None, hosts: security.HostCheck |
                settings: ServerSettings = DEFAULT) -> FastAPI:
     """The app over the store at `db`; with `token`, every request must carry it, and with `hosts`, its Host
     header must name this server (see `security`; `run` always passes both checks' settings)."""
-    store = SharedStore(db, settings.store_idle_seconds)
+    store = SharedStore(db, settings.store_idle_seconds, settings.writer_poll_seconds)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any, Literal
@@ -72,15 +73,21 @@ class SharedStore:
     for two threads at once, so each request has a `Corpus` of its own while it runs.
 
     DuckDB lets no other process write the file while any connection is open, so the pool closes
-    every connection once no request has used the store for `idle_seconds`: an ingest, which
-    retries its open (store/connection.py), gets in at the next pause. The file is checked on
+    every connection as soon as no request runs while a writer waits (an ingest that found the file
+    held marks itself waiting and retries its open: `store.connection.writer_waiting`), and after
+    `idle_seconds` without a request otherwise. Between requests the connections stay open: a lone
+    client's request would otherwise pay the store's open (about 30 ms) and a cold buffer pool every
+    time. Whether a writer waits is checked every `poll_seconds` while the pool is idle. The file is checked on
     every request: removed (or unreadable) it is a `StoreMissingError` (the app answers 503), and
     a file replaced under the same name is opened afresh.
     """
 
-    def __init__(self, path: str, idle_seconds: float = DEFAULT.store_idle_seconds) -> None:
+    def __init__(self, path: str, idle_seconds: float = DEFAULT.store_idle_seconds,
+                 poll_seconds: float = DEFAULT.writer_poll_seconds) -> None:
         self.path = path
         self.idle_seconds = idle_seconds
+        self.poll_seconds = poll_seconds
+        self._last_use = 0.0
         self._lock = threading.Lock()
         self._idle: list[ServingCorpus] = []
         self._busy = 0
@@ -149,18 +156,25 @@ class SharedStore:
                 else:
                     corpus.close()
             if self._busy == 0:
-                if self.idle_seconds <= 0:
-                    self._close_idle()
-                else:
-                    self._cancel_timer()
-                    self._timer = threading.Timer(self.idle_seconds, self._close_if_unused)
-                    self._timer.daemon = True
-                    self._timer.start()
+                self._last_use = time.monotonic()
+                self._close_or_watch()
 
-    def _close_if_unused(self) -> None:
+    def _close_or_watch(self) -> None:
+        """No request runs: close the pool if a writer waits or it has been idle long enough, else look
+        again in `poll_seconds` (the caller holds the lock)."""
+        self._cancel_timer()
+        idle_for = time.monotonic() - self._last_use
+        if not self._idle or idle_for >= self.idle_seconds or query.writer_waiting(self.path):
+            self._close_idle()
+            return
+        self._timer = threading.Timer(min(self.poll_seconds, self.idle_seconds - idle_for), self._watch)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _watch(self) -> None:
         with self._lock:
             if self._busy == 0:
-                self._close_idle()
+                self._close_or_watch()
 
     def _close_idle(self) -> None:
         """Close the pooled connections (the caller holds the lock)."""

@@ -23,10 +23,11 @@ class ServerSettings:
     `auth_failures` within `auth_window_seconds` from one client address: further requests from
     it are answered 429 until the window since its last failure has passed.
     `store_idle_seconds`: the store's read-only connections are shared by the requests that run
-    together and closed when none has had a request for this long (see `deps.SharedStore`). An
-    ingest needs the file to itself and retries its open with growing pauses (up to 1 s), so even
-    a short grace lets a steady stream of requests starve it (tests/web/test_concurrent_ingest.py
-    failed with 0.1 s): the default closes them as soon as no request is running.
+    together and kept open between requests for this long (see `deps.SharedStore`). An ingest
+    needs the file to itself and retries its open with growing pauses (up to 1 s), marking itself
+    waiting: then the connections close as soon as no request runs, whatever this is (a grace
+    while a writer waits let a steady stream of requests starve it: tests/web/test_concurrent_ingest.py
+    failed with 0.1 s). `writer_poll_seconds`: how often an idle pool looks for a waiting writer.
     `cache_bytes`: memory for answers kept while the store does not change (`cache`), each at most
     `cache_entry_bytes` (a CSV download of 10,000 rows is larger and is computed each time); 0
     turns the cache off.
@@ -40,7 +41,8 @@ class ServerSettings:
     min_token_chars: int = 16
     auth_failures: int = 10
     auth_window_seconds: float = 60.0
-    store_idle_seconds: float = 0.0
+    store_idle_seconds: float = 60.0
+    writer_poll_seconds: float = 0.1
     cache_bytes: int = 64_000_000
     cache_entry_bytes: int = 4_000_000
 
