@@ -139,3 +139,32 @@ def test_two_places_glued_by_a_hyphen_are_two_mentions(spans):
     found = spans("The crisis continues to strain Lusaka-Harare relations.")
     assert ("Lusaka", "GPE") in found and ("Harare", "GPE") in found, found
 
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Kenya's deputy president Rigathi Gachagua Mwangi spoke to farmers.", "Rigathi Gachagua Mwangi"),
+    ("Bangladesh's interim leader Muhammad Yunus Khan met the envoy in Dhaka.", "Muhammad Yunus Khan"),
+])
+def test_three_part_name_cut_by_ner_is_joined(spans, sentence, name):
+    found = _texts(spans(sentence))
+    assert name in found and name.split()[-1] not in found, found
+
+
+def test_patronymic_chain_cut_at_bin_is_one_name(spans):
+    found = _texts(spans("The visitor, Sheikh Mohammed bin Abdulrahman bin Jassim Al Thani, toured the port."))
+    assert "Mohammed bin Abdulrahman bin Jassim Al Thani" in found, found
+    assert "Jassim Al Thani" not in found
+
+
+def test_long_patronymic_chain_is_not_dropped_as_too_long(spans):
+    found = _texts(spans("The envoy met Abdullah bin Zayed bin Sultan Al Nahyan in Abu Dhabi."))
+    assert "Abdullah bin Zayed bin Sultan Al Nahyan" in found, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials from Lagos said Chidi Okafor, Amara Eze and the mayor attended.",
+    "Petra Holm and Jonas Vik signed the deal on Monday.",
+])
+def test_separate_people_are_not_joined(spans, sentence):
+    found = _texts(spans(sentence))
+    assert not any(len(t.split()) > 2 for t in found), found

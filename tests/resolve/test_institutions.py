@@ -116,6 +116,16 @@ def test_seat_of_power_named_as_a_place_keeps_its_country(analyze_text):
     assert {x.country for x in a.actors if "White House" in (x.name, *x.aliases)} == {"USA"}
 
 
+@pytest.mark.parametrize(("sentence", "building", "country"), [
+    ("A spokesman for the Kremlin said the proposal was late.", "Kremlin", "RUS"),
+    ("According to the Kremlin, the call lasted an hour.", "Kremlin", "RUS"),
+])
+def test_seat_of_power_taken_for_an_organization_keeps_its_country(analyze_text, sentence, building, country):
+    a = analyze_text(sentence, "2025-01-01")
+    found = {x.country for x in a.actors if building in (x.name, *x.aliases)}
+    assert found == {country}, [(x.name, x.type, x.country) for x in a.actors]
+
+
 def test_office_of_a_president(analyze_text):
     a = analyze_text("The office of Belarusian President Alexander Lukashenko denied any role in the incident.", "2023-06-24")
     assert actor_name(a, "office of Belarusian President Alexander Lukashenko") == "Office of the President of Belarus"

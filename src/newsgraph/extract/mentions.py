@@ -66,6 +66,8 @@ _NOT_NAME_END = {"PRP", "PRP$", "MD", "VBZ", "VBD", "VBP", "RB", "CC", "DT", "WD
 _HEADLINE_MIN_WORDS = 3
 _HEADLINE_CAPITALISED = 0.9
 _MAX_NAME_TOKENS = 6
+_MAX_JOINED_TOKENS = 9  # "Mohammed bin Abdulrahman bin Jassim Al Thani" is 7
+_MAX_ADJACENT_TOKENS = 4  # "Samia Suluhu" + "Hassan"
 
 
 @dataclass
@@ -215,12 +217,20 @@ def _known_anywhere(text: str) -> bool:
                 or builtin().entries_for(text) or is_given_name(text))
 
 
+def _name_length(span: Span) -> int:
+    """Words of a name, a person's particles not counted: "Hamad bin Khalifa bin Hamad Al Thani" is four
+    names linked by three particles (Wikipedia, "Arabic name": nasab chains), not seven glued words."""
+    if span.label_ != "PERSON":
+        return len(span)
+    return sum(1 for t in span if t.lower_ not in _PARTICLES)
+
+
 def _looks_like_name(span: Span, ctx: _Context) -> bool:
     """See the module docstring: a capitalised word, no markup, no lone unvouched ordinary word."""
     text = span.text
     if not any(t.text[:1].isupper() for t in span) or not any(c.isalpha() for c in text) or _MARKUP.search(text):
         return False
-    if len(span) > _MAX_NAME_TOKENS:
+    if _name_length(span) > _MAX_NAME_TOKENS:
         return False
     if len(span) == 1:
         t = span[0]
@@ -432,6 +442,38 @@ def bare_group_mentions(doc: Doc) -> list[Span]:
 
 
 # ------------------------------------------------------------------------------ combining
+@lru_cache(maxsize=1)
+def _link_particles() -> frozenset[str]:
+    """Patronymic particles inside one name ("bin", "bint", "ibn": `data/name_link_particles.txt`)."""
+    return word_list("newsgraph.extract", "name_link_particles.txt")
+
+
+def _joins(doc: Doc, a: Span, b: Span, ctx: _Context) -> bool:
+    """Are person pieces `a` and `b` one name NER cut in two? Either side by side on one line, one of
+    them a single word ("Samia Suluhu" + "Hassan"), or with one patronymic particle between them
+    ("Mohammed bin Abdulrahman" + "bin" + "Jassim Al Thani"). Never in a headline, where names of two
+    people stand side by side ("Trump Putin Summit")."""
+    if a.label_ != "PERSON" or b.label_ != "PERSON" or ctx.in_headline(a[0]) or ctx.in_headline(b[0]):
+        return False
+    if not b[0].text[:1].isupper() or is_title(b[0].text):
+        return False
+    if b.start == a.end:
+        return a[-1].whitespace_ == " " and min(len(a), len(b)) == 1 and len(a) + len(b) <= _MAX_ADJACENT_TOKENS
+    return b.start == a.end + 1 and doc[a.end].text in _link_particles() and \
+        b.end - a.start <= _MAX_JOINED_TOKENS
+
+
+def _joined_people(doc: Doc, spans: list[Span], ctx: _Context) -> list[Span]:
+    """`spans` with the person names NER cut in two joined again (`_joins`)."""
+    out: list[Span] = []
+    for s in spans:
+        if out and _joins(doc, out[-1], s, ctx):
+            out[-1] = Span(doc, out[-1].start, s.end, label="PERSON")
+        else:
+            out.append(s)
+    return out
+
+
 def _fill(spans: list[Span], extra: Iterable[Span]) -> list[Span]:
     """`spans` plus those of `extra` that overlap nothing already kept (earlier and longer first)."""
     taken: set[int] = {i for s in spans for i in range(s.start, s.end)}
@@ -503,7 +545,7 @@ def entity_mentions(doc: Doc) -> list[Span]:
             for piece in _cleaned(ent, ctx):
                 for part in (p for whole in _possessive_split(piece) for p in _hyphen_split(whole)):
                     spans.extend(split_person_suffix(_known_prefix(part, ctx)))
-    spans = _fill([], spans)
+    spans = _joined_people(doc, _fill([], spans), ctx)
     table = table_organizations(doc, ctx.zones)
     spans = _prefer_table(spans, table)
     spans = _fill(spans, table)
@@ -513,6 +555,7 @@ def entity_mentions(doc: Doc) -> list[Span]:
     spans = _prefer_table(spans, states)
     spans = _fill(spans, states)
     spans = _fill(spans, country_names(doc, ctx.zones))
+    spans = _joined_people(doc, spans, ctx)
     spans = _fill(spans, family_names(doc, spans, ctx.zones))
     groups = group_mentions(doc, ctx.zones)  # "Haitian gangs" replaces the demonym NER found in it
     return _fill(_prefer_table(spans, groups), groups)

@@ -84,11 +84,19 @@ def _non_person(surface: str, label: str) -> tuple[str, str, str, str | None, st
         how = "name" if fold(surface) == fold(table.name) else ("acronym" if is_acronym(surface) else "alias")
         return f"org:{fold(table.acronym)}", "ORG", table.name, table.country, how
     if label == "ORG":
-        country = _country_inside(surface) if len(surface.split()) > 1 else None
+        country = _building_country(surface) or (_country_inside(surface) if len(surface.split()) > 1 else None)
         return f"org:{org_key(surface)}", "ORG", surface, country, "acronym" if is_acronym(surface) else "name"
     seat = seat_of_power(surface) if label in {"GPE", "LOC", "FAC"} else None
     country = seat.country if seat else place_country(surface) if label in {"GPE", "LOC", "FAC"} else None
     return f"{label.lower()}:{fold(surface)}", label, surface, country, "name"
+
+
+def _building_country(surface: str) -> str | None:
+    """The country of a seat-of-power building NER took for an organization where it does not act as the
+    government ("a spokesman for the Kremlin", "according to the Elysee"): the seat table's country,
+    as "White House" gets the USA (`data/seats.tsv`); capitals are not buildings and stay out."""
+    seat = seat_of_power(surface)
+    return seat.country if seat is not None and seat.kind == "seat" else None
 
 
 def _country_inside(surface: str) -> str | None:
