@@ -168,3 +168,13 @@ def test_long_patronymic_chain_is_not_dropped_as_too_long(spans):
 def test_separate_people_are_not_joined(spans, sentence):
     found = _texts(spans(sentence))
     assert not any(len(t.split()) > 2 for t in found), found
+
+
+def test_honorific_that_is_part_of_a_known_name_stays(spans):
+    found = _texts(spans("Former leader Sheikh Hasina spoke from exile on Thursday."))
+    assert "Sheikh Hasina" in found, found
+
+
+def test_honorific_before_an_unknown_name_still_goes(spans):
+    found = _texts(spans("Sheikh Khalid Omar spoke to the crowd on Thursday."))
+    assert "Khalid Omar" in found, found

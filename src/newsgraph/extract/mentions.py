@@ -176,7 +176,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _without_titles(doc: Doc, start: int, end: int) -> int:
-    """First token of a person's name after its titles ("Gen", "Spokesperson", "Mrs.")."""
+    """First token of a person's name after its titles ("Gen", "Spokesperson", "Mrs."); none dropped when the
+    actor table knows the whole as a name ("Sheikh Hasina": the word is part of her name)."""
+    if fold(doc[start:end].text) in builtin().by_name:
+        return start
     titles = len(" ".join(parse(doc[start:end].text).titles).split())
     while titles and start < end - 1 and is_title(doc[start].text):
         start += 1
