@@ -657,3 +657,16 @@ def test_launching_missiles_at_a_country_is_a_fight(code, text):
 def test_launching_a_rocket_at_no_one_is_no_fight(code):
     ev = code("Peru launched a rocket from its new space centre.")
     assert not [e for e in ev if e[0] == "FIGHT"], ev
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels clashed with soldiers near Goma on Sunday.",
+    "Gunmen killed five people outside the town of Kiwanja.",
+])
+def test_a_place_the_act_is_only_near_is_no_target(code, text):
+    ev = code(text)
+    assert not [e for e in ev if e[2] in ("Goma", "Kiwanja")], ev
+
+
+def test_a_place_attacked_as_such_stays_the_target(code):
+    assert ("ASSAULT", None, "Goma") in {e[:3] for e in code("Militants attacked Goma on Sunday.")}

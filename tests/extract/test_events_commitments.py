@@ -436,3 +436,29 @@ def test_calling_off_a_strike_is_a_concession(code):
 def test_a_restriction_someone_refuses_to_lift_still_holds(code):
     ev = code("Peru refused to lift its curfew on Chilean workers.")
     assert [s for s, t, _ in types_of(ev, "COERCE") if t == "Chile"] == ["Peru"], ev
+
+
+@pytest.mark.parametrize("text", [
+    "Chile halted the advance of its troops toward the border.",
+    "Chile halted its offensive in the north.",
+])
+def test_halting_ones_own_forces_is_a_retreat_not_a_sanction(code, text):
+    ev = code(text)
+    assert ("RETREAT", "Chile", None, "asserted") in ev and not [e for e in ev if e[0] == "SANCTION"], ev
+
+
+def test_halting_the_movement_of_ones_own_fighters_is_a_retreat(code):
+    ev = code("Chile halted the movement of its fighters across the border.")
+    assert ("RETREAT", "Chile", None, "asserted") in ev, ev
+
+
+@pytest.mark.parametrize("text", [
+    "Chile halted the Peruvian advance.",
+    "Chile halted the movement of Peruvian fighters across the border.",
+])
+def test_halting_anothers_armed_movement_is_no_sanction(code, text):
+    assert not [e for e in code(text) if e[0] in ("SANCTION", "RETREAT")], code(text)
+
+
+def test_halting_the_movement_of_goods_is_still_a_sanction(code):
+    assert "SANCTION" in {e[0] for e in code("Chile halted the movement of goods into Peru.")}

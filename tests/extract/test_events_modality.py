@@ -132,3 +132,40 @@ def test_an_act_under_consideration_is_possible(code, text, etype):
 
 def test_an_act_done_stays_asserted(code):
     assert modalities(code("Norway sent aid to Malawi."), "AID") == {"asserted"}
+
+
+# ---------------------------------------------------------------- a polite performative (issue 16)
+
+@pytest.mark.parametrize("text", [
+    '"I would like to thank Ghana for its help," the minister said.',
+    '"We wish to congratulate Ghana on the vote," the minister said.',
+])
+def test_polite_first_person_speech_act_is_not_future(code, text):
+    ev = code(text)
+    assert modalities(ev, "SUPPORT") and "future" not in modalities(ev, "SUPPORT"), ev
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Togo would like to thank Ghana.", "future"),                          # a wish of someone else
+    ('"I would like to visit Ghana next year," the minister said.', "future"),  # not a speech act
+])
+def test_a_wish_that_is_no_polite_speech_act_stays_future(code, text, modality):
+    ev = code(text)
+    assert modality in {m for *_, m in ev}, ev
+
+
+# ---------------------------------------------------------------- an "until" clause under an act not done
+
+@pytest.mark.parametrize("text", [
+    "The shelling will go on until Peru halts its border raids.",
+    "Chile will not withdraw until Peru releases the detained fishermen.",
+    "Chile vowed to keep fighting until Peru withdraws its troops.",
+])
+def test_until_clause_of_an_act_not_done_is_a_condition_not_an_event(code, text):
+    ev = code(text)
+    assert not [e for e in ev if e[1] == "Peru"], ev
+
+
+def test_until_clause_of_a_past_act_happened(code):
+    ev = code("Chile shelled Peru until Bolivia sent troops.")
+    assert any(ty == "AID" and s == "Bolivia" for ty, s, _, _ in ev), ev

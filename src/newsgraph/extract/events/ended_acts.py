@@ -14,7 +14,8 @@ The target is whom the ended act was aimed at, from the act noun's own phrase ("
 Kosovo", "charges against Kabila"), else the verb's, where the parser often hangs it ("called off
 their march on Kinshasa"). An armed-movement noun that is no event of the lexicon
 ("advance", "march") or a legal noun ("charges") counts only with such a phrase naming an actor: "called off the march" of
-protesters stays what the lexicon says.
+protesters stays what the lexicon says. So does an armed-movement noun that is the subject's own ("halted its
+advance", "halted the advance of its troops"): RETREAT with no target (`own_forces`).
 
 Lifting a restriction is easing it ("lifted sanctions on Iran", "eased the restrictions imposed on Gaza",
 "scrapped tariffs on Chile"): CAMEO 081 "ease administrative sanctions" and 0871 "ease blockade", PLOVER
@@ -71,7 +72,7 @@ def ending(verb: Token, index: ActorIndex) -> Ending | None:
             etype, mode = "CONCEDE", None
         elif own is not None and own.type in type_group("armed_force"):
             etype, mode = "RETREAT", "military"
-        elif act.lemma_.lower() in cues("military_movement") and aimed_at:
+        elif armed_movement(act) and (aimed_at or own_forces(act)):
             etype, mode = "RETREAT", "military"
         elif act.lemma_.lower() in cues("legal_action") and aimed_at:
             etype, mode = "CONCEDE", "legal"
@@ -80,6 +81,34 @@ def ending(verb: Token, index: ActorIndex) -> Ending | None:
         key = _ending_key(verb) or verb.lemma_.lower()
         return Ending(Trigger(etype, mode, frozenset(), key, "rule"), aimed_at)
     return None
+
+
+def halted_movement(verb: Token, index: ActorIndex) -> bool:
+    """Whether an ending verb stops an armed movement that is neither the subject's own nor aimed at anyone
+    ("Chile halted the Peruvian advance", "halted the movement of Wagner fighters"): no sanction, and no
+    event the verb alone can say (resisting it, or agreeing to stop it, needs more than the verb; issue 16)."""
+    return verb.pos_ == "VERB" and _ending_key(verb) is not None and ending(verb, index) is None \
+        and any(c.dep_ in _ENDED_DEPS and armed_movement(c) for c in verb.children)
+
+
+def armed_movement(act: Token) -> bool:
+    """An armed-movement noun ("advance", "offensive"; kind `military_movement`), or a movement noun whose
+    of-phrase names armed men ("the movement of its fighters"; kinds `movement_noun`, `moving_force`)."""
+    lemma = act.lemma_.lower()
+    if lemma in cues("military_movement"):
+        return True
+    return lemma in cues("movement_noun") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in cues("moving_force")
+        for p in act.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
+
+
+def own_forces(act: Token) -> bool:
+    """Whether an armed-movement noun is the subject's own: a possessive pronoun on it ("halted its
+    advance") or on its of-phrase ("halted the advance of its troops"). Halting one's own forces is
+    de-escalation (CAMEO 087, PLOVER RETREAT); halting "the advance" of others is not, and stays unread."""
+    owners = [act] + [o for p in act.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"]
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for o in owners for c in o.children)
 
 
 def lifted(verb: Token, index: ActorIndex) -> Ending | None:

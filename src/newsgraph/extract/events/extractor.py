@@ -22,13 +22,13 @@ from .commitments import accused_of, argued_against, discussed, requested, self_
 from .confidence import confidence, evidence
 from .dates import DateIndex, event_date
 from .demands import claims_only, deontic_demand
-from .ended_acts import Ending, ending, lifted, lifted_restriction
+from .ended_acts import Ending, ending, halted_movement, lifted, lifted_restriction
 from .ended_ties import EndedTie, ended_tie, ended_tie_noun
 from .lexicons import type_group
 from .material import material_reading
-from .modality import modality_cue, modality_if_quoted
+from .modality import conditioned, modality_cue, modality_if_quoted
 from .nominal_roles import given_by_verb
-from .places import location, place_country, place_index
+from .places import beside, location, place_country, place_index
 from .roles import each_other, event_roles
 from .settings import EventSettings
 from .triggers import Trigger, lookup
@@ -101,7 +101,9 @@ def scored_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor], q
                 or lifted(tok, article.actors)
             trig = ended.trigger if ended is not None else lookup(tok)
             if trig is not None and not requested(tok) and not discussed(tok) and not ended_tie_noun(tok) \
-                    and not argued_against(tok) and not lifted_restriction(tok) and not given_by_verb(tok):
+                    and not argued_against(tok) and not lifted_restriction(tok) and not given_by_verb(tok) \
+                    and not conditioned(tok, article.settings) and not halted_movement(tok, article.actors):
+                # "will fight until X halts its raids": a condition, no event;
                 # "urged Peru to withdraw", "discussed sanctions": the REQUEST or CONSULT is the event;
                 # "severed ties with X": the SANCTION, not the ties; "warned against attacking X": no attack;
                 # "lifted sanctions on X": the easing, not the sanctions; "provided 25,000 tons of aid": one act
@@ -178,7 +180,8 @@ def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
         # "turned to the economy", "the talks turned to X": a trigger that is an event only between two actors
         # (two: "launched a rocket from its space centre" names the launcher twice)
         sources, targets = [], []
-    elif not targets and place is not None and not mutual and trig.type in type_group("place_patient"):
+    elif not targets and place is not None and not mutual and trig.type in type_group("place_patient") \
+            and not beside(place):
         # no recipient named: a coercive or violent act is done to the place it happens in ("imposed
         # a curfew in Cizre", "killed 23 people in Tel Aviv"), as PLOVER and CAMEO code it; talks in
         # Geneva are not done to Switzerland

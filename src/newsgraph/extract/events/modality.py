@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from ...model import Modality
 from ..syntax import governing_verb
-from .lexicons import cues, type_group
+from .lexicons import cues, first_person_pronouns, type_group
 from .settings import EventSettings
 
 MODALITY_PRECEDENCE: tuple[Modality, ...] = ("negated", "possible", "future", "reported", "asserted")
@@ -41,6 +41,8 @@ def modality_cue(tok: Token, settings: EventSettings = EventSettings(),
     while t is not None and steps < settings.modality_steps:
         steps += 1
         found |= _clause_cues(t)
+        if hedged_performative(t):  # "I would like to thank X": the thanks are given
+            break
         if t.dep_ == "xcomp" or (t.dep_ == "acomp" and t.pos_ == "ADJ") or promised_infinitive(t):
             found |= _control_cues(t)
             t = t.head
@@ -79,6 +81,38 @@ def promised_object(tok: Token) -> bool:
         if t.pos_ == "VERB":
             return False
     return False
+
+
+def conditioned(tok: Token, settings: EventSettings = EventSettings()) -> bool:
+    """Whether a trigger's clause, or the clause an infinitive of it hangs on, is a `pending_condition`:
+    no event then (issue 16: "until Israel halts military actions" is no act of anyone yet)."""
+    t = governing_verb(tok, settings.governing_verb_steps)
+    for _ in range(settings.modality_steps):
+        if t is None or pending_condition(t):
+            return t is not None
+        if t.dep_ not in ("xcomp", "conj"):
+            return False
+        t = t.head
+    return False
+
+
+def pending_condition(clause: Token) -> bool:
+    """An `until` clause under a main clause not done ("the fighting will continue until Peru halts its
+    raids", "will not withdraw until X frees them"; cue kind `pending_condition`): what it names has not
+    happened, it is what would end the main act."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues("pending_condition")
+                                          for c in clause.children) \
+        and modality_cue(clause.head) in ("future", "negated", "possible")
+
+
+def hedged_performative(clause: Token) -> bool:
+    """A speech act said politely by its own speaker: "I would like to thank X", "we wish to congratulate
+    X" (cue kinds `polite_wish`, `polite_act`). Saying it does it, so the wish adds no future; with any
+    other subject ("Chile would like to thank ...") the wish stays one."""
+    wish = clause.head
+    return clause.dep_ == "xcomp" and clause.lemma_.lower() in cues("polite_act") \
+        and wish.lemma_.lower() in cues("polite_wish") and not any(c.dep_ == "neg" for c in wish.children) \
+        and any(c.dep_ == "nsubj" and c.lower_ in first_person_pronouns() for c in wish.children)
 
 
 def intended_infinitive(clause: Token) -> bool:

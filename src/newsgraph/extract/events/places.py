@@ -50,6 +50,20 @@ def location(tok: Token, places: dict[int, Span], settings: EventSettings = Even
     return None
 
 
+def beside(place: Span) -> bool:
+    """Whether a place stands in a phrase that puts the event next to it, not in it ("clashed near Goma",
+    "fighting outside Kharkiv"; slot `beside_place`): no act is done to a place it only happens near
+    (issue 16: a city is a location, not a target, unless attacked as such)."""
+    t = place.root
+    for _ in range(4):  # Goma -> near; Kharkiv -> of -> city -> outside
+        if t.dep_ == "prep" and t.lower_ != "of":  # "of" names the place ("the town of Samarra")
+            return t.lower_ in prepositions("beside_place")
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def _place_of(obj: Token, places: dict[int, Span]) -> Span | None:
     """The place a prepositional object names, itself or through a naming child."""
     if obj.i in places:
