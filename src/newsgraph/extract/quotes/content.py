@@ -71,6 +71,32 @@ def drop_trailing_relay(doc: Doc, lo: int, hi: int, lex: QuoteLexicons) -> tuple
     return lo, hi
 
 
+#: dashes that set off a sentence-final "- X said" (a hyphen counts only with spaces around it)
+REPORT_DASHES = ("-", "—", "–", "--")
+#: the longest speaker phrase between such a dash and its speech verb ("- the foreign minister said")
+MAX_DASH_SPEAKER_TOKENS = 6
+
+
+def drop_trailing_report(doc: Doc, lo: int, hi: int, lex: QuoteLexicons) -> tuple[int, int]:
+    """Cut a dash that opens a report of its own at the end of a content ("X said it had signed a deal
+    - Y said on Friday"): a short phrase with a name or noun, then a speech verb in the past or present
+    (issue 15: the parser may make the name the object of the content's last preposition, and the
+    speech verb a second clause of the first cue). The dash must stand apart ("well-known" is a word)."""
+    for k in range(lo + 1, hi - 1):
+        dash = doc[k]
+        if dash.text not in REPORT_DASHES or not doc[k - 1].whitespace_ or not dash.whitespace_:
+            continue
+        for v in range(k + 2, min(hi, k + 2 + MAX_DASH_SPEAKER_TOKENS)):
+            verb = doc[v]
+            if verb.lemma_.lower() in lex.speech_verbs and verb.tag_ in ("VBD", "VBZ", "VBP"):
+                if any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[k + 1:v]):
+                    return lo, k
+                break
+            if verb.is_punct or verb.pos_ in ("VERB", "AUX"):
+                break
+    return lo, hi
+
+
 def drop_trailing_medium(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     """Cut a trailing "in a statement ..." that ends the content ("called for a ceasefire in a statement
     issued on Friday": the parser hangs the medium on "ceasefire"): where it was said, not what. Only an

@@ -88,6 +88,8 @@ class QuoteLexicons:
     particle_non_cues: frozenset[str] = frozenset()
     #: verbs of refusing ("declined to comment"): with a speech verb as infinitive, nothing was said
     refusal_verbs: frozenset[str] = frozenset()
+    #: verbs whose object names a topic, not a claim, before a participle cue ("criticised X, saying ...")
+    topic_object_verbs: frozenset[str] = frozenset()
 
 
 def pronouns() -> tuple[Pronoun, ...]:
@@ -157,6 +159,7 @@ def quote_lexicons() -> QuoteLexicons:
         reflexives=frozenset(p.word for p in rows if "reflexive" in p.cases),
         particle_non_cues=lexicon("particle_non_cues.txt"),
         refusal_verbs=lexicon("refusal_verbs.txt"),
+        topic_object_verbs=lexicon("topic_object_verbs.txt"),
     )
 
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ...model import Quote, QuoteKind
 from ..syntax import char_range
-from .content import drop_trailing_aside, drop_trailing_medium, drop_trailing_relay, trim
+from .content import drop_trailing_aside, drop_trailing_medium, drop_trailing_relay, drop_trailing_report, trim
 from .index import ArticleIndex, Evidence
 from .speakers import SpeakerPhrase, outside_own_content, resolve_speaker
 
@@ -81,10 +81,10 @@ def named_outside(index: ArticleIndex, actors: tuple[str, ...], content: tuple[i
 def frame_quote(index: ArticleIndex, content: tuple[int, int], cue: tuple[int, int],
                 speaker: SpeakerPhrase | None, kind: QuoteKind = "indirect", source: str = "frame",
                 score: float | None = None) -> Quote | None:
-    """A quote from a content's token range [lo, hi) as a frame gives it: a trailing aside, relay or medium cut,
+    """A quote from a content's token range [lo, hi) as a frame gives it: a trailing aside, relay, dash report or medium cut,
     edge punctuation trimmed; None when nothing is left or only a pronoun ("referring to them")."""
     lo, hi = drop_trailing_relay(index.doc, *drop_trailing_aside(index.doc, *content, index.lex), index.lex)
-    lo, hi = drop_trailing_medium(index.doc, lo, hi)
+    lo, hi = drop_trailing_medium(index.doc, *drop_trailing_report(index.doc, lo, hi, index.lex))
     trimmed = trim(index.doc, lo, hi)
     if trimmed is None or trimmed[1] - trimmed[0] == 1 and index.doc[trimmed[0]].tag_ in LONE_PRONOUN_TAGS:
         return None  # "referring to them", "announced, which": a pronoun alone says nothing
