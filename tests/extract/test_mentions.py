@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from newsgraph.extract.mentions import entity_mentions
 
@@ -178,3 +179,16 @@ def test_honorific_that_is_part_of_a_known_name_stays(spans):
 def test_honorific_before_an_unknown_name_still_goes(spans):
     found = _texts(spans("Sheikh Khalid Omar spoke to the crowd on Thursday."))
     assert "Khalid Omar" in found, found
+
+
+def test_given_names_ner_left_before_a_family_name_are_taken(spans):
+    found = _texts(spans("Kenyan President William Ruto met Samia Suluhu Hassan in Nairobi on Thursday."))
+    assert "Samia Suluhu Hassan" in found and "Hassan" not in found, found
+
+
+def test_ordinary_word_taken_for_a_name_takes_no_given_name_before_it(nlp):
+    doc = nlp("The band's singer said she had won an Emmy Award in Los Angeles.")
+    award = next(t.i for t in doc if t.text == "Award")
+    doc.ents = [Span(doc, award, award + 1, label="PERSON")]  # the small model's misreading, made sure
+    found = [s.text for s in entity_mentions(doc)]
+    assert not any("Emmy" in t for t in found), found

@@ -270,6 +270,29 @@ def _extended(doc: Doc, start: int, end: int, ctx: _Context) -> int:
     return new_end
 
 
+def _extended_back(doc: Doc, start: int, ctx: _Context) -> int:
+    """Start of a person's name NER began too late: up to two capitalised proper nouns outside any entity
+    right before it, the first a given name and the word before them no name word ("met Samia Suluhu"
+    + "Hassan"). Not in a headline, not over a title, a place word or a sentence start, and not before an
+    ordinary word NER took for a name ("an Emmy Award")."""
+    new_start = start
+    while start - new_start < 2 and new_start > 0 and _back_word(doc[new_start - 1], ctx):
+        new_start -= 1
+    while new_start < start and not is_given_name(doc[new_start].text):
+        new_start += 1
+    if new_start == start or ctx.in_headline(doc[start]) or is_dictionary_word(doc[start].text):
+        return start
+    before = doc[new_start - 1] if new_start > 0 else None
+    if before is None or before.text[:1].isupper() or before.is_space:
+        return start
+    return new_start
+
+
+def _back_word(t: Token, ctx: _Context) -> bool:
+    return t.text[:1].isupper() and t.tag_ in {"NNP", "NNPS"} and not t.ent_type_ and not is_title(t.text) \
+        and not ctx.unreliable_case(t) and not _is_place_word(t.text) and not _breaks(t, "PERSON", ctx, False)
+
+
 def _person_headline_piece(span: Span, ctx: _Context) -> Span | None:
     """A person's name in a headline, without the ordinary words glued after it ("Clinton Email Story");
     None when no word of it is a person's name the article, a first-name list or the actor table knows."""
@@ -293,6 +316,8 @@ def _cleaned(ent: Span, ctx: _Context) -> Iterator[Span]:
             continue
         if ent.label_ == "PERSON" and end == ent.end:
             end = _extended(doc, start, end, ctx)
+        if ent.label_ == "PERSON" and start == ent.start:
+            start = _extended_back(doc, start, ctx)
         labelled = _person_pieces(doc, start, end) if ent.label_ == "PERSON" else [(start, end, ent.label_)]
         for s, e, label in labelled:
             s, e = _trim(doc, s, e)
