@@ -56,3 +56,21 @@ def test_trailing_dash_report_is_cut_from_the_content(analyze_text, text, conten
 ])
 def test_dash_without_a_report_stays(analyze_text, text, content):
     assert content in contents(analyze_text(text))
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    # "According to <outlet>, <Name> said ...": the outlet relays, the named person speaks
+    ("According to Reuters, Tom Hardy said the plant would close in June.",
+     "Tom Hardy", "the plant would close in June"),
+])
+def test_according_to_relays_a_named_report(analyze_text, text, speaker, content):
+    got = [(q.speaker_text, q.text) for q in analyze_text(text).quotes]
+    assert (speaker, content) in got, got
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # "According to X, <clause>" without a report of its own stays X's
+    ("According to the Daily Ledger, the plant will close in June.", "the Daily Ledger"),
+])
+def test_according_to_without_a_named_report_stays(analyze_text, text, speaker):
+    assert [q.speaker_text for q in analyze_text(text).quotes] == [speaker]
