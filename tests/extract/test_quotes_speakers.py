@@ -504,7 +504,8 @@ def test_a_bare_definite_institution_refers_back_to_the_one_named_before(analyze
 ])
 def test_a_bare_definite_institution_with_no_single_antecedent_stays_unlinked(analyze_text, text, content):
     """Two armies named before, or one named only inside someone's quoted words: no antecedent.
-    ("the government" after two states' governments is the actor resolver's: it takes the last one.)"""
+    ("The government" is the actor resolver's, by the same rule: one state named before it outside quotation
+    marks, else the story's country when none is; two such states leave it open.)"""
     assert speakers_of(analyze_text(text), content) == [None]
 
 
