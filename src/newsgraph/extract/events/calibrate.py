@@ -54,6 +54,8 @@ from ...lexicon import data_path
 from ...model import Article, Event
 from ...pipeline import resolve_actors
 from ...readers import read
+from ..calibration import document_folds
+from ..calibration import noise_floor as noise_floor_of
 from ..quotes import extract_quotes
 from .coding import plover_category
 from .confidence import CONFIDENCE_FILE, FEATURES, MODEL_FEATURES
@@ -194,10 +196,7 @@ def reliability(p: np.ndarray, y: np.ndarray, bins: int = BINS) -> tuple[list[tu
 def cross_validated(items: list[Labelled], folds: int = FOLDS, seed: int | None = None) -> np.ndarray:
     """Out-of-fold predictions, folds split by document so one article's events stay together: the
     sorted documents dealt round-robin, or first shuffled with `seed`."""
-    documents = sorted({it.document for it in items})
-    if seed is not None:
-        documents = [documents[i] for i in np.random.default_rng(seed).permutation(len(documents))]
-    fold_of = {d: i % folds for i, d in enumerate(documents)}
+    fold_of = document_folds((it.document for it in items), folds, seed)
     x, y = matrix(items)
     out = np.zeros(len(items))
     for k in range(folds):
@@ -207,10 +206,8 @@ def cross_validated(items: list[Labelled], folds: int = FOLDS, seed: int | None 
 
 
 def noise_floor(p: np.ndarray, draws: int = DRAWS, seed: int = 0) -> float:
-    """The mean ECE of a perfectly calibrated model with confidences `p` (outcomes drawn right with
-    each confidence's probability, fixed seed): an ECE near it is within sampling noise."""
-    rng = np.random.default_rng(seed)
-    return float(np.mean([reliability(p, (rng.random(len(p)) < p).astype(float))[1] for _ in range(draws)]))
+    """`calibration.noise_floor` of these events' confidences."""
+    return noise_floor_of(p, lambda conf, right: reliability(conf, right.astype(float))[1], draws, seed)
 
 
 def _set_lines(name: str, p: np.ndarray, y: np.ndarray, cv: np.ndarray, shuffled: list[np.ndarray]) -> list[str]:

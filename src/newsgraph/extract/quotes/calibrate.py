@@ -50,6 +50,8 @@ from ...eval.polnear import Attribution, _match, _overlaps, read_split
 from ...lexicon import data_path
 from ...model import Article, Quote
 from ...readers import read
+from ..calibration import document_folds
+from ..calibration import noise_floor as noise_floor_of
 from . import attribute
 from .confidence import DEFAULT_MIN_CONFIDENCE, MODEL_FILE, PACKAGE, ConfidenceModel, quote_features
 
@@ -198,10 +200,7 @@ def out_of_fold(samples: Sequence[Sample], folds: int = FOLDS, l2: float = L2, s
     """Each sample's confidence from a model fitted without its document's fold (a fixed split:
     the sorted documents dealt round-robin, or first shuffled with `seed`), so an in-sample gain
     is not taken for a real one."""
-    documents = sorted({s.document for s in samples})
-    if seed is not None:
-        documents = [documents[i] for i in np.random.default_rng(seed).permutation(len(documents))]
-    fold_of = {d: i % folds for i, d in enumerate(documents)}
+    fold_of = document_folds((s.document for s in samples), folds, seed)
     out = [0.0] * len(samples)
     for k in range(folds):
         model = fit([s for s in samples if fold_of[s.document] != k], l2)
@@ -212,11 +211,9 @@ def out_of_fold(samples: Sequence[Sample], folds: int = FOLDS, l2: float = L2, s
 
 
 def noise_floor(probs: Forecasts, draws: int = DRAWS, seed: int = 0) -> float:
-    """The mean ECE of a perfectly calibrated model with these confidences: outcomes drawn right
-    with each confidence's probability (fixed seed). An ECE near it is within sampling noise."""
-    rng = np.random.default_rng(seed)
-    p = np.array([c for c, _ in probs])
-    return float(np.mean([table_of(list(zip(p, rng.random(len(p)) < p, strict=True)))[1] for _ in range(draws)]))
+    """`calibration.noise_floor` of these quotes' confidences."""
+    return noise_floor_of(np.array([c for c, _ in probs]),
+                          lambda p, right: table_of(list(zip(p, right, strict=True)))[1], draws, seed)
 
 
 def brier(probs: Forecasts) -> float:
