@@ -49,7 +49,7 @@ from ..resolve.missed_names import (
 )
 from ..resolve.organizations import known, lookup
 from ..resolve.person_names import is_given_name, is_title, parse
-from ..resolve.places import place_country, seat_of_power
+from ..resolve.places import place_country, seat_of_power, state_or_seat
 from ..resolve.text import doc_text, fold, tokens
 from ..resolve.wordnet import is_common_adjective, is_dictionary_word, is_inflected_verb
 from ..resolve.zones import Zones
@@ -555,13 +555,9 @@ def _hyphen_split(span: Span) -> list[Span]:
     for t in span[1:-1]:
         if t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_:
             left, right = doc[span.start:t.i], doc[t.i + 1:span.end]
-            if _state_or_capital(left.text) and _state_or_capital(right.text):
+            if state_or_seat(left.text) and state_or_seat(right.text):
                 return [Span(doc, left.start, left.end, label="GPE"), Span(doc, right.start, right.end, label="GPE")]
     return [span]
-
-
-def _state_or_capital(text: str) -> bool:
-    return bool(country_word(text) or seat_of_power(text))
 
 
 def entity_mentions(doc: Doc) -> list[Span]:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extract.mentions import stance_prefixes
 from ..lexicon import table, words
 from .countries import country_word
-from .places import Seat, place_country, seat_of_power
+from .places import Seat, place_country, seat_of_power, state_or_seat
 from .text import fold
 
 _LOCATIVE = {"in", "at", "inside", "near", "outside", "into", "to", "around", "across", "within", "on", "toward",
@@ -123,7 +123,7 @@ def _place_at(doc: Doc, i: int, step: int) -> bool:
         if start < 0 or end > len(doc):
             break
         text = doc[start:end].text
-        if country_word(text) or seat_of_power(text) is not None:
+        if state_or_seat(text):
             return True
     return False
 

@@ -29,7 +29,7 @@ from .countries import country_word, is_demonym, limited_recognition
 from .knowledge import builtin
 from .organizations import known, lookup
 from .person_names import family_words, is_given_name, is_honorific, is_title, parse
-from .places import place_country, seat_of_power
+from .places import place_country, state_or_seat
 from .text import doc_text, fold, tokens
 from .wordnet import is_dictionary_word
 from .zones import Zones
@@ -159,7 +159,7 @@ def country_names(doc: Doc, zones: Zones) -> list[Span]:
             if fold(text) in limited_recognition():
                 if not _whole_entity_or_none(words):
                     continue  # NER knows these states poorly ("Somaliland" as a PRODUCT): its label does not count
-            elif any(x.ent_type_ for x in words) or not (country_word(text) or seat_of_power(text)):
+            elif any(x.ent_type_ for x in words) or not state_or_seat(text):
                 continue
             span = doc[i:i + n]
             before = toks[i - 1] if i > 0 else None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .countries import limited_recognition
+from .countries import country_word, limited_recognition
 from .text import bare, fold
 
 _DATA = Path(__file__).parent / "data"
@@ -105,3 +105,8 @@ def place_population(name: str) -> int:
 
 def seat_of_power(name: str) -> Seat | None:
     return seats().get(fold(bare(name)))
+
+
+def state_or_seat(name: str) -> bool:
+    """Is `name` a country (any of its names or demonyms) or a capital or seat of power?"""
+    return bool(country_word(name)) or seat_of_power(name) is not None
