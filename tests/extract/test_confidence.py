@@ -85,7 +85,7 @@ def test_a_speaker_inside_the_words_has_no_gap() -> None:
 def test_table_of_a_perfect_forecast_has_no_error() -> None:
     probs = [(0.05, False)] * 10 + [(0.95, True)] * 10
     assert quote_calibrate.table_of(probs)[1] == pytest.approx(0.05)
-    assert [r["n"] for r in quote_calibrate.table_of(probs)[0]] == [10, 10]
+    assert [r.n for r in quote_calibrate.table_of(probs)[0]] == [10, 10]
 
 
 def test_table_of_an_overconfident_forecast() -> None:

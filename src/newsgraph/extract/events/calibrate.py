@@ -54,7 +54,7 @@ from ...lexicon import data_path
 from ...model import Article, Event
 from ...pipeline import resolve_actors
 from ...readers import read
-from ..calibration import document_folds
+from ..calibration import ReliabilityBin, document_folds, readme_cells, reliability_table
 from ..calibration import noise_floor as noise_floor_of
 from ..quotes import extract_quotes
 from .coding import plover_category
@@ -179,18 +179,9 @@ def predict(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x @ w))
 
 
-def reliability(p: np.ndarray, y: np.ndarray, bins: int = BINS) -> tuple[list[tuple[str, int, float, float]], float]:
-    """([(bin, events, mean confidence, share right)], expected calibration error)."""
-    rows, ece = [], 0.0
-    for b in range(bins):
-        lo, hi = b / bins, (b + 1) / bins
-        inside = (p >= lo) & ((p < hi) if b < bins - 1 else (p <= hi))
-        n = int(inside.sum())
-        if n:
-            conf, acc = float(p[inside].mean()), float(y[inside].mean())
-            ece += n / len(p) * abs(conf - acc)
-            rows.append((f"{lo:.1f}-{hi:.1f}", n, conf, acc))
-    return rows, ece
+def reliability(p: np.ndarray, y: np.ndarray, bins: int = BINS) -> tuple[list[ReliabilityBin], float]:
+    """(rows of the reliability table, ECE) of these events' confidences: `calibration.reliability_table`."""
+    return reliability_table(p, y, bins)
 
 
 def cross_validated(items: list[Labelled], folds: int = FOLDS, seed: int | None = None) -> np.ndarray:
@@ -242,9 +233,7 @@ def readme_row(items: list[Labelled], w: np.ndarray, cv: np.ndarray) -> str:
     """The README's reliability-table row: share right (events) per bin, ECE in-sample and out of fold."""
     x, y = matrix(items)
     rows, ece = reliability(predict(x, w), y)
-    by_bin = {b: (n, a) for b, n, _, a in rows}
-    cells = [f"{by_bin[b][1]:.2f} ({by_bin[b][0]})".lstrip("0") if b in by_bin else "-"
-             for b in (f"{k / BINS:.1f}-{(k + 1) / BINS:.1f}" for k in range(BINS))]
+    cells = readme_cells(rows, BINS)
     return (f"| events, PLOVER dev + news-dev dev ({len(y)}) | " + " | ".join(cells)
             + f" | **{ece:.3f}** ({reliability(cv, y)[1]:.3f} out-of-fold) |")
 

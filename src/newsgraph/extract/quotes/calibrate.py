@@ -50,7 +50,7 @@ from ...eval.polnear import Attribution, _match, _overlaps, read_split
 from ...lexicon import data_path
 from ...model import Article, Quote
 from ...readers import read
-from ..calibration import document_folds
+from ..calibration import ReliabilityBin, document_folds, readme_cells, reliability_table
 from ..calibration import noise_floor as noise_floor_of
 from . import attribute
 from .confidence import DEFAULT_MIN_CONFIDENCE, MODEL_FILE, PACKAGE, ConfidenceModel, quote_features
@@ -174,26 +174,14 @@ def fit(samples: Sequence[Sample], l2: float = L2) -> ConfidenceModel:
 Forecasts = Sequence[tuple[float, bool]]
 
 
-def reliability(model: ConfidenceModel, samples: Sequence[Sample], bins: int = BINS) -> tuple[list[dict[str, Any]], float]:
+def reliability(model: ConfidenceModel, samples: Sequence[Sample], bins: int = BINS) -> tuple[list[ReliabilityBin], float]:
     """(rows of the reliability table, ECE) of the model's confidences on `samples`."""
     return table_of([(model.probability(s.features), s.right) for s in samples], bins)
 
 
-def table_of(probs: Forecasts, bins: int = BINS) -> tuple[list[dict[str, Any]], float]:
-    """(rows of the reliability table, ECE): per equal-width confidence bin its quotes, mean
-    confidence and share right."""
-    rows = []
-    ece = 0.0
-    for b in range(bins):
-        lo, hi = b / bins, (b + 1) / bins
-        inside = [(p, r) for p, r in probs if lo <= p < hi or (b == bins - 1 and p == 1.0)]
-        if not inside:
-            continue
-        conf = sum(p for p, _ in inside) / len(inside)
-        acc = sum(r for _, r in inside) / len(inside)
-        ece += len(inside) / len(probs) * abs(conf - acc)
-        rows.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": len(inside), "confidence": conf, "accuracy": acc})
-    return rows, ece
+def table_of(probs: Forecasts, bins: int = BINS) -> tuple[list[ReliabilityBin], float]:
+    """(rows of the reliability table, ECE) of (confidence, right) pairs: `calibration.reliability_table`."""
+    return reliability_table([p for p, _ in probs], [r for _, r in probs], bins)
 
 
 def out_of_fold(samples: Sequence[Sample], folds: int = FOLDS, l2: float = L2, seed: int | None = None) -> list[float]:
@@ -228,21 +216,17 @@ def above(probs: Forecasts, floor: float = DEFAULT_MIN_CONFIDENCE) -> tuple[int,
     return len(kept), sum(kept) / max(1, len(kept))
 
 
-def format_table(name: str, rows: list[dict[str, Any]], ece: float) -> str:
+def format_table(name: str, rows: list[ReliabilityBin], ece: float) -> str:
     """A plain-text reliability table."""
     lines = [f"{name}: ECE {ece:.3f}", f"  {'bin':<9} {'quotes':>6} {'confidence':>10} {'right':>6}"]
-    lines += [f"  {r['bin']:<9} {r['n']:>6} {r['confidence']:>10.3f} {r['accuracy']:>6.3f}" for r in rows]
+    lines += [f"  {r.label:<9} {r.n:>6} {r.confidence:>10.3f} {r.accuracy:>6.3f}" for r in rows]
     return "\n".join(lines)
 
 
 def readme_row(name: str, probs: Forecasts, oof: Forecasts | None) -> str:
     """One row of the README's reliability table: share right (quotes) per bin, then the ECE."""
     rows, ece = table_of(probs)
-    by_bin = {r["bin"]: r for r in rows}
-    cells = []
-    for b in range(BINS):
-        r = by_bin.get(f"{b / BINS:.1f}-{(b + 1) / BINS:.1f}")
-        cells.append("-" if r is None else f"{r['accuracy']:.2f} ({r['n']})".lstrip("0"))
+    cells = readme_cells(rows, BINS)
     figure = f"**{ece:.3f}**" + (f" ({table_of(oof)[1]:.3f} out-of-fold)" if oof is not None else "")
     return f"| {name} ({len(probs):,}) | " + " | ".join(cells) + f" | {figure} |"
 
