@@ -147,3 +147,16 @@ def test_an_ambiguous_acronym_is_the_body_the_article_names_in_full(analyze_text
 def test_an_ambiguous_acronym_alone_names_no_table_body(analyze_text):
     article = analyze_text("The MSS said officers had stopped several attacks.")
     assert _by_id(article)[_actor_of(article, "MSS")].name == "MSS"
+
+
+@pytest.mark.parametrize("text, surface, name, type_", [
+    # a several-word name of the organization table, whatever NER labels it
+    ("Fighters of Hayat Tahrir al-Sham entered the town at dawn.", "Hayat Tahrir al-Sham", "Hayat Tahrir al-Sham", "ORG"),
+    # the exact name of a state labelled a region is the state
+    ("Regional envoys urged South Sudan's leaders to agree on a date.", "South Sudan", "South Sudan", "GPE"),
+])
+def test_table_and_state_names_keep_their_kind(analyze_text, text, surface, name, type_):
+    a = analyze_text(text, "2024-06-03")
+    m = next(m for m in a.mentions if m.text == surface)
+    got = next(x for x in a.actors if x.id == m.actor)
+    assert (got.name, got.type) == (name, type_)

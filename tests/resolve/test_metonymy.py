@@ -57,3 +57,19 @@ def test_capital_as_place_in_a_relation_test_stays_a_place(analyze_text, text, s
     a = analyze_text(text, "2024-01-10")
     m = next(m for m in a.mentions if m.text == surface)
     assert m.how != "metonym"
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    ("Oman hosted the third round. The delegations will meet again in Muscat next month.", "Muscat", "Oman"),
+    ("Ecuadorian troops patrolled the port. Curfews were imposed in Quito on Friday.", "Quito", "Ecuador"),
+    ("Nigeria raised fuel prices. Unions gathered in Abuja to protest the decision.", "Abuja", "Nigeria"),
+])
+def test_capital_as_place_in_an_article_naming_its_country_is_that_country(analyze_text, text, surface, country):
+    a = analyze_text(text, "2024-06-03")
+    assert actor_name(a, surface, how="place") == country
+    assert len({m.actor for m in a.mentions if m.text in {surface, country} or m.how == "demonym"}) == 1
+
+
+def test_city_that_is_no_capital_keeps_its_own_actor_beside_the_country(analyze_text):
+    a = analyze_text("Nigeria raised fuel prices. Unions gathered in Lagos to protest the decision.", "2024-06-03")
+    assert actor_name(a, "Lagos") == "Lagos"

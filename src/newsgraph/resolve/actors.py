@@ -63,8 +63,8 @@ def _country_actor(surface: str, label: str) -> str | None:
         if (exact := country_word(surface)) and (is_acronym(surface) or not is_demonym(surface)):
             return exact
         return iso3_of(surface) if (is_acronym(surface) or fold(surface) == fold(short_name(iso3_of(surface) or ""))) else None
-    if label == "LOC" and is_demonym(surface):
-        return iso3_of(surface)
+    if label == "LOC":  # "South Sudan's leaders" labelled a region: the exact name of a state is the state
+        return iso3_of(surface) if is_demonym(surface) else country_word(surface)
     return None
 
 
@@ -143,9 +143,12 @@ def _link(span: Span, people: PeopleIndex, org_heads: dict[str, tuple[str, str, 
     surface = bare(span.text)
     label = span.label_
     table = lookup(surface) if not _country_actor(surface, label if label != "PERSON" else "ORG") else None
-    if table and label == "PERSON" and is_given_name(surface.split()[0]):
+    if table and label == "PERSON" and len(surface.split()) == 1 and is_given_name(surface):
         table = None  # "Tasnim said": a person's name the table also knows as an organization's
-    if label == "PERSON" and not (table and people.lone(span, knowledge=False) is None and not people.full_name(span)):
+    # a several-word name of the table is the organization whatever NER said ("Hayat Tahrir al-Sham" as a person)
+    table_name = table is not None and len(surface.split()) > 1
+    if label == "PERSON" and not table_name and \
+            not (table and people.lone(span, knowledge=False) is None and not people.full_name(span)):
         found = _person_link(span, surface, people)
         if found:
             person, how = found
@@ -172,6 +175,9 @@ def _link(span: Span, people: PeopleIndex, org_heads: dict[str, tuple[str, str, 
     if (seat := seat_metonym(span, surface, label)) and iso3_of(seat.country):
         key = f"country:{seat.country}"
         return key, "metonym", _Draft(key, "GPE", short_name(seat.country), seat.country)
+    if (capital := _named_capital(surface, label, named)) is not None:
+        key = f"country:{capital}"
+        return key, "place", _Draft(key, "GPE", short_name(capital), capital)
     if label == "ORG" and not table and len(surface.split()) == 1 and surface in org_heads:
         key, type_, name, country, _ = org_heads[surface]
         return key, "alias", _Draft(key, type_, name, country)
@@ -180,6 +186,20 @@ def _link(span: Span, people: PeopleIndex, org_heads: dict[str, tuple[str, str, 
         return key, "acronym", _Draft(key, "ORG", org.name, org.country)
     key, type_, name, country, how = _non_person(surface, label)
     return key, how, _Draft(key, type_, name, country)
+
+
+def _named_capital(surface: str, label: str, named: set[str]) -> str | None:
+    """ISO3 of a capital (or seat city) named as a place ("talks in Muscat") in an article that also names
+    its country: there the capital is that country's mention (how `place`), so the country is one actor
+    under all its names, as news annotation lists capitals among a state's forms. A capital in an article
+    that names no country of it stays a place of its own ("The minister flew to Kigali"); buildings
+    (the Kremlin) are seats, not places, and other cities keep their own actor."""
+    if label not in {"GPE", "LOC"}:
+        return None
+    seat = seat_of_power(surface)
+    if seat is None or seat.country not in named or place_country(surface) is None or not iso3_of(seat.country):
+        return None
+    return seat.country
 
 
 def _apposed_person(span: Span, surface: str) -> Person | None:
