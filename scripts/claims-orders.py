@@ -12,6 +12,16 @@ other claims' quotes that happens to span its files.
     PYTHONPATH=src .venv/bin/python scripts/claims-orders.py [ROOT] [--orders 30] [--seed 0] [--refresh]
         [--set NAME=VALUE ...]   (a ClaimSettings field for this run, so settings are compared without edits)
         [--per-claim]            (per gold claim: recovered in how many orders, mean coverage and purity)
+        [--diagnose]             (where the input order's joins are lost: upstream, one claim per quote, similarity)
+
+`--diagnose` links each extracted quote to the gold claims whose `claim_links` prefix it holds (as
+`pair_scores` does) and prints three things: the gold links that no extracted quote holds (the claim was
+never a quote: a headline, a one-word quoted fragment in narration, an unmarked continuation; narrated
+links have no speaker), split into attributed and narrated; per claim, the files holding a quote of it
+and the files holding a quote of it alone (a quote carries one `claim`, so a quote of two claims can
+count for one of them only: the second count bounds what any clustering of the extracted quotes can
+recover); and the cross-file pairs of quotes of one claim, joined, vetoed (by conflict) or apart, by
+similarity band and shared words (`similarity.similarity` with the term weights at the end of the run).
 """
 from __future__ import annotations
 
@@ -24,13 +34,25 @@ import random
 import statistics
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from newsgraph.claims.adapters import assign_claims
+from newsgraph.claims.adapters import assign_claims, claim_quotes
 from newsgraph.claims.index import ClaimIndex
 from newsgraph.claims.settings import ClaimSettings
-from newsgraph.eval.claims import DEFAULT_ROOT, ClaimScore, PairScore, pair_scores, read_gold, score_claims
+from newsgraph.claims.similarity import conflict, similarity
+from newsgraph.claims.text import ClaimFeatures, claim_features
+from newsgraph.eval.claims import (
+    DEFAULT_ROOT,
+    MIN_COVERAGE,
+    PREFIX_CHARS,
+    ClaimScore,
+    PairScore,
+    pair_scores,
+    read_gold,
+    score_claims,
+)
 from newsgraph.ingest import extract
 
 
@@ -72,6 +94,92 @@ def per_claim(scores: list[ClaimScore]) -> str:
     return "\n".join(lines)
 
 
+# A quote of the set linked to gold claims: (file, claim ids, claim id given, features)
+Linked = tuple[str, frozenset[str], str, ClaimFeatures]
+SIMILARITY_BANDS = (0.2, 0.3, 0.45)  # bands of `--diagnose`: below the lowest join threshold, ..., above all
+
+
+def _links(row: dict[str, Any]) -> list[tuple[str, str, bool]]:
+    """(prefix as pair_scores matches it, claim id, attributed) of a gold row's claim links."""
+    return [(str(link["prefix"]).strip("\"'\u201c\u201d ")[:PREFIX_CHARS], str(link["claim"]), link["speaker"] is not None)
+            for link in row.get("claim_links", [])]
+
+
+def _linked_quotes(articles: list[dict[str, Any]], root: Path) -> tuple[list[Linked], Counter[tuple[str, bool]]]:
+    """The set's quotes linked to gold claims, and the gold links no quote holds ((claim, attributed) counts)."""
+    gold = {row["file"]: row for row in read_gold(root)}
+    linked: list[Linked] = []
+    unquoted: Counter[tuple[str, bool]] = Counter()
+    for article in articles:
+        name = Path(str(article.get("source") or "")).name
+        links = _links(gold.get(name, {}))
+        texts = [q["text"] for q in article.get("quotes", [])]
+        unquoted.update((k, named) for prefix, k, named in links if prefix and not any(prefix in t for t in texts))
+        for quote, q in zip(claim_quotes(article), article.get("quotes", []), strict=True):
+            ks = frozenset(k for prefix, k, _ in links if prefix and prefix in q["text"])
+            if ks:
+                linked.append((name, ks, q["claim"], claim_features(quote.text, quote.entities)))
+    return linked, unquoted
+
+
+def _ceiling(linked: list[Linked], root: Path) -> list[str]:
+    """Per gold claim: files with a quote of it, files with a quote of it alone (see `--diagnose`)."""
+    files: dict[str, set[str]] = {}
+    for row in read_gold(root):
+        for k in row.get("claims", []):
+            files.setdefault(k, set()).add(row["file"])
+    lines, reach, reach_alone = [], 0, 0
+    for k in sorted((k for k in files if len(files[k]) >= 2), key=lambda k: (len(k), k)):
+        quoted = {f for f, ks, _, _ in linked if k in ks}
+        alone = {f for f, ks, _, _ in linked if ks == {k}}
+        reach += len(quoted) >= MIN_COVERAGE * len(files[k])
+        reach_alone += len(alone) >= MIN_COVERAGE * len(files[k])
+        lines.append(f"  {k:4} {len(files[k]):2} files: {len(quoted):2} with a quote of it, {len(alone):2} with a quote of it alone")
+    lines.append(f"claims whose files hold a quote of them in >= {MIN_COVERAGE:.0%}: {reach}; "
+                 f"a quote of them alone: {reach_alone} (of {len(lines)})")
+    return lines
+
+
+def _pair_bands(linked: list[Linked], weight: Any) -> Counter[str]:
+    """The cross-file pairs of quotes of one gold claim: joined, vetoed by a conflict, or apart by band."""
+    out: Counter[str] = Counter()
+    for i, (file_a, ks_a, c_a, f_a) in enumerate(linked):
+        for file_b, ks_b, c_b, f_b in linked[i + 1:]:
+            if file_a == file_b or not ks_a & ks_b:
+                continue
+            if c_a == c_b:
+                out["joined"] += 1
+                continue
+            veto = conflict(f_a, f_b) or conflict(f_b, f_a)
+            if veto:
+                out[f"apart: vetoed ({veto})"] += 1
+                continue
+            sim, shared = similarity(f_a, f_b, weight)
+            bounds = (0.0, *SIMILARITY_BANDS, 1.0)
+            band = next(f"{lo:.2f}-{hi:.2f}" for lo, hi in zip(bounds, bounds[1:], strict=False) if sim < hi or hi == 1.0)
+            out[f"apart: similarity {band}, {'<= 1' if shared <= 1 else '>= 2'} shared words"] += 1
+    return out
+
+
+def diagnose(articles: list[dict[str, Any]], root: Path, settings: ClaimSettings) -> str:
+    """Where the input order's joins are lost (see `--diagnose` in the module docstring)."""
+    arts = copy.deepcopy(articles)
+    index = ClaimIndex(settings)
+    assign_claims(arts, index)
+    linked, unquoted = _linked_quotes(arts, root)
+    attributed = sum(n for (_, named), n in unquoted.items() if named)
+    narrated = sum(n for (_, named), n in unquoted.items() if not named)
+    per_quote = Counter(len(ks) for _, ks, _, _ in linked)
+    lines = [f"gold claim links no extracted quote holds: {attributed} attributed, {narrated} narrated "
+             f"(by claim: {dict(sorted(Counter(k for k, _ in unquoted.elements()).items()))})",
+             f"linked quotes by number of gold claims they hold: {dict(sorted(per_quote.items()))}"]
+    lines += _ceiling(linked, root)
+    bands = _pair_bands(linked, index._state.terms.weights())
+    lines.append(f"cross-file pairs of quotes of one claim: {sum(bands.values())}")
+    lines += [f"  {name}: {n}" for name, n in sorted(bands.items())]
+    return "\n".join(lines)
+
+
 def overridden(pairs: list[str]) -> ClaimSettings:
     """ClaimSettings with NAME=VALUE overrides, each value read as the field's default's type."""
     base = ClaimSettings()
@@ -94,11 +202,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-claim", action="store_true",
                         help="print, per gold claim, in how many random orders it was recovered and its mean "
                              "coverage and purity (which claims a change moved)")
+    parser.add_argument("--diagnose", action="store_true",
+                        help="print where the input order's joins are lost (upstream, one claim per quote, similarity)")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="override a ClaimSettings field, e.g. --set join_same_speaker=0.35 (repeatable)")
     args = parser.parse_args(argv)
     settings = overridden(args.set)
     articles = extracted(args.root, args.refresh)
+    if args.diagnose:
+        print(diagnose(articles, args.root, settings))
+        return 0
     first, first_pairs = run_both(articles, args.root, settings)
     print("input order:", first.line())
     print("input order:", first_pairs.line())
