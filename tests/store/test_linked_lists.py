@@ -114,3 +114,49 @@ def test_lists_of_different_kinds_of_filter_are_read_one_by_one(corpus):
     a = _busiest(corpus, 1)[0]
     mixed = [lists.quote_list(corpus._con, speakers=[a]), lists.quote_list(corpus._con, speakers=[a], kinds=["direct"])]
     assert lists.pages(mixed, 5, 0) == [q.page(5, 0) for q in mixed]
+
+
+def test_one_actor_or_one_pair_is_read_as_a_top_of_its_rows(corpus):
+    """A list with one actor filter, or one pair, reads a page as the first rows of the actor's (pair's) summary
+    rows and counts them apart (`Top`), without gathering every key; an intersection of two filters gathers."""
+    a, b = _busiest(corpus, 2)
+    for q in (lists.quote_list(corpus._con, speakers=[a]), lists.quote_list(corpus._con, about=[a, b]),
+              lists.event_list(corpus._con, actors=[a]), lists.event_list(corpus._con, sources=[a], targets=[b]),
+              lists.article_list(corpus._con, actors=[a], since="2024-11-01")):
+        assert q.linked is not None and q.linked.top is not None
+        assert "MATERIALIZED" not in q.linked.top.rows
+    assert lists.event_list(corpus._con, actors=[a], sources=[b]).linked.top is None  # type: ignore[union-attr]
+
+
+@pytest.fixture()
+def with_self_events(corpus, tmp_path):
+    """The examples' store with two events of the busiest source turned into events with itself (source = target),
+    the summaries made again: an actor's events on either side count such an event once."""
+    import shutil
+
+    from newsgraph import store
+    from newsgraph.store import summaries
+
+    db = tmp_path / "self.duckdb"
+    shutil.copy(corpus._con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()")
+                .fetchone()[0], db)
+    con = store.connect(str(db), read_only=False)
+    source = con.execute("SELECT source FROM events WHERE source IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 "
+                         "LIMIT 1").fetchone()[0]
+    con.execute("""UPDATE events SET target = source WHERE (article_id, idx) IN (
+                       SELECT (article_id, idx) FROM events WHERE source = ? ORDER BY article_id, idx LIMIT 2)""", [source])
+    summaries.rebuild(con)
+    con.close()
+    with query.open(str(db)) as c:
+        yield c, source
+
+
+@pytest.mark.parametrize("since", [None, "2024-11-05"])
+def test_events_of_an_actor_with_itself_are_counted_once(with_self_events, since):
+    c, source = with_self_events
+    assert c._con.execute("SELECT count(*) FROM events WHERE source = target").fetchone()[0] == 2
+    q = lists.event_list(c._con, actors=[source], since=since)
+    assert q.linked is not None and q.linked.top is not None and "pair_events" in q.linked.top.count
+    rows, _, total = q.page(None)
+    assert total == len(rows) == len({(r["article_id"], r["idx"]) for r in rows})
+    _assert_same_pages(q)
