@@ -192,3 +192,11 @@ def test_ordinary_word_taken_for_a_name_takes_no_given_name_before_it(nlp):
     doc.ents = [Span(doc, award, award + 1, label="PERSON")]  # the small model's misreading, made sure
     found = [s.text for s in entity_mentions(doc)]
     assert not any("Emmy" in t for t in found), found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Dutch trade minister Anneke van der Velde said the deal was fair.", "Anneke van der Velde"),
+    ("Ursula Brandt von Sachsen spoke to reporters in Berlin on Friday.", "Ursula Brandt von Sachsen"),
+])
+def test_name_with_lower_case_particles_is_not_cut(spans, name, text):
+    assert name in _texts(spans(text))

@@ -149,3 +149,26 @@ def test_near_spellings_that_are_no_romanization_stay_two_people(analyze_text, t
     a = analyze_text(text, None)
     by_text = {m.text: m.actor for m in a.mentions}
     assert by_text[one] != by_text[other]
+
+
+@pytest.mark.parametrize("text, short, full", [
+    # a family name with a particle, printed alone with a capital
+    ("The Dutch trade minister Anneke van der Velde defended the deal. Van der Velde flew to Jakarta on Monday.",
+     "Velde", "Anneke van der Velde"),
+    ("German lawmaker Katrin von der Heide backed the bill. Von der Heide chairs the budget committee.",
+     "Von der Heide", "Katrin von der Heide"),
+    # a name without its first given names
+    ("Antonio Ferreira da Costa won the runoff on Sunday. Ferreira da Costa promised to cut fuel taxes.",
+     "Ferreira da Costa", "Antonio Ferreira da Costa"),
+    # a middle name by which the person is known
+    ("Jose Inacio Nunes da Rocha won the runoff in Recife on Sunday. Speaking to supporters, Nunes promised "
+     "to cut fuel taxes.", "Nunes", "Jose Inacio Nunes da Rocha"),
+])
+def test_shorter_printing_of_a_full_name_is_that_person(analyze_text, text, short, full):
+    assert actor_name(analyze_text(text, "2024-06-03"), short) == full
+
+
+def test_shorter_name_shared_by_two_full_names_stays_apart(analyze_text):
+    a = analyze_text("Ana Maria da Silva and Joao Pedro da Silva signed the petition. Da Silva said more would "
+                     "follow.", "2024-06-03")
+    assert actor_name(a, "Da Silva") not in {"Ana Maria da Silva", "Joao Pedro da Silva"}

@@ -254,7 +254,14 @@ def _looks_like_name(span: Span, ctx: _Context) -> bool:
 def _extended(doc: Doc, start: int, end: int, ctx: _Context) -> int:
     """End of a person's name that NER cut short: the rest of a hyphenated given name ("Moon Jae" of
     "Moon Jae-in"), or, after a given name, up to two capitalised proper nouns outside any entity
-    ("Donald" of "... Slams Donald Trump")."""
+    ("Donald" of "... Slams Donald Trump"); a name cut after a lower-case particle takes the capitalised
+    word after it, even where NER made that word an entity of its own ("Ursula von der" + "Leyen")."""
+    if end - start >= 2 and _is_lower_particle(doc[end - 1]):
+        after = end
+        while after < len(doc) and after - end < 2 and _is_lower_particle(doc[after]):
+            after += 1  # "Anneke van" + "der" + "Velde"
+        if after < len(doc) and doc[after].text[:1].isupper() and doc[after].tag_ in {"NNP", "NNPS"}:
+            return after + 1
     if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
             and doc[end + 1].is_alpha and not doc[end + 1].ent_type_:
         return end + 2
@@ -268,6 +275,11 @@ def _extended(doc: Doc, start: int, end: int, ctx: _Context) -> int:
             break
         new_end += 1
     return new_end
+
+
+def _is_lower_particle(t: Token) -> bool:
+    """A lower-case name particle followed by a space ("von", "der", "da")."""
+    return t.lower_ in _PARTICLES and t.text[:1].islower() and bool(t.whitespace_)
 
 
 def _extended_back(doc: Doc, start: int, ctx: _Context) -> int:

@@ -141,6 +141,16 @@ def table_person(family: str, gender: str | None) -> Person | None:
     return Person(f"person:{fold(name)}", name, gender, True)
 
 
+def _longer_name(parts: NameParts, people: dict[tuple[str, str], Person]) -> Person | None:
+    """The person of a longer full name of the article that ends with all the words of this one: "Le Pen",
+    "von der Leyen", "Lula da Silva" (a family name with a particle, or a name without its first given
+    names) after "Marine Le Pen", "Ursula von der Leyen", "Luiz Inacio Lula da Silva". One such person only."""
+    words = parts.key.split()
+    hits = {p.key: p for p in people.values() if len(p.key.split()) > len(words)
+            and p.key.removeprefix("person:").split()[-len(words):] == words}
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
 @dataclass
 class _Full:
     start: int
@@ -157,6 +167,16 @@ def _family_agrees(word: str, parts: NameParts) -> bool:
     return key is not None and key in {spelling_key(f) for f in forms}
 
 
+def _at(position: str, word: str, parts: NameParts) -> bool:
+    """Is the folded lone name `word` this full name's family name, first given name, or (a name of four
+    letters or more) one of its middle names ("Lula" of "Luiz Inacio Lula da Silva")?"""
+    if position == "family":
+        return _family_agrees(word, parts)
+    if position == "first":
+        return fold(parts.given.split()[0]) == word
+    return len(word) > 3 and word in fold(parts.middle).split()
+
+
 class PeopleIndex:
     """The article's full names, built once; answers who a personal name span denotes."""
 
@@ -171,12 +191,14 @@ class PeopleIndex:
                 groups[_spelled(parts)].append((span, parts))
         self.full: list[_Full] = []
         self.by_span: dict[tuple[int, int], Person] = {}
-        for members in groups.values():
+        people: dict[tuple[str, str], Person] = {}
+        for group, members in sorted(groups.items(), key=lambda g: -max(len(p.key.split()) for _, p in g[1])):
             shortest = min((p for _, p in members), key=lambda p: (len(p.key.split()), p.key))
             key, name = canonical(shortest)
             said = next((g for s, _ in members if (g := honorific_before(s))), None) or \
                 next((p.honorific_gender for _, p in members if p.honorific_gender), None)
-            person = Person(key, name, said or shortest.gender, said is not None)
+            person = _longer_name(shortest, people) or Person(key, name, said or shortest.gender, said is not None)
+            people[group] = person
             for span, parts in members:
                 self.full.append(_Full(span.start_char, parts, person))
                 self.by_span[(span.start_char, span.end_char)] = person
@@ -192,7 +214,7 @@ class PeopleIndex:
         if not parts.is_full or parts.titles:
             return None
         found = next((f.person for f in self.full if f.parts.key == parts.key or _spelled(f.parts) == _spelled(parts)),
-                     None)
+                     None) or _longer_name(parts, {(f.person.key, ""): f.person for f in self.full})
         if found is None and _entry_for(surface) is not None:
             key, name = canonical(parts)
             found = Person(key, name, given_name_gender(name))
@@ -206,9 +228,8 @@ class PeopleIndex:
         word = fold(parts.family or span.text)
         if not word:
             return None
-        for position in ("family", "first"):
-            named = [f for f in self.full if (_family_agrees(word, f.parts) if position == "family"
-                                              else fold(f.parts.given.split()[0]) == word)]
+        for position in ("family", "first", "middle"):
+            named = [f for f in self.full if _at(position, word, f.parts)]
             fits = [f for f in named if gender is None or f.person.gender in {gender, None}]
             if not fits and named and knowledge and (table := table_person(parts.family or span.text, gender)):
                 return table  # "Mr. Clinton" in an article that names only Hillary Clinton
