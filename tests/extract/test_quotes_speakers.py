@@ -625,3 +625,89 @@ def test_they_as_speaker_takes_no_group_from_an_earlier_sentence(analyze_text):
                      "marched anyway. They argue that the new fares are far too high.", "2024-01-01")
     quote = next(q for q in a.quotes if "fares" in q.text)
     assert quote.speaker_text == "They" and quote.speaker is None
+
+
+# ------------------------------------------------------------------ titles named by an apposition, epithets
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The state Commissioner for Water, Engr. Musa Bello, disclosed that two dams were leaking.",
+     "two dams were leaking", "Musa Bello"),
+    ("The army spokesman in Borno State, Col. Ibrahim Lawal, confirmed the capture of the camp.",
+     "the capture of the camp", "Ibrahim Lawal"),
+    ("The Governor of Kaduna State, Grace Adeyemi, has insisted that the schools will reopen.",
+     "the schools will reopen", "Grace Adeyemi"),
+])
+def test_a_name_set_off_by_commas_after_a_title_subject_speaks(analyze_text, text, content, speaker):
+    """"The <title>, <Name>, said": the comma-closed apposition names the title's holder (Nigerian and
+    Indian house style), also when the parser hangs it on the title's "of/in" phrase."""
+    assert speakers_of(analyze_text(text), content) == [speaker]
+
+
+def test_a_list_of_names_is_no_title_and_holder(analyze_text):
+    article = analyze_text("Musa Bello, Ibrahim Lawal, said the dams were leaking.")
+    assert "Ibrahim Lawal" not in speakers_of(article, "the dams were leaking")
+
+
+@pytest.mark.parametrize("text", [
+    'Fatima Odhiambo lost her stall in the flood. "The water took everything," the 52-year-old said.',
+    'Fatima Odhiambo lost her stall in the flood. The 52-year-old trader said the water took everything.',
+])
+def test_an_age_epithet_is_the_person_just_named(analyze_text, text):
+    """"the 52-year-old said": news style for the person named just before."""
+    assert speakers_of(analyze_text(text), "water took everything") == ["Fatima Odhiambo"]
+
+
+def test_an_age_epithet_without_anyone_named_stays_unlinked(analyze_text):
+    article = analyze_text('The market flooded overnight. "The water took everything," the 52-year-old said.')
+    assert speakers_of(article, "water took everything") == [None]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Ambassador Pedro Salinas met officials in Lima on Monday. The diplomat said trade talks would resume.",
+     "trade talks would resume", "Pedro Salinas"),
+    ("Senator Joan Whitaker toured the mill on Friday. The lawmaker said the plant would stay open.",
+     "the plant would stay open", "Joan Whitaker"),
+])
+def test_a_definite_hypernym_of_a_title_is_its_holder(analyze_text, text, content, speaker):
+    """"Ambassador X ... the diplomat said": the description renames the person with a broader noun
+    (`data/title_hypernyms.tsv`)."""
+    article = analyze_text(text)
+    (q,) = [q for q in article.quotes if content in q.text]
+    assert speakers_of(article, content) == [speaker] and not q.anonymous
+
+
+def test_a_hypernym_does_not_take_a_person_of_another_title(analyze_text):
+    article = analyze_text("Governor Joan Whitaker toured the mill on Friday. The diplomat said the plant would stay open.")
+    assert "Joan Whitaker" not in speakers_of(article, "the plant would stay open")
+
+
+def test_a_statement_issued_by_an_actor_is_that_actors(analyze_text):
+    article = analyze_text("The statement, issued by the Kenya Defence Forces, said the troops repelled the attack.")
+    assert speakers_of(article, "troops repelled the attack") == ["Kenya Defence Forces"]
+
+
+# ------------------------------------------------------------------ "This was announced by X"
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Two bridges over the river will close for repairs until March. This was announced by the city's mayor "
+     "Ihor Tkachuk.", "Two bridges over the river will close for repairs until March.", "Ihor Tkachuk"),
+    ("Heating in the city will be restored by Friday.\n\nThis was stated by Deputy Minister Olena Kovalenko.",
+     "Heating in the city will be restored by Friday.", "Olena Kovalenko"),
+])
+def test_this_was_announced_by_reports_the_sentence_before(analyze_text, text, content, speaker):
+    """Ukrainian and Russian report order ("This was announced by X"): the content is the previous sentence."""
+    article = analyze_text(text)
+    assert [(q.text, speaker_name) for q in article.quotes
+            for speaker_name in speakers_of(article, q.text)] == [(content, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor resigned on Friday. This was a surprise to many residents.",
+    "Prices rose in May. This means that wages fell.",
+])
+def test_a_demonstrative_that_is_no_passive_report_is_no_quote_of_the_sentence_before(analyze_text, text):
+    assert not [q for q in analyze_text(text).quotes if q.text.startswith(text.split(".")[0])]
+
+
+def test_this_keeps_its_own_content_when_the_sentence_before_is_already_a_quote(analyze_text):
+    article = analyze_text("Air defence shot down 20 drones overnight, the air force said. "
+                           "This was confirmed by spokesman Yuriy Ihnat.")
+    assert len([q for q in article.quotes if "20 drones" in q.text]) == 1

@@ -2,7 +2,8 @@
 "a post on X by the embassy", "X issued a statement saying ...".
 
 A quote whose speaker phrase is a document (`data/document_nouns.txt`) is the issuer's: the
-possessor ("the ministry's statement"), the object of "by" or "from" ("a statement from A and B"),
+possessor ("the ministry's statement"), the object of "by" or "from" ("a statement from A and B",
+"the statement, issued by the army,"),
 a name modifying the noun ("a Kremlin statement"), the subject of the verb that issued it ("X
 released a statement saying ..."), or, for "the statement", the issuer of the last document the
 article attributed. Coordinated issuers ("by A and B") all speak: a joint statement is each
@@ -79,6 +80,9 @@ def own_issuers(index: ArticleIndex, doc_head: Token, resolve: HeadResolver) -> 
                 found = _all(index, obj, resolve)
                 if found:
                     return found
+    found = _participle_agents(index, doc_head, resolve)
+    if found:
+        return found
     lefts = [t for t in doc_head.subtree if t.i < doc_head.i]
     if any(t.lower_ in media_nouns() for t in lefts):
         return ()  # "Russian state media reports said": the media's, not Russia's
@@ -93,6 +97,19 @@ def own_issuers(index: ArticleIndex, doc_head: Token, resolve: HeadResolver) -> 
         subj = subject(verb, ("nsubj",))
         if subj is not None and not is_document(subj):
             return _all(index, subj, resolve)
+    return ()
+
+
+def _participle_agents(index: ArticleIndex, doc_head: Token, resolve: HeadResolver) -> tuple[str, ...]:
+    """The agents of a passive participle on the document ("The statement, issued by the army, said",
+    "a letter signed by A and B"): whoever issued or signed it speaks through it."""
+    for child in doc_head.children:
+        if child.dep_ != "acl" or child.tag_ != "VBN":
+            continue
+        agent = first_child(child, ("agent",))
+        obj = prep_object(agent, ("pobj",)) if agent is not None else None
+        if obj is not None and not is_document(obj):
+            return _all(index, obj, resolve)
     return ()
 
 

@@ -164,6 +164,14 @@ def quote_lexicons() -> QuoteLexicons:
 
 
 @cache
+def title_hypernyms() -> dict[str, frozenset[str]]:
+    """Epithet noun -> the title words it can stand for (`title_hypernyms.tsv`: "the diplomat" after
+    "Ambassador Ana Ruiz", "the lawmaker" after "Senator Ana Ruiz")."""
+    return {noun: frozenset(w.strip().lower() for w in titles.split(",") if w.strip())
+            for noun, titles in table(PACKAGE, "title_hypernyms.tsv", 2, min_columns=2)}
+
+
+@cache
 def learned_frames() -> dict[tuple[str, str, str, str], tuple[int, int]]:
     """Frame statistics learned on PolNeAR train (see `models/build_cue_frames.py`): for each
     (lemma, V|N|A, frame, speaker class), how often it was seen and how often it was a gold

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...resolve.coref import plural_since
 from ..descriptors import role_words
@@ -33,6 +33,7 @@ from .back_references import institution_referent
 from .cues import is_addressed, is_other_report
 from .documents import document_issuers, is_document
 from .index import ArticleIndex
+from .lexicons import title_hypernyms
 from .not_speakers import is_furniture
 
 #: subjects of a cue (of two before the verb, the nearer wins: `_subject_and_agent`)
@@ -195,6 +196,8 @@ def cue_speaker(index: ArticleIndex, cue: Token) -> SpeakerPhrase | None:
         subj = relayed_speaker(index, cue) or subject_of_cue(cue, max_climb) or adjacent_speaker(index, cue)
         if subj is not None and index.inside_passage(subj) and not index.inside_passage(cue):
             subj = adjacent_speaker(index, cue)  # a quoted noun parsed as the subject of the cue after it
+        if subj is None and (aged := age_epithet_before(index, cue)) is not None:
+            return aged  # '"...," the 45-year-old said': the parse hangs "old" on the verb
         fronted = fronted_subject(index, cue)
         if fronted is not None and _swallowed(index, subj, fronted):
             return fronted
@@ -328,16 +331,19 @@ def resolve_speaker(index: ArticleIndex, spk: SpeakerPhrase | None) -> ResolvedS
     if head.pos_ == "PRON":
         types = lex.pronoun_antecedents.get(low)
         return ResolvedSpeaker(index.recent_actor(start, types, plural_since(head)) if types else None, "pronoun")
-    if head.pos_ in ("NOUN", "PROPN"):
+    if head.pos_ in ("NOUN", "PROPN", "ADJ"):
         best = None
         owned = first_child(head, ("poss",)) is not None  # "the group's leader": not whoever was titled "leader"
-        for person in index.titled if not owned else ():
+        titles = {low} | title_hypernyms().get(low, frozenset())
+        for person in index.titled if not owned and head.pos_ != "ADJ" else ():
             if person.offset >= start:
                 break
-            if low in person.title_words:
+            if titles & person.title_words:
                 best = person.actor
         if best is not None:
             return ResolvedSpeaker(best, "description")
+        if is_age_epithet(index.doc[lo:hi]):  # "the 45-year-old said": the person just named
+            return ResolvedSpeaker(index.recent_actor(start, ("PERSON",)), "description")
         compatriot = epithet_referent(index, spk, start, end)
         if compatriot is not None:
             return ResolvedSpeaker(compatriot, "description")
@@ -347,6 +353,26 @@ def resolve_speaker(index: ArticleIndex, spk: SpeakerPhrase | None) -> ResolvedS
         if unnamed and not definite_epithet(index, spk):
             return ResolvedSpeaker(anonymous_speaker(index, head), "anonymous", True)
     return ResolvedSpeaker(None, "description")  # a phrase that names no actor: kept, unlinked
+
+
+def is_age_epithet(phrase: Span) -> bool:
+    """A definite phrase that describes a person by age ("the 45-year-old", "the 70-year-old mother of
+    three"): news style for the person just named (an epithet, Poesio & Vieira 1998)."""
+    words = [t.lower_ for t in phrase]
+    if not words or words[0] != "the":
+        return False
+    return any(words[k] in ("year", "years") and words[k + 1:k + 3] == ["-", "old"] for k in range(len(words) - 2))
+
+
+def age_epithet_before(index: ArticleIndex, cue: Token) -> SpeakerPhrase | None:
+    """ "the N-year-old" right before a speech verb the parse gave no subject: the phrase, headed by "old"."""
+    doc = index.doc
+    k = cue.i - 1
+    if cue.lemma_.lower() not in index.lex.speech_verbs or k < 5 or doc[k].lower_ != "old":
+        return None
+    lo = k - 5  # the | 45 | - | year | - | old
+    phrase = doc[lo:cue.i]
+    return SpeakerPhrase(doc[k], lo, cue.i) if is_age_epithet(phrase) and doc[lo + 1].like_num else None
 
 
 def definite_epithet(index: ArticleIndex, spk: SpeakerPhrase) -> bool:
@@ -404,7 +430,37 @@ def _appositive_person(index: ArticleIndex, head: Token, hi: int) -> str | None:
             m = index.mention_at(child.idx, token_end(child), child)
             actor = index.actors.get(m.actor) if m is not None else None
             return m.actor if m is not None and actor is not None and actor.type == "PERSON" else None
+    return _closed_appositive_person(index, head)
+
+
+def _closed_appositive_person(index: ArticleIndex, head: Token) -> str | None:
+    """The full name of a person set off by commas between a title subject and its verb ("The state
+    Commissioner for Health, Dr. Ana Ruiz, disclosed", "The police spokesman in Kano, SP Ana Ruiz,
+    confirmed", "The Governor of Lagos, Ana Ruiz, has vowed"): a non-restrictive apposition names the
+    title's holder (Quirk et al. 1985, §17.65). The parser hangs it on the title or on the last noun of
+    the title's "of/in/for" phrase. A name only opened by a comma ("the envoy, Jorge Vela and ...") stays
+    out: that looser rule lowered the story held-out speaker precision (c8a0017)."""
+    verb = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or verb.i < head.i or head.ent_type_ == "PERSON":
+        return None  # "Ana Ruiz, Tom Ruiz, ..." is a list, not a title and its holder
+    for tok in head.subtree:
+        if tok.dep_ != "appos" or not _closed_before(tok, verb):
+            continue
+        m = index.mention_at(tok.idx, token_end(tok), tok)
+        actor = index.actors.get(m.actor) if m is not None else None
+        if m is None or actor is None or actor.type != "PERSON" or m.how != "name" or " " not in m.text:
+            return None  # a full name only: "The envoy, Ruiz, said" may be the envoy's subject, not its holder
+        return m.actor
     return None
+
+
+def _closed_before(appos: Token, verb: Token) -> bool:
+    """`appos` sits between commas, and only the verb's auxiliaries and adverbs follow the second one."""
+    doc = appos.doc
+    lo, hi = appos.left_edge.i, appos.right_edge.i
+    if lo == 0 or hi + 2 > verb.i or doc[lo - 1].text != "," or doc[hi + 1].text != ",":
+        return False
+    return all(t.head == verb and t.dep_ in ("aux", "auxpass", "neg", "advmod") for t in doc[hi + 2:verb.i])
 
 
 def _name_right_after(appos: Token, hi: int) -> bool:
