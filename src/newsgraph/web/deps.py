@@ -26,40 +26,56 @@ Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page (1-500).")
 Offset = Annotated[int, Query(ge=0, le=10**9, description="Rows to skip.")]
 
 
-MAX_REMEMBERED_NAMES = 4_096
+class Generation:
+    """What every request of one store generation may share: the reads that do not depend on a question.
+
+    A generation lasts while the pool holds the store open without a break: DuckDB lets no process
+    write the file while a connection to it is open (in this process or another), so until the pool
+    has closed all of them, a name covers the same actors, an actor has the same profile, a table the
+    same columns, and the store the same counts and busiest actors. The pool starts a new generation
+    whenever it closes its connections (`SharedStore._close_idle`), which is the only way an ingest,
+    a merge or a split gets in. Kept per generation rather than per connection: under 20 clients the
+    pool holds up to 20 connections, and each one resolved every name, read the tables' columns and
+    counted the store again.
+    """
+
+    def __init__(self) -> None:
+        self.ids_of: dict[str, tuple[str, ...]] = {}
+        self.profiles: dict[str, query.ActorProfile] = {}
+        self.columns: dict[str, frozenset[str]] = {}
+        self.stats: dict[str, Any] | None = None
+        self.top: dict[int, list[query.ActorSummary]] = {}
 
 
 class ServingCorpus(query.Corpus):
-    """A read-only `Corpus` that remembers, while it is open, which actors a name covers.
+    """A read-only `Corpus` whose name lookups, actor profiles, table columns, counts and busiest actors are
+    shared by every connection of the pool's `generation` (see `Generation`).
 
-    Every `Corpus` method that takes an actor resolves the name again (`actor_ids`: three
-    queries, about 8 ms), and a page calls several of them with the same names: the relation
-    page resolved its two names 16 times, more than half of its 330 ms of CPU. While the
-    connection is open no other process can write the store (DuckDB), so a name covers the same
-    actors until it is closed, and the answers can be kept that long (`SharedStore` closes its
-    connections when no request runs, and a new one starts with an empty memory).
+    A page calls several `Corpus` methods with the same names, and every one resolves the name
+    (`actor_ids`: three queries, about 8 ms): the relation page resolved its two names 16 times,
+    more than half of its 330 ms of CPU. `Corpus` keeps them while it is open; here the memory is
+    the generation's, so a connection the pool opens for the 20th concurrent client starts with
+    what the others found.
     """
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, generation: Generation | None = None) -> None:
         super().__init__(path, read_only=True)
-        self._covered: dict[str, list[str]] = {}
-        self._profiles: dict[str, query.ActorProfile] = {}
+        self.generation = generation or Generation()
+        self._ids_of = self.generation.ids_of
+        self._profiles = self.generation.profiles
+        self._columns = self.generation.columns
 
-    def actor_ids(self, name: str) -> list[str]:
-        ids = self._covered.get(name)
-        if ids is None:
-            ids = super().actor_ids(name)
-            if len(self._covered) < MAX_REMEMBERED_NAMES:
-                self._covered[name] = ids
-        return list(ids)
+    def stats(self) -> dict[str, Any]:
+        if self.generation.stats is None:
+            self.generation.stats = super().stats()
+        return dict(self.generation.stats)
 
-    def actor(self, name: str) -> query.ActorProfile:
-        profile = self._profiles.get(name)
-        if profile is None:
-            profile = super().actor(name)
-            if len(self._profiles) < MAX_REMEMBERED_NAMES:
-                self._profiles[name] = profile
-        return profile
+    def top_actors(self, n: int) -> list[query.ActorSummary]:
+        """The `n` most mentioned actors (the home page's), as `actors(top=n)` lists them."""
+        top = self.generation.top.get(n)
+        if top is None:
+            top = self.generation.top[n] = self.actors(top=n).to_list()
+        return list(top)
 
 
 class SharedStore:
@@ -89,10 +105,12 @@ class SharedStore:
         self.poll_seconds = poll_seconds
         self._last_use = 0.0
         self._lock = threading.Lock()
+        self._wake = threading.Condition(self._lock)
         self._idle: list[ServingCorpus] = []
         self._busy = 0
         self._identity: tuple[int, int] | None = None
-        self._timer: threading.Timer | None = None
+        self._generation = Generation()
+        self._watching = False
 
     @contextmanager
     def read(self) -> Iterator[ServingCorpus]:
@@ -106,7 +124,6 @@ class SharedStore:
     def close(self) -> None:
         """Close the idle connections now (the app's shutdown; busy ones close when given back)."""
         with self._lock:
-            self._cancel_timer()
             self._identity = None
             self._close_idle()
 
@@ -133,15 +150,15 @@ class SharedStore:
     def _borrow(self) -> tuple[ServingCorpus, tuple[int, int]]:
         identity = self._file_identity()
         with self._lock:
-            self._cancel_timer()
             if identity != self._identity:  # first request, or another file under the same name
                 self._close_idle()
                 self._identity = identity
             corpus = self._idle.pop() if self._idle else None
+            generation = self._generation
             self._busy += 1
         if corpus is None:
             try:
-                corpus = ServingCorpus(self.path)
+                corpus = ServingCorpus(self.path, generation)
             except BaseException:
                 self._give_back(None, identity)
                 raise
@@ -151,41 +168,53 @@ class SharedStore:
         with self._lock:
             self._busy -= 1
             if corpus is not None:
-                if identity == self._identity:
+                if identity == self._identity and corpus.generation is self._generation:
                     self._idle.append(corpus)
                 else:
                     corpus.close()
             if self._busy == 0:
                 self._last_use = time.monotonic()
-                self._close_or_watch()
+                if not self._idle or query.writer_waiting(self.path):
+                    self._close_idle()
+                else:
+                    self._watch_idle()
 
-    def _close_or_watch(self) -> None:
-        """No request runs: close the pool if a writer waits or it has been idle long enough, else look
-        again in `poll_seconds` (the caller holds the lock)."""
-        self._cancel_timer()
-        idle_for = time.monotonic() - self._last_use
-        if not self._idle or idle_for >= self.idle_seconds or query.writer_waiting(self.path):
-            self._close_idle()
+    def _watch_idle(self) -> None:
+        """Wake the thread that watches the idle pool, or start one (the caller holds the lock)."""
+        if self._watching:
+            self._wake.notify()
             return
-        self._timer = threading.Timer(min(self.poll_seconds, self.idle_seconds - idle_for), self._watch)
-        self._timer.daemon = True
-        self._timer.start()
+        self._watching = True
+        threading.Thread(target=self._watch, name="newsgraph-store-pool", daemon=True).start()
 
     def _watch(self) -> None:
-        with self._lock:
-            if self._busy == 0:
-                self._close_or_watch()
+        """While the pool holds connections: once no request runs, close them when a writer waits or after
+        `idle_seconds`, looking every `poll_seconds`; while requests run, sleep until the last one ends.
+
+        One thread for as long as the pool holds connections (a timer thread per idle moment cost a
+        thread's start per request of a lone client, and ten a second while idle)."""
+        with self._wake:
+            try:
+                while self._idle:
+                    if self._busy:
+                        self._wake.wait()
+                        continue
+                    idle_for = time.monotonic() - self._last_use
+                    if idle_for >= self.idle_seconds or query.writer_waiting(self.path):
+                        self._close_idle()
+                    else:
+                        self._wake.wait(min(self.poll_seconds, self.idle_seconds - idle_for))
+            finally:
+                self._watching = False
 
     def _close_idle(self) -> None:
-        """Close the pooled connections (the caller holds the lock)."""
+        """Close the pooled connections and start a new `Generation` (the caller holds the lock): from now on
+        a writer may get in, so nothing read so far is shared with connections opened later."""
         idle, self._idle = self._idle, []
+        self._generation = Generation()
         for corpus in idle:
             corpus.close()
-
-    def _cancel_timer(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
+        self._wake.notify()
 
 
 async def app_store(request: Request) -> SharedStore:

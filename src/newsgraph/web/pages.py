@@ -23,6 +23,7 @@ from .deps import StoreDep
 from .settings import DEFAULT
 from .templating import query_string, template_response
 
+HOME_ACTORS = 25  # the most mentioned actors the home page lists
 SEARCH_KINDS = ("actors", "quotes", "events", "articles")
 SEARCH_PER_KIND = 10
 # Facts per list on the relation page: the first page of the list page that continues it (/events, /quotes
@@ -43,7 +44,7 @@ router = APIRouter(include_in_schema=False)
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store: StoreDep) -> Response:
     with store.read() as c:
-        stats, top = c.stats(), c.actors(top=25).to_list()
+        stats, top = c.stats(), c.top_actors(HOME_ACTORS)
     return template_response(request, "home.html", {"stats": stats, "top": top})
 
 
