@@ -54,8 +54,8 @@ def nominal_roles(tok: Token, trig: Trigger, index: ActorIndex,
     # "from" names the giver of a transfer ("the sending of soldiers from X"), else where one
     # withdraws or is expelled from ("the withdrawal of forces from Panama": the recipient)
     transfer = bool(trig.roles & {"of_theme", "obj_theme"}) or trig.type == "AID"
-    if not sources and "by" in preps:
-        sources = index.np_actors(preps["by"])
+    if not sources:
+        sources = index.np_actors(agent_phrase(tok))
     if transfer and not sources and "from" in preps:
         sources = index.np_actors(preps["from"])
     if transfer and not sources and "from" in deeper:
@@ -67,7 +67,10 @@ def nominal_roles(tok: Token, trig: Trigger, index: ActorIndex,
             sources = index.np_actors(preps["from"])
     sides = next((preps[p] for p in prepositions("both_sides") if p in preps), None)
     if sides is not None and tok.lemma_.lower() in cues("mediate"):  # "Qatar's mediation between A and B"
-        return sources, [a for a in index.np_actors(sides) if a not in sources], False
+        parties = index.np_actors(sides)
+        if not sources:  # "Qatar offered mediation between A and B": the light verb's subject mediates
+            sources, _ = _from_governing_verb(tok, index, [], parties, settings)
+        return sources, [a for a in parties if a not in sources], False
     if sides is not None:  # "ties between Brazil and Argentina"
         both = index.np_actors(sides)
         if len(both) >= 2:
@@ -100,6 +103,17 @@ def nominal_roles(tok: Token, trig: Trigger, index: ActorIndex,
         targets = next((found for h in holders if (found := index.in_phrases(prep_objects(h),
                                                                              prepositions("legal_target")))), [])
     return sources, targets, False
+
+
+def agent_phrase(noun: Token) -> Token | None:
+    """The object of an event noun's `by` phrase, or of the `by` phrase the parser hung on the noun of its `of`
+    phrase ("the expulsion of its diplomats by Estonia", "the detention of two fishermen by the coast guard"):
+    who did it, as in the passive clause the noun stands for."""
+    preps = prep_objects(noun)
+    if "by" in preps:
+        return preps["by"]
+    theme = preps.get("of")
+    return prep_objects(theme).get("by") if theme is not None else None
 
 
 def _undergoer(tok: Token, index: ActorIndex, settings: EventSettings) -> list[str] | None:

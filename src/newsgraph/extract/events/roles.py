@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..syntax import OBJECT_DEPS, children, inherited_subject, prep_object, prep_objects
+from ..syntax import OBJECT_DEPS, children, inherited_subject, prep_object, prep_objects, with_conjuncts
 from .actors import ActorIndex, dative_actors
 from .commitments import discussed, talked_about
 from .control import contacted, object_controller
@@ -30,7 +30,7 @@ from .ended_acts import ending, lifted
 from .ended_ties import ended_tie
 from .lexicons import cues, document_nouns, prepositions, type_group
 from .modality import intended_infinitive, promised_infinitive
-from .nominal_roles import amount_of, host_actors, nominal_roles
+from .nominal_roles import agent_phrase, amount_of, host_actors, lends_subject, nominal_roles
 from .settings import EventSettings
 from .triggers import Trigger, hyphen_agent, lookup
 
@@ -57,7 +57,27 @@ def event_roles(tok: Token, trig: Trigger, index: ActorIndex, speaker: str | Non
     sources, targets = verb_roles(tok, trig, index, settings)
     with_ = prep_objects(tok).get("with")
     mutual = "sym" in trig.roles and with_ is not None and bool(targets) and targets == index.np_actors(with_)
+    sides = list(dict.fromkeys(sources))
+    if len(sides) == 2 and not [t for t in targets if t not in sides] and _tie_object(tok):
+        # "Saudi Arabia and Iran restored diplomatic relations": one act between the two co-subjects (three
+        # or more pair up only through a reciprocal trigger, `extractor.pairs`)
+        return sides[:1], sides[1:], True
     return sources, targets, mutual
+
+
+def _tie_object(verb: Token) -> bool:
+    """Whether a verb that acts through its object (not a stance or response verb: `lends_subject`) has a tie or
+    a reciprocal event as object ("restored relations", "resumed talks", "normalised ties"; `tie_noun` of
+    plover_cues.tsv, or an event noun of a reciprocal type): its co-subjects then act on each other (PLOVER
+    codes one event between them), while "Chile and Peru welcomed the talks" speaks of talks held by others."""
+    if not lends_subject(verb):
+        return False
+    for obj in children(verb, OBJECT_DEPS):
+        event = lookup(obj)
+        if obj.lemma_.lower() in cues("tie_noun") or obj.lower_ in cues("tie_noun") or (
+                event is not None and ("sym" in event.roles or event.type in type_group("reciprocal"))):
+            return True
+    return False
 
 
 def _adjective_roles(tok: Token, trig: Trigger, index: ActorIndex, speaker: str | None,
@@ -82,6 +102,8 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
     preps = prep_objects(tok)
     if tok.dep_ == "relcl" and subj == [tok.head]:  # "the EU and Trump, who threatened": Trump alone
         subj_actors = index.head_actors(tok.head)
+    elif not passive:
+        subj_actors = [a for s in subj for a in _agent_of_subject(s, index, settings)]
     else:
         subj_actors = index.of_all(subj)
     if not subj_actors and not passive:
@@ -105,12 +127,15 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
         targets = _theme_recipient(tok, preps, objs, index)
     else:
         targets = _patient_recipient(tok, preps, objs, index)
+    # the subject named again is no recipient ("condemned the expulsion of its diplomats by X": the expelled are
+    # its own); the rules below look further
+    targets = [t for t in targets if t not in subj_actors]
     if not targets and trig.type == "REQUEST":
         targets = _request_addressee(tok, preps, objs, index)
     if not targets and trig.type in type_group("answers_agent") and objs:
         # "condemned the violations by Israel": the wrongdoer; "rejected a request by Turkey": the asker; the
         # by-phrase of the object, or of the active verb, where the parser often hangs it: no agent there
-        by = prep_objects(objs[0]).get("by") or preps.get("by") or _participle_agent(objs[0])
+        by = agent_phrase(objs[0]) or preps.get("by") or _participle_agent(objs[0])
         targets = [a for a in index.np_actors(by) if a not in subj_actors]
     if not targets and trig.type == "CONSULT":
         targets = [a for a in _topic_partner(tok, index) if a not in subj_actors]
@@ -120,6 +145,8 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
         targets = [a for c in children(tok, ("ccomp",)) for a in index.of_all(children(c, ("nsubj",)))]
     if not targets:  # "pledged 500 million euros in aid to Ukraine": the recipient of the aid
         targets = [a for a in _in_kind_recipients(objs, index) if a not in subj_actors]
+    if not targets and objs and tok.lemma_.lower() in cues("promise_object"):
+        targets = [a for a in _promised_recipients(objs[0], index, settings) if a not in subj_actors]
     if not targets and depth < settings.infinitive_depth:
         targets = infinitive_targets(tok, trig, index, settings, depth + 1)
     if not targets and trig.type == "THREATEN" and depth < settings.infinitive_depth:
@@ -128,6 +155,28 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
         # "called Netanyahu to discuss the war"; "called X to congratulate him", "him" taken for the caller
         targets = [t for t in contacted(tok, index) if t not in subj_actors] or targets
     return subj_actors, targets
+
+
+def _agent_of_subject(subj: Token, index: ActorIndex, settings: EventSettings) -> list[str]:
+    """The actors of an active verb's subject. An event noun as subject with no actor of its own acts
+    through whoever did that event ("the bombing of the port by US jets destroyed ...": the US; "the attack
+    on the embassy killed two guards": no one named), never through the one it was done to, whom its
+    of/on-phrase names (PLOVER codes the perpetrator as source). Talks between two sides are both sides, and a
+    meeting's participants are its own actors."""
+    found: list[str] = []
+    for noun in with_conjuncts(subj):
+        event = lookup(noun) if noun.pos_ == "NOUN" and not index.tok_actor[noun.i] else None
+        if event is None:
+            found += index.head_actors(noun)
+            continue
+        sources, targets, mutual = nominal_roles(noun, event, index, settings)
+        if mutual:
+            found += sources + targets
+        elif "sym" in event.roles or event.type in type_group("reciprocal"):
+            found += index.head_actors(noun)  # "a meeting of NATO ministers agreed": its participants
+        else:  # "a Taliban-claimed car bomb struck": no source phrase, the noun's own modifiers, never its victim
+            found += sources or [a for a in index.head_actors(noun) if a not in targets]
+    return list(dict.fromkeys(found))
 
 
 def _participle_agent(noun: Token) -> Token | None:
@@ -220,16 +269,37 @@ def _passive_roles(trig: Trigger, preps: dict[str, Token], subj_actors: list[str
 
 def _inverse_roles(tok: Token, trig: Trigger, preps: dict[str, Token], subj_actors: list[str],
                    index: ActorIndex) -> tuple[list[str], list[str]]:
-    """"X received Y from Z", "X hosted Z": the subject is the recipient."""
-    src = preps.get("from") or preps.get("by")
-    if src is not None:
-        return index.np_actors(src), subj_actors
+    """"X received Y from Z", "X hosted Z": the subject is the recipient. The giver's phrase may hang on what is
+    received ("received a shipment of vaccines from India", "received a loan from the World Bank")."""
     obj = children(tok, OBJECT_DEPS)
+    src = preps.get("from") or preps.get("by") or (_giver_phrase(obj[0]) if obj else None)
+    if src is not None:
+        return [a for a in index.np_actors(src) if a not in subj_actors], subj_actors
     if trig.type == "CONSULT" and obj and lookup(obj[0]) is None:  # host: the visitor is the actor (manual 3.2.2);
         return index.np_actors(obj[0]), subj_actors            # "hosted a summit in Hanoi" names no visitor
     if obj:  # "received asylum in Russia": the host gave it
         return host_actors(obj[0], tok, index), subj_actors
     return [], subj_actors
+
+
+def _promised_recipients(obj: Token, index: ActorIndex, settings: EventSettings) -> list[str]:
+    """Whom a promised or offered act is aimed at, when the object of a verb of promising is an event noun
+    ("offered recognition of Somaliland", "pledged support for the Philippines", "promised a withdrawal from
+    Lebanon"): the noun's own target, as for an infinitive the verb governs ("offered to recognise X")."""
+    event = lookup(obj)
+    if event is None or obj.pos_ != "NOUN":
+        return []
+    return nominal_roles(obj, event, index, settings)[1]
+
+
+def _giver_phrase(received: Token) -> Token | None:
+    """The `from` phrase of a received thing or of the noun of its `of` phrase ("a shipment of vaccines from
+    India")."""
+    for holder in (received, prep_objects(received).get("of")):
+        found = prep_objects(holder).get("from") if holder is not None else None
+        if found is not None:
+            return found
+    return None
 
 
 def _theme_recipient(verb: Token, preps: dict[str, Token], objs: list[Token], index: ActorIndex) -> list[str]:
