@@ -160,3 +160,24 @@ def test_table_and_state_names_keep_their_kind(analyze_text, text, surface, name
     m = next(m for m in a.mentions if m.text == surface)
     got = next(x for x in a.actors if x.id == m.actor)
     assert (got.name, got.type) == (name, type_)
+
+
+@pytest.mark.parametrize("text, acronym, name", [
+    # initials in order, of a two-word name
+    ("The Civic Alliance (CA) left the coalition on Friday. CA leaders said the budget was unfair.",
+     "CA", "Civic Alliance"),
+    # a name translated from another language: the same initials in another order
+    ("Peru's National Jury of Elections (JNE) rejected the appeal. The JNE said its ruling was final.",
+     "JNE", "National Jury of Elections"),
+])
+def test_acronym_defined_in_brackets_is_that_organization(analyze_text, text, acronym, name):
+    a = analyze_text(text, "2024-06-03")
+    names = {x.id: x.name for x in a.actors}
+    found = {names[m.actor] for m in a.mentions if m.text == acronym}
+    assert found and all(name in n for n in found), found
+
+
+def test_initials_without_brackets_define_no_acronym(analyze_text):
+    a = analyze_text("The Georgian Dream Party won the vote. GDP grew by three percent last year.", "2024-06-03")
+    names = {x.id: x.name for x in a.actors}
+    assert not any("Georgian" in names[m.actor] for m in a.mentions if m.text == "GDP")

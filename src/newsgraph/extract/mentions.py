@@ -39,6 +39,7 @@ from ..resolve.countries import country_word, is_demonym
 from ..resolve.knowledge import builtin
 from ..resolve.missed_names import (
     country_names,
+    defined_acronyms,
     family_names,
     honorific_names,
     looks_like_personal_name,
@@ -593,5 +594,6 @@ def entity_mentions(doc: Doc) -> list[Span]:
     spans = _fill(spans, country_names(doc, ctx.zones))
     spans = _joined_people(doc, spans, ctx)
     spans = _fill(spans, family_names(doc, spans, ctx.zones))
+    spans = _fill(spans, defined_acronyms(doc, spans, ctx.zones))
     groups = group_mentions(doc, ctx.zones)  # "Haitian gangs" replaces the demonym NER found in it
     return _fill(_prefer_table(spans, groups), groups)

@@ -26,7 +26,7 @@ from .institutions import dominant_country, find_institutions, state_names
 from .knowledge import builtin
 from .metonyms import PlaceMetonym, place_metonym, seat_metonym
 from .names import country_in
-from .organizations import KnownOrganization, is_acronym, lookup, org_key
+from .organizations import KnownOrganization, article_acronyms, is_acronym, lookup, org_key
 from .people import PeopleIndex, Person, canonical
 from .person_names import given_name_gender, is_given_name, parse
 from .places import place_country, seat_of_power
@@ -248,7 +248,7 @@ def resolve_mentions(spans: Iterable[Span], date: str | None = None) -> tuple[li
     actor table (`people.known_person`)."""
     spans = list(spans)
     people = PeopleIndex(spans, date)
-    org_heads = _org_heads(spans)
+    org_heads = _org_heads(spans) | {a: _non_person(name, "ORG") for a, name in article_acronyms(spans).items()}
     named = _named_in(spans)
     drafts: dict[str, _Draft] = {}
     linked: list[tuple[Span, str, str]] = []  # span, key, how

@@ -15,6 +15,8 @@ Each finder returns spaCy spans; `extract/mentions.py` adds them where no entity
   ("Sandu said" after "Maia Sandu"), or of a one-word name NER labelled elsewhere in the article,
   unless another capitalised name stands next to it ("Chelsea Clinton", "Clinton Foundation").
 
+- `defined_acronyms`: each occurrence of an acronym the article defines ("the Democratic Alliance (DA)").
+
 `split_person_suffix` cuts a person glued after a known place or organization ("Haiti Noor Gabow").
 """
 from __future__ import annotations
@@ -27,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import table
 from .countries import country_word, is_demonym, limited_recognition
 from .knowledge import builtin
-from .organizations import known, lookup
+from .organizations import article_acronyms, known, lookup
 from .person_names import family_words, is_given_name, is_honorific, is_title, parse
 from .places import place_country, state_or_seat
 from .text import doc_text, fold, tokens
@@ -203,6 +205,21 @@ def family_names(doc: Doc, spans: list[Span], zones: Zones) -> list[Span]:
             continue  # "Clinton Foundation"
         if not zones.covers(t.idx, t.idx + len(t.text)):
             out.append(Span(doc, t.i, t.i + 1, label=forms[fold(t.text)]))
+    return out
+
+
+def defined_acronyms(doc: Doc, spans: list[Span], zones: Zones) -> list[Span]:
+    """Each occurrence of an acronym the article defines (`organizations.article_acronyms`: "the Democratic
+    Alliance (DA) ... DA leaders"), matched case-sensitively as a whole word, as an organization."""
+    acronyms = article_acronyms(spans)
+    if not acronyms:
+        return []
+    pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(a) for a in acronyms) + r")(?![\w\-])")
+    out = []
+    for m in pattern.finditer(doc_text(doc)):
+        span = doc.char_span(m.start(), m.end(), label="ORG")
+        if span is not None and not zones.covers(m.start(), m.end()):
+            out.append(span)
     return out
 
 

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.tokens import Span
+
 from ..lexicon import table
 from .text import bare, fold
 
@@ -68,3 +70,42 @@ def org_key(name: str) -> str:
     if is_acronym(surface):
         return fold(surface.replace(".", ""))
     return fold(initials(surface) or surface)
+
+
+def _initials_of(name: str) -> list[str]:
+    return [w[0].upper() for w in re.split(r"[\s\-]+", bare(name)) if w and w.lower() not in _MINOR and w[0].isalpha()]
+
+
+def _defines(acronym: str, name: str) -> bool:
+    """Can `acronym` stand for `name`? Its letters are the initials of the name's words, in order, or in
+    any order for a name translated from another language ("National Electoral Institute (INE)")."""
+    letters = list(acronym.replace(".", "").upper())
+    initials = _initials_of(name)
+    return len(initials) >= 2 and len(letters) == len(initials) and sorted(letters) == sorted(initials)
+
+
+def acronym_definitions(names: list[tuple[str, str | None]]) -> dict[str, str]:
+    """Acronym → the organization name it stands for in one article, from `names`: (a several-word
+    organization name, the acronym printed in brackets right after it or None). An acronym in brackets
+    after a name whose initials it spells defines it ("the Democratic Alliance (DA)"; Schwartz & Hearst
+    2003, "A simple algorithm for identifying abbreviation definitions"). Initials alone define nothing
+    here: "GDP" would become the "Georgian Dream Party" of a story that names it. The organization
+    table's acronyms are not redefined."""
+    out: dict[str, str] = {}
+    for name, bracketed in names:
+        if bracketed and is_acronym(bracketed) and _defines(bracketed, name) and lookup(bracketed) is None:
+            out.setdefault(bracketed.replace(".", ""), name)
+    return out
+
+
+def article_acronyms(spans: list[Span]) -> dict[str, str]:
+    """`acronym_definitions` over an article's organization spans of two words or more."""
+    names: list[tuple[str, str | None]] = []
+    for span in spans:
+        if span.label_ != "ORG" or len(span) < 2:
+            continue
+        doc = span.doc
+        inside = doc[span.end + 1] if span.end + 2 < len(doc) and doc[span.end].text == "(" \
+            and doc[span.end + 2].text == ")" else None
+        names.append((bare(span.text), inside.text if inside is not None else None))
+    return acronym_definitions(names)
