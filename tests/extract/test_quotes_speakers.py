@@ -711,3 +711,26 @@ def test_this_keeps_its_own_content_when_the_sentence_before_is_already_a_quote(
     article = analyze_text("Air defence shot down 20 drones overnight, the air force said. "
                            "This was confirmed by spokesman Yuriy Ihnat.")
     assert len([q for q in article.quotes if "20 drones" in q.text]) == 1
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Chile's foreign ministry spokesman said on Sunday that the border would stay open.\n\n"
+     "Spokesman Pablo Araya later told reporters in Santiago that talks with Bolivia were continuing.",
+     "the border would stay open", "Pablo Araya"),
+    ("Korea's chief cabinet secretary said Seoul would protest the launch.\n\n"
+     "Chief Cabinet Secretary Min Ho-jun also said the missile fell into the sea.",
+     "Seoul would protest the launch", "Min Ho-jun"),
+])
+def test_a_definite_title_named_only_later_is_its_one_holder(analyze_text, text, content, speaker):
+    """Role first, name later (news leads): the article's one holder of the title, named after the phrase."""
+    assert speakers_of(analyze_text(text), content) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "The company's spokesman said the factory would close.\n\nLater, government spokesman Ana Ruiz said the state "
+    "would help the workers.",
+    "A spokesman said the factory would close.\n\nLater, spokesman Ana Ruiz said the state would help the workers.",
+])
+def test_a_title_named_later_needs_one_fitting_holder_and_a_definite_phrase(analyze_text, text):
+    """Another institution's spokesman or an indefinite "a spokesman": nobody is chosen."""
+    assert speakers_of(analyze_text(text), "the factory would close") == [None]

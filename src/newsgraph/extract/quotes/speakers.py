@@ -308,6 +308,10 @@ def resolve_speaker(index: ArticleIndex, spk: SpeakerPhrase | None) -> ResolvedS
         named = _trailing_person(index, start, end, head)
         if named is not None:  # "the press secretary of the President of Peru Ana Ruiz"
             return ResolvedSpeaker(named, "name")
+    if (m is None or (m.how not in _NAME_HOWS and _described_only(index, m.actor, head))) and \
+            (named := later_titled(index, spk, end)) is not None:
+        return ResolvedSpeaker(named, "description")  # "Japan's chief cabinet secretary said ... Chief
+        # Cabinet Secretary Ana Ruiz added": the article's one holder of that title, named after
     if head.lower_ in index.lex.spokesperson_nouns and (m is None or _described_only(index, m.actor, head)):
         spoken_for = spokesperson_speaker(index, spk)
         if spoken_for is not None:
@@ -373,6 +377,27 @@ def age_epithet_before(index: ArticleIndex, cue: Token) -> SpeakerPhrase | None:
     lo = k - 5  # the | 45 | - | year | - | old
     phrase = doc[lo:cue.i]
     return SpeakerPhrase(doc[k], lo, cue.i) if is_age_epithet(phrase) and doc[lo + 1].like_num else None
+
+
+def later_titled(index: ArticleIndex, spk: SpeakerPhrase, end: int) -> str | None:
+    """The person a definite or possessive title phrase ("the foreign ministry spokesman", "Japan's chief
+    cabinet secretary") stands for when the article names its holder only after it ("... Spokesman Ana
+    Ruiz later told reporters"): the one person of the whole article introduced with the head title,
+    named after the phrase, whose other title words (if any) are among the phrase's ("government
+    spokesman Ana Ruiz" is not "the company's spokesman"). Cataphoric role-then-name order of news leads
+    (the news-dev convention: role-only speakers are their holders)."""
+    head, lo, hi = spk
+    doc = index.doc
+    if head.pos_ not in ("NOUN", "PROPN") or head.lower_ not in role_words() | index.lex.spokesperson_nouns:
+        return None
+    if doc[lo].lower_ != "the" and first_child(head, ("poss",)) is None:
+        return None  # "a spokesman said": an unnamed source, not the one named later
+    low = head.lower_
+    words = {t.lower_ for t in doc[lo:hi] if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ")}
+    holders = {p.actor for p in index.titled if low in p.title_words}
+    fits = {p.actor for p in index.titled if p.offset >= end and low in p.title_words
+            and (not p.title_words - {low} or (p.title_words - {low}) & words)}
+    return fits.pop() if len(fits) == 1 and len(holders) == 1 else None
 
 
 def definite_epithet(index: ArticleIndex, spk: SpeakerPhrase) -> bool:
