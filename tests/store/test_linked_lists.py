@@ -160,3 +160,14 @@ def test_events_of_an_actor_with_itself_are_counted_once(with_self_events, since
     rows, _, total = q.page(None)
     assert total == len(rows) == len({(r["article_id"], r["idx"]) for r in rows})
     _assert_same_pages(q)
+
+
+def test_full_text_hits_name_their_articles_by_key(corpus):
+    """The search index's hits (DuckDB's hash of the article id, the fact's idx) find their facts through
+    `article_keys`; a key no stored article has finds nothing."""
+    rows = corpus._con.execute("SELECT hash(article_id), idx, article_id FROM quotes ORDER BY article_id DESC, idx "
+                               "LIMIT 5").fetchall()
+    hits = lists.Hits([r[0] for r in rows] + [12345], [r[1] for r in rows] + [0], [1.0] * 6)
+    found, _, total = lists.quote_list(corpus._con, hits=hits, sort="relevance").page(None)
+    assert total == 5
+    assert sorted((r["article_id"], r["idx"]) for r in found) == sorted((r[2], r[1]) for r in rows)

@@ -238,3 +238,21 @@ def test_a_name_covering_two_actors_counts_each_quote_and_event_once(db):
         source, target = _two_actors_with_events(db)
         assert sorted(tuple(r.values()) for r in store.relation(con, [source, a], [target, b], "month").dicts()) == \
             con.execute(RAW_RELATION, [[source, a], [source, a], [target, b], [target, b], [source, a]]).fetchall()
+
+
+def test_a_store_of_layout_4_gets_the_article_keys_of_its_articles_on_open(db):
+    """`article_keys` (derived layout 5): every stored article under DuckDB's hash of its id, the key the
+    search index keeps, made when a store of the layout before it is opened."""
+    con = duckdb.connect(db)
+    con.execute("DROP TABLE article_keys")
+    con.execute("UPDATE meta SET value = '4' WHERE key = 'derived_version'")
+    con.close()
+    _assert_reads_match_raw_rows(db)
+    con = duckdb.connect(db, read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM article_keys").fetchall()[0][0] == \
+            con.execute("SELECT count(*) FROM articles").fetchall()[0][0] > 0
+        assert con.execute("SELECT count(*) FROM article_keys k JOIN articles a ON a.id = k.article_id "
+                           "WHERE k.akey <> hash(a.id)").fetchall()[0][0] == 0
+    finally:
+        con.close()

@@ -24,7 +24,7 @@ SCHEMA_VERSION = 8
 # What the store derives from its rows (summaries, lookup indexes), versioned apart from the rows that
 # shards and exports carry: a newer layout is made from the stored rows when an older store is opened
 # (`_DERIVED_UPGRADES`), without changing SCHEMA_VERSION, so shards written at version 8 still load.
-DERIVED_VERSION = 4
+DERIVED_VERSION = 5
 # Upgrades of older files, by the version they bring a store to (schema.sql then adds new tables).
 # Versions 4 and 5 were used only by working copies; every step is idempotent (IF NOT EXISTS).
 _MIGRATIONS: dict[int, list[str]] = {
@@ -47,7 +47,7 @@ _MIGRATIONS: dict[int, list[str]] = {
 _BACKFILLS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {8: rebuild}
 # Work an upgrade of the derived layout does after schema.sql made its new tables and indexes, by layout:
 # the summaries that layout brought, made from the stored rows (2: actor_events, actor_articles; 3: the snippets;
-# 4: pair_quotes, pair_events).
+# 4: pair_quotes, pair_events; 5: article_keys).
 def _later_summaries(layout: int) -> Callable[[duckdb.DuckDBPyConnection], None]:
     def upgrade(con: duckdb.DuckDBPyConnection) -> None:
         rebuild(con, SUMMARIES_OF_LAYOUT[layout])

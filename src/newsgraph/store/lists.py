@@ -22,7 +22,7 @@ are known from an earlier one) and no count.
 
 Full-text matches come from the search index (`newsgraph.search`) as `Hits`: DuckDB's 64-bit
 `hash()` of the article id (taken from the store when the article was indexed, `search_rows`),
-the fact's `idx`, and a score. The hits are joined once against the articles, and the filters
+the fact's `idx`, and a score. The hits' article ids are looked up once in `article_keys`, and the filters
 then apply in DuckDB, so the total of a query with `q=` and filters is the number of rows that
 match both.
 """
@@ -297,11 +297,14 @@ def _hits_ctes(hits: Hits | None, params: list[Any]) -> str:
     """`raw_hit` and `hit (article_id, idx, score)` from the index's keys, resolved once per article."""
     if hits is None:
         return ""
-    params.extend([hits.article_keys, hits.idx, hits.scores, list(range(len(hits.idx)))])
+    params.extend([hits.article_keys, hits.idx, hits.scores, list(range(len(hits.idx))), sorted(set(hits.article_keys))])
+    # the hits' article ids through the index on `article_keys` (store/summaries.py), planned alone (a
+    # materialized CTE) so that it stays an index lookup; joining on `hash(a.id)` hashed every stored id
     return """raw_hit AS (SELECT unnest(?::UBIGINT[]) AS akey, unnest(?::INTEGER[]) AS idx, unnest(?::DOUBLE[]) AS score,
                                  unnest(?::INTEGER[]) AS rank),
-              hit AS (SELECT a.id AS article_id, h.idx, max(h.score) AS score, min(h.rank) AS rank
-                      FROM raw_hit h JOIN articles a ON hash(a.id) = h.akey GROUP BY ALL)"""
+              hit_id AS MATERIALIZED (SELECT akey, article_id FROM article_keys WHERE akey IN (SELECT unnest(?::UBIGINT[]))),
+              hit AS (SELECT k.article_id, h.idx, max(h.score) AS score, min(h.rank) AS rank
+                      FROM raw_hit h JOIN hit_id k ON k.akey = h.akey GROUP BY ALL)"""
 
 
 def _in_list(where: _Where, column: str, values: Sequence[str] | None) -> None:

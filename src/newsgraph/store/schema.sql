@@ -105,3 +105,6 @@ CREATE TABLE IF NOT EXISTS article_snippets (article_id VARCHAR NOT NULL, text V
 CREATE INDEX IF NOT EXISTS quote_snippets_article ON quote_snippets (article_id);
 CREATE INDEX IF NOT EXISTS event_snippets_article ON event_snippets (article_id);
 CREATE INDEX IF NOT EXISTS article_snippets_article ON article_snippets (article_id);
+-- Each article's id under its search key (the search index's hits name articles by it); derived layout 5.
+CREATE TABLE IF NOT EXISTS article_keys (akey UBIGINT NOT NULL, article_id VARCHAR NOT NULL);
+CREATE INDEX IF NOT EXISTS article_keys_akey ON article_keys (akey);
