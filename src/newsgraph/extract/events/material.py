@@ -57,6 +57,8 @@ _CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ")
 _NOUN_POS = ("NOUN", "PROPN")
 _TIME_ENTS = ("DATE", "TIME")
 _KEEP, _NO_EVENT = "=", "-"
+#: prepositions of the grounds of an act on an object ("attacked X for ...")
+_GROUNDS_PREPOSITIONS = ("for",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,8 +163,16 @@ def neighbourhood(tok: Token, settings: EventSettings = EventSettings()) -> Iter
     heads += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]  # "struck and killed by an airstrike"
     for head in heads:
         for c in head.children:
-            if c.dep_ in _NEIGHBOUR_DEPS and c.i != tok.i and c not in heads:
+            if c.dep_ in _NEIGHBOUR_DEPS and c.i != tok.i and c not in heads and not _grounds(head, c):
                 yield from islice(c.subtree, settings.context_cue_tokens)
+
+
+def _grounds(verb: Token, phrase: Token) -> bool:
+    """Whether a phrase gives the grounds of a verb's act on its object ("attacked Clinton for her support of military
+    action", "slammed Kyiv for its drone strikes"): what the object is blamed for, whose words say nothing of how the
+    act itself is done (PLOVER manual 3.2: the grounds of an accusation are its content)."""
+    return phrase.dep_ == "prep" and phrase.lower_ in _GROUNDS_PREPOSITIONS and verb.pos_ == "VERB" \
+        and any(c.dep_ in OBJECT_DEPS and c.i < phrase.i for c in verb.children)
 
 
 def _verb_above(tok: Token, steps: int) -> Token | None:

@@ -23,6 +23,7 @@ from .lexicons import PACKAGE, cues, light_verbs, plover_types
 
 TRIGGERS_FILE = "plover_triggers.tsv"
 CAMEO_TRIGGERS_FILE = "plover_cameo_triggers.tsv"
+NOUN_FRAMES_FILE = "plover_noun_frames.tsv"
 #: coarse parts of speech a trigger can have
 TRIGGER_POS = ("VERB", "NOUN", "ADJ")
 #: the PLOVER event types, in the manual's order (`data/plover_types.tsv`)
@@ -70,6 +71,22 @@ def cameo_lexicon() -> dict[tuple[str, str], Trigger]:
     return out
 
 
+@cache
+def noun_frames() -> dict[tuple[str, str], Trigger]:
+    """(verb lemma, noun lemma) → Trigger from `data/plover_noun_frames.tsv` (verb, noun, type, mode, notes): the type
+    an event noun takes as the object of that verb, with the noun's own roles."""
+    own = lexicon()
+    out: dict[tuple[str, str], Trigger] = {}
+    for n, row in enumerate(table(PACKAGE, NOUN_FRAMES_FILE, 5, min_columns=3), 1):
+        verb, noun, etype, mode = row[:4]
+        noun_entry = own.get((noun.lower(), "NOUN"))
+        if etype not in PLOVER_TYPES or noun_entry is None:
+            raise LexiconError(f"data/{NOUN_FRAMES_FILE}: entry {n} '{verb} {noun}' has type '{etype}' or a noun that "
+                               f"is no NOUN entry of {TRIGGERS_FILE}; types must be one of {PLOVER_TYPES}")
+        out[(verb.lower(), noun.lower())] = Trigger(etype, mode or None, noun_entry.roles, f"{verb} {noun}".lower())
+    return out
+
+
 def _read(name: str, origin: str) -> dict[tuple[str, str], Trigger]:
     lex: dict[tuple[str, str], Trigger] = {}
     for n, row in enumerate(table(PACKAGE, name), 1):
@@ -97,6 +114,9 @@ def lookup(tok: Token) -> Trigger | None:
         return phrasal
     if pos == "NOUN" and tok.dep_ == "compound":  # "aid groups", "riot police", "war crimes court"
         return None
+    framed = _noun_frame(tok, lemma) if pos == "NOUN" else None
+    if framed is not None:
+        return framed
     if pos == "VERB" and tok.dep_ == "amod" and not hyphen_agent(tok):
         return None  # "its long-threatened invasion" (but "Rwanda-backed rebels" names who backs them)
     if pos == "ADJ" and tok.dep_ not in _PREDICATE_ADJ_DEPS:
@@ -139,13 +159,20 @@ def _verb_lemma(tok: Token) -> str:
 
 
 def _verb_phrase_key(tok: Token, lemma: str, lex: dict[tuple[str, str], Trigger]) -> Trigger | None:
-    """A `verb particle`, `verb prep` or `verb object` entry of `lex` ("call on", "open fire")."""
+    """A `verb prep noun`, `verb particle`, `verb prep` or `verb object` entry of `lex` ("take into custody",
+    "call on", "open fire"). The three-word keys are idioms whose verb and preposition alone mean nothing
+    ("took 40 people into custody", "took to the streets"; not "took the bus to Kyiv")."""
     particle = any(c.dep_ == "prt" for c in tok.children)
     for c in tok.children:
         if c.dep_ == "prep" and (c.i < tok.i or any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)):
             continue  # "called Lavrov on Tuesday" is no "call on"
         if c.dep_ == "prep" and particle:
             continue  # "turned the laptop over to the FBI" is no "turn to": the particle makes another verb
+        if c.dep_ == "prep":
+            idiom = next((lex.get((f"{lemma} {c.lower_} {o.lemma_.lower()}", "VERB")) for o in c.children
+                          if o.dep_ == "pobj"), None)
+            if idiom:
+                return idiom
         if c.dep_ in ("prt", "prep") or c.dep_ in OBJECT_DEPS:
             hit = lex.get((f"{lemma} {c.lemma_.lower()}", "VERB"))
             if hit:
@@ -163,6 +190,19 @@ def hyphen_agent(participle: Token) -> Token | None:
     if hyphen.text in ("-", "–") and not hyphen.whitespace_ and not agent.whitespace_ and agent.pos_ == "PROPN":
         return agent
     return None
+
+
+def _noun_frame(noun: Token, lemma: str) -> Trigger | None:
+    """The entry of `data/plover_noun_frames.tsv` for an event noun as the object of a verb that gives it
+    another type ("lodged a protest with X" is a complaint, ACCUSE; the noun alone is a street protest): the
+    noun keeps its own roles and stays the event, so its actors are read as for any event noun."""
+    head = noun.head
+    if noun.dep_ not in OBJECT_DEPS or head.i == noun.i or head.pos_ != "VERB":
+        return None
+    frames = noun_frames()
+    lower = head.lower_  # "staged" -> "stag": the rule lemmatizer's "-ed" repair as in `_verb_lemma`
+    with_e = lower[:-1] if head.tag_ in ("VBD", "VBN") and lower.endswith("ed") else None
+    return frames.get((head.lemma_.lower(), lemma)) or (frames.get((with_e, lemma)) if with_e else None)
 
 
 def _governs_event_noun(verb: Token) -> bool:
@@ -194,10 +234,14 @@ def _noun_phrase_key(tok: Token, lemma: str) -> Trigger | None:
 
 
 def _object_event_differs(verb: Token, hit: Trigger) -> bool:
-    """Whether a light verb's object is an event noun of another type ("gave Putin a warning")."""
+    """Whether a light verb's object is an event noun of another type ("gave Putin a warning"), also through a
+    noun of quantity or bundle (`container_noun` cues: "imposed a package of sanctions" is the sanctions)."""
+    containers = cues("container_noun")
     for c in verb.children:
         if c.dep_ in OBJECT_DEPS and c.pos_ == "NOUN" and c.i > verb.i:
-            obj = lookup(c)
-            if obj is not None and obj.type != hit.type:
+            nouns = [c] + [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"] \
+                if c.lemma_.lower() in containers else [c]
+            if any((obj := lookup(n)) is not None and obj.type != hit.type for n in nouns):
                 return True
     return False

@@ -1,0 +1,88 @@
+"""Trigger coverage (issue 16): phrasal verbs, "verb preposition noun" idioms and event nouns that name the same
+acts as the lexicon's single words, each with a sentence where it is no event. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.events.triggers import cameo_lexicon, lookup
+
+
+def _types(code, text: str) -> set[str]:
+    return {t for t, *_ in code(text)}
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Belarusian police took eleven students into custody in Grodno.", "COERCE"),        # verb prep noun idiom
+    ("Kenyan police rounded up dozens of Somali refugees in Eastleigh.", "COERCE"),     # phrasal verb, people
+    ("Thousands of Armenians took to the streets of Yerevan on Sunday.", "PROTEST"),   # verb prep noun idiom
+    ("Hungary turned down the Ukrainian request for transit.", "REJECT"),               # phrasal verb
+    ("Colombian prosecutors filed charges against the former senator.", "ACCUSE"),     # light verb + noun
+    ("The Sudanese army pounded RSF positions near Khartoum with artillery.", "FIGHT"),  # armed force, weapon
+    ("Syrian air defences shot down an Israeli drone over Quneitra.", "FIGHT"),
+    ("Ethiopian federal troops recaptured the town of Weldiya from Tigrayan forces.", "FIGHT"),
+    ("Chad and Sudan signed a memorandum of understanding on border security.", "AGREE"),
+    ("Egypt and Turkey restored diplomatic relations after a decade.", "COOPERATE"),
+    ("A gunbattle between Armenian and Azerbaijani troops erupted near Sotk.", "FIGHT"),
+    ("Russia handed a long prison sentence to the Estonian journalist.", "COERCE"),
+])
+def test_an_idiom_or_event_noun_codes_its_event(code, text, etype):
+    assert etype in _types(code, text)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The senator took the train from Boston to Chicago.", "PROTEST"),                 # "take to" alone is nothing
+    ("Biden critics quickly shot down the senator's idea.", "FIGHT"),                  # figurative: no gunfire
+    ("The campaign pounded the airwaves with ads in Ohio.", "FIGHT"),                 # no armed actor, no weapon
+    ("Police told the Tulsa man to drop the gun.", "FIGHT"),        # laying a weapon down
+])
+def test_the_same_words_without_the_act_code_no_such_event(code, text, etype):
+    assert etype not in _types(code, text)
+
+
+def test_a_court_striking_down_a_law_is_no_gunfire(code):
+    types = _types(code, "Poland's constitutional tribunal struck down the abortion law of Poland.")
+    assert "FIGHT" not in types and "ASSAULT" not in types
+
+
+@pytest.mark.parametrize("text, i, etype", [
+    ("Police took the two men into custody.", 1, "COERCE"),
+    ("Farmers took to the streets.", 1, "PROTEST"),
+])
+def test_three_word_idioms_are_read_on_the_verb(nlp, text, i, etype):
+    trig = lookup(nlp(text)[i])
+    assert trig is not None and trig.type == etype and trig.origin == "lexicon"
+
+
+def test_laying_a_weapon_down_is_not_in_the_dictionary_list():
+    cameo = cameo_lexicon()
+    assert ("drop gun", "VERB") not in cameo and ("drop bomb", "VERB") in cameo
+
+
+@pytest.mark.parametrize("text, etype, other", [
+    ("Kenyan opposition supporters staged a protest outside parliament in Nairobi.", "PROTEST", "ACCUSE"),  # a demonstration
+    ("Manila lodged a protest with Beijing over the water cannon incident.", "ACCUSE", "PROTEST"),  # a complaint
+    ("Vietnam delivered a formal protest to China over the island dispute.", "ACCUSE", "PROTEST"),
+    ("Thousands of Georgians joined the protest against the government in Tbilisi.", "PROTEST", "ACCUSE"),
+])
+def test_a_staged_or_joined_protest_is_a_demonstration_a_lodged_one_a_complaint(code, text, etype, other):
+    types = _types(code, text)
+    assert etype in types and other not in types
+
+
+def test_a_lodged_protest_keeps_the_noun_s_recipient(code):
+    assert ("ACCUSE", "Philippines", "China") in {(t, s, g) for t, s, g, _ in
+                                                 code("Manila lodged a protest with Beijing over the incident.")}
+
+
+def test_a_light_verb_yields_to_the_event_inside_a_package(code):
+    types = _types(code, "Australia imposed a new package of sanctions on Iran on Friday.")
+    assert "SANCTION" in types and "COERCE" not in types
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Senator Ted Cruz attacked Nancy Pelosi for her support of military aid to Kyiv.", "ACCUSE"),  # grounds
+    ("Malian soldiers attacked the convoy for hours with mortars.", "FIGHT"),  # a time phrase, armed actors
+])
+def test_the_grounds_of_an_attack_give_it_no_material_reading(code, text, kept):
+    types = _types(code, text)
+    assert kept in types and ({"ASSAULT", "FIGHT"} - {kept}).isdisjoint(types)
