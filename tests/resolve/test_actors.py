@@ -181,3 +181,43 @@ def test_initials_without_brackets_define_no_acronym(analyze_text):
     a = analyze_text("The Georgian Dream Party won the vote. GDP grew by three percent last year.", "2024-06-03")
     names = {x.id: x.name for x in a.actors}
     assert not any("Georgian" in names[m.actor] for m in a.mentions if m.text == "GDP")
+
+
+def _actor_by_surface(article, surface):
+    m = next(m for m in article.mentions if m.text == surface)
+    return next(x for x in article.actors if x.id == m.actor)
+
+
+@pytest.mark.parametrize("text, surface, country", [
+    # a party name several countries' parties bear: the country the article names
+    ("South Korea's main opposition Democratic Party won a landslide in Busan and Seoul.", "Democratic Party", "KOR"),
+    ("New Zealand's opposition Labour Party accused the government of cutting school funding.", "Labour Party", "NZL"),
+    # the table's party where the article names its country, or no country at all
+    ("Chuck Schumer said the Republican Party had abandoned Kyiv.", "Republican Party", "USA"),
+    ("The Democratic Party chose its candidate in Chicago on Thursday.", "Democratic Party", "USA"),
+])
+def test_shared_party_name_is_the_party_of_the_story_country(analyze_text, text, surface, country):
+    assert _actor_by_surface(analyze_text(text, "2024-06-03"), surface).country == country
+
+
+@pytest.mark.parametrize("text, surface, not_country", [
+    # an English word that names only a small town ("Alliance", Ohio) gives no country to a name
+    ("The United Democratic Alliance said it would back the president for a second term.",
+     "United Democratic Alliance", "USA"),
+    ("The Liberal Party lost seats in the capital.", "Liberal Party", "USA"),
+])
+def test_word_that_names_a_small_town_gives_no_country(analyze_text, text, surface, not_country):
+    assert _actor_by_surface(analyze_text(text, "2024-06-03"), surface).country != not_country
+
+
+@pytest.mark.parametrize("place, country", [("Gaza", "PSE"), ("West Bank", "PSE"), ("Darfur", "SDN"), ("Donbas", "UKR")])
+def test_conflict_regions_lie_in_their_state(place, country):
+    from newsgraph.resolve.places import place_country
+
+    assert place_country(place) == country
+
+
+def test_region_of_several_states_gives_no_country():
+    from newsgraph.resolve.places import place_country
+
+    assert place_country("Sahel") is None

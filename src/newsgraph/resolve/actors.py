@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from ..extract.descriptors import has_appositive_role
 from ..extract.mentions import bare_group_mentions, entity_mentions
+from ..lexicon import words
 from ..model import Actor, Descriptor, Mention
 from .coref import resolve_pronouns
 from .countries import country_word, demonym_of, is_demonym, iso3_of, limited_recognition, short_name, with_article
@@ -202,6 +204,45 @@ def _named_capital(surface: str, label: str, named: set[str]) -> str | None:
     return seat.country
 
 
+@lru_cache(maxsize=1)
+def _shared_party_names() -> frozenset[str]:
+    return words("newsgraph.resolve", "shared_party_names.txt")
+
+
+def _countries_named(spans: list[Span]) -> set[str]:
+    """ISO3 of every country the article names: by name or demonym, by a seat of power or capital, by a
+    place in it ("Pennsylvania", "Busan"), or by a full name of one of its people in the actor table
+    ("Chuck Schumer")."""
+    found: set[str] = set()
+    for span in spans:
+        surface = bare(span.text)
+        if span.label_ == "PERSON":
+            people = builtin().by_name.get(fold(surface), []) if len(surface.split()) > 1 else []
+            found.update(e.country for e in people if e.type == "PERSON" and e.country)
+        elif iso := country_word(surface):
+            found.add(iso)
+        elif seat := seat_of_power(surface):
+            found.add(seat.country)
+        elif span.label_ in {"GPE", "LOC"} and (iso := place_country(surface)):
+            found.add(iso)
+    return found
+
+
+def _local_party(surface: str, key: str, how: str, draft: _Draft, countries: set[str]) -> tuple[str, str, _Draft]:
+    """A party name that parties of several countries bear (`data/shared_party_names.txt`: "the Democratic
+    Party") is the table's party only in an article that names the table's country or no country at all;
+    elsewhere it is the party of the one country the article names ("South Korea's main opposition
+    Democratic Party"), or a party of no known country when it names several. A wrong merge with another
+    country's party would join their facts for good; a party left without a country costs less."""
+    org = lookup(surface) if draft.type == "ORG" else None
+    if org is None or not org.country or not countries or org.country in countries or \
+            not {fold(surface), fold(org.name)} & _shared_party_names():
+        return key, how, draft
+    here = next(iter(countries)) if len(countries) == 1 else None
+    new_key = f"org:{(here or 'xxx').lower()} {fold(org.name)}"
+    return new_key, how, _Draft(new_key, "ORG", org.name, here)
+
+
 def _apposed_person(span: Span, surface: str) -> Person | None:
     """A name NER labelled an organization that reads as a personal name (a given name first, no word of an
     organization) and has a role set off after it ("Marta Quispe, the de facto leader of Peru,"): a person."""
@@ -250,10 +291,11 @@ def resolve_mentions(spans: Iterable[Span], date: str | None = None) -> tuple[li
     people = PeopleIndex(spans, date)
     org_heads = _org_heads(spans) | {a: _non_person(name, "ORG") for a, name in article_acronyms(spans).items()}
     named = _named_in(spans)
+    countries = _countries_named(spans)
     drafts: dict[str, _Draft] = {}
     linked: list[tuple[Span, str, str]] = []  # span, key, how
     for span in spans:
-        key, how, draft = _link(span, people, org_heads, named)
+        key, how, draft = _local_party(bare(span.text), *_link(span, people, org_heads, named), countries)
         drafts.setdefault(key, draft).surfaces[bare(span.text)] = None
         linked.append((span, key, how))
 

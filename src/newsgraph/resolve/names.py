@@ -19,7 +19,7 @@ from .descriptions import described, described_id
 from .ids import actor_id
 from .knowledge import Knowledge, builtin, today
 from .organizations import is_acronym, lookup, org_key
-from .places import place_country, seat_of_power
+from .places import place_country, place_country_in_name, seat_of_power
 from .sectors import sector_of
 from .text import bare, fold
 
@@ -77,7 +77,7 @@ def country_in(text: str) -> tuple[str | None, str | None]:
         seat = seat_of_power(gram)
         if seat:
             return seat.country, "seat"
-        if (iso := place_country(gram)):
+        if (iso := place_country_in_name(gram) if len(grams) > 1 else place_country(gram)):
             return iso, "place"
     return None, None
 

