@@ -38,6 +38,26 @@ claims with purity .87-.92, and more pair recall only for less pair precision (r
 to rank the clusters a quote may join, 7.0-7.1. An IDF mixed with general-English frequencies
 (`wordfreq`, shares .3-.8) gave 7.0-7.1. Neither paid for its cost; `--set NAME=VALUE` of that script
 compares settings without edits.
+
+Where joins are lost (2026-12-03, `scripts/claims-orders.py --diagnose`, news-dev story, input order): not
+mostly in these values. Of the 187 gold claim links, 34 have no extracted quote (22 attributed: headlines,
+one-word quoted fragments in narration, unmarked continuations, "X. This was announced by Y"; 12 narrated).
+20 of the 100 quotes linked to a claim report two or three claims, and a quote carries one claim id: 17 of
+21 claims have a quote in >= 70% of their files, only 10 a quote of them alone, which bounds any clustering
+of one id per quote. Of 332 cross-file pairs of quotes of one claim, 120 are joined, 9 vetoed, 146 apart
+at similarity below .20 (108 sharing at most one word: "a stab in the back" / "treason", "returning to
+base" / "turn back"), 54 between .20 and the thresholds. Tried then (30 random orders seed 0, where these
+values give 7.50 of 21, pair precision .939, recall .268), none adopted: join_other_speaker .40 / .35 (7.67
+/ 8.10, precision .935 / .936, recall .276 / .282, but input-order purity .873 -> .861 and, at .40, 7 of
+21 recovered); cosine_share .7 (7.27, precision .915); min_mean_similarity .15, join_same_speaker .25,
+join_unattributed .25, representatives 10 (7.47-7.80, precision .933-.939); min_shared 3 (6.60);
+lookup_terms 30 with max_candidates 100 (7.47: candidate pruning loses nothing); a similarity to a
+cluster's pooled terms (average link) as a second way in (7.13-7.17, precision .885-.892); preferring a
+cluster the quote's article does not hold yet (7.53, precision .922); keeping the words of names of
+actors other than people beside their `@id`, not counted as shared words (pairs .957 / .279, but file
+purity .902 -> .860: the common words of names such as "Southern Military District" bring in captions);
+merging, at the end of a batch, the clusters one quote reached above their thresholds (pairs .609 / .526:
+single link between clusters chains claims of one story together).
 """
 from __future__ import annotations
 
