@@ -487,3 +487,16 @@ def test_a_cluster_of_one_claim_still_takes_its_paraphrase(background):
     again = make_quote("At the end of the month the mayor is going to resign", 3, speaker="actor:aide", group="XYZ")
     claims = _claims([both, first, again], background)
     assert claims["a001:0"] == claims["a002:0"] == claims["a003:0"]
+
+
+def test_a_report_of_two_claims_joins_the_cluster_of_that_two_claim_report(background):
+    """Two reports of the same two claims are one report, compared whole: once the cluster of a two-claim
+    report holds a report of one of them (the second), a later report of both joins it, not the cluster
+    of a report of the first claim alone that its first clause also matches."""
+    both = make_quote("The charges against the singer will be dropped and she will leave the country next week", 1)
+    second = make_quote("the singer will leave", 2)
+    first = make_quote("prosecutors will drop the charges against the singer", 3)
+    again = make_quote("The charges against the singer will be withdrawn and she will depart from the country next week", 4)
+    claims = _claims([both, second, first, again], background)
+    assert claims["a001:0"] == claims["a002:0"] != claims["a003:0"]
+    assert claims["a004:0"] == claims["a001:0"]

@@ -39,7 +39,7 @@ from .blocking import TermIndex, day_number, iso_day, placed_days
 from .quotes import ClaimQuote, co_referent
 from .rows import DOCS, ClaimRows, ClusterRow, MemberRow, VariantRow
 from .settings import ClaimSettings
-from .similarity import conflict, similarity
+from .similarity import conflict, same_clauses, similarity
 from .text import ClaimFeatures, claim_features
 
 # A store's answer for a batch: (keys (term, bucket), terms) -> the rows it holds for them: postings of
@@ -282,6 +282,10 @@ class ClaimIndex:
             total += sim
             if shared >= min_shared and not (settled and variant.features.clauses):
                 top = max(top, sim)
+            elif settled and same_clauses(features, variant.features):  # two reports of the same claims
+                report, shared = similarity(features, variant.features, weight, s.cosine_share, whole=True)
+                if shared >= min_shared:
+                    top = max(top, report)
         if cluster.variants and total / len(cluster.variants) < s.min_mean_similarity:
             return None
         threshold = {"same": s.join_same_speaker, "group": s.join_same_speaker, "other": s.join_other_speaker}.get(

@@ -33,6 +33,7 @@ Weight = Callable[[str], float]
 # Actor types whose keys are stable across articles (a country's ISO3, a person's surname); organisation
 # ids are not ("the Defense Ministry" and "the Russian Defense Ministry" resolve apart), so they do not veto.
 PART_MIN_SHARED = 3  # words two clauses must share for a clause match to count
+SAME_CLAUSE_MIN_SHARED = 2  # terms (actors among them) two clauses share to be reports of one claim (`same_clauses`)
 FRAGMENT_MIN_CONTAINED = 1.0  # share of a quoted fragment's weight the other quote must hold
 _OPPOSITE_BOUND = {">": "<", "<": ">"}
 CONSTRAINED_TYPES = frozenset({"PERSON", "GPE", "LOC"})
@@ -85,7 +86,7 @@ def _exclusive_values_differ(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 
 def similarity(a: ClaimFeatures, b: ClaimFeatures, weight: Weight, cosine_share: float = 1.0,
-               split_other: bool = True) -> tuple[float, int]:
+               split_other: bool = True, whole: bool = False) -> tuple[float, int]:
     """(similarity in [0, 1], number of shared words: terms other than actor ids) of two quotes.
 
     The best of the whole quotes, of their clauses (`ClaimFeatures.clauses`), so a quote reporting two
@@ -95,12 +96,15 @@ def similarity(a: ClaimFeatures, b: ClaimFeatures, weight: Weight, cosine_share:
     about a proposition does not reach another quote that asserts it through one further word they share
     in other clauses ("what guarantee there is that he can leave for Belarus ... the regime will be lifted"
     / "he will leave for Belarus and the charges will be dropped"). `cosine_share` mixes the cosine with
-    the overlap coefficient. With `split_other` False, `b` is taken whole, not clause by clause."""
+    the overlap coefficient. With `split_other` False, `b` is taken whole, not clause by clause; with
+    `whole`, both are, and fragments are not looked for: how alike two quotes are as whole reports."""
     if _narration_only(a, b) or _narration_only(b, a) or _embedded_only(a, b):
         return 0.0, 0
     one_sided = a.embedded ^ b.embedded  # embedded on one side, asserted on the other: not a shared claim word
     argued = frozenset(term for term, _ in a.arguments & b.arguments)  # one actor in one slot on both sides
     best = _term_similarity(a.terms, b.terms, weight, cosine_share, one_sided, argued)
+    if whole:
+        return best
     a_clauses, b_clauses = a.clauses, (b.clauses if split_other else ())
     if a_clauses or b_clauses:
         for pa in a_clauses or (a.terms,):
@@ -114,6 +118,17 @@ def similarity(a: ClaimFeatures, b: ClaimFeatures, weight: Weight, cosine_share:
             if sim > best:
                 best = sim
     return best
+
+
+def same_clauses(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Whether two quotes of several clauses report the same claims: each clause of either shares
+    `SAME_CLAUSE_MIN_SHARED` terms with a clause of the other ("the charges will be dropped and she will
+    leave" / "the charges will be withdrawn and she will depart"), not one claim and each another ("she
+    will leave, adding that a deal was found" / "she will leave and the charges will be dropped")."""
+    if not (a.clauses and b.clauses):
+        return False
+    return all(any(len(x & y) >= SAME_CLAUSE_MIN_SHARED for y in other)
+               for one, other in ((a.clauses, b.clauses), (b.clauses, a.clauses)) for x in one)
 
 
 def _embedded_only(a: ClaimFeatures, b: ClaimFeatures) -> bool:
