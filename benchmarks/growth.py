@@ -29,6 +29,9 @@ Usage: .venv/bin/python benchmarks/growth.py [--max 1000000] [--seed 300] [--rep
 `--reuse` times the pages of the stores an earlier `--keep` run left in `--work` instead of growing
 them again (a store of an older layout is upgraded on its first open); the ingest is then not
 measured, since the fresh articles are in those stores already (its figures print as nan).
+`--sizes 1000000` times only the store of that size (with `--reuse`, one kept store; a store whose
+growth was stopped early keeps its name and prints the articles it holds); ratios are then to the
+first size given.
 
 It prints each figure per size with its ratio to the 10^4 store, and last:
 `growth: ingest ratio R at N articles; slowest page p95 T ms (PAGE)`.
@@ -253,13 +256,15 @@ def main() -> int:
                         help="index the copies' texts (full) or only mark the index as caught up (state)")
     parser.add_argument("--reuse", action="store_true",
                         help="time the pages of stores kept in --work by an earlier --keep run, without the ingest")
+    parser.add_argument("--sizes", default=None,
+                        help="only these sizes, comma-separated (e.g. 1000000 with --reuse: one kept store; ratios to the first)")
     args = parser.parse_args()
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="ng-growth-"))
     work.mkdir(parents=True, exist_ok=True)
     fresh = write_corpus(sorted((POLNEAR / "dev" / "text").glob("*.txt"))[:FRESH], work / "fresh.jsonl")
     seed = seed_store(work, args.seed)
     nlp.load()  # spaCy once, before any timing
-    sizes = [s for s in SIZES if s <= args.max] or [args.max]
+    sizes = ([int(s) for s in args.sizes.split(",")] if args.sizes else [s for s in SIZES if s <= args.max]) or [args.max]
     results: dict[int, dict[str, Any]] = {}
     for size in sizes:
         db = work / f"store-{size}.duckdb"
