@@ -171,3 +171,23 @@ def test_full_text_hits_name_their_articles_by_key(corpus):
     found, _, total = lists.quote_list(corpus._con, hits=hits, sort="relevance").page(None)
     assert total == 5
     assert sorted((r["article_id"], r["idx"]) for r in found) == sorted((r[2], r[1]) for r in rows)
+
+
+@pytest.mark.parametrize("kind", ["quotes", "events"])
+def test_a_few_hits_read_their_articles_facts_by_index_with_the_same_pages(corpus, kind, monkeypatch):
+    """Hits of a few articles are matched with those articles' facts read by index (`_hit_rows`); the pages,
+    sorted and filtered every way the list allows, are those of matching the hits with the whole table."""
+    rows = corpus._con.execute(f"SELECT hash(article_id), idx FROM {kind} ORDER BY idx, article_id LIMIT 12").fetchall()
+    hits = lists.Hits([r[0] for r in rows], [r[1] for r in rows], [float(i % 4) for i in range(len(rows))])
+    make = lists.quote_list if kind == "quotes" else lists.event_list
+    variants = [dict(sort="relevance"), dict(sort="date", order="asc"), dict(sort="outlet"), dict(since="2024-11-05"),
+                dict(distinct_stories=True)]
+    by_index = [make(corpus._con, hits=hits, **v) for v in variants]
+    assert all("hit_fact" in q.keys for q in by_index)
+    monkeypatch.setattr(lists, "_HIT_ARTICLES_BY_INDEX", 0)
+    scanned = [make(corpus._con, hits=hits, **v) for v in variants]
+    assert not any("hit_fact" in q.keys for q in scanned)
+    for a, b in zip(by_index, scanned, strict=True):
+        for limit, offset in PAGES:
+            assert a.page(limit, offset) == b.page(limit, offset)
+    assert by_index[0].page(None)[2] == len(rows)
