@@ -734,3 +734,31 @@ def test_a_definite_title_named_only_later_is_its_one_holder(analyze_text, text,
 def test_a_title_named_later_needs_one_fitting_holder_and_a_definite_phrase(analyze_text, text):
     """Another institution's spokesman or an indefinite "a spokesman": nobody is chosen."""
     assert speakers_of(analyze_text(text), "the factory would close") == [None]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The federal government will build 300 new clinics next year. The Minister of Health, Grace Adeyemi, "
+     "disclosed this on Monday in Abuja.", "The federal government will build 300 new clinics next year.",
+     "Grace Adeyemi"),
+    ("The state will recruit 5,000 teachers before the next session.\n\nGovernor Peter Obi said this on Tuesday "
+     "while speaking to journalists in Awka.", "The state will recruit 5,000 teachers before the next session.",
+     "Peter Obi"),
+])
+def test_a_speech_verb_with_this_as_object_reports_the_sentence_before(analyze_text, text, content, speaker):
+    """Nigerian report order ("X disclosed this on Monday"): the content is the previous sentence."""
+    article = analyze_text(text)
+    assert [q.text for q in article.quotes] == [content]
+    assert speakers_of(article, content) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "The team lost again. Nobody expected this.",
+    "The Minister of Health, Grace Adeyemi, disclosed this while speaking in Abuja.",
+])
+def test_this_as_object_without_a_speech_verb_or_a_sentence_before_is_no_quote(analyze_text, text):
+    assert analyze_text(text).quotes == []
+
+
+def test_this_as_object_leaves_a_sentence_that_is_already_a_quote(analyze_text):
+    article = analyze_text("Governor Peter Obi said the state would recruit 5,000 teachers. He said this on Tuesday.")
+    assert len([q for q in article.quotes if "5,000 teachers" in q.text]) == 1

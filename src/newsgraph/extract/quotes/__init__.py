@@ -12,7 +12,7 @@ and the per-article `index`; one module per stage, in the order they run:
 3. `passages`: contents widened to the quoted passages (`marks`) they sit in; split quotes
    joined; a cue inside another attribution's content dropped (PolNeAR's attributions do not nest),
    unless the outer one only relays it ("X said ..., Reuters reported" is X's); `anaphoric`: "This
-   was announced by X" reports the sentence before it.
+   was announced by X", "X disclosed this on Monday" report the sentence before it.
 4. `floating`: quoted passages without a cue take a speech verb next to them or continue the
    previous speaker (the Gender Gap Tracker's "floating quotes", Asr et al. 2021).
 5. `continuation`: "also", "in addition" right after a reported passage keep its speaker.
@@ -37,7 +37,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ...model import Actor, Mention, Quote
-from .anaphoric import with_antecedent_contents
+from .anaphoric import demonstrative_object_quotes, with_antecedent_contents
 from .attributions import cue_word_quotes
 from .colon_lines import colon_line_quotes, dash_line_quotes
 from .confidence import confidence_model, confidence_of
@@ -83,7 +83,7 @@ def attribute(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
     quotes.extend(dash_line_quotes(index))
     quotes = widen_to_passages(index, quotes)
     quotes = outermost(index, without_relays(index, quotes))
-    quotes = with_antecedent_contents(index, quotes)
+    quotes = demonstrative_object_quotes(index, with_antecedent_contents(index, quotes))
     quotes = floating_quotes(index, quotes, bare_cues)
     quotes = continuations(index, quotes)
     quotes = with_co_speakers(index, quotes)
