@@ -86,3 +86,22 @@ def test_a_light_verb_yields_to_the_event_inside_a_package(code):
 def test_the_grounds_of_an_attack_give_it_no_material_reading(code, text, kept):
     types = _types(code, text)
     assert kept in types and ({"ASSAULT", "FIGHT"} - {kept}).isdisjoint(types)
+
+
+@pytest.mark.parametrize("text, event, not_aid", [
+    ("Pyongyang sent a stern warning to Tokyo over the drills.", "THREATEN", True),   # the warning is the act
+    ("Ukraine sent a formal request to Sweden for fighter jets.", "REQUEST", True),
+    ("Norway sent emergency aid to Turkey after the floods.", "AID", False),          # aid sent stays aid
+])
+def test_sending_an_event_noun_is_that_event_not_aid(code, text, event, not_aid):
+    types = _types(code, text)
+    assert event in types and (("AID" not in types) if not_aid else True)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The Kremlin brushed off the latest Western proposal.", "REJECT"),
+    ("Armenia and Azerbaijan swapped 32 prisoners on the border.", "RETREAT"),
+    ("Ottawa slapped a travel ban on three Iranian officials.", "SANCTION"),
+])
+def test_more_phrasal_verbs_and_nouns(code, text, etype):
+    assert etype in _types(code, text)
