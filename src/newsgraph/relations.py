@@ -28,9 +28,16 @@ class Relation:
 def relation(corpus: Corpus, a: str, b: str, *, by: str = "week", examples: int = 3) -> Relation:
     """The relation of actors `a` and `b` (any name, alias or id) counted by `by`, with up to `examples` events per direction."""
     rows = corpus.relation(a, b, by=by).to_list()
-    name_a, name_b = corpus.actor(a).actor.name, corpus.actor(b).actor.name
+    name_a, name_b = _label(corpus, a), _label(corpus, b)
     samples = {
         f"{name_a} -> {name_b}": corpus.events(a, b, limit=examples).to_list() if examples else [],
         f"{name_b} -> {name_a}": corpus.events(b, a, limit=examples).to_list() if examples else [],
     }
     return Relation(name_a, name_b, rows, samples)
+
+
+def _label(corpus: Corpus, name: str) -> str:
+    """What a side is called: its actor's canonical name, or the name as asked when it covers several
+    actors (an alias given to two), whose counts the rows hold together; one actor's name would then
+    put the other's events under it."""
+    return name if len(corpus.actor_ids(name)) > 1 else corpus.actor(name).actor.name

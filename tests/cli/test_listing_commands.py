@@ -80,6 +80,19 @@ def test_every_listing_command_prints_csv(examples_db, command):
     assert len(rows) >= 2 and all(len(r) == len(rows[0]) for r in rows)
 
 
+def test_relation_of_a_name_covering_two_actors_is_named_as_asked(examples_db, tmp_path):
+    """An alias given to two actors counts the events of both; the directions carry the name asked,
+    never one of the two actors' names for the other's events."""
+    db = str(tmp_path / "copy.duckdb")
+    shutil.copy(examples_db, db)
+    for actor in ("North Korea", "South Korea"):
+        assert runner.invoke(app, ["alias", "add", actor, "the Koreas", "--db", db]).exit_code == 0
+    both = _jsonl(runner.invoke(app, ["relation", "the Koreas", "Russia", "--db", db, "--format", "jsonl"]))
+    north = _jsonl(runner.invoke(app, ["relation", "North Korea", "Russia", "--db", db, "--format", "jsonl"]))
+    assert north and {r["direction"] for r in both} <= {"the Koreas -> Russia", "Russia -> the Koreas"}
+    assert [r["events"] for r in north] == [r["events"] for r in both][:len(north)]
+
+
 def test_search_finds_a_quote_by_a_word_of_its_text(examples_db):
     result = runner.invoke(app, ["search", "enabler", "--db", examples_db, "--kind", "quotes", "--format", "jsonl"])
     assert result.exit_code == 0, result.output

@@ -214,7 +214,7 @@ def _pick(driver, field: str, typed: str, name: str) -> None:
 
 def test_relation_page_with_two_picked_actors_shows_the_cli_counts(browser, live_server, store_path, tmp_path):
     browser.get(live_server.url + "/relation")
-    _pick(browser, "a", "Mosc", "Moscow")
+    _pick(browser, "a", "Russ", "Russia")
     _pick(browser, "b", "rutt", "Mark Rutte")
     browser.find_element(By.ID, "compare").click()
     WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.ID, "type-table"))
@@ -223,7 +223,7 @@ def test_relation_page_with_two_picked_actors_shows_the_cli_counts(browser, live
               f"{name_a} -> {name_b}" if tr.get_attribute("data-direction") == "a->b" else f"{name_b} -> {name_a}",
               tr.get_attribute("data-type"), int(tr.get_attribute("data-events")))
              for tr in browser.find_elements(By.CSS_SELECTOR, "#relation-table tbody tr")}
-    out = CliRunner().invoke(cli, ["relation", "Moscow", "Mark Rutte", "--db", store_path, "--format", "jsonl",
+    out = CliRunner().invoke(cli, ["relation", "Russia", "Mark Rutte", "--db", store_path, "--format", "jsonl",
                                    "--examples", "0"])
     assert out.exit_code == 0, out.output
     expected = {(r["period"], r["direction"], r["type"], r["events"]) for r in map(json.loads, out.output.splitlines())}
@@ -233,17 +233,20 @@ def test_relation_page_with_two_picked_actors_shows_the_cli_counts(browser, live
     _screenshot(browser, "relation", tmp_path)
 
 
-def test_relation_list_next_page_link_opens_the_list_page_at_its_second_page(browser, live_server, monkeypatch):
+def test_relation_list_next_page_link_opens_the_list_page_at_its_second_page(browser, live_server, client,
+                                                                               monkeypatch):
     """A relation list longer than a page shows the first page and its total; `next ›` opens the list page
     (same filters, newest first) at the second page, whose rows are the ones after it."""
-    monkeypatch.setattr(pages, "RELATION_PAGE", 2)  # Mark Rutte has 5 quotes about Russia in the examples
+    total = client.get("/api/quotes", params={"speaker": "Mark Rutte", "about": "Russia"}).json()["total"]
+    assert total > 4  # the examples hold more than two pages of two of Rutte's quotes about Russia
+    monkeypatch.setattr(pages, "RELATION_PAGE", 2)
     browser.get(live_server.url + "/relation?a=Mark%20Rutte&b=Russia&by=year")  # a URL no other test asks for
     _loaded(browser)
     first = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#quotes-ab li")]
-    assert len(first) == 2 and browser.find_element(By.CSS_SELECTOR, "#quotes-ab-pager span").text == "1–2 of 5"
+    assert len(first) == 2 and browser.find_element(By.CSS_SELECTOR, "#quotes-ab-pager span").text == f"1–2 of {total}"
     browser.find_element(By.ID, "quotes-ab-next").click()
     WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.ID, "results"))
-    assert "/quotes?" in browser.current_url and browser.find_element(By.ID, "range").text == "3–4 of 5"
+    assert "/quotes?" in browser.current_url and browser.find_element(By.ID, "range").text == f"3–4 of {total}"
     assert len(browser.find_elements(By.CSS_SELECTOR, "#results tbody tr")) == 2
     assert browser.find_element(By.ID, "page-prev") and not _errors(browser)
 

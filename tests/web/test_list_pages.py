@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from newsgraph.cli import app as cli
+from newsgraph.curate import Curator
 from newsgraph.web import charts, create_app, pages
 from newsgraph.web.settings import ServerSettings
 
@@ -200,13 +201,19 @@ def test_relation_page_without_by_counts_per_the_period_its_span_needs(store_pat
     assert _page_relation(weekly) == _cli_relation(store_path, "Russia", "North Korea", "week")
 
 
-def test_relation_counts_every_actor_a_name_covers(client):
-    """'Moscow' names both Russia (an alias) and the city: Rutte's one event is with the city."""
-    html = client.get("/relation", params={"a": "Moscow", "b": "Mark Rutte"}).text
+def test_relation_counts_every_actor_a_name_covers(store_copy):
+    """A name an analyst gave to two actors ('the Koreas' as an alias of both) covers both: the page
+    says so and counts the events of either with the other side (here North Korea's with Russia)."""
+    with Curator(store_copy) as curator:
+        curator.add_alias("North Korea", "the Koreas")
+        curator.add_alias("South Korea", "the Koreas")
+    with TestClient(create_app(store_copy)) as c:
+        html = c.get("/relation", params={"a": "the Koreas", "b": "Russia"}).text
+        alone = c.get("/relation", params={"a": "North Korea", "b": "Russia"}).text
     covers = re.search(r'id="covers">(.*?)</div>', html, re.S).group(1)
-    assert "2 actors" in covers and ">Russia</a>" in covers and ">Moscow</a>" in covers
-    table = re.search(r'id="type-table">(.*?)</table>', html, re.S).group(1)
-    assert 'data-type="AGREE"' in table
+    assert "2 actors" in covers and ">North Korea</a>" in covers and ">South Korea</a>" in covers
+    types = re.findall(r'data-type="(\w+)"', re.search(r'id="type-table">(.*?)</table>', html, re.S).group(1))
+    assert types and types == re.findall(r'data-type="(\w+)"', re.search(r'id="type-table">(.*?)</table>', alone, re.S).group(1))
 
 
 def test_relation_page_without_actors_offers_the_pickers(client):
