@@ -221,3 +221,14 @@ def test_region_of_several_states_gives_no_country():
     from newsgraph.resolve.places import place_country
 
     assert place_country("Sahel") is None
+
+
+@pytest.mark.parametrize("text, surface, name, country", [
+    ("Zimbabwe's ruling ZANU-PF party said it would change the rules.", "ZANU-PF party", "ZANU-PF", "ZWE"),
+    ("Leaders of Pakistan Tehreek-e-Insaf said the count had been rigged.", "Pakistan Tehreek-e-Insaf",
+     "Pakistan Tehreek-e-Insaf", "PAK"),
+    ("The Nepali Congress voted against the motion on Wednesday.", "Nepali Congress", "Nepali Congress", "NPL"),
+])
+def test_parties_of_the_table(analyze_text, text, surface, name, country):
+    got = _actor_by_surface(analyze_text(text, "2024-06-03"), surface)
+    assert (got.name, got.country) == (name, country)

@@ -172,3 +172,13 @@ def test_shorter_name_shared_by_two_full_names_stays_apart(analyze_text):
     a = analyze_text("Ana Maria da Silva and Joao Pedro da Silva signed the petition. Da Silva said more would "
                      "follow.", "2024-06-03")
     assert actor_name(a, "Da Silva") not in {"Ana Maria da Silva", "Joao Pedro da Silva"}
+
+
+@pytest.mark.parametrize("text, nickname, full", [
+    ("Mohamed Hamdan Dagalo's fighters shelled the city overnight. Hemedti denied the reports on Sunday.",
+     "Hemedti", "Mohamed Hamdan Dagalo"),
+    ("Thousands rallied in Kathmandu on Friday. Prachanda told the crowd that the coalition would hold.",
+     "Prachanda", "Pushpa Kamal Dahal"),
+])
+def test_one_word_alias_of_the_actor_table_is_that_person(analyze_text, text, nickname, full):
+    assert actor_name(analyze_text(text, "2024-05-08"), nickname) == full

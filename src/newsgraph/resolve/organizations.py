@@ -44,8 +44,14 @@ def known() -> dict[str, KnownOrganization]:
 
 
 def lookup(name: str) -> KnownOrganization | None:
-    """The table's organization for a name as printed ("the Houthis", "Hay’at Tahrir al-Sham"), or None."""
-    return known().get(_apostrophes(fold(bare(name))))
+    """The table's organization for a name as printed ("the Houthis", "Hay’at Tahrir al-Sham"), or None; a
+    party of the table with the word "party" after its name is that party ("the ZANU-PF party")."""
+    key = _apostrophes(fold(bare(name)))
+    found = known().get(key)
+    if found is None and key.endswith(" party"):
+        party = known().get(key.removesuffix(" party"))
+        found = party if party is not None and party.sector == "PTY" else None
+    return found
 
 
 def initials(name: str) -> str | None:

@@ -151,6 +151,18 @@ def _longer_name(parts: NameParts, people: dict[tuple[str, str], Person]) -> Per
     return next(iter(hits.values())) if len(hits) == 1 else None
 
 
+def _nickname(text: str) -> Person | None:
+    """The actor table's person a one-word name is an alias of ("Hemedti", "Jokowi", "Prachanda"): a name the
+    table lists for one person only, so it holds at any date."""
+    if " " in text.strip():
+        return None
+    found = {e.name for e in builtin().by_name.get(fold(text), []) if e.type == "PERSON"}
+    if len(found) != 1:
+        return None
+    name = found.pop()
+    return Person(f"person:{fold(name)}", name, given_name_gender(name))
+
+
 @dataclass
 class _Full:
     start: int
@@ -238,4 +250,6 @@ class PeopleIndex:
             if fits:
                 before = [f for f in fits if f.start < span.start_char]
                 return (before[-1] if before else fits[0]).person
-        return known_person(parts.family or span.text, gender, self.date) if knowledge else None
+        if not knowledge:
+            return None
+        return _nickname(span.text) or known_person(parts.family or span.text, gender, self.date)
