@@ -95,3 +95,18 @@ def test_promised_event_noun_gives_the_target(code, text, pair):
 def test_mediator_of_an_offered_mediation_is_the_subject(code):
     events = code("Turkey offered mediation between Sudan and South Sudan.")
     assert ("Türkiye", "Sudan") in pairs_of(events)
+
+
+# ---------------------------------------------------------------- a passive act done in someone's event
+
+@pytest.mark.parametrize("text, pair", [
+    ("Five Iraqi soldiers were killed in an attack by Islamic State fighters.", ("Islamic State", "Iraq")),
+    ("Two Somali police officers were wounded during an al-Shabaab raid on a checkpoint.", ("al-Shabaab", "Somalia")),
+])
+def test_passive_act_in_an_event_noun_takes_its_perpetrator(code, text, pair):
+    assert pair in pairs_of(code(text))
+
+
+def test_passive_act_in_an_event_noun_with_no_perpetrator_has_no_source(code):
+    events = code("Three Kenyan soldiers were killed in an ambush on Friday.")
+    assert all(s is None for _, s, _, _ in events)

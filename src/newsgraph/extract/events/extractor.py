@@ -32,6 +32,7 @@ from .places import beside, location, place_country, place_index
 from .roles import each_other, event_roles
 from .settings import EventSettings
 from .triggers import Trigger, lookup
+from .verdicts import verdict_trigger
 
 #: (sentence start token, prominence, trigger token, symmetric?, event, confidence features): the sort key
 #: of an article's events, whether it is one event between its two actors (`pairs`), the event, and what
@@ -99,7 +100,7 @@ def scored_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor], q
         for tok in sent:
             ended: Ending | EndedTie | None = ending(tok, article.actors) or ended_tie(tok, article.actors) \
                 or lifted(tok, article.actors)
-            trig = ended.trigger if ended is not None else lookup(tok)
+            trig = ended.trigger if ended is not None else lookup(tok) or verdict_trigger(tok, article.actors)
             if trig is not None and not requested(tok) and not discussed(tok) and not ended_tie_noun(tok) \
                     and not argued_against(tok) and not lifted_restriction(tok) and not given_by_verb(tok) \
                     and not conditioned(tok, article.settings) and not halted_movement(tok, article.actors):

@@ -33,6 +33,7 @@ from .modality import intended_infinitive, promised_infinitive
 from .nominal_roles import agent_phrase, amount_of, host_actors, lends_subject, nominal_roles
 from .settings import EventSettings
 from .triggers import Trigger, hyphen_agent, lookup
+from .verdicts import verdict
 
 #: dependency labels under which an adjective predicates of its head's subject ("X is ready to")
 _PREDICATE_ADJ_DEPS = ("acomp", "attr", "amod", "xcomp")
@@ -45,6 +46,10 @@ def event_roles(tok: Token, trig: Trigger, index: ActorIndex, speaker: str | Non
     `mutual` when a reciprocal trigger names both sides alike (`ties between A and B`,
     `A clashed with B`): one event between the two sides (`extractor.pairs`); `war against B` is one-way.
     """
+    judged = verdict(tok, index)
+    if judged is not None:  # "the raid was a violation", X said; "X called the raid a provocation": X accuses;
+        judges = judged.namers or ([speaker] if speaker else [])  # a verdict no one is said to pass is no event
+        return judges, judged.targets if judges else [], False
     if tok.pos_ == "ADJ":
         return _adjective_roles(tok, trig, index, speaker, settings)
     agent = hyphen_agent(tok) if tok.dep_ == "amod" else None
@@ -113,7 +118,7 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
         # "the attacks prompted the US to strike": the US strikes; "used schemes to finance": no actor, the user acts
         subj_actors = index.np_actors(controller) or subj_actors
     if passive:
-        return _passive_roles(trig, preps, subj_actors, index)
+        return _passive_roles(tok, trig, preps, subj_actors, index, settings)
     if "inverse" in trig.roles:
         return _inverse_roles(tok, trig, preps, subj_actors, index)
     objs = children(tok, OBJECT_DEPS)
@@ -257,14 +262,30 @@ def _own(obj: Token, index: ActorIndex) -> bool:
     return not index.tok_actor[obj.i] and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
 
 
-def _passive_roles(trig: Trigger, preps: dict[str, Token], subj_actors: list[str],
-                   index: ActorIndex) -> tuple[list[str], list[str]]:
+def _passive_roles(verb: Token, trig: Trigger, preps: dict[str, Token], subj_actors: list[str],
+                   index: ActorIndex, settings: EventSettings) -> tuple[list[str], list[str]]:
     """"Kenya was invaded by Tanzania": the by-agent acts on the subject; "arms were sent to X by
-    Y" (`obj_theme`): the subject is what is given, the to-phrase the recipient."""
-    sources = index.np_actors(preps.get("by"))
+    Y" (`obj_theme`): the subject is what is given, the to-phrase the recipient. With no by-agent, the
+    perpetrator of an event noun the act happened in ("three soldiers were killed in an attack by PKK
+    militants", "wounded during an Israeli raid"; prepositions `joined_event`) did it."""
+    sources = index.np_actors(preps.get("by")) or _event_perpetrators(verb, preps, index, settings)
     if "obj_theme" in trig.roles:
         return sources, index.np_actors(preps.get("to"))
     return sources, subj_actors
+
+
+def _event_perpetrators(verb: Token, preps: dict[str, Token], index: ActorIndex,
+                        settings: EventSettings) -> list[str]:
+    """The sources of an event noun in a phrase of a passive verb ("killed in an attack by X", "wounded in a
+    Taliban ambush"), for `_passive_roles`."""
+    for prep in prepositions("joined_event"):
+        noun = preps.get(prep)
+        event = lookup(noun) if noun is not None and noun.pos_ == "NOUN" else None
+        if noun is not None and event is not None and noun.i > verb.i:
+            found = nominal_roles(noun, event, index, settings)[0]
+            if found:
+                return found
+    return []
 
 
 def _inverse_roles(tok: Token, trig: Trigger, preps: dict[str, Token], subj_actors: list[str],
