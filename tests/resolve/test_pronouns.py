@@ -145,3 +145,15 @@ def test_a_parenthetical_speakers_pronoun_is_not_the_name_it_interrupts(analyze_
     """"X, he said, ...": the cue interrupts its content, whose names "he" c-commands (Principle C)."""
     a = analyze_text(text, "2024-01-01")
     assert actor_name(a, pronoun, "pronoun") == antecedent
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chancellor Karl Weber phoned Omar Haddad and asked him to reopen the border.", "Omar Haddad"),
+    ("Karl Weber met Omar Haddad on Monday, thanked him for the talks and invited him to Berlin.", "Omar Haddad"),
+    ("Omar Haddad was in Berlin. Karl Weber wanted to meet him before the vote.", "Omar Haddad"),
+])
+def test_an_object_pronoun_is_not_its_own_clause_subject(analyze_text, text, expected):
+    """'him' as the object of a verb is never that verb's subject, also when the subject is shared
+    with an earlier conjunct verb or controls an infinitive (Principle B)."""
+    a = analyze_text(text, "2024-01-01")
+    assert actor_name(a, "him", "pronoun") == expected

@@ -307,6 +307,8 @@ class PronounResolver:
                 continue  # a pronoun inside a quote is not its speaker
             if lower in {"him", "her", "them", "it"} and t.dep_ in {"dobj", "pobj"} and self.doc[c.root].head == t.head:
                 continue  # "Putin praised him": not Putin
+            if lower in OBJECT_PRONOUNS and t.dep_ in {"dobj", "dative"} and c.root in clause_subjects(t.head):
+                continue  # "Macron called Netanyahu and urged him": not Macron (Principle B)
             if features is not None and features.number == "plural" and (
                     here - c.sentence > PLURAL_WINDOW or (PLURAL_SUBJECT_ONLY and not c.subject)):
                 continue
@@ -374,6 +376,23 @@ class PronounResolver:
         self.pool.append(_Candidate(start, self.sentence_of(start), aid, t.dep_ in {"nsubj", "nsubjpass"}, t.i))
         self.pool.sort(key=lambda c: c.start)
         self.counts[aid] += 1
+
+
+#: object pronouns that are never bound by their own clause's subject (reflexives would be)
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def clause_subjects(verb: Token) -> set[int]:
+    """Token indexes of a verb's subjects, its own or, when it has none, those it shares: a conjunct
+    verb's first conjunct's ("X called Y and urged him") and a controlled infinitive's controller's
+    ("X wanted to meet him"). A non-reflexive object pronoun of the verb cannot be one of them
+    (Chomsky's Principle B: a pronoun is free in its clause)."""
+    for _ in range(4):
+        own = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
+        if own or verb.dep_ not in {"conj", "xcomp"}:
+            return own
+        verb = verb.head
+    return set()
 
 
 def resolve_pronouns(doc: Doc, mentions: list[Mention], actors: dict[str, Actor],
