@@ -99,12 +99,11 @@ def _adjective_roles(tok: Token, trig: Trigger, index: ActorIndex, speaker: str 
     return subj_actors, targets or infinitive_targets(tok, trig, index, settings, 1), False
 
 
-def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSettings = EventSettings(),
-               depth: int = 0) -> tuple[list[str], list[str]]:
-    """(source actors, target actors) of a verbal trigger; `depth` counts the infinitives followed."""
+def _subject_actors(tok: Token, index: ActorIndex, settings: EventSettings) -> tuple[list[str], bool]:
+    """(the actors of a verbal trigger's subject, whether the verb is passive): its own or inherited
+    subject, the issuer of a statement-like subject, or the controller of an infinitive."""
     subj, passive = inherited_subject(tok, settings.subject_inherit_steps)
     passive = passive or any(c.dep_ == "auxpass" for c in tok.children)
-    preps = prep_objects(tok)
     if tok.dep_ == "relcl" and subj == [tok.head]:  # "the EU and Trump, who threatened": Trump alone
         subj_actors = index.head_actors(tok.head)
     elif not passive:
@@ -117,6 +116,14 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
     if controller is not None and not children(tok, ("nsubj", "nsubjpass")):
         # "the attacks prompted the US to strike": the US strikes; "used schemes to finance": no actor, the user acts
         subj_actors = index.np_actors(controller) or subj_actors
+    return subj_actors, passive
+
+
+def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSettings = EventSettings(),
+               depth: int = 0) -> tuple[list[str], list[str]]:
+    """(source actors, target actors) of a verbal trigger; `depth` counts the infinitives followed."""
+    subj_actors, passive = _subject_actors(tok, index, settings)
+    preps = prep_objects(tok)
     if passive:
         return _passive_roles(tok, trig, preps, subj_actors, index, settings)
     if "inverse" in trig.roles:
