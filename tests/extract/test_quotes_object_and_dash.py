@@ -49,6 +49,22 @@ def test_trailing_dash_report_is_cut_from_the_content(analyze_text, text, conten
     assert not any(cut in c for c in got), got
 
 
+@pytest.mark.parametrize("text,first,second", [
+    # two reports joined by a dash: each speaker keeps their own clause, the parser's nesting of the
+    # first under the second speech verb notwithstanding
+    ("Turkey said it had reached a deal with the rebels under which they would leave the border town – "
+     "Stoltenberg said the alliance was watching the talks but would not comment further.",
+     ("Stoltenberg", "the alliance was watching the talks but would not comment further"),
+     ("Turkey", "it had reached a deal with the rebels under which they would leave the border town")),
+    ("Kenya said its police unit would stay in Haiti until March — Ruto said the mission had restored order in "
+     "the capital.",
+     ("Ruto", "the mission had restored order in the capital"), ("Kenya", "its police unit would stay in Haiti until March")),
+])
+def test_two_reports_joined_by_a_dash_keep_their_speakers(analyze_text, text, first, second):
+    got = [(q.speaker_text, q.text) for q in analyze_text(text).quotes]
+    assert first in got and second in got, got
+
+
 @pytest.mark.parametrize("text,content", [
     # a hyphen inside a word, or a dash aside without a speech verb, stays in the content
     ("The mayor said the long-awaited bridge would open - weather permitting - in the spring.",

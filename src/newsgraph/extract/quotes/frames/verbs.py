@@ -57,7 +57,7 @@ def clause_frame(tok: Token, lex: QuoteLexicons) -> Frame | None:
     stuck", "he found himself isolated") tells the subject's state, not what it reported: no frame."""
     comps = [c for c in tok.children if c.dep_ == "ccomp"
              and not any(s.dep_ == "nsubj" and s.lower_ in lex.reflexives for s in c.children)
-             and not _after_adjunct(tok, c, lex)]
+             and not _after_adjunct(tok, c, lex) and not _report_before_dash(tok, c, lex)]
     if not comps:
         comps = _clause_under_addressee(tok, lex)
     if not comps:
@@ -65,6 +65,21 @@ def clause_frame(tok: Token, lex: QuoteLexicons) -> Frame | None:
     side = [c for c in comps if (c.i > tok.i) == (comps[0].i > tok.i)]
     kept = side[:1 + next((k for k, c in enumerate(side[1:]) if is_other_report(c, lex)), len(side))]
     return Frame("ccomp", min(c.left_edge.i for c in kept), max(clause_end(c, lex) for c in kept))
+
+
+#: dashes that join two reports into one sentence ("A said X - B said Y")
+_JOINING_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _report_before_dash(tok: Token, comp: Token, lex: QuoteLexicons) -> bool:
+    """A clause before the verb that is a report of its own, set off from the verb's subject by a dash
+    ("Turkey said it had a deal - Stoltenberg said the alliance was watching"): the parser hangs the
+    first report under the second verb, but it is the first speaker's, not the second's content; the
+    second verb keeps the clause after it and the first speech verb makes its own quote."""
+    if comp.i > tok.i or not is_other_report(comp, lex):
+        return False
+    doc = tok.doc
+    return any(doc[k].text in _JOINING_DASHES and doc[k].dep_ == "punct" for k in range(comp.right_edge.i + 1, tok.i))
 
 
 def _clause_under_addressee(tok: Token, lex: QuoteLexicons) -> list[Token]:
