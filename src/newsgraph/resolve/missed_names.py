@@ -12,7 +12,9 @@ Each finder returns spaCy spans; `extract/mentions.py` adds them where no entity
   urged ...", "Kyiv said"), not glued to another name ("Jordan Peterson");
 - `state_name_spans`: political names of states ("the Islamic Republic", `data/state_names.tsv`);
 - `family_names`: each capitalised occurrence of a family name of the article's full names
-  ("Sandu said" after "Maia Sandu"), or of a one-word name NER labelled elsewhere in the article,
+  ("Sandu said" after "Maia Sandu"), of the first word of one full name when it is no English word,
+  title, particle or place ("Abiy said" after "Abiy Ahmed": people news calls by their first name),
+  or of a one-word name NER labelled elsewhere in the article,
   unless another capitalised name stands next to it ("Chelsea Clinton", "Clinton Foundation").
 
 - `defined_acronyms`: each occurrence of an acronym the article defines ("the Democratic Alliance (DA)").
@@ -26,7 +28,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import table
+from ..lexicon import table, words
 from .countries import country_word, is_demonym, limited_recognition
 from .knowledge import builtin
 from .organizations import article_acronyms, known, lookup
@@ -181,11 +183,14 @@ def family_names(doc: Doc, spans: list[Span], zones: Zones) -> list[Span]:
     one-word name NER found elsewhere in the article ("Starmer" once labelled, then missed), with that
     label; a one-word name that is an English word ("Reform") is not repeated."""
     forms: dict[str, str] = {}
+    firsts: dict[str, set[str]] = {}
     for span in spans:
         if span.label_ == "PERSON" and len(span) >= 2:
             parts = parse(span.text)
             if parts.is_full:
                 forms.update((f, "PERSON") for f in family_words(parts) if len(f) > 2)
+                firsts.setdefault(fold(parts.given.split()[0]), set()).add(parts.key)
+    forms.update((w, "PERSON") for w, keys in firsts.items() if len(keys) == 1 and _first_name_reference(w))
     for span in spans:
         text = span.text
         if len(span) == 1 and len(text) > 2 and text[:1].isupper() and not text.isupper() and \
@@ -221,6 +226,19 @@ def defined_acronyms(doc: Doc, spans: list[Span], zones: Zones) -> list[Span]:
         if span is not None and not zones.covers(m.start(), m.end()):
             out.append(span)
     return out
+
+
+@lru_cache(maxsize=1)
+def _first_particles() -> frozenset[str]:
+    return words("newsgraph.resolve", "name_first_particles.txt")
+
+
+def _first_name_reference(word: str) -> bool:
+    """May a full name's first word stand alone for the person ("Abiy" of "Abiy Ahmed", "Prabowo",
+    "Tedros": people news calls by their first or only name)? Not an English word, a particle, a title, or
+    the name of a country, place or organization ("Jordan" of "Jordan Bardella")."""
+    return len(word) > 3 and not is_dictionary_word(word) and not is_title(word) and not is_honorific(word) \
+        and word not in _first_particles() and not state_or_seat(word) and not place_country(word) and lookup(word) is None
 
 
 def split_person_suffix(span: Span) -> list[Span]:

@@ -232,6 +232,13 @@ class PeopleIndex:
             found = Person(key, name, given_name_gender(name))
         return found
 
+    def _two_people(self, word: str) -> bool:
+        """Is the folded lone name `word` the first given name of two of the article's people ("David" after
+        "David Ochieng" and "David Kamau")? Such a name joins neither: which one is meant is a guess. A first
+        name that is another person's family name goes on joining the family name (checked first in `lone`):
+        leaving it unjoined too lowered GUM b3 0.769 -> 0.762."""
+        return len({f.person.key for f in self.full if _at("first", word, f.parts)}) > 1
+
     def lone(self, span: Span, knowledge: bool = True) -> Person | None:
         """The person a family name (with or without an honorific) denotes, or None; with `knowledge`
         False only the article's own full names are asked, not the actor table."""
@@ -239,6 +246,8 @@ class PeopleIndex:
         gender = honorific_before(span) or next((honorific_gender(t) for t in parts.titles if honorific_gender(t)), None)
         word = fold(parts.family or span.text)
         if not word:
+            return None
+        if self._two_people(word):
             return None
         for position in ("family", "first", "middle"):
             named = [f for f in self.full if _at(position, word, f.parts)]
