@@ -134,3 +134,22 @@ def test_committing_an_amount_is_an_agreement(code):
 
 def test_support_enjoyed_from_someone_is_theirs(code):
     assert ("SUPPORT", "Mexico", "Peru", "asserted") in code("Peru enjoyed strong support from Mexico.")
+
+
+# ---------------------------------------------------------------- a reporter's question is no request
+
+@pytest.mark.parametrize("text", [
+    "Canada said it was watching the talks closely, when asked whether Ottawa would join sanctions on Iran.",
+    "Asked about the clash with India, Pakistan's foreign ministry said the army had acted in self-defence.",
+    "When questioned about Turkey's drone sales, Greece declined to comment.",
+])
+def test_a_bare_asked_clause_is_no_request(code, text):
+    assert not [e for e in code(text) if e[0] == "REQUEST"], code(text)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Japan asked China to release the fishermen.", "Japan"),
+    ("When Tokyo asked China to release the fishermen, Beijing refused.", "Japan"),
+])
+def test_asking_by_a_named_asker_stays_a_request(code, text, source):
+    assert any(e[0] == "REQUEST" and source in (e[1] or "") for e in code(text)), code(text)

@@ -68,6 +68,16 @@ def _is_speech_cue(tok: Token) -> bool:
     return (tok.pos_ == "VERB" and lemma in cues("speech")) or (tok.pos_ == "NOUN" and lemma in cues("speech_noun"))
 
 
+def interview_question(tok: Token, trig: Trigger) -> bool:
+    """Whether a REQUEST verb of asking is a bare participle clause ("..., when asked whether the port would
+    reopen", "Asked about the clash, the minister said"): a reporter's question put to the main clause's
+    speaker, with no asker and nothing asked for, not a request between actors. "If asked by Kyiv" names
+    the asker and stays a request."""
+    if trig.type != "REQUEST" or tok.tag_ != "VBN" or tok.dep_ != "advcl" or tok.lemma_.lower() not in cues("question"):
+        return False
+    return not any(c.dep_ in (*OBJECT_DEPS, "nsubj", "nsubjpass", "agent", "xcomp", "dative") for c in tok.children)
+
+
 def claims_only(tok: Token, trig: Trigger) -> bool:
     """Whether a REQUEST verb that is also a speech verb ("insisted") only reports a claim: its complement is a
     clause telling a fact ("Trump insisted Mexico would pay"), with no deontic modal, no subjunctive, and

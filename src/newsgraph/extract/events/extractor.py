@@ -21,7 +21,7 @@ from .coding import event_context, recode
 from .commitments import accused_of, argued_against, discussed, requested, self_defence
 from .confidence import confidence, evidence
 from .dates import DateIndex, event_date
-from .demands import claims_only, deontic_demand
+from .demands import claims_only, deontic_demand, interview_question
 from .ended_acts import Ending, ending, halted_movement, lifted, lifted_restriction
 from .ended_ties import EndedTie, ended_tie, ended_tie_noun
 from .lexicons import type_group
@@ -163,9 +163,10 @@ def _trigger_events(tok: Token, trig: Trigger, sent: Span, article: _Article,
     recoded = material_reading(tok, recode(tok, trig, settings), sources, targets, article.actors, settings)
     # a conflict word in its figurative sense with no verbal reading ("a fight for jobs"), or in the verbal
     # one where an accusation names it: an accusation of an accusation is a misreading
-    # or a verb that reports and demands telling a fact ("insisted X would pay": a claim, not a request)
+    # or a verb that reports and demands telling a fact ("insisted X would pay": a claim, not a request),
+    # or a reporter's question ("when asked whether ...")
     figurative = recoded is None or (accused is not None and recoded.type == "ACCUSE" and trig.type != "ACCUSE") \
-        or claims_only(tok, trig)
+        or claims_only(tok, trig) or interview_question(tok, trig)
     trig = recoded or trig
     modality = modality_cue(tok, settings, trig.type) or ("reported" if reported else "asserted")
     defence = self_defence(tok, trig, modality, sources, article.actors)
