@@ -110,3 +110,12 @@ def test_passive_act_in_an_event_noun_takes_its_perpetrator(code, text, pair):
 def test_passive_act_in_an_event_noun_with_no_perpetrator_has_no_source(code):
     events = code("Three Kenyan soldiers were killed in an ambush on Friday.")
     assert all(s is None for _, s, _, _ in events)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The EU imposed a fresh package of sanctions on Belarus.", ("SANCTION", "European Union", "Belarus")),
+    ("Japan announced a new round of sanctions against North Korea.", ("SANCTION", "Japan", "North Korea")),
+])
+def test_an_event_noun_in_a_bundle_takes_the_light_verbs_subject(code, text, event):
+    """'a package of sanctions' stands for the sanctions: the verb that imposes the package lends its subject."""
+    assert event in {e[:3] for e in code(text)}, code(text)

@@ -257,7 +257,9 @@ def _from_governing_verb(tok: Token, index: ActorIndex, sources: list[str], targ
         subj, passive = inherited_subject(head.head, steps)
         if not passive:
             sources = index.of_all(subj)
-    if tok.dep_ in _SUPPORTED_DEPS and head.pos_ in ("VERB", "AUX") and lends_subject(head):
+    carrier = _container_of(tok)  # "imposed a package of sanctions": the package is the verb's object
+    head = carrier.head
+    if carrier.dep_ in _SUPPORTED_DEPS and head.pos_ in ("VERB", "AUX") and lends_subject(head):
         if receiving(head):  # "Assad received asylum in Russia", "received sanctions from X"
             subj, passive = inherited_subject(head, steps)
             if not targets and not passive:
@@ -281,6 +283,15 @@ def _from_governing_verb(tok: Token, index: ActorIndex, sources: list[str], targ
         if not targets:  # "gave Putin a stern warning": the indirect object
             targets = dative_actors(head, index)
     return sources, targets
+
+
+def _container_of(noun: Token) -> Token:
+    """The noun of quantity or bundle an event noun is the of-phrase of (`container_noun` cues: "a
+    package of sanctions", "a series of strikes"), which stands in its place in the clause; else the noun."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in cues("container_noun"):
+        return prep.head
+    return noun
 
 
 def host_actors(noun: Token, verb: Token | None, index: ActorIndex) -> list[str]:
