@@ -90,3 +90,16 @@ def test_according_to_relays_a_named_report(analyze_text, text, speaker, content
 ])
 def test_according_to_without_a_named_report_stays(analyze_text, text, speaker):
     assert [q.speaker_text for q in analyze_text(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text,content,cut", [
+    # the writer's note of what the report led to
+    ("The mayor said the bridge would close for a month, prompting the city to add extra buses on the route.",
+     "the bridge would close for a month", "prompting"),
+    # an absolute with-clause the writer adds
+    ("The minister said the strike had ended, with unions declaring a victory for the teachers.",
+     "the strike had ended", "declaring"),
+])
+def test_a_writers_consequence_clause_is_cut_from_the_content(analyze_text, text, content, cut):
+    got = contents(analyze_text(text))
+    assert content in got and not any(cut in c for c in got), got

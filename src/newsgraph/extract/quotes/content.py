@@ -33,13 +33,20 @@ def trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
 def is_trailing_aside(tok: Token, lex: QuoteLexicons) -> bool:
     """A phrase the writer adds after a comma or dash to describe what was reported: a
     non-restrictive relative clause (", which ..."), an apposition (", the father of ...") or a
-    contrast (", while others ..."). (A trailing participle clause is left alone: measured on
-    PolNeAR train, cutting it gained nothing, as ", saying ..." is often a report of its own.)"""
+    contrast (", while others ..."), a consequence (", prompting X to ...", `consequence_participles.txt`)
+    or an absolute with-clause (", with Moscow declaring ..."). (Other trailing participle clauses are
+    left alone: measured on PolNeAR train, cutting them gained nothing, as ", saying ..." is often a
+    report of its own.)"""
     first = tok.doc[tok.left_edge.i]
     if tok.dep_ == "relcl":
         return first.lower_ in lex.nonrestrictive_relatives
     if tok.dep_ == "appos":
         return True
+    if tok.dep_ == "advcl" and first == tok and tok.tag_ == "VBG":
+        return tok.lower_ in lex.consequence_participles  # ", prompting the city to add buses"
+    if tok.dep_ == "prep" and tok.lower_ == "with":  # ", with unions declaring a victory": an absolute clause
+        return any(o.dep_ == "pobj" and any(a.dep_ == "acl" and a.tag_ == "VBG" for a in o.children)
+                   for o in tok.children)
     return tok.dep_ == "advcl" and first.lower_ in lex.contrast_subordinators
 
 

@@ -69,6 +69,8 @@ class QuoteLexicons:
     expletive_subjects: frozenset[str]
     indefinite_speakers: frozenset[str]
     contrast_subordinators: frozenset[str]
+    #: participles of a writer's consequence clause (", prompting X to ...")
+    consequence_participles: frozenset[str]
     title_small_words: frozenset[str]
     spoken_words: frozenset[str]
     #: verbs of action that no learned frame makes a cue ("signed the bill", "took questions")
@@ -149,6 +151,7 @@ def quote_lexicons() -> QuoteLexicons:
         expletive_subjects=lexicon("expletive_subjects.txt"),
         indefinite_speakers=lexicon("indefinite_speakers.txt"),
         contrast_subordinators=lexicon("contrast_subordinators.txt"),
+        consequence_participles=lexicon("consequence_participles.txt"),
         title_small_words=lexicon("title_small_words.txt"),
         spoken_words=lexicon("spoken_words.txt"),
         action_verbs=lexicon("action_verbs.txt"),
