@@ -296,7 +296,9 @@ def test_actor_network_filtered_by_type_and_period(client):
 
     def counterparts(graph: dict) -> set[str]:
         return {e["data"]["label"] for e in graph["elements"] if "source" not in e["data"] and not e["data"].get("center")}
-    assert counterparts(conflict) == {"Ukraine"} < counterparts(everything)
+    events = client.get("/api/events", params={"actor": "Russia", "type": "material-conflict", "limit": 200}).json()["items"]
+    expected = {name for e in events for name in (e["source_name"], e["target_name"]) if name not in (None, "Russia")}
+    assert "Ukraine" in expected and counterparts(conflict) == expected < counterparts(everything)
     assert "North Korea" in counterparts(late) and counterparts(late) < counterparts(everything)
     assert all(e["data"]["family"] == "material-conflict" for e in conflict["elements"] if "source" in e["data"])
 
