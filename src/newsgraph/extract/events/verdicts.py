@@ -27,15 +27,12 @@ from spacy.tokens import Token
 from ...lexicon import words
 from ..syntax import children, inherited_subject, prep_objects
 from .actors import ActorIndex
-from .lexicons import PACKAGE
+from .lexicons import PACKAGE, cues
 from .nominal_roles import agent_phrase, nominal_roles
 from .triggers import Trigger, lookup
 
 #: the PLOVER event a verdict codes
 _ACCUSE = Trigger("ACCUSE", None, frozenset(), key="verdict")
-#: verbs that name their object as what their predicate says ("called X a crime", "described X as a crime")
-_NAMING = frozenset({"call", "describe", "label", "brand", "term", "denounce", "condemn", "decry", "characterize",
-                     "characterise", "deem", "consider"})
 
 
 @dataclass(frozen=True)
@@ -96,7 +93,7 @@ def _judged_act(tok: Token) -> tuple[Token | None, Token | None]:
         head = head.head
     elif tok.dep_ not in ("oprd", "xcomp", "attr"):
         return None, None
-    if head.pos_ != "VERB" or head.lemma_.lower() not in _NAMING:
+    if head.pos_ != "VERB" or head.lemma_.lower() not in cues("naming"):
         return None, None
     obj = [o for o in children(head, ("dobj",)) if o.i != tok.i]
     return (obj[0] if obj else None), head

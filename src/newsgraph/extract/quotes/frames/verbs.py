@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...syntax import children, first_child, prep_object, subtree_range
-from ..content import is_adjunct, outer_side
+from ..content import REPORT_DASHES, is_adjunct, outer_side
 from ..cues import is_other_report
 from ..lexicons import QuoteLexicons
 from .frame import Frame, prep_frame
@@ -67,10 +67,6 @@ def clause_frame(tok: Token, lex: QuoteLexicons) -> Frame | None:
     return Frame("ccomp", min(c.left_edge.i for c in kept), max(clause_end(c, lex) for c in kept))
 
 
-#: dashes that join two reports into one sentence ("A said X - B said Y")
-_JOINING_DASHES = frozenset({"-", "–", "—", "--"})
-
-
 def _report_before_dash(tok: Token, comp: Token, lex: QuoteLexicons) -> bool:
     """A clause before the verb that is a report of its own, set off from the verb's subject by a dash
     ("Turkey said it had a deal - Stoltenberg said the alliance was watching"): the parser hangs the
@@ -79,7 +75,7 @@ def _report_before_dash(tok: Token, comp: Token, lex: QuoteLexicons) -> bool:
     if comp.i > tok.i or not is_other_report(comp, lex):
         return False
     doc = tok.doc
-    return any(doc[k].text in _JOINING_DASHES and doc[k].dep_ == "punct" for k in range(comp.right_edge.i + 1, tok.i))
+    return any(doc[k].text in REPORT_DASHES and doc[k].dep_ == "punct" for k in range(comp.right_edge.i + 1, tok.i))
 
 
 def _clause_under_addressee(tok: Token, lex: QuoteLexicons) -> list[Token]:
