@@ -3,13 +3,15 @@ aid": Japan sends), not its subject (object control; Huddleston & Pullum 2002, c
 verbal roles (roles.py) and the roles of an event noun under a light verb (nominal_roles.py: "urged
 Japan to send aid" is Japan's aid). A verb of contacting someone ("called", "phoned", "visited") governs a
 purpose clause instead: its subject acts, and the one contacted is whom the act is addressed to
-(`contacted`: "Macron phoned Putin to demand a ceasefire" is Macron's demand of Putin).
+(`contacted`: "Macron phoned Putin to demand a ceasefire" is Macron's demand of Putin). A passive
+participle opening a sentence is done to the main clause's subject (`passive_participle`: "Asked by Chile to
+mediate, Peru agreed" is Chile's request of Peru; Huddleston & Pullum 2002, ch. 14 §9, supplementive clauses).
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..syntax import OBJECT_DEPS, children
+from ..syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, children
 from .actors import ActorIndex
 from .lexicons import cues
 from .modality import prevented
@@ -53,3 +55,12 @@ def contacted(clause: Token, index: ActorIndex) -> list[str]:
     if not contacting(verb):
         return []
     return index.first_of(o for o in children(verb, OBJECT_DEPS) if o.i < clause.i)
+
+
+def passive_participle(verb: Token) -> bool:
+    """Whether a verb is a bare passive participle adjoined to a clause ("Asked by Chile to mediate, Peru
+    agreed", "Backed by Iran, the rebels advanced"): the clause's subject, which it inherits, is then its
+    patient and the by-phrase its agent. Not a perfect participle ("Having attacked X, the rebels ...": an
+    auxiliary) nor one with a subject of its own."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not children(
+        verb, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + ("aux", "auxpass"))

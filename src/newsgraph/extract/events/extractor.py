@@ -29,6 +29,7 @@ from .material import material_reading
 from .modality import conditioned, modality_cue, modality_if_quoted
 from .nominal_roles import given_by_verb
 from .places import beside, location, place_country, place_index
+from .responses import answer_targets
 from .roles import each_other, event_roles
 from .settings import EventSettings
 from .triggers import Trigger, lookup
@@ -110,6 +111,9 @@ def scored_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor], q
                 # "lifted sanctions on X": the easing, not the sanctions; "provided 25,000 tons of aid": one act
                 found += _trigger_events(tok, trig, sent, article, seen, ended)
     found.sort(key=lambda x: x[:3])
+    # "Islamabad rejected the charge": whose charge (`responses`)
+    answered = answer_targets([(f[4], f[5]) for f in found], doc, article.actors, settings)
+    found = [(*f[:4], event, features) for f, (event, features) in zip(found, answered, strict=True)]
     return [(event, features) for *_, event, features in _once_per_sentence(found)]
 
 

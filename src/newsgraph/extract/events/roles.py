@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from ..syntax import OBJECT_DEPS, children, inherited_subject, prep_object, prep_objects, with_conjuncts
 from .actors import ActorIndex, dative_actors
 from .commitments import discussed, talked_about
-from .control import contacted, object_controller
+from .control import contacted, object_controller, passive_participle
 from .ended_acts import ending, lifted
 from .ended_ties import ended_tie
 from .lexicons import cues, document_nouns, prepositions, type_group
@@ -103,7 +103,8 @@ def _subject_actors(tok: Token, index: ActorIndex, settings: EventSettings) -> t
     """(the actors of a verbal trigger's subject, whether the verb is passive): its own or inherited
     subject, the issuer of a statement-like subject, or the controller of an infinitive."""
     subj, passive = inherited_subject(tok, settings.subject_inherit_steps)
-    passive = passive or any(c.dep_ == "auxpass" for c in tok.children)
+    # "Asked by Chile to mediate, Peru agreed": Peru is asked
+    passive = passive or any(c.dep_ == "auxpass" for c in tok.children) or passive_participle(tok)
     if tok.dep_ == "relcl" and subj == [tok.head]:  # "the EU and Trump, who threatened": Trump alone
         subj_actors = index.head_actors(tok.head)
     elif not passive:

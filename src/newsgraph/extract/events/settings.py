@@ -44,6 +44,8 @@ class EventSettings:
     prominence_depth_cap: int = 50
     #: triggers of a sentence among which `main_event` prefers one that names its actor
     main_event_reach: int = 2
+    #: sentences before a response ("Iran rejected the charge") searched for the act it answers (`responses`)
+    answer_window: int = 2
     #: actors an event must name to be emitted (1: an event between no one is not a fact about anyone)
     min_actors: int = 1
     #: years outside this range that dateparser returns are misreadings, not dates
