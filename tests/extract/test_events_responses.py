@@ -62,3 +62,16 @@ def test_passive_participle_acts_on_the_clause_subject(code, text, etype, expect
 
 def test_perfect_participle_keeps_its_subject_as_actor(code):
     assert ("Mali", None) not in dyads(code("Having attacked Mali, the Islamic State withdrew."), "ASSAULT")
+
+
+# ---------------------------------------------------------------- the from-phrase of an answered act
+
+@pytest.mark.parametrize("text, etype, expected", [
+    ("Rebels in Mali dismissed an appeal from President Assimi Goita to disarm.", "REJECT",
+     ("Mali", "Assimi Goita")),
+    ("The government of Chad accepted demands from the Sudanese army.", "CONCEDE", ("Chad", "Sudan")),
+])
+def test_from_phrase_of_an_answered_act_is_the_one_answered(code, text, etype, expected):
+    found = dyads(code(text), etype)
+    assert any(s == expected[0] and t is not None and expected[1] in t for s, t in found), found
+

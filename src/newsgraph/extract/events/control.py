@@ -6,6 +6,8 @@ purpose clause instead: its subject acts, and the one contacted is whom the act 
 (`contacted`: "Macron phoned Putin to demand a ceasefire" is Macron's demand of Putin). A passive
 participle opening a sentence is done to the main clause's subject (`passive_participle`: "Asked by Chile to
 mediate, Peru agreed" is Chile's request of Peru; Huddleston & Pullum 2002, ch. 14 §9, supplementive clauses).
+Who is to act in a threat's condition is whom it threatens (`condition_subjects`: "threatened to close the
+border unless Togo arrested them": Togo; CAMEO 13, threaten, codes the one the threat is meant to move).
 """
 from __future__ import annotations
 
@@ -64,3 +66,17 @@ def passive_participle(verb: Token) -> bool:
     auxiliary) nor one with a subject of its own."""
     return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not children(
         verb, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + ("aux", "auxpass"))
+
+
+def condition_subjects(verb: Token, threatener: list[str], index: ActorIndex) -> list[Token]:
+    """The subjects of the if/unless clauses (cue kind `conditional`) of a threatening verb or of the act it
+    threatens, when that act is the threatener's own ("threatened tariffs if Peru does not act", "threatened
+    to strike unless Togo withdrew", "warned it would close the border unless Togo acted"): who is to act for the
+    threat not to be carried out. A that-clause of someone else's act is a prediction, no threat of the speaker's
+    ("warned that Peru would suffer if Chile left": no one threatened)."""
+    clauses = [verb, *children(verb, ("xcomp",))]
+    clauses += [c for c in children(verb, ("ccomp",))
+                if (own := index.of_all(children(c, ("nsubj",)))) and all(a in threatener for a in own)]
+    return [s for clause in clauses for c in children(clause, ("advcl",))
+            if any(m.dep_ == "mark" and m.lower_ in cues("conditional") for m in c.children)
+            for s in children(c, ("nsubj",))]

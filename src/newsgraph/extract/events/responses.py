@@ -8,6 +8,7 @@ THREATEN), takes as target the one who did that act to the responder in the same
 before (`EventSettings.answer_window`). A response with no object at all answers a request made of the
 responder ("Haiti asked Kenya to send police. Nairobi agreed."). Precision first: the earlier act must be
 aimed at the responder, and when two actors did such acts to it in the window the answer is left open.
+Such a noun's from-phrase names whose act it is ("dismissed an appeal from the president": `answered_from`).
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ...lexicon import table
 from ...model import Event
-from ..syntax import OBJECT_DEPS, children
+from ..syntax import OBJECT_DEPS, children, prep_object
 from .actors import ActorIndex
 from .lexicons import PACKAGE
 from .settings import EventSettings
@@ -37,6 +38,14 @@ _OWN_PHRASES = frozenset({"to", "with", "on", "about", "over", "for", "in"})
 def answered_acts() -> dict[str, str]:
     """noun lemma → the PLOVER type of the act it names (`data/answered_acts.tsv`)."""
     return {row[0].lower(): row[1] for row in table(PACKAGE, "answered_acts.tsv", 2, min_columns=2)}
+
+
+def answered_from(noun: Token) -> Token | None:
+    """The object of the from-phrase of a noun naming someone's act ("accepted demands from the rebels",
+    "dismissed an appeal from President X"): who made the demand or the appeal, as its by-phrase would."""
+    if noun.lemma_.lower() not in answered_acts():
+        return None
+    return next((prep_object(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"), None)
 
 
 def answered_type(trigger: Token) -> str | None:

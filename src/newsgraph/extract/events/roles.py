@@ -25,12 +25,13 @@ from spacy.tokens import Token
 from ..syntax import OBJECT_DEPS, children, inherited_subject, prep_object, prep_objects, with_conjuncts
 from .actors import ActorIndex, dative_actors
 from .commitments import discussed, talked_about
-from .control import contacted, object_controller, passive_participle
+from .control import condition_subjects, contacted, object_controller, passive_participle
 from .ended_acts import ending, lifted
 from .ended_ties import ended_tie
 from .lexicons import cues, document_nouns, prepositions, type_group
 from .modality import intended_infinitive, promised_infinitive
 from .nominal_roles import agent_phrase, amount_of, host_actors, lends_subject, nominal_roles
+from .responses import answered_from
 from .settings import EventSettings
 from .triggers import Trigger, hyphen_agent, lookup
 from .verdicts import verdict
@@ -148,7 +149,7 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
     if not targets and trig.type in type_group("answers_agent") and objs:
         # "condemned the violations by Israel": the wrongdoer; "rejected a request by Turkey": the asker; the
         # by-phrase of the object, or of the active verb, where the parser often hangs it: no agent there
-        by = agent_phrase(objs[0]) or preps.get("by") or _participle_agent(objs[0])
+        by = agent_phrase(objs[0]) or preps.get("by") or _participle_agent(objs[0]) or answered_from(objs[0])
         targets = [a for a in index.np_actors(by) if a not in subj_actors]
     if not targets and trig.type == "CONSULT":
         targets = [a for a in _topic_partner(tok, index) if a not in subj_actors]
@@ -164,6 +165,8 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
         targets = infinitive_targets(tok, trig, index, settings, depth + 1)
     if not targets and trig.type == "THREATEN" and depth < settings.infinitive_depth:
         targets = [t for t in _threatened(tok, index, settings, depth + 1) if t not in subj_actors]
+    if not targets and trig.type == "THREATEN" and depth == 0:  # "threatened to strike unless Peru withdrew": Peru
+        targets = [t for t in index.of_all(condition_subjects(tok, subj_actors, index)) if t not in subj_actors]
     if trig.type in type_group("addressed") and not [t for t in targets if t not in subj_actors]:
         # "called Netanyahu to discuss the war"; "called X to congratulate him", "him" taken for the caller
         targets = [t for t in contacted(tok, index) if t not in subj_actors] or targets
