@@ -62,7 +62,10 @@ def _country_actor(surface: str, label: str) -> str | None:
     if label in _COUNTRY_LABELS:
         return country_word(surface) or iso3_of(surface)
     if label == "ORG" and not (words & _ORG_WORDS) and len(surface.split()) <= 4:
-        if (exact := country_word(surface)) and (is_acronym(surface) or not is_demonym(surface)):
+        # a demonym alone is the country ("Kazakh President ...", which NER may label ORG), not one of several
+        # words of a name ("Russian Railways" has an ORG word or is no country word)
+        if (exact := country_word(surface)) and (is_acronym(surface) or not is_demonym(surface)
+                                                 or len(surface.split()) == 1):
             return exact
         return iso3_of(surface) if (is_acronym(surface) or fold(surface) == fold(short_name(iso3_of(surface) or ""))) else None
     if label == "LOC":  # "South Sudan's leaders" labelled a region: the exact name of a state is the state

@@ -13,7 +13,9 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from ..lexicon import table
+from .countries import country_word
 from .text import bare, fold
+from .wordnet import is_dictionary_word
 
 _MINOR = {"of", "the", "and", "for", "on", "in", "to", "de", "du", "la", "&"}
 
@@ -78,34 +80,75 @@ def org_key(name: str) -> str:
     return fold(initials(surface) or surface)
 
 
-def _initials_of(name: str) -> list[str]:
-    return [w[0].upper() for w in re.split(r"[\s\-]+", bare(name)) if w and w.lower() not in _MINOR and w[0].isalpha()]
+def _initials_of(name: str, lowercase: bool = True) -> list[str]:
+    """Initials of a name's words, minor words left out; `lowercase=False` also leaves out the lowercase
+    words of a transliterated name ("Tehreek-e-Insaf", "al-Islam wal-Muslimin")."""
+    return [w[0].upper() for w in re.split(r"[\s\-]+", bare(name))
+            if w and w.lower() not in _MINOR and w[0].isalpha() and (lowercase or w[0].isupper())]
+
+
+def _spellings(name: str) -> list[list[str]]:
+    """The initials an acronym of `name` may spell: all its words, its capitalised words, and either without
+    a closing "of <Country>" ("Constitutional Democratic Party of Japan (CDP)")."""
+    names = [name]
+    head, of, tail = name.rpartition(" of ")
+    if of and country_word(tail.removeprefix("the ")) is not None:
+        names.append(head)
+    return [_initials_of(n, lowercase) for n in names for lowercase in (True, False)]
 
 
 def _defines(acronym: str, name: str) -> bool:
     """Can `acronym` stand for `name`? Its letters are the initials of the name's words, in order, or in
     any order for a name translated from another language ("National Electoral Institute (INE)")."""
-    letters = list(acronym.replace(".", "").upper())
-    initials = _initials_of(name)
-    return len(initials) >= 2 and len(letters) == len(initials) and sorted(letters) == sorted(initials)
+    letters = sorted(acronym.replace(".", "").upper())
+    return any(len(initials) >= 2 and letters == sorted(initials) for initials in _spellings(name))
+
+
+def _foreign_acronym(acronym: str, name: str) -> bool:
+    """An acronym in brackets right after an organization's English name that spells the initials of its
+    name in the organization's own language ("the Croatian Democratic Union (HDZ)", "the Self-Determination
+    Movement (LVV)"): news style defines it so (AP Stylebook, "abbreviations and acronyms": an acronym
+    readers would not know goes in parentheses after the full name). Three to six letters, so that a
+    bracketed two-letter tag or a country ("(UK)", "(US)") defines nothing."""
+    letters = acronym.replace(".", "")
+    return 3 <= len(letters) <= 6 and len(name.split()) >= 2 and country_word(letters) is None
 
 
 def acronym_definitions(names: list[tuple[str, str | None]]) -> dict[str, str]:
     """Acronym → the organization name it stands for in one article, from `names`: (a several-word
     organization name, the acronym printed in brackets right after it or None). An acronym in brackets
     after a name whose initials it spells defines it ("the Democratic Alliance (DA)"; Schwartz & Hearst
-    2003, "A simple algorithm for identifying abbreviation definitions"). Initials alone define nothing
-    here: "GDP" would become the "Georgian Dream Party" of a story that names it. The organization
-    table's acronyms are not redefined."""
+    2003, "A simple algorithm for identifying abbreviation definitions"), as does one of another language
+    (`_foreign_acronym`). Initials alone define nothing here: "GDP" would become the "Georgian Dream
+    Party" of a story that names it (`initials_in_article` admits them under stricter conditions). The
+    organization table's acronyms are not redefined."""
     out: dict[str, str] = {}
     for name, bracketed in names:
-        if bracketed and is_acronym(bracketed) and _defines(bracketed, name) and lookup(bracketed) is None:
+        if bracketed and is_acronym(bracketed) and lookup(bracketed) is None \
+                and (_defines(bracketed, name) or _foreign_acronym(bracketed, name)):
             out.setdefault(bracketed.replace(".", ""), name)
     return out
 
 
+def initials_in_article(acronyms: set[str], names: list[str]) -> dict[str, str]:
+    """Acronym → organization name for acronyms the article prints without defining them ("the New
+    Patriotic Party ... the NPP said") when the initials of exactly one of its organization names of three
+    words or more spell it in order. An acronym that is also an English word in WordNet ("GDP", "CEO",
+    "PPP") or a table acronym stays apart: "GDP grew" is no "Georgian Dream Party"."""
+    out: dict[str, str] = {}
+    for acronym in acronyms:
+        letters = list(acronym.replace(".", ""))
+        if lookup(acronym) is not None or is_dictionary_word(acronym) or country_word(acronym) is not None:
+            continue
+        spelled = {n for n in names if any(len(i) >= 3 and i == letters for i in _spellings(n))}
+        if len(spelled) == 1:
+            out[acronym.replace(".", "")] = spelled.pop()
+    return out
+
+
 def article_acronyms(spans: list[Span]) -> dict[str, str]:
-    """`acronym_definitions` over an article's organization spans of two words or more."""
+    """`acronym_definitions` over an article's organization spans of two words or more, then
+    `initials_in_article` for the acronyms NER labelled organizations that no bracket defines."""
     names: list[tuple[str, str | None]] = []
     for span in spans:
         if span.label_ != "ORG" or len(span) < 2:
@@ -114,4 +157,6 @@ def article_acronyms(spans: list[Span]) -> dict[str, str]:
         inside = doc[span.end + 1] if span.end + 2 < len(doc) and doc[span.end].text == "(" \
             and doc[span.end + 2].text == ")" else None
         names.append((bare(span.text), inside.text if inside is not None else None))
-    return acronym_definitions(names)
+    defined = acronym_definitions(names)
+    loose = {bare(s.text) for s in spans if s.label_ == "ORG" and is_acronym(bare(s.text))} - set(defined)
+    return defined | initials_in_article(loose, [name for name, _ in names])

@@ -52,10 +52,12 @@ def honorifics() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _constants() -> Constants:
-    """nameparser's constants plus the project's honorifics and the role words of `extract/data/role_words.txt`."""
+    """nameparser's constants plus the project's honorifics, the job titles it lacks (`data/job_titles.txt`) and
+    the role words of `extract/data/role_words.txt`."""
     constants = Constants()
     constants.titles.remove(*(w for w in _NAME_WORDS if w in constants.titles))
     constants.titles.add(*honorifics())
+    constants.titles.add(*words(_PACKAGE, "job_titles.txt"))
     constants.titles.add(*(w for w in words("newsgraph.extract", "role_words.txt") if w.isalpha()))
     return constants
 
