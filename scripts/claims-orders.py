@@ -13,6 +13,8 @@ other claims' quotes that happens to span its files.
         [--set NAME=VALUE ...]   (a ClaimSettings field for this run, so settings are compared without edits)
         [--per-claim]            (per gold claim: recovered in how many orders, mean coverage and purity)
         [--diagnose]             (where the input order's joins are lost: upstream, one claim per quote, similarity)
+        [--diagnose --list]      (and, for the set's dev part only, the quotes of several claims and the links
+                                  no quote holds, one a line, to read what kind they are)
 
 `--diagnose` links each extracted quote to the gold claims whose `claim_links` prefix it holds (as
 `pair_scores` does) and prints three things: the gold links that no extracted quote holds (the claim was
@@ -22,6 +24,9 @@ and the files holding a quote of it alone (a quote carries one `claim`, so a quo
 count for one of them only: the second count bounds what any clustering of the extracted quotes can
 recover); and the cross-file pairs of quotes of one claim, joined, vetoed (by conflict) or apart, by
 similarity band and shared words (`similarity.similarity` with the term weights at the end of the run).
+With `--list` it also prints, one a line, the quotes that hold several gold claims and the gold links that
+no quote holds, for the dev part of the set only (`eval.news.split_gold`: every fifth file is held out and
+its errors are never read), so what kind they are can be read without opening the files by hand.
 """
 from __future__ import annotations
 
@@ -53,6 +58,7 @@ from newsgraph.eval.claims import (
     read_gold,
     score_claims,
 )
+from newsgraph.eval.news import split_gold
 from newsgraph.ingest import extract
 
 
@@ -96,6 +102,7 @@ def per_claim(scores: list[ClaimScore]) -> str:
 
 # A quote of the set linked to gold claims: (file, claim ids, claim id given, features)
 Linked = tuple[str, frozenset[str], str, ClaimFeatures]
+LIST_CHARS = 140  # characters of a quote or link shown by `--list`
 SIMILARITY_BANDS = (0.2, 0.3, 0.45)  # bands of `--diagnose`: below the lowest join threshold, ..., above all
 
 
@@ -161,8 +168,30 @@ def _pair_bands(linked: list[Linked], weight: Any) -> Counter[str]:
     return out
 
 
-def diagnose(articles: list[dict[str, Any]], root: Path, settings: ClaimSettings) -> str:
-    """Where the input order's joins are lost (see `--diagnose` in the module docstring)."""
+def listed(articles: list[dict[str, Any]], root: Path) -> list[str]:
+    """`--list`: the dev part's quotes of several gold claims and its gold links no quote holds, one a line."""
+    dev = {row["file"]: row for row in split_gold(read_gold(root))[0]}
+    several, unheld = [], []
+    for article in articles:
+        name = Path(str(article.get("source") or "")).name
+        if name not in dev:
+            continue  # a held-out file: its errors are never read
+        links = _links(dev[name])
+        texts = [str(q["text"]) for q in article.get("quotes", [])]
+        for text in texts:
+            ks = sorted({k for prefix, k, _ in links if prefix and prefix in text}, key=lambda k: (len(k), k))
+            if len(ks) > 1:
+                several.append(f"  {name} {'+'.join(ks)}: {text[:LIST_CHARS]}")
+        for prefix, k, named in links:
+            if prefix and not any(prefix in t for t in texts):
+                unheld.append(f"  {name} {k} {'attributed' if named else 'narrated'}: {prefix}")
+    return [f"dev part: quotes holding several gold claims: {len(several)}", *several,
+            f"dev part: gold links no quote holds: {len(unheld)}", *unheld]
+
+
+def diagnose(articles: list[dict[str, Any]], root: Path, settings: ClaimSettings, show: bool = False) -> str:
+    """Where the input order's joins are lost (see `--diagnose` in the module docstring); with `show`,
+    the `--list` lines too."""
     arts = copy.deepcopy(articles)
     index = ClaimIndex(settings)
     assign_claims(arts, index)
@@ -177,6 +206,8 @@ def diagnose(articles: list[dict[str, Any]], root: Path, settings: ClaimSettings
     bands = _pair_bands(linked, index._state.terms.weights())
     lines.append(f"cross-file pairs of quotes of one claim: {sum(bands.values())}")
     lines += [f"  {name}: {n}" for name, n in sorted(bands.items())]
+    if show:
+        lines += listed(arts, root)
     return "\n".join(lines)
 
 
@@ -204,13 +235,15 @@ def main(argv: list[str] | None = None) -> int:
                              "coverage and purity (which claims a change moved)")
     parser.add_argument("--diagnose", action="store_true",
                         help="print where the input order's joins are lost (upstream, one claim per quote, similarity)")
+    parser.add_argument("--list", action="store_true",
+                        help="with --diagnose: the dev part's quotes of several claims and unheld links, one a line")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="override a ClaimSettings field, e.g. --set join_same_speaker=0.35 (repeatable)")
     args = parser.parse_args(argv)
     settings = overridden(args.set)
     articles = extracted(args.root, args.refresh)
     if args.diagnose:
-        print(diagnose(articles, args.root, settings))
+        print(diagnose(articles, args.root, settings, args.list))
         return 0
     first, first_pairs = run_both(articles, args.root, settings)
     print("input order:", first.line())

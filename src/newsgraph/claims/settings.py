@@ -58,6 +58,25 @@ actors other than people beside their `@id`, not counted as shared words (pairs 
 purity .902 -> .860: the common words of names such as "Southern Military District" bring in captions);
 merging, at the end of a batch, the clusters one quote reached above their thresholds (pairs .609 / .526:
 single link between clusters chains claims of one story together).
+
+What the quotes of several claims are (2026-12-03, `scripts/claims-orders.py --diagnose --list`, dev part of
+the story set only: 15 of the 21; the 6 in held-out files were not read): 8 are one report of coordinated
+claims ("that A and that B", "A and B" with a subject each, "A, adding B"), 3 a direct quote of two
+sentences with a claim each, 4 one proposition the catalogue lists under two claims (a purpose clause,
+"turned back to avoid bloodshed"; a deal and what it holds). Splitting the coordinated ones into one quote
+per clause (same speaker and cue) was tried in extraction (branch wt-claims5-split-wip) and not landed:
+30 random orders 7.50 -> 8.23 of 21 (K3 recovered in 2 -> 16 orders, K9 10 -> 17), story dev speaker
+precision .931 -> .935, quote recall .800 unchanged; but PolNeAR dev F1 .7176 -> .7146 (PolNeAR keeps one
+attribution per cue over both clauses; .7174 when the PolNeAR adapter scores quotes of one cue and speaker
+joined only by "and" as one attribution) and world dev speaker precision .9007 -> .894 (one "officials
+said" quote, an unnamed source the gold does not list, counted twice), under its floor. ", adding B" inside
+a content cost story quote recall (.800 -> .794: the gold keeps one such report whole). Of the 27 dev-part
+gold links no quote holds, 16 are attributed (a headline fragment; a one-word quoted fragment in narration,
+"answer for his betrayal"; naming and calling verbs, "labelled it treason", "called for X"; a fronted
+participle, "Confirming that A, Peskov said"; "summed up"; a second "and that" clause the content stops
+before; a sentence continuing an "According to him" report; pull-quotes credited after the sentence; a noun
+cue with an aside before its that-clause, "an allegation, so far unsupported, that"; "denied trying to")
+and 11 narrated (headlines, the writer's own or "reportedly" statements), which no quote should hold.
 """
 from __future__ import annotations
 
