@@ -444,3 +444,12 @@ def test_a_that_clause_parsed_under_the_addressee_is_what_was_told(analyze_text,
 ])
 def test_a_real_relative_clause_on_what_was_told_is_no_report(analyze_text, text):
     assert [q.text for q in analyze_text(text).quotes if q.text.startswith("that")] == []
+
+
+def test_a_quotation_left_open_at_the_end_of_the_text_keeps_the_articles_quotes(analyze_text):
+    """A last paragraph that opens a quotation and ends in a space (an excerpt cut mid-sentence) once made
+    the floating-quote step fail on the empty token range of that space, and the article lost every quote."""
+    article = analyze_text('Mayor Ines Kovac said on Friday that the bridge would reopen in spring.\n\n'
+                           '"We will keep the detour open until the last inspection, because ')
+    assert ("that the bridge would reopen in spring", "Mayor Ines Kovac") in \
+        [(q.text, q.speaker_text) for q in article.quotes]

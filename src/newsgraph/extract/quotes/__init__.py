@@ -19,7 +19,8 @@ and the per-article `index`; one module per stage, in the order they run:
 6. Co-speakers ("A and B said", a joint statement's parties) get the same words each, and
    every quote its `confidence` (`confidence`, fitted by `calibrate`).
 
-Speakers (`speakers`): a name, pronoun or title; an unnamed source ("a senior official") becomes
+Speakers (`speakers`): a name, pronoun or title (a name after a title the NER missed or typed as a body
+is the title's holder: `titled_names`); an unnamed source ("a senior official") becomes
 an anonymous actor and marks the quote `anonymous` (`anonymous`); a document ("a joint
 statement") speaks for its issuers (`documents`); page furniture never speaks (`not_speakers`).
 A quote needs a speech, thought or stance cue: action verbs are never cues, and a frame only the

@@ -91,9 +91,10 @@ def bare_cue_for(index: ArticleIndex, bare_cues: list[Token], a: int, b: int) ->
     continued: "..."'), else the first bare speech verb after it in the sentence it ends in,
     else one introducing it from just before ("He said, ...") or earlier in its first sentence."""
     doc, text = index.doc, index.text
-    end_tok = token_span(doc, b - 1, b)
+    last = len(text[:b].rstrip())  # a passage ending in a line break: its last word, not the space token
+    end_tok = token_span(doc, last - 1, last)
     start_tok = token_span(doc, a, a + 1)
-    if end_tok is None or start_tok is None:
+    if not end_tok or not start_tok:  # None, or empty: the range holds only spaces
         return None
     colon_verb = _verb_before_colon(index, a, start_tok[0])
     if colon_verb is not None:

@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
+from ...model import Mention
 from ...resolve.coref import plural_since
 from ..descriptors import role_words
 from ..syntax import char_range, first_child, subject, token_end
@@ -35,6 +36,7 @@ from .documents import document_issuers, is_document
 from .index import ArticleIndex
 from .lexicons import title_hypernyms
 from .not_speakers import is_furniture
+from .titled_names import mistyped_holder, titled_person
 
 #: subjects of a cue (of two before the verb, the nearer wins: `_subject_and_agent`)
 SPEAKER_SUBJECT_DEPS = ("nsubj", "csubj", "nsubjpass")
@@ -302,6 +304,8 @@ def resolve_speaker(index: ArticleIndex, spk: SpeakerPhrase | None) -> ResolvedS
         return ResolvedSpeaker(named, "name")
     unnamed = is_unnamed_source(head)
     m = index.mention_at(start, end, head)
+    if (titled := _titled_holder(index, spk, m)) is not None:  # "Governor Umo Eno declared"
+        return ResolvedSpeaker(titled, "name")
     if m is not None and unnamed and _described_only(index, m.actor, head):
         m = None  # a role actor made of the description itself: the source stays unnamed
     if m is None and head.lower_ in role_words():
@@ -357,6 +361,14 @@ def resolve_speaker(index: ArticleIndex, spk: SpeakerPhrase | None) -> ResolvedS
         if unnamed and not definite_epithet(index, spk):
             return ResolvedSpeaker(anonymous_speaker(index, head), "anonymous", True)
     return ResolvedSpeaker(None, "description")  # a phrase that names no actor: kept, unlinked
+
+
+def _titled_holder(index: ArticleIndex, spk: SpeakerPhrase, m: Mention | None) -> str | None:
+    """The person named after a title at the end of a phrase whose head holds no person's mention: a name
+    the NER missed or typed as a body (`titled_names`)."""
+    if m is not None and getattr(index.actors.get(m.actor), "type", None) == "PERSON":
+        return None
+    return titled_person(index, spk.lo, spk.hi)
 
 
 def is_age_epithet(phrase: Span) -> bool:
@@ -454,7 +466,9 @@ def _appositive_person(index: ArticleIndex, head: Token, hi: int) -> str | None:
                                       or (after_comma and child.left_edge.i <= hi + 1)):
             m = index.mention_at(child.idx, token_end(child), child)
             actor = index.actors.get(m.actor) if m is not None else None
-            return m.actor if m is not None and actor is not None and actor.type == "PERSON" else None
+            if m is not None and actor is not None and (actor.type == "PERSON" or mistyped_holder(index, head, m)):
+                return m.actor
+            return titled_person(index, head.i, child.right_edge.i + 1) if child.left_edge.i == hi else None
     return _closed_appositive_person(index, head)
 
 
@@ -473,7 +487,8 @@ def _closed_appositive_person(index: ArticleIndex, head: Token) -> str | None:
             continue
         m = index.mention_at(tok.idx, token_end(tok), tok)
         actor = index.actors.get(m.actor) if m is not None else None
-        if m is None or actor is None or actor.type != "PERSON" or m.how != "name" or " " not in m.text:
+        if m is None or actor is None or m.how != "name" or " " not in m.text or \
+                (actor.type != "PERSON" and not mistyped_holder(index, head, m)):
             return None  # a full name only: "The envoy, Ruiz, said" may be the envoy's subject, not its holder
         return m.actor
     return None
