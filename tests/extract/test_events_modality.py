@@ -168,4 +168,4 @@ def test_until_clause_of_an_act_not_done_is_a_condition_not_an_event(code, text)
 
 def test_until_clause_of_a_past_act_happened(code):
     ev = code("Chile shelled Peru until Bolivia sent troops.")
-    assert any(ty == "AID" and s == "Bolivia" for ty, s, _, _ in ev), ev
+    assert any(s == "Bolivia" and m == "asserted" for _, s, _, m in ev), ev

@@ -5,6 +5,11 @@
   18/20) as ASSAULT.
 - A deployment's type depends on what is deployed (`data/deployment_themes.tsv`): peacekeepers
   are AID (CAMEO 074), inspectors INVESTIGATE (CAMEO 09).
+- Sending armed forces somewhere is a deployment, not aid (`sent_forces`): "sent troops to the border", "to
+  northern Iraq" is MOBILIZE (PLOVER manual 0.8, 3.14 "all military or police moves that fall short of the
+  actual use of force"); forces sent to a state or body by name ("sent troops to Mali") or to help someone
+  ("sent troops to help X fight insurgents") are military aid (3.6 "military and police assistance including
+  arms and personnel", whose benefit accrues to the recipient).
 - A promise of a material-conflict act is a threat (`commitments.promised_threat`: "vowed to attack").
 - The context (`mode`, manual table 2.1) is the lexicon's, else the first cue word in the
   trigger's phrase (`data/plover_contexts.tsv`).
@@ -33,12 +38,16 @@ LEGACY_TYPES = legacy_types()
 _CONTEXT_DEPS = frozenset(OBJECT_DEPS + ("prep", "dative", "xcomp"))
 #: phrases of a deployment noun that say what is deployed ("deployment of peacekeepers", "peacekeeping mission")
 _DEPLOYED_NOUN_DEPS = ("prep", "compound", "amod")
+#: entity types of a named destination that is a place forces move to, not a recipient ("the Mediterranean")
+_PLACE_ENTS = ("LOC", "FAC")
 
 
 def recode(tok: Token, trig: Trigger, settings: EventSettings = EventSettings()) -> Trigger:
     """The trigger's entry with the type the rules of this module give it in context."""
     if trig.type == "ASSAULT" and tok.pos_ == "VERB":
         trig = conventional(tok, trig, settings)
+    if trig.type == "AID" and tok.pos_ == "VERB":
+        trig = sent_forces(tok, trig)
     if trig.type == "MOBILIZE":
         trig = by_whom_sent(tok, trig)
     return promised_threat(tok, trig)
@@ -55,6 +64,42 @@ def conventional(tok: Token, trig: Trigger, settings: EventSettings = EventSetti
     return trig
 
 
+def sent_forces(tok: Token, trig: Trigger) -> Trigger:
+    """A verb of sending (`plover_cues.tsv` kind `sending_verb`) whose object is armed forces (kind `moving_force`,
+    also through a quantity: "sent hundreds of soldiers") deploys them: MOBILIZE, or AID when a purpose clause says
+    they go to help (kind `aid_purpose`: "sent troops to help X"), or RETREAT when they go home (kind `homeward`).
+    Other sending keeps the trigger's type."""
+    if tok.lemma_.lower() not in cues("sending_verb"):
+        return trig
+    forces = cues("moving_force")
+    sent = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+    sent += [o for c in sent for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+             for o in p.children if o.dep_ == "pobj"]
+    if not any(c.lemma_.lower() in forces for c in sent):
+        return trig
+    if any(c.lower_ in cues("homeward") for c in tok.children if c.dep_ in ("advmod", "npadvmod")):
+        return replace(trig, type="RETREAT", mode="military")  # "sent its troops home": a withdrawal
+    if aid_purpose(tok) or _to_a_state(tok):
+        return trig  # military aid: its context comes from the words of its phrase ("troops")
+    return replace(trig, type="MOBILIZE", mode="military")
+
+
+def _to_a_state(tok: Token) -> bool:
+    """Whether a verb's to-phrase names a state or organization by its bare name ("to Mali", "to NATO"; not "to
+    northern Iraq", "to the Libyan border", "to the Mediterranean"): the recipient of the forces, not a place."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to":
+            return any(o.dep_ == "pobj" and o.pos_ == "PROPN" and o.ent_type_ not in _PLACE_ENTS and
+                       not any(m.dep_ in ("amod", "compound") for m in o.children) for o in c.children)
+    return False
+
+
+def aid_purpose(tok: Token) -> bool:
+    """Whether a verb has a purpose clause of helping ("to help X", "to defend X"; kind `aid_purpose`)."""
+    purposes = cues("aid_purpose")
+    return any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in purposes for c in tok.children)
+
+
 def by_whom_sent(tok: Token, trig: Trigger) -> Trigger:
     """Deploying peacekeepers or observers is aid (CAMEO 074 "provide peacekeeping"), sending
     inspectors an investigation (CAMEO 09); other deployments stay MOBILIZE."""
@@ -63,6 +108,8 @@ def by_whom_sent(tok: Token, trig: Trigger) -> Trigger:
     for etype, mode, themes in deployment_themes():
         if lemmas & themes:
             return replace(trig, type=etype, mode=mode or trig.mode)
+    if tok.pos_ == "VERB" and aid_purpose(tok):  # "deployed troops to help Mozambique": military aid
+        return replace(trig, type="AID", mode="military")
     return trig
 
 

@@ -35,11 +35,13 @@ from itertools import islice
 from spacy.tokens import Token
 
 from ...lexicon import table
-from ..syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, governing_verb, is_passive
+from ..descriptors import role_words
+from ..syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, governing_verb, inherited_subject, is_passive
 from .actors import ActorIndex
-from .lexicons import PACKAGE, personal_pronouns, plural_pronouns, type_group
+from .lexicons import PACKAGE, cues, personal_pronouns, plural_pronouns, type_group
+from .modality import promised_infinitive
 from .settings import EventSettings
-from .triggers import Trigger
+from .triggers import Trigger, lookup
 
 #: sectors of armed actors (PLOVER agent codes): military and rebels
 ARMED_SECTORS = frozenset({"MIL", "REB"})
@@ -95,6 +97,10 @@ def material_reading(tok: Token, trig: Trigger, sources: list[str], targets: lis
     """The trigger with the type its reading gives: the material type, the figurative one, or None (no event)."""
     if not targets and not material_gift(tok, trig):
         return None
+    promise = promised_act(tok, trig)
+    if promise is not None:  # "vowed to hit X" threatens only when hitting X is a physical act
+        reading = material_reading(promise[0], promise[1], sources, targets, index, settings)
+        return trig if reading is not None and reading.type in type_group("material_conflict") else None
     sense = senses().get((trig.key or tok.lemma_.lower(), "VERB" if tok.pos_ == "VERB" else tok.pos_))
     if sense is None and trig.origin == "cameo" and trig.type in type_group("armed_force"):
         sense = DICTIONARY_SENSE  # "launched a campaign", "rushed to the stage": CAMEO knows no other sense
@@ -104,6 +110,19 @@ def material_reading(tok: Token, trig: Trigger, sources: list[str], targets: lis
     if chosen == _NO_EVENT:
         return None
     return trig if chosen == _KEEP else replace(trig, type=chosen)
+
+
+def promised_act(tok: Token, trig: Trigger) -> tuple[Token, Trigger] | None:
+    """The material-conflict act a promise that codes as a threat holds out ("vowed to strike X": "strike"), whose own
+    reading decides whether the promise threatens anything: "vowed to fight for working families" promises no armed act
+    (CAMEO 13 threaten is a threat of force or coercion; `plover_cues.tsv` kind `commissive`)."""
+    if trig.type != "THREATEN" or tok.lemma_.lower() not in cues("commissive"):
+        return None
+    for act in (c for c in tok.children if (c.dep_ == "xcomp" or promised_infinitive(c)) and c.pos_ in ("VERB", "AUX")):
+        found = lookup(act)
+        if found is not None and found.type in type_group("material_conflict"):
+            return act, found
+    return None
 
 
 def material_gift(tok: Token, trig: Trigger) -> bool:
@@ -133,8 +152,9 @@ def is_material(tok: Token, sense: Sense, sources: list[str], targets: list[str]
     if any(_sector(a, index) in ARMED_SECTORS for a in (*sources, *targets)):
         return True
     near = [t for t in neighbourhood(tok, settings) if t.pos_ in _CONTENT_POS and not _figurative_compound(t)]
-    things = {t.lemma_.lower() for t in near if t.pos_ in _NOUN_POS + ("ADJ",)}  # not verbs: "to force"
-    if things & (cues.get("weapon", frozenset()) | cues.get("armed", frozenset())):
+    weapons, armed = cues.get("weapon", frozenset()), cues.get("armed", frozenset())
+    things = {t.lemma_.lower() for t in near if t.pos_ in _NOUN_POS + ("ADJ",) and not _classifier(t, tok, weapons)}
+    if things & (weapons | armed):  # (not verbs: "to force"; not "his gun record")
         return True  # "missiles", "an explosive device", "troops", "a terrorist group"
     if {t.lemma_.lower() for t in near} & cues.get("casualty", frozenset()):  # "killing five", "dead"
         return True
@@ -208,6 +228,15 @@ def _patients(tok: Token) -> Iterable[Token]:
         yield tok.head
 
 
+def _classifier(tok: Token, trigger: Token, weapons: frozenset[str]) -> bool:
+    """A weapon noun that only classifies another noun of the phrase ("his gun record", "gun laws", "the missile
+    program"): the phrase names that noun, not a weapon, unless it is a weapon too ("rocket launchers") or the
+    trigger itself ("weapons attacks")."""
+    head = tok.head
+    return tok.dep_ == "compound" and tok.lemma_.lower() in weapons and head.pos_ == "NOUN" and head.i != trigger.i \
+        and head.lemma_.lower() not in weapons
+
+
 def _figurative_compound(tok: Token) -> bool:
     """A cue word made figurative by its compound ("think tank")."""
     figurative = material_cues().get("figurative", frozenset())
@@ -237,14 +266,24 @@ def _state_acted_on(tok: Token, sources: list[str], targets: list[str], index: A
     """A state or place acted on by an actor that is no person ("Russia attacked Ukraine"), or by no one
     named ("Ukraine was attacked overnight"); or a state's act on nothing named ("the attack by Chile"; a
     union's strike stays a strike).
-    A person's act on a state is verbal ("Trump attacked Mexico"), and so is an act on a thing that is no
-    place ("China attacked the decision")."""
-    if any(index.is_person(s) for s in sources):
+    A person's act on a state is verbal ("Trump attacked Mexico"; "the governor vowed to fight Washington", where
+    the person is no actor of the index), and so is an act on a thing that is no place ("China attacked the decision")."""
+    if any(index.is_person(s) for s in sources) or (not sources and _person_subject(tok)):
         return False
     if any((a := index.actors.get(t)) is not None and a.type in PLACE_TYPES for t in targets):
         return True
     states = [a for s in sources if (a := index.actors.get(s)) is not None and a.type in PLACE_TYPES]
     return bool(states) and not targets and not any(t.pos_ in _NOUN_POS for t in _acted_on(tok))
+
+
+def _person_subject(tok: Token) -> bool:
+    """Whether a verb's subject (inherited through "vowed to ...") is a person: a person's name, a personal
+    pronoun or an office (`role_words.txt`: "the senator", "the governor")."""
+    if tok.pos_ != "VERB":
+        return False
+    subjects, passive = inherited_subject(tok)
+    return not passive and any(s.ent_type_ == "PERSON" or s.lower_ in personal_pronouns() or
+                               s.lemma_.lower() in role_words() for s in subjects)
 
 
 def _sector(actor_id: str, index: ActorIndex) -> str | None:
