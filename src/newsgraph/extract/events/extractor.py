@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ...model import Actor, Event, Mention, Modality, Quote
 from ..syntax import root_distance, token_end
 from .actors import ActorIndex
+from .agentless import state_agents
 from .attribution import QuoteIndex, attribution
 from .coding import event_context, recode
 from .commitments import accused_of, argued_against, discussed, requested, self_defence
@@ -113,6 +114,8 @@ def scored_events(doc: Doc, mentions: list[Mention], actors: dict[str, Actor], q
     found.sort(key=lambda x: x[:3])
     # "Islamabad rejected the charge": whose charge (`responses`)
     answered = answer_targets([(f[4], f[5]) for f in found], doc, article.actors, settings)
+    # "the case will be dropped, the Kremlin's spokesman said": Russia drops it (`agentless`)
+    answered = state_agents(answered, doc, article.actors, article.quotes.quotes)
     found = [(*f[:4], event, features) for f, (event, features) in zip(found, answered, strict=True)]
     return [(event, features) for *_, event, features in _once_per_sentence(found)]
 
