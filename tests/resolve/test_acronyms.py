@@ -75,3 +75,14 @@ def test_demonym_alone_is_its_country(analyze_text, text, demonym, iso3):
     countries = {x.country for x in a.actors for m in a.mentions if m.actor == x.id and m.text == demonym
                  and x.type == "GPE"}
     assert countries == {iso3}
+
+
+def test_name_before_a_table_acronym_in_brackets_is_the_table_organization(analyze_text):
+    a = analyze_text("Troops clashed with the National Liberation Army (ELN) near the Venezuelan border. "
+                     "The ELN said two of its fighters died.", "2025-02-03")
+    assert _names_of(a, "National Liberation Army") == _names_of(a, "ELN") == {"National Liberation Army of Colombia"}
+
+
+def test_a_name_with_other_words_is_not_the_table_organization_of_its_bracketed_acronym(analyze_text):
+    a = analyze_text("The Armenian National Congress (ANC) boycotted the vote in Yerevan on Sunday.", "2025-02-03")
+    assert "African National Congress" not in _names_of(a, "Armenian National Congress")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from resolve_helpers import actor_name
 
+from newsgraph.resolve.missed_names import family_name_first
+
 
 @pytest.mark.parametrize("text, short, full", [
     # Ethiopian: the given name is the person's own name, the second is the father's.
@@ -47,3 +49,22 @@ def test_a_first_name_that_is_a_word_or_a_place_joins_no_one(analyze_text, text,
     a = analyze_text(text, "2025-03-01")
     assert actor_name(a, full) == full
     assert actor_name(a, word) != full
+
+
+@pytest.mark.parametrize("text, short, full", [
+    # Chinese names put the one-syllable family name first; news then calls the person by it.
+    ("Vice Premier He Lifeng met bankers in Hong Kong. Later Wu Ping, a trade official, said Wu would "
+     "join the talks in Geneva.", "Wu", "Wu Ping"),
+    ("Li Xiaoming, the ambassador, presented his credentials in Nairobi. Li said trade would double.",
+     "Li", "Li Xiaoming"),
+    ("Ma Zhaoxu arrived in Brasilia on Tuesday. Ma told reporters the visit would be short.", "Ma", "Ma Zhaoxu"),
+])
+def test_a_two_letter_family_name_first_joins_its_full_name(analyze_text, text, short, full):
+    a = analyze_text(text, "2025-03-01")
+    assert actor_name(a, short) == full
+
+
+@pytest.mark.parametrize("word, family", [("Xi", True), ("Wu", True), ("He", False), ("To", False), ("An", False),
+                                          ("Mr", False), ("Dr", False), ("Abe", False)])
+def test_only_a_two_letter_word_that_is_no_function_word_or_title_is_a_family_name_first(word, family):
+    assert family_name_first(word) is family

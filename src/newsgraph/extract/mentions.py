@@ -40,6 +40,7 @@ from ..resolve.knowledge import builtin
 from ..resolve.missed_names import (
     country_names,
     defined_acronyms,
+    family_name_first,
     family_names,
     honorific_names,
     looks_like_personal_name,
@@ -80,6 +81,7 @@ class _Context:
     headline_lines: list[tuple[int, int]]
     name_words: set[str] = field(default_factory=set)
     person_words: set[str] = field(default_factory=set)
+    family_first: set[str] = field(default_factory=set)  # "Xi" of "Xi Jinping" (`missed_names.family_name_first`)
     reliable_capitals: set[str] = field(default_factory=set)
     lower_words: set[str] = field(default_factory=set)
     _line_starts: list[int] = field(default_factory=list)
@@ -120,6 +122,8 @@ def _context(doc: Doc) -> _Context:
             ctx.name_words.update(t.text for t in ent if t.text[:1].isupper())
             if ent.label_ == "PERSON":
                 ctx.person_words.update(t.text for t in ent if t.text[:1].isupper())
+                if len(ent) > 1 and family_name_first(ent[0].text):
+                    ctx.family_first.add(ent[0].text)
     for t in tokens(doc):
         if t.text[:1].isupper():
             if not ctx.unreliable_case(t):
@@ -238,7 +242,7 @@ def _looks_like_name(span: Span, ctx: _Context) -> bool:
         return False
     if len(span) == 1:
         t = span[0]
-        if len(text) <= 2 and not text.isupper():
+        if len(text) <= 2 and not text.isupper() and not (span.label_ == "PERSON" and text in ctx.family_first):
             return False
         if span.label_ != "PERSON" and t.lower_ in _thing_nouns():
             return False  # "ahead of the Budget", "the Summit": a plan, law or event, no actor

@@ -28,7 +28,7 @@ from .institutions import dominant_country, find_institutions, state_names
 from .knowledge import builtin
 from .metonyms import PlaceMetonym, place_metonym, seat_metonym
 from .names import country_in
-from .organizations import KnownOrganization, article_acronyms, is_acronym, lookup, org_key
+from .organizations import KnownOrganization, article_acronyms, bracketed_table_names, is_acronym, lookup, org_key
 from .people import PeopleIndex, Person, canonical
 from .person_names import given_name_gender, is_given_name, parse
 from .places import place_country, seat_of_power
@@ -150,6 +150,9 @@ def _link(span: Span, people: PeopleIndex, org_heads: dict[str, tuple[str, str, 
     table = lookup(surface) if not _country_actor(surface, label if label != "PERSON" else "ORG") else None
     if table and label == "PERSON" and len(surface.split()) == 1 and is_given_name(surface):
         table = None  # "Tasnim said": a person's name the table also knows as an organization's
+    if table is None and label == "ORG" and len(surface.split()) > 1 and surface in org_heads:
+        key, type_, name, country, _ = org_heads[surface]  # "the National Liberation Army (ELN)": the table's
+        return key, "alias", _Draft(key, type_, name, country)
     # a several-word name of the table is the organization whatever NER said ("Hayat Tahrir al-Sham" as a person)
     table_name = table is not None and len(surface.split()) > 1
     if label == "PERSON" and not table_name and \
@@ -292,7 +295,9 @@ def resolve_mentions(spans: Iterable[Span], date: str | None = None) -> tuple[li
     actor table (`people.known_person`)."""
     spans = list(spans)
     people = PeopleIndex(spans, date)
-    org_heads = _org_heads(spans) | {a: _non_person(name, "ORG") for a, name in article_acronyms(spans).items()}
+    org_heads = _org_heads(spans) | {a: _non_person(name, "ORG") for a, name in article_acronyms(spans).items()} | {
+        name: (f"org:{fold(org.acronym)}", "ORG", org.name, org.country, "alias")
+        for name, org in bracketed_table_names(spans).items()}
     named = _named_in(spans)
     countries = _countries_named(spans)
     drafts: dict[str, _Draft] = {}

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import table, words
@@ -190,7 +191,8 @@ def family_names(doc: Doc, spans: list[Span], zones: Zones) -> list[Span]:
             if parts.is_full:
                 forms.update((f, "PERSON") for f in family_words(parts) if len(f) > 2)
                 firsts.setdefault(fold(parts.given.split()[0]), set()).add(parts.key)
-    forms.update((w, "PERSON") for w, keys in firsts.items() if len(keys) == 1 and _first_name_reference(w))
+    forms.update((w, "PERSON") for w, keys in firsts.items()
+                 if len(keys) == 1 and (_first_name_reference(w) or family_name_first(w)))
     for span in spans:
         text = span.text
         if len(span) == 1 and len(text) > 2 and text[:1].isupper() and not text.isupper() and \
@@ -239,6 +241,15 @@ def _first_name_reference(word: str) -> bool:
     the name of a country, place or organization ("Jordan" of "Jordan Bardella")."""
     return len(word) > 3 and not is_dictionary_word(word) and not is_title(word) and not is_honorific(word) \
         and word not in _first_particles() and not state_or_seat(word) and not place_country(word) and lookup(word) is None
+
+
+def family_name_first(word: str) -> bool:
+    """Is a full name's two-letter first word the family name news calls the person by ("Xi" of "Xi Jinping",
+    "Li" of "Li Qiang", "Wu", "Ma")? Chinese and Korean names put the family name, one syllable, first
+    (Wikipedia, "Chinese name"), and two-letter English words that start sentences are function words:
+    not one of spaCy's English stop words ("He", "To", "An"), a title or an honorific."""
+    return len(word) == 2 and word.isalpha() and word.lower() not in STOP_WORDS and not is_title(word) \
+        and not is_honorific(word)
 
 
 def split_person_suffix(span: Span) -> list[Span]:

@@ -146,9 +146,8 @@ def initials_in_article(acronyms: set[str], names: list[str]) -> dict[str, str]:
     return out
 
 
-def article_acronyms(spans: list[Span]) -> dict[str, str]:
-    """`acronym_definitions` over an article's organization spans of two words or more, then
-    `initials_in_article` for the acronyms NER labelled organizations that no bracket defines."""
+def _bracketed(spans: list[Span]) -> list[tuple[str, str | None]]:
+    """(organization name of two words or more, the token in brackets right after it or None) of an article."""
     names: list[tuple[str, str | None]] = []
     for span in spans:
         if span.label_ != "ORG" or len(span) < 2:
@@ -157,6 +156,29 @@ def article_acronyms(spans: list[Span]) -> dict[str, str]:
         inside = doc[span.end + 1] if span.end + 2 < len(doc) and doc[span.end].text == "(" \
             and doc[span.end + 2].text == ")" else None
         names.append((bare(span.text), inside.text if inside is not None else None))
+    return names
+
+
+def bracketed_table_names(spans: list[Span]) -> dict[str, KnownOrganization]:
+    """Name → the table organization whose acronym is printed in brackets right after it, when every word of
+    the name is a word of the table's name or of one of its aliases ("the National Liberation Army (ELN)" is
+    the table's "National Liberation Army of Colombia"; an "Armenian National Congress (ANC)" is not the
+    African one): the article itself says which of the bodies so called it means."""
+    out: dict[str, KnownOrganization] = {}
+    for name, bracketed in _bracketed(spans):
+        org = lookup(bracketed) if bracketed and is_acronym(bracketed) else None
+        if org is None or lookup(name) is not None:
+            continue
+        words = set(fold(name).split())
+        if any(words <= set(fold(full).split()) for full in (org.name, *org.aliases)):
+            out[name] = org
+    return out
+
+
+def article_acronyms(spans: list[Span]) -> dict[str, str]:
+    """`acronym_definitions` over an article's organization spans of two words or more, then
+    `initials_in_article` for the acronyms NER labelled organizations that no bracket defines."""
+    names = _bracketed(spans)
     defined = acronym_definitions(names)
     loose = {bare(s.text) for s in spans if s.label_ == "ORG" and is_acronym(bare(s.text))} - set(defined)
     return defined | initials_in_article(loose, [name for name, _ in names])
