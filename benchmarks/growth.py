@@ -6,9 +6,10 @@ Usage: .venv/bin/python benchmarks/growth.py [--max 1000000] [--seed 300] [--rep
 1. A seed store: `--seed` PolNeAR train articles (dates and outlets from their file names) really
    ingested (`ingest`, one worker), kept in `--work` and reused by later runs.
 2. For each size up to `--max`: a copy of the seed grown to that many articles by copying the
-   seed's rows with new ids, dates (spread over three years) and MinHash band keys, through
-   the store's own write path in SQL (newsgraph/store/replicate.py), so the copies have their
-   summaries as ingested articles do; then the search index beside it is brought up to date
+   seed's rows with new ids, dates (spread over three years) and MinHash band keys, one
+   INSERT ... SELECT per table in steps that double the store, then the summaries made once
+   from the stored rows by the store's own `summaries.rebuild` (newsgraph/store/replicate.py;
+   equal to what ingest's per-batch summaries sum to); then the search index beside it is brought up to date
    (`full`, about 7 ms an article here), or only told it is (`state`: the copies are not
    indexed, so ingest's search sync sees a store it has caught up with, but search pages
    search the seed's texts only and their figures mean little).
@@ -111,8 +112,16 @@ def grow(seed: Path, db: Path, size: int, search_index: str) -> dict[str, float]
         have = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
         copies = -(-(size - have) // have)
         start = time.perf_counter()
-        replicate.replicate(con, range(1, copies + 1))
+        done = [have]
+
+        def step(n: int) -> None:
+            done[0] += n
+            print(f"  copied {done[0]:,} articles in {time.perf_counter() - start:.0f} s (load {os.getloadavg()[0]:.1f})",
+                  flush=True)
+
+        replicate.replicate(con, range(1, copies + 1), on_step=step)
         grown = time.perf_counter() - start
+        print(f"  summaries made: {grown:.0f} s in all", flush=True)
         start = time.perf_counter()
         if search_index == "full":
             search.sync(con)
