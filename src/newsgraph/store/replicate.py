@@ -11,14 +11,15 @@ many takes days, so a few hundred really analyzed articles are copied with SQL. 
 
 Bulk: the copies are written by one `INSERT ... SELECT` per table per step, the steps doubling the
 store (copies 1, 2-3, 4-7, ... of the seed, at most `per_batch` articles a step, one transaction
-each), straight into the stored tables. The summaries (store/summaries.py) are then made once,
-from the stored rows, by `summaries.rebuild`: the code that makes them for an upgraded or
-repaired store, whose result `summaries.check` compares with what ingest's per-batch deltas sum
-to (tests/store/test_replicate.py). Until 2026-12-03 every 10,000 copied articles were staged
-and written as an ingest batch is (`writes.insert_staged`): their summaries appended, the
-summary tables compacted, and each batch committed and checkpointed with every index of the
-store: 60 minutes for 198,300 articles on the shared machine, where the steps below took
-(see docs/scale.md).
+each), straight into the stored tables. The summaries of one fact or article each (the snippets,
+`article_keys`) are copied with the facts under the copy's id; the others (store/summaries.py),
+which sum or sort across articles, are then made once from the stored rows by `summaries.rebuild`,
+the code that makes them for an upgraded or repaired store. `summaries.check` finds all of them
+equal to a recomputation from the stored rows, as ingest's per-batch deltas are
+(tests/store/test_replicate.py). Until 2026-12-03 every 10,000 copied articles were staged and
+written as an ingest batch is (`writes.insert_staged`): the summaries of each batch appended and
+the summary tables compacted as they grew, a hundred transactions for 10^6 articles (on the shared
+machine 60 minutes for 198,300 articles; figures in docs/scale.md).
 
 Claim and story cluster tables (store/claim_rows.py) are not copied.
 """
