@@ -438,6 +438,27 @@ def test_a_that_clause_parsed_under_the_addressee_is_what_was_told(analyze_text,
     assert [q.text for q in analyze_text(text).quotes] == [content]
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Foreign Ministry spokesman Omar Haddad said at a weekly briefing that Amman rejects the new settlement plan.",
+     "that Amman rejects the new settlement plan", "Omar Haddad"),
+])
+def test_a_that_clause_parsed_under_a_speech_verbs_setting_is_what_was_said(analyze_text, text, content, speaker):
+    """"said at a weekly briefing | that ...": the parser hangs the clause on the briefing as a relative clause
+    whose "that" is an object beside the clause's own object; it is the report, not the inner stance verb's."""
+    article = analyze_text(text)
+    names = {a.id: a.name for a in article.actors}
+    assert [(q.text, names.get(q.speaker)) for q in article.quotes] == [(content, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "She spoke at a briefing that lasted two hours.",
+    "The envoy said little at a summit that ended early on Friday.",
+])
+def test_a_real_relative_clause_on_a_speech_verbs_setting_is_no_report(analyze_text, text):
+    """A relative clause with a gap ("a briefing that lasted ...": "that" is its subject) stays the setting's."""
+    assert [q.text for q in analyze_text(text).quotes if q.text.startswith("that")] == []
+
+
 @pytest.mark.parametrize("text", [
     "She told the story that her father loved.",
     "He told a joke that everyone had heard before.",

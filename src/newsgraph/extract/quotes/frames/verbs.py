@@ -80,15 +80,18 @@ def _report_before_dash(tok: Token, comp: Token, lex: QuoteLexicons) -> bool:
 
 def _clause_under_addressee(tok: Token, lex: QuoteLexicons) -> list[Token]:
     """The that-clause the parser hung as a relative clause on a recipient verb's addressee ("told a
-    weekly briefing that Lima wanted calm", "told the summit that ..."): a clause opened by "that" with
+    weekly briefing that Lima wanted calm", "told the summit that ...") or on the object of a speech
+    verb's prepositional phrase ("said at a news briefing that Lima opposes the plan"): a clause opened by "that" with
     a subject of its own, where "that" is the complementizer (a `mark`, or an "object" beside the
     clause's own object: a relative pronoun fills a gap, and this clause has none) is what was told."""
-    if tok.lemma_.lower() not in lex.recipient_verbs:
-        return []
-    obj = first_child(tok, ("dobj",))
-    if obj is None:
-        return []
-    return [c for c in obj.children if c.dep_ == "relcl" and c.i > obj.i and _complementizer_clause(c)][:1]
+    hosts: list[Token] = []
+    if tok.lemma_.lower() in lex.recipient_verbs and (obj := first_child(tok, ("dobj",))) is not None:
+        hosts.append(obj)
+    if tok.lemma_.lower() in lex.speech_verbs:  # "said at a regular press briefing that ..."
+        hosts.extend(p for prep in tok.children if prep.dep_ == "prep" and prep.i > tok.i
+                     and (p := first_child(prep, ("pobj",))) is not None)
+    return [c for host in hosts for c in host.children
+            if c.dep_ == "relcl" and c.i > host.i and _complementizer_clause(c)][:1]
 
 
 def _complementizer_clause(clause: Token) -> bool:
