@@ -50,7 +50,7 @@ from ..resolve.missed_names import (
     table_organizations,
 )
 from ..resolve.organizations import known, lookup
-from ..resolve.person_names import is_given_name, is_title, parse
+from ..resolve.person_names import is_given_name, is_name_title, is_title, parse
 from ..resolve.places import place_country, seat_of_power, state_or_seat
 from ..resolve.text import doc_text, fold, tokens
 from ..resolve.wordnet import is_common_adjective, is_dictionary_word, is_inflected_verb
@@ -148,6 +148,8 @@ def _breaks(t: Token, label: str, ctx: _Context, first: bool) -> bool:
         (t.text[:1].islower() or ctx.in_headline(t))  # "Obama To Asians", not "Al From"
     if label == "PERSON" and (t.tag_ == "POS" or stop):
         return True
+    if not first and text[:1].islower() and t.tag_ in {"VBD", "VBZ"} and is_inflected_verb(text):
+        return True  # "Broad Front won Uruguay's": a lowercase finite verb is the sentence, never a name's word
     if not first and ctx.in_headline(t) and text not in ctx.name_words and not is_given_name(text):
         return is_inflected_verb(text) or is_common_adjective(text)
     return False
@@ -201,7 +203,9 @@ def _is_place_word(text: str) -> bool:
 def _person_pieces(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int, str]]:
     """A person's piece: titles dropped, a country or demonym glued before the name split off ("Kenya
     William Ruto"), a lone country or demonym relabelled ("Moldovan" is NORP, not a person)."""
-    start = _without_titles(doc, start, end)
+    titled, start = start, _without_titles(doc, start, end)
+    if end - start == 1 and start > titled and is_name_title(doc[start].text):
+        return  # "Emir Sheikh" before the name NER cut off: a title left alone, no person
     if end - start == 1 and _is_place_word(doc[start].text):
         yield start, end, "NORP" if is_demonym(doc[start].text) else "GPE"
         return
@@ -227,10 +231,11 @@ def _known_anywhere(text: str) -> bool:
 
 def _name_length(span: Span) -> int:
     """Words of a name, a person's particles not counted: "Hamad bin Khalifa bin Hamad Al Thani" is four
-    names linked by three particles (Wikipedia, "Arabic name": nasab chains), not seven glued words."""
+    names linked by three particles (Wikipedia, "Arabic name": nasab chains), not seven glued words; nor do
+    the hyphens of attached articles count ("Meshal al-Ahmad al-Jaber al-Sabah" is four names)."""
     if span.label_ != "PERSON":
         return len(span)
-    return sum(1 for t in span if t.lower_ not in _PARTICLES)
+    return sum(1 for t in span if t.lower_ not in _PARTICLES and not t.is_punct)
 
 
 def _looks_like_name(span: Span, ctx: _Context) -> bool:
@@ -556,9 +561,11 @@ def _relabelled(ent: Span) -> Span:
 
 def _lone_capital(ent: Span) -> bool:
     """A country's capital, one word, that NER took for a person, a nationality or an organization ("Kigali
-    said", "talks with Kinshasa"): no given name, and no word of a person's longer name in the article."""
+    said", "talks with Kinshasa", a seat city of the table such as "Pristina"): no given name, and no word of a
+    person's longer name in the article."""
     seat = seat_of_power(ent.text) if len(ent) == 1 else None
-    if seat is None or seat.kind != "capital" or is_given_name(ent.text):
+    if seat is None or is_given_name(ent.text) or \
+            seat.kind != "capital" and place_country(ent.text) != seat.country:  # a building ("Kremlin") stays
         return False
     return not any(e.label_ == "PERSON" and len(e) > 1 and ent.text in {t.text for t in e} for e in ent.doc.ents)
 

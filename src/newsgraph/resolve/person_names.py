@@ -77,6 +77,12 @@ def is_honorific(word: str) -> bool:
     return fold(word).rstrip(".") in honorifics()
 
 
+def is_name_title(word: str) -> bool:
+    """"Sheikh", "Begum": a title that South Asian and Arab names also carry as part of the name, never a
+    name alone."""
+    return fold(word).rstrip(".") in _NAME_WORDS
+
+
 def is_title(word: str) -> bool:
     """A title nameparser or the project knows ("President", "Gen.", "Mrs", "Spokesperson")."""
     return fold(word).rstrip(".") in _constants().titles

@@ -192,8 +192,9 @@ def find_roles(doc: Doc, linked: list[tuple[Span, str]], actors: dict[str, Actor
         if c.holder is not None or not role:
             continue
         span = doc[c.start:c.end]
-        if of is None and any(t.tag_ == "POS" for t in span):
-            continue  # "the group's leader": an owner no actor stands for, so no holder of another's office
+        if of is None and (any(t.tag_ == "POS" for t in span) or _named_owner(span)):
+            continue  # "the group's leader", "the Leader of the Islamic Revolution": an owner no actor stands
+            # for, so no holder of another's office
         holder = _holder_in_article(holders, c.start, role, of)
         if holder is None:
             holder = _holder_in_knowledge(role, of, actors, date, actor_id, new_actors, label)
@@ -206,6 +207,13 @@ def find_roles(doc: Doc, linked: list[tuple[Span, str]], actors: dict[str, Actor
             words = _office_words(span, token_actor)
             mentions.append(Mention(office, words.start_char, words.end_char, words.text, "role"))
     return RoleFinding(mentions, descriptors, new_actors)
+
+
+def _named_owner(span: Span) -> bool:
+    """Does a description name its owner by a capitalised name after "of" ("the Leader of the Islamic
+    Revolution", "the head of Central Command")?"""
+    cut = next((k for k, t in enumerate(span) if t.lower_ == "of"), None)
+    return cut is not None and any(t.text[:1].isupper() and t.lower_ not in {"the", "a", "an"} for t in span[cut + 1:])
 
 
 def _role_with_of(tokens: Span, token_actor: dict[int, str]) -> str | None:
