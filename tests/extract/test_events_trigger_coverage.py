@@ -105,3 +105,54 @@ def test_sending_an_event_noun_is_that_event_not_aid(code, text, event, not_aid)
 ])
 def test_more_phrasal_verbs_and_nouns(code, text, etype):
     assert etype in _types(code, text)
+
+
+# ---------------------------------------------------------------- round 5: riots, flag burning, coups, blacklists, meals
+
+@pytest.mark.parametrize("text, etype", [
+    ("Rioters threw stones and bottles at the Bolivian police in Cochabamba.", "PROTEST"),   # a riot (PLOVER 3.12)
+    ("Crowds in Karachi burned the Danish flag outside the consulate.", "PROTEST"),          # flag burning (CAMEO 141)
+    ("Guinean soldiers ousted President Conde in a coup.", "COERCE"),                         # armed subject
+    ("Rebel fighters toppled the Chadian government in a week.", "FIGHT"),
+    ("The United States blacklisted several Iranian shipping firms.", "SANCTION"),
+    ("ECOWAS excluded Niger from its regional summit.", "SANCTION"),                        # exclude from, two actors
+    ("Angela Merkel had lunch with Vladimir Putin in Sochi.", "CONSULT"),                     # a meal with someone
+])
+def test_a_round_five_family_codes_its_event(code, text, etype):
+    assert etype in _types(code, text)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Voters in Ohio ousted the Republican incumbent.", "COERCE"),                  # no armed actor: an election
+    ("The expenses scandal toppled the Labour minister.", "FIGHT"),
+    ("The survey excluded respondents from the capital.", "SANCTION"),              # no two actors
+    ("Trump had lunch at his golf club in New Jersey.", "CONSULT"),                  # a meal with no one named
+])
+def test_a_round_five_family_without_the_act_codes_no_such_event(code, text, etype):
+    assert etype not in _types(code, text)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The Chinese army held military drills near the Vietnamese border.", "MOBILIZE"),       # one side's drills
+    ("Pyongyang carried out another nuclear test in September.", "MOBILIZE"),               # weapons readiness
+    ("Moscow annexed the Abkhazian coast of Georgia.", "COERCE"),
+    ("Bahrain and Qatar normalised relations in 2023.", "COOPERATE"),
+    ("Israeli jets downed a Syrian helicopter over the Golan.", "FIGHT"),                   # armed subject
+    ("Iran launched dozens of drones at Israel in April.", "FIGHT"),                        # through a bundle noun
+])
+def test_drills_tests_annexation_and_bundled_fire_code_their_event(code, text, etype):
+    assert etype in _types(code, text)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Dockers in Antwerp downed tools over pay.", "FIGHT"),                               # no armed reading
+    ("The firm ran a fire drill at its office in Leeds.", "MOBILIZE"),
+    ("The campaign launched a barrage of attack ads against Romney.", "FIGHT"),           # no weapon in the bundle
+    ("The tribunal will try ousted President Bazoum next month.", "COERCE"),              # a participle of a title
+])
+def test_the_same_words_without_the_act_code_nothing_of_it(code, text, etype):
+    assert etype not in _types(code, text)
+
+
+def test_a_title_participle_is_no_event_but_the_verb_is(code):
+    assert "COERCE" in _types(code, "Malian soldiers have ousted President Keita.")

@@ -117,7 +117,7 @@ def lookup(tok: Token) -> Trigger | None:
     framed = _noun_frame(tok, lemma) if pos == "NOUN" else None
     if framed is not None:
         return framed
-    if pos == "VERB" and tok.dep_ == "amod" and not hyphen_agent(tok):
+    if pos == "VERB" and (tok.dep_ == "amod" and not hyphen_agent(tok) or attributive_participle(tok)):
         return None  # "its long-threatened invasion" (but "Rwanda-backed rebels" names who backs them)
     if pos == "ADJ" and tok.dep_ not in _PREDICATE_ADJ_DEPS:
         return None  # adjectives code events only as predicates: "X is responsible for", "ready to"
@@ -177,7 +177,30 @@ def _verb_phrase_key(tok: Token, lemma: str, lex: dict[tuple[str, str], Trigger]
             hit = lex.get((f"{lemma} {c.lemma_.lower()}", "VERB"))
             if hit:
                 return hit
+        if c.dep_ in OBJECT_DEPS and c.lemma_.lower() in cues("container_noun"):
+            # "launched a barrage of rockets", "fired dozens of missiles": the bundle's of-phrase is the object
+            # (an event noun there is the event itself: "imposed a package of sanctions", `_object_event_differs`)
+            hit = next((found for o in _of_objects(c) if (o.lemma_.lower(), "NOUN") not in lexicon()
+                        and (found := lex.get((f"{lemma} {o.lemma_.lower()}", "VERB")))), None)
+            if hit:
+                return hit
     return None
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """The objects of a noun's of-phrases ("a barrage of rockets": "rockets")."""
+    return [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+
+
+def attributive_participle(verb: Token) -> bool:
+    """Whether a past participle the parser made a verb with an object only modifies a name or title ("to extradite
+    deposed Prime Minister X", "will try ousted President Y", "freed jailed opposition leader Z"): no auxiliary, no
+    subject, and a proper-noun object right after it. A verb of its own has a subject or auxiliary ("the army ousted
+    President Y", "has ousted"), a reduced passive has no object ("ousted by the army")."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return False
+    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    return bool(objs) and objs[0].left_edge.i == verb.i + 1 and objs[0].left_edge.pos_ == "PROPN"
 
 
 def hyphen_agent(participle: Token) -> Token | None:
