@@ -797,3 +797,22 @@ def test_a_title_before_a_body_or_no_name_makes_no_person(analyze_text, text, co
     article = analyze_text(text)
     made = {a.name for a in article.actors if a.type == "PERSON"}
     assert not made & {"County Sheriff Office", "Sheriff Office", "Finance"}
+
+
+# ------------------------------------------------------------------ an agency relaying a named person's report
+@pytest.mark.parametrize("text, content, speaker", [
+    ("After talks that went on all night, Governor Ana Ruiz has claimed to have reached a deal with the striking "
+     "miners, according to Xinhua.", "reached a deal with the striking miners", "Ana Ruiz"),
+    ("On Tuesday, Defence Minister Shin Won-sik pledged a stern response to any provocation, according to Yonhap.",
+     "a stern response to any provocation", "Shin Won-sik"),
+])
+def test_a_report_after_a_fronted_phrase_relayed_by_an_agency_is_the_persons(analyze_text, text, content, speaker):
+    """"After ..., X has claimed ..., according to <agency>": the agency (a state agency too, sector GOV) relays
+    X's report, which a fronted adverbial opens before X's name (passages._opens_content)."""
+    assert speakers_of(analyze_text(text), content) == [speaker]
+
+
+def test_a_report_relayed_according_to_a_ministry_stays_the_ministrys(analyze_text):
+    """Only a news medium relays: "according to the ministry, X said" nests, as PolNeAR annotates it."""
+    article = analyze_text("After the vote, Senator Ana Ruiz said the bill was dead, according to the Interior Ministry.")
+    assert "Ana Ruiz" not in speakers_of(article, "the bill was dead")

@@ -9,6 +9,7 @@ from bisect import bisect_right
 from ...model import Quote, QuoteKind
 from ..syntax import token_span
 from .index import ArticleIndex
+from .not_speakers import agencies
 from .records import with_content
 
 
@@ -106,17 +107,34 @@ _MEDIA_SECTOR = "JRN"
 def _relays_a_named_report(index: ArticleIndex, q: Quote, quotes: list[Quote]) -> bool:
     """An "according to <news medium>" quote (sector JRN) whose content opens with a named person's own report ("According to
     the Ledger, Tom Hardy said ..."): X relays it, the person speaks (issue 15, a blind check of news-dev
-    quotes). Only when the content starts with that speaker's phrase and the person's cue lies inside."""
+    quotes). A news medium: sector JRN, or a news agency of `data/news_agencies.txt`. Only when the content starts with that speaker's phrase, or with a fronted adverbial and then
+    the phrase (`_opens_content`), and the person's cue lies inside."""
     ev = index.evidence_of(q)
     outlet = index.actors.get(q.speaker or "")
-    if ev is None or ev.source != "according" or outlet is None or outlet.sector != _MEDIA_SECTOR:
+    if ev is None or ev.source != "according" or outlet is None or \
+            (outlet.sector != _MEDIA_SECTOR and outlet.name.lower() not in agencies()):
         return False  # PolNeAR nests "according to the ministry, X said": only a news medium relays
+        # (a state news agency carries its state's sector, GOV: the agency list knows it)
     for k in quotes:
         found = index.actors.get(k.speaker or "")
-        if k is not q and found is not None and found.type == "PERSON" and k.speaker_start == q.start \
-                and k.cue_start is not None and q.start <= k.cue_start < q.end:
+        if k is not q and found is not None and found.type == "PERSON" and k.speaker_start is not None \
+                and _opens_content(index, q, k.speaker_start) and k.cue_start is not None \
+                and q.start <= k.cue_start < q.end:
             return True
     return False
+
+
+def _opens_content(index: ArticleIndex, q: Quote, speaker_start: int) -> bool:
+    """The speaker phrase opens `q`'s content, or follows only a fronted adverbial set off by a comma
+    ("After talks that went on all night, X has claimed ..., according to Y"): the subject of the
+    content's main clause."""
+    if speaker_start == q.start:
+        return True
+    lead = index.text[q.start:speaker_start]
+    if not q.start < speaker_start < q.end or not lead.rstrip().endswith(","):
+        return False
+    head = index.doc.char_span(speaker_start, speaker_start + 1, alignment_mode="expand")
+    return head is not None and len(head) > 0 and head[0].sent.start_char <= q.start
 
 
 def _governs_cue(index: ArticleIndex, outer: Quote, relay: Quote) -> bool:
