@@ -156,3 +156,25 @@ def test_the_same_words_without_the_act_code_nothing_of_it(code, text, etype):
 
 def test_a_title_participle_is_no_event_but_the_verb_is(code):
     assert "COERCE" in _types(code, "Malian soldiers have ousted President Keita.")
+
+
+# ---------------------------------------------------------------- envoys, visitors and fire (CAMEO patterns the own verbs shadowed)
+
+@pytest.mark.parametrize("text, etype", [
+    ("Mali withdrew its ambassador from Algeria last week.", "SANCTION"),                 # CAMEO 161, as "recall"
+    ("Erdogan received the Iraqi prime minister in Ankara on Tuesday.", "CONSULT"),       # a host receiving a visitor
+    ("The Vatican sent an envoy to Kyiv in June.", "CONSULT"),                           # CAMEO 04
+    ("Thai and Cambodian soldiers traded fire along the disputed border.", "FIGHT"),     # as "exchange fire"
+    ("Serbia and Kosovo traded accusations over the attack.", "ACCUSE"),
+])
+def test_envoys_visitors_and_fire_code_their_event(code, text, etype):
+    assert etype in _types(code, text)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Erdogan received the Iraqi prime minister in Ankara on Tuesday.", "AID"),          # no aid received
+    ("Poland received 40 tanks from South Korea.", "CONSULT"),                           # things received: aid
+    ("The governor received 38 percent support, Senator Ortiz 12 percent.", "CONSULT"),  # a list of results
+])
+def test_what_is_received_decides_visit_or_aid(code, text, etype):
+    assert etype not in _types(code, text)

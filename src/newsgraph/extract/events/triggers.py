@@ -18,6 +18,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ...lexicon import LexiconError, table
+from ..descriptors import role_words
 from ..syntax import OBJECT_DEPS
 from .lexicons import PACKAGE, cues, light_verbs, plover_types
 
@@ -112,6 +113,8 @@ def lookup(tok: Token) -> Trigger | None:
         phrasal = _verb_phrase_key(tok, lemma, cameo_lexicon())
     if phrasal is not None:
         return phrasal
+    if pos == "VERB" and visit_host(tok):
+        return VISIT_HOSTED
     if pos == "NOUN" and tok.dep_ == "compound":  # "aid groups", "riot police", "war crimes court"
         return None
     framed = _noun_frame(tok, lemma) if pos == "NOUN" else None
@@ -133,6 +136,22 @@ def lookup(tok: Token) -> Trigger | None:
     if hit is not None and "to_only" in hit.roles and not _commits_to(tok):
         return None  # "committed atrocities" is no commitment
     return hit
+
+
+#: the event of a host receiving a visitor (CAMEO 043 host a visit; the lexicon's "host")
+VISIT_HOSTED = Trigger("CONSULT", "diplomatic", frozenset(), "receive visitor")
+
+
+def visit_host(verb: Token) -> bool:
+    """Whether a verb of receiving (`plover_cues.tsv` kind `host_verb`) has a visitor as its object: a person's
+    name, an office (`role_words.txt`: "the Hungarian prime minister") or a `visitor_noun` ("an envoy"), each of
+    its direct objects. Not in the passive ("was received by X": the visitor is the subject, which the roles would invert)."""
+    if verb.lemma_.lower() not in cues("host_verb") or any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # every object a visitor: "received 38 percent support, Johnson 3 percent" is a list, not a visit
+    return bool(objects) and all(o.ent_type_ == "PERSON" or o.lemma_.lower() in role_words()
+                                 or o.lemma_.lower() in cues("visitor_noun") for o in objects)
 
 
 def _commits_to(verb: Token) -> bool:
