@@ -178,3 +178,26 @@ def test_envoys_visitors_and_fire_code_their_event(code, text, etype):
 ])
 def test_what_is_received_decides_visit_or_aid(code, text, etype):
     assert etype not in _types(code, text)
+
+
+# ---------------------------------------------------------------- retorts, takeovers, blocking, martial law
+
+@pytest.mark.parametrize("text, etype", [
+    ("Ukraine hit back at Russia with drones on Sunday.", "FIGHT"),                     # a weapon: armed force
+    ("Warren hit back at Bloomberg over his record in New York.", "ACCUSE"),            # a person's retort ("back" parsed as an adverb)
+    ("Islamic State fighters took over Mosul in June 2014.", "COERCE"),                # armed subject
+    ("Poland blocked the EU's new migration pact in Brussels.", "REJECT"),              # blocking a decision
+    ("Greek farmers blocked roads with tractors across Thessaly.", "PROTEST"),          # blocking a road
+    ("Yoon Suk Yeol declared martial law in South Korea.", "COERCE"),
+])
+def test_retorts_takeovers_blocking_and_martial_law(code, text, etype):
+    assert etype in _types(code, text)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Warren hit back at Bloomberg over his record in New York.", "FIGHT"),
+    ("The billionaire took over the newspaper in 2013.", "COERCE"),                      # no armed reading
+    ("Poland blocked the EU's new migration pact in Brussels.", "PROTEST"),
+])
+def test_the_verbal_or_civil_reading_is_no_material_conflict(code, text, etype):
+    assert etype not in _types(code, text)

@@ -158,7 +158,8 @@ def is_material(tok: Token, sense: Sense, sources: list[str], targets: list[str]
         return True  # "missiles", "an explosive device", "troops", "a terrorist group"
     if {t.lemma_.lower() for t in near} & cues.get("casualty", frozenset()):  # "killing five", "dead"
         return True
-    if {t.lemma_.lower() for t in _acted_on(tok) if t.pos_ == "NOUN"} & cues.get("literal", frozenset()):
+    if {t.lemma_.lower() for t in _acted_on(tok) if t.pos_ in _NOUN_POS} & cues.get("literal", frozenset()):
+        # (a name's head too: "blocked the Europe Bridge", "shelled Port Sudan")
         return True
     if "victim" in sense.also:  # "killed 20 people", "were killed": people or no patient; "killed the bill" is not
         patients = [t for t in _patients(tok) if t.pos_ in _NOUN_POS + ("NUM", "PRON") and t.ent_type_ not in _TIME_ENTS]

@@ -31,6 +31,8 @@ TRIGGER_POS = ("VERB", "NOUN", "ADJ")
 PLOVER_TYPES = plover_types()
 #: dependency labels of an adjective that codes an event as a predicate ("X is responsible for", "ready to")
 _PREDICATE_ADJ_DEPS = ("acomp", "attr", "xcomp", "ROOT", "conj", "ccomp")
+#: particles the parser may label adverbs ("hit back at X", "pulled its forces back"), read as in "verb particle" keys
+_ADVERB_PARTICLES = ("back", "out", "off", "down", "away")
 #: modifiers that join an event noun into a two-word key ("air strike", "peace talks")
 _NOUN_KEY_DEPS = ("compound", "amod", "nmod")
 
@@ -192,7 +194,7 @@ def _verb_phrase_key(tok: Token, lemma: str, lex: dict[tuple[str, str], Trigger]
                           if o.dep_ == "pobj"), None)
             if idiom:
                 return idiom
-        if c.dep_ in ("prt", "prep") or c.dep_ in OBJECT_DEPS:
+        if c.dep_ in ("prt", "prep") or c.dep_ in OBJECT_DEPS or (c.dep_ == "advmod" and c.lower_ in _ADVERB_PARTICLES):
             hit = lex.get((f"{lemma} {c.lemma_.lower()}", "VERB"))
             if hit:
                 return hit
