@@ -37,7 +37,7 @@ import duckdb
 
 from ..resolve.text import fold
 from .connection import table_columns
-from .lookups import fetched, keyed, keyed_params
+from .lookups import fetched, keyed, listed_params
 from .reads import Rows
 from .summaries import QUOTE_SPAN
 
@@ -458,35 +458,38 @@ def _linkable(sort: str, hits: Hits | None, sets: Sequence[ActorSet], *others: o
 _PAGE_ARTICLE_COLUMNS = "id, date, outlet, title, url, source"  # what the lists' details read (not `text`, `blocks`)
 
 
-def _snippets(kind: str, columns: str = "article_id, idx, text") -> str:
-    """The `{kind}_snippets` of the page's articles (store/summaries.py), through their article-id index."""
-    return keyed(f"{kind}_snippets", "article_id", columns)
+def _snippets(kind: str, count: int, columns: str = "article_id, idx, text") -> str:
+    """The `{kind}_snippets` of the page's `count` articles (store/summaries.py), through their article-id index."""
+    return keyed(f"{kind}_snippets", "article_id", columns, count)
 
 
 def _quote_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[Any]]:
-    sql = f"""{fetched(fq=keyed("quotes", "article_id", "*"), fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS),
-                        fs=_snippets("quote"))}
+    n = len(article_ids)
+    sql = f"""{fetched(fq=keyed("quotes", "article_id", "*", n), fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS, n),
+                        fs=_snippets("quote", n))}
               SELECT {columns.format(sentence="fs.text")} FROM keys_page p JOIN fq q ON q.article_id = p.article_id AND q.idx = p.idx
               JOIN fa a ON a.id = p.article_id LEFT JOIN fs ON fs.article_id = p.article_id AND fs.idx = p.idx
               LEFT JOIN actors s ON s.id = q.speaker"""
-    return sql, [*keyed_params(article_ids), *keyed_params(article_ids), *keyed_params(article_ids)]
+    return sql, listed_params(article_ids) * 3
 
 
 def _event_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[Any]]:
-    sql = f"""{fetched(fe=keyed("events", "article_id", "*"), fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS),
-                        fs=_snippets("event"))}
+    n = len(article_ids)
+    sql = f"""{fetched(fe=keyed("events", "article_id", "*", n), fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS, n),
+                        fs=_snippets("event", n))}
               SELECT {columns.format(sentence="fs.text")} FROM keys_page p JOIN fe e ON e.article_id = p.article_id AND e.idx = p.idx
               JOIN fa a ON a.id = p.article_id LEFT JOIN fs ON fs.article_id = p.article_id AND fs.idx = p.idx
               LEFT JOIN actors src ON src.id = e.source LEFT JOIN actors tgt ON tgt.id = e.target"""
-    return sql, [*keyed_params(article_ids), *keyed_params(article_ids), *keyed_params(article_ids)]
+    return sql, listed_params(article_ids) * 3
 
 
 def _article_detail(columns: str, article_ids: Sequence[str]) -> tuple[str, list[Any]]:
-    lookups = fetched(fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS),
-                       fs=_snippets("article", "article_id, text, quotes, events"))
+    n = len(article_ids)
+    lookups = fetched(fa=keyed("articles", "id", _PAGE_ARTICLE_COLUMNS, n),
+                      fs=_snippets("article", n, "article_id, text, quotes, events"))
     shown = columns.format(quotes="coalesce(fs.quotes, 0)", events="coalesce(fs.events, 0)", snippet="fs.text")
     sql = f"""{lookups}SELECT {shown} FROM keys_page p JOIN fa a ON a.id = p.article_id LEFT JOIN fs ON fs.article_id = a.id"""
-    return sql, [*keyed_params(article_ids), *keyed_params(article_ids)]
+    return sql, listed_params(article_ids) * 2
 
 
 def quote_list(con: duckdb.DuckDBPyConnection, *, stored_columns: Collection[str] | None = None,

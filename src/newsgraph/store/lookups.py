@@ -12,14 +12,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 
-def keyed(table: str, column: str, columns: str) -> str:
-    """A SELECT of `columns` from `table` where `column` is one of a list of values (one parameter: `keyed_params`)."""
-    return f"SELECT {columns} FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))"
+def keyed(table: str, column: str, columns: str, count: int | None = None) -> str:
+    """A SELECT of `columns` from `table` where `column` is one of a list of values: one list parameter
+    (`keyed_params`), or with `count`, one parameter per value (`listed_params`), `IN (?, ?, ...)`.
+
+    The second keeps the index scan on a large store: at 10^6 articles DuckDB plans `IN (SELECT unnest(?))`
+    over the 22M stored quotes as a scan with a semi join (55 articles' quotes: 181 ms of CPU), and a list of
+    values as an index scan (14 ms)."""
+    if count is None:
+        return f"SELECT {columns} FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))"
+    return f"SELECT {columns} FROM {table} WHERE {column} IN ({', '.join('?' * count) or 'NULL'})"
 
 
 def keyed_params(values: Sequence[str]) -> list[object]:
     """The parameters of `keyed` for these values."""
     return [list(values)]
+
+
+def listed_params(values: Sequence[str]) -> list[object]:
+    """The parameters of `keyed(..., count=len(values))` for these values."""
+    return list(values)
 
 
 def fetched(**lookups: str) -> str:
