@@ -33,6 +33,7 @@ from .modality import intended_infinitive, promised_infinitive
 from .nominal_roles import agent_phrase, amount_of, host_actors, lends_subject, nominal_roles
 from .responses import answered_from
 from .settings import EventSettings
+from .themes import SENDING_TYPES, forces_sender, sent_theme
 from .triggers import Trigger, hyphen_agent, lookup
 from .verdicts import verdict
 
@@ -126,6 +127,10 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
     """(source actors, target actors) of a verbal trigger; `depth` counts the infinitives followed."""
     subj_actors, passive = _subject_actors(tok, index, settings)
     preps = prep_objects(tok)
+    if (passive or not subj_actors) and (trig.type in SENDING_TYPES or "obj_theme" in trig.roles):
+        sent = _sending_roles(tok, preps, passive, index, settings)
+        if sent is not None:  # "a plan to send Ghanaian police to Liberia", "Zambian troops were deployed to Malawi"
+            return sent
     if passive:
         return _passive_roles(tok, trig, preps, subj_actors, index, settings)
     if "inverse" in trig.roles:
@@ -171,6 +176,22 @@ def verb_roles(tok: Token, trig: Trigger, index: ActorIndex, settings: EventSett
         # "called Netanyahu to discuss the war"; "called X to congratulate him", "him" taken for the caller
         targets = [t for t in contacted(tok, index) if t not in subj_actors] or targets
     return subj_actors, targets
+
+
+def _sending_roles(verb: Token, preps: dict[str, Token], passive: bool, index: ActorIndex,
+                   settings: EventSettings) -> tuple[list[str], list[str]] | None:
+    """(sources, targets) of a sending or deployment of forces or arms that names no sender (`themes`): the
+    forces' own state (a by-agent when there is one) sends them to the actor of a to/into... phrase of the verb,
+    or of the forces, where the parser may hang it. None when what is sent is no such forces."""
+    subjects, _ = inherited_subject(verb, settings.subject_inherit_steps)
+    theme = sent_theme(verb, passive, subjects)
+    senders = forces_sender(theme, index)
+    if theme is None or not senders:
+        return None
+    sources = (index.np_actors(preps.get("by")) if passive else []) or senders
+    order = prepositions("verb_target")
+    targets = index.in_phrases(preps, order) or index.in_phrases(prep_objects(theme), order)
+    return sources, [t for t in targets if t not in sources]
 
 
 def _agent_of_subject(subj: Token, index: ActorIndex, settings: EventSettings) -> list[str]:
