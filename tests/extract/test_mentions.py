@@ -228,3 +228,10 @@ def test_a_seat_city_the_tagger_took_for_a_person_is_a_place(nlp):
     doc = nlp("Pristina rejected the proposal on Monday.")
     doc.set_ents([Span(doc, 0, 1, label="PERSON")])
     assert [(s.text, s.label_) for s in entity_mentions(doc)] == [("Pristina", "GPE")]
+
+
+def test_a_leaders_name_after_of_is_cut_from_the_party(nlp):
+    doc = nlp("Supporters of the Liberal Front of Martin Okello marched on Friday.")
+    doc.set_ents([Span(doc, 3, 8, label="ORG")])  # "Liberal Front of Martin Okello"
+    found = [(s.text, s.label_) for s in entity_mentions(doc)]
+    assert ("Liberal Front", "ORG") in found and ("Martin Okello", "PERSON") in found, found

@@ -244,3 +244,29 @@ def test_a_bare_collective_without_a_story_country_is_no_actor(analyze_text):
 def test_a_wire_epithet_of_an_international_body_is_that_body(analyze_text, text, epithet, name):
     a = analyze_text(text, "2024-03-01")
     assert actor_name(a, epithet) == name
+
+
+@pytest.mark.parametrize("text, phrase, state", [
+    ("The transitional government in Mali suspended two newspapers on Tuesday.", "transitional government", "Mali"),
+    ("The regime in Caracas denied the charge, diplomats said.", "regime", "Venezuela"),
+])
+def test_a_government_in_a_country_or_capital_is_that_state(analyze_text, text, phrase, state):
+    a = analyze_text(text, "2025-02-03")
+    assert actor_name(a, phrase) == state
+
+
+def test_an_embassy_in_a_capital_is_still_the_sending_states(analyze_text):
+    a = analyze_text("The Kenyan embassy in Kinshasa said it would close on Friday.", "2025-02-03")
+    assert actor_name(a, "Kenyan embassy") == "Embassy of Kenya"
+
+
+def test_a_government_acting_in_a_short_article_naming_one_country_is_that_country(analyze_text):
+    a = analyze_text("Parliament in Ghana passed the budget late on Friday. The government said the vote would "
+                     "calm the markets.", "2025-02-03")
+    assert actor_name(a, "government") == "Ghana"
+
+
+def test_a_government_acting_in_a_short_article_naming_two_countries_stays_open(analyze_text):
+    a = analyze_text("Ghana and Togo reopened their border on Friday. The government said trade would resume.",
+                     "2025-02-03")
+    assert actor_name(a, "government") is None

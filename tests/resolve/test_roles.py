@@ -153,3 +153,16 @@ def test_appositive_with_a_prepositional_phrase_is_the_named_person(analyze_text
 def test_a_firm_labelled_an_organization_stays_one_with_a_non_role_appositive(analyze_text):
     a = analyze_text("Morgan Stanley, the investment bank, said profits rose.", "2024-05-01")
     assert next(x for x in a.actors if x.name == "Morgan Stanley").type == "ORG"
+
+
+def test_a_description_before_any_holder_takes_a_later_holder_only_of_the_same_office(analyze_text):
+    a = analyze_text("The leader warned of grave consequences on Monday. Later, rebel chief Omar Bakari arrived in "
+                     "Tripoli. The rebel chief said talks were over.", "2025-02-03")
+    assert actor_name(a, "The rebel chief") == "Omar Bakari"  # after the holder: the nearest before
+    assert actor_name(a, "The leader") != "Omar Bakari"  # a leader word, but no holder before it
+
+
+def test_a_description_of_the_same_office_may_name_a_later_holder(analyze_text):
+    a = analyze_text("The prime minister opened the debate on Tuesday. Prime Minister Elena Dragan said the budget "
+                     "would pass.", "2025-02-03")
+    assert actor_name(a, "The prime minister") == "Elena Dragan"

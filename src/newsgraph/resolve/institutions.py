@@ -33,6 +33,7 @@ from .countries import country_word, demonym_of, short_name, with_article
 from .ids import actor_id
 from .knowledge import builtin
 from .organizations import lookup
+from .places import state_or_seat
 from .text import fold, tokens
 
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
@@ -143,6 +144,8 @@ class _Finder:
         of_country, end = self._of_chain(head, words, end)
         country = country or of_country
         institution = self._match(words)
+        if country is None and institution is not None and institution.kind == "state":
+            country = self._seat_after_in(head)
         if institution is None or (institution.canonical == "Ministry" and end == head.i + 1 and _named_after_of(head)):
             return None  # "Chile's Ministry of Mining": a named ministry the table does not know keeps its name
         while start < head.i and doc[start].lower_ in {"the", "a", "an", "this", "that"}:
@@ -171,6 +174,16 @@ class _Finder:
             words.extend([prep, *inner])
             end, t = obj.i + 1, obj
         return None, end
+
+    def _seat_after_in(self, head: Token) -> str | None:
+        """The state of "the interim government in Bangladesh", "the regime in Tehran": for a government, unlike
+        an embassy, the country or capital after "in" is whose it is; another city's ("the authorities in
+        Cusco") are a region's or a town's."""
+        prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "in"), None)
+        obj = next((c for c in prep.rights if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is None or not state_or_seat(" ".join(t.text for t in obj.subtree if not t.is_punct and t.lower_ != "the")):
+            return None
+        return self.country_of_token(obj)
 
     @staticmethod
     def _match(words: list[Token]) -> Institution | None:
@@ -217,7 +230,8 @@ def find_institutions(doc: Doc, mentions: list[Mention], actors: dict[str, Actor
     for phrase in orphans:
         options = seen.get(phrase.institution.canonical, [])
         if phrase.institution.kind == "state":
-            _orphan_state(doc, phrase, options, dominant, found, actors, name_of, finder)
+            _orphan_state(doc, phrase, options, dominant or sole_country(mentions, actors), found, actors, name_of,
+                          finder)
             continue
         if not options and dominant and phrase.institution.kind == "org" and phrase.institution.canonical != "Ministry":
             phrase.country = dominant  # "the Defense Ministry" in a story about one country is that country's
@@ -245,7 +259,8 @@ def _orphan_state(doc: Doc, phrase: _Phrase, options: list[tuple[int, str]], dom
                   finder: _Finder) -> None:
     """"The government", "the interim government" naming no state: the state of the one such phrase before it
     that named one outside quotation marks ("Serbia's government ... the government"; two states: none), else,
-    when no such phrase came before, the country the article is about (`dominant_country`), else nothing. Only where it acts (`_ACTING`: "the government said", not
+    when no such phrase came before, the country the article is about (`dominant_country`, or the one country a
+    short article names, `sole_country`), else nothing. Only where it acts (`_ACTING`: "the government said", not
     "they blame the government", where a pronoun would then find it), and not `_NOT_OF_THE_STORY` nor a
     phrase whose "in"/"of" says whose it is."""
     head = doc[phrase.end - 1]
@@ -268,6 +283,14 @@ def _in_quotation(text: str, at: int) -> bool:
     no antecedent for the narrator's "the government")?"""
     paragraph = text[text.rfind("\n", 0, at) + 1:at]
     return (paragraph.count('"') % 2 == 1) or paragraph.count("“") > paragraph.count("”")
+
+
+def sole_country(mentions: list[Mention], actors: dict[str, Actor]) -> str | None:
+    """The one country a short article names (any number of times) when it names no other: whose "the
+    government said" is (a wire brief on Sri Lanka names no second state); None otherwise."""
+    named = {a.country for m in mentions if (a := actors.get(m.actor)) is not None and a.country
+             and a.id == actor_id(f"country:{a.country}")}
+    return named.pop() if len(named) == 1 else None
 
 
 def dominant_country(mentions: list[Mention], actors: dict[str, Actor]) -> str | None:

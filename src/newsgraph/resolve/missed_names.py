@@ -254,7 +254,8 @@ def family_name_first(word: str) -> bool:
 
 def split_person_suffix(span: Span) -> list[Span]:
     """"Haiti Noor Gabow" → "Haiti" + "Noor Gabow": a personal name glued after a place, country or table
-    organization that NER took for one entity."""
+    organization that NER took for one entity, or after an organization's name and "of" ("the Orange Democratic
+    Movement of Raila Odinga")."""
     if span.label_ == "PERSON" or len(span) < 3:
         return [span]
     for cut in range(len(span) - 2, 0, -1):
@@ -262,6 +263,11 @@ def split_person_suffix(span: Span) -> list[Span]:
         if looks_like_personal_name(span.doc, span.start + cut, span.end) and (
                 country_word(head.text) or place_country(head.text) or lookup(head.text)):
             return [Span(span.doc, head.start, head.end, label=span.label_),
+                    Span(span.doc, span.start + cut, span.end, label="PERSON")]
+        if span.label_ == "ORG" and cut >= 3 and head[-1].lower_ == "of" and \
+                looks_like_personal_name(span.doc, span.start + cut, span.end):
+            # "Orange Democratic Movement of Raila Odinga": the party, then its leader's name
+            return [Span(span.doc, head.start, head.end - 1, label="ORG"),
                     Span(span.doc, span.start + cut, span.end, label="PERSON")]
     return [span]
 

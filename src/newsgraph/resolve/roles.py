@@ -280,7 +280,12 @@ def _holder_in_article(holders: list[tuple[int, str, str | None, str]], at: int,
     if not fits:
         return None
     before = [h for h in fits if h[0] < at]
-    return (before[-1] if before else fits[0])[3]
+    if before:
+        return before[-1][3]
+    # A holder named only later must hold the very office: "the leader" is no "Hamas chief" who comes after
+    # (a description points back to its holder; forward only when the words are the same).
+    after = [h for h in fits if h[1] == role]
+    return after[0][3] if after else None
 
 
 def _holder_in_knowledge(role: str, of: str | None, actors: dict[str, Actor], date: str | None, actor_id,  # type: ignore[no-untyped-def]
