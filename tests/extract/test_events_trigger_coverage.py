@@ -201,3 +201,14 @@ def test_retorts_takeovers_blocking_and_martial_law(code, text, etype):
 ])
 def test_the_verbal_or_civil_reading_is_no_material_conflict(code, text, etype):
     assert etype not in _types(code, text)
+
+
+@pytest.mark.parametrize("text, listed", [
+    ("Australia designated the Wagner Group a terrorist organisation.", True),            # listed as a terrorist group
+    ("New Zealand listed the Proud Boys as a terrorist entity in 2022.", True),
+    ("Britain proscribed Hezbollah as a terror group.", True),
+    ("The senator designated his chief of staff as campaign manager.", False),             # no terror word
+    ("Trump listed the dangers of terrorism in his speech in Ohio.", False),              # terrorism is no listing
+])
+def test_listing_someone_as_a_terrorist_group_is_a_sanction(code, text, listed):
+    assert ("SANCTION" in _types(code, text)) is listed

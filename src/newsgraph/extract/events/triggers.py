@@ -31,6 +31,8 @@ TRIGGER_POS = ("VERB", "NOUN", "ADJ")
 PLOVER_TYPES = plover_types()
 #: dependency labels of an adjective that codes an event as a predicate ("X is responsible for", "ready to")
 _PREDICATE_ADJ_DEPS = ("acomp", "attr", "xcomp", "ROOT", "conj", "ccomp")
+#: phrases of a listing verb that say what its object is listed as ("a terrorist organisation", "as a terror group")
+_LISTING_DEPS = ("dobj", "dative", "oprd", "xcomp", "ccomp", "prep", "attr", "advcl")
 #: particles the parser may label adverbs ("hit back at X", "pulled its forces back"), read as in "verb particle" keys
 _ADVERB_PARTICLES = ("back", "out", "off", "down", "away")
 #: modifiers that join an event noun into a two-word key ("air strike", "peace talks")
@@ -117,6 +119,8 @@ def lookup(tok: Token) -> Trigger | None:
         return phrasal
     if pos == "VERB" and visit_host(tok):
         return VISIT_HOSTED
+    if pos == "VERB" and terror_listing(tok):
+        return TERROR_LISTED
     if pos == "NOUN" and tok.dep_ == "compound":  # "aid groups", "riot police", "war crimes court"
         return None
     framed = _noun_frame(tok, lemma) if pos == "NOUN" else None
@@ -154,6 +158,20 @@ def visit_host(verb: Token) -> bool:
     # every object a visitor: "received 38 percent support, Johnson 3 percent" is a list, not a visit
     return bool(objects) and all(o.ent_type_ == "PERSON" or o.lemma_.lower() in role_words()
                                  or o.lemma_.lower() in cues("visitor_noun") for o in objects)
+
+
+#: the event of listing someone as a terrorist group (a sanction: the news-dev and CAMEO 16 reading of a designation)
+TERROR_LISTED = Trigger("SANCTION", "political", frozenset(), "designate terrorist")
+
+
+def terror_listing(verb: Token) -> bool:
+    """Whether a verb of listing (`plover_cues.tsv` kind `designating_verb`: designate, list, proscribe) names its
+    object a terrorist group ("designated the Houthis a terrorist organisation", "lists HTS as a terrorist group"):
+    a word of kind `designation_noun` in its object or predicate phrases."""
+    if verb.lemma_.lower() not in cues("designating_verb"):
+        return False
+    marks = cues("designation_noun")
+    return any(t.lemma_.lower() in marks for c in verb.children if c.dep_ in _LISTING_DEPS for t in c.subtree)
 
 
 def _commits_to(verb: Token) -> bool:
