@@ -816,3 +816,18 @@ def test_a_report_relayed_according_to_a_ministry_stays_the_ministrys(analyze_te
     """Only a news medium relays: "according to the ministry, X said" nests, as PolNeAR annotates it."""
     article = analyze_text("After the vote, Senator Ana Ruiz said the bill was dead, according to the Interior Ministry.")
     assert "Ana Ruiz" not in speakers_of(article, "the bill was dead")
+
+
+# ------------------------------------------------------------------ "according to the broadcaster X,"
+def test_a_name_set_right_after_an_according_to_noun_is_the_source(analyze_text):
+    """"According to the broadcaster Telemundo, ...": the name closes the source phrase (a close apposition,
+    no comma between), though the parser takes it for the clause's subject (attributions.apposed_name)."""
+    article = analyze_text("According to the broadcaster Telemundo, the shelter had reached capacity by Sunday.")
+    quotes = [(q.text, q.speaker_text) for q in article.quotes]
+    assert quotes == [("the shelter had reached capacity by Sunday.", "the broadcaster Telemundo")]
+    assert speakers_of(article, "reached capacity") == ["Telemundo"]
+
+
+def test_a_name_after_the_comma_of_an_according_to_noun_stays_in_the_content(analyze_text):
+    article = analyze_text("According to the agency, Chile has closed the mountain pass.")
+    assert [q.text for q in article.quotes] == ["Chile has closed the mountain pass."]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...model import Quote
-from ..syntax import by_agent, coordination_head, first_child, subtree_range
+from ..syntax import by_agent, coordination_head, first_child, subtree_range, token_end
 from .content import outer_side
 from .cues import may_be_cue
 from .frames import Frame
@@ -23,6 +23,8 @@ from .speakers import SpeakerPhrase, cue_speaker, phrase_of, phrase_range
 
 #: tokens of markup left in a text ("<b>said</b>"): the word after one is not a cue
 _MARKUP_OPENERS = ("<", "</")
+#: the longest name set right after an "according to" source noun ("the newspaper El Universo")
+MAX_APPOSED_NAME_TOKENS = 4
 #: a clause's subjects (a verb with none may have lost it to an "according to" source)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 #: what may precede a raised-subject cue and belongs to it ("is widely expected")
@@ -116,6 +118,10 @@ def _according_to_quote(index: ArticleIndex, tok: Token) -> Quote | None:
     plo, _ = subtree_range(tok)
     slo, shi = phrase_range(src)
     phi = max(shi, to.i + 1, subtree_range(src)[1])  # "according to a statement from the ministry, ..."
+    named = apposed_name(index, src, shi)
+    if named is not None:  # "According to the newspaper El Universo, ...": the parse made the name a subject
+        src, shi = doc[named - 1], named
+        phi = max(phi, named)
     swallowed = swallowed_subject(src, head)
     if swallowed is not None:
         phi = swallowed  # "According to the Kremlin, Putin and Xi discussed ...": the subject is content
@@ -125,6 +131,25 @@ def _according_to_quote(index: ArticleIndex, tok: Token) -> Quote | None:
         phi = hi  # "..., according to the ministry.": the phrase ends the clause, only its full stop follows
     lo, hi = outer_side(lo, hi, plo, phi)
     return frame_quote(index, (lo, hi), (tok.i, tok.i + 2), SpeakerPhrase(src, slo, shi), source="according")
+
+
+def apposed_name(index: ArticleIndex, src: Token, shi: int) -> int | None:
+    """End of a name set right after a common-noun source with no comma and closed by one ("according to
+    the newspaper El Universo, ...", "the broadcaster Telemundo,"): a close apposition naming the source
+    (Quirk et al. 1985, §17.70) that the parser often takes for the clause's subject. The name must be a
+    resolved actor's mention of at most MAX_APPOSED_NAME_TOKENS proper nouns. None otherwise."""
+    doc = index.doc
+    if src.pos_ != "NOUN" or shi >= len(doc) or doc[shi].pos_ != "PROPN":
+        return None
+    end = shi
+    while end < len(doc) and doc[end].pos_ == "PROPN" and end - shi < MAX_APPOSED_NAME_TOKENS:
+        end += 1
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    m = index.mention_at(doc[shi].idx, token_end(doc[end - 1]), doc[end - 1])
+    if m is None or m.start != doc[shi].idx or m.end != token_end(doc[end - 1]) or m.actor not in index.actors:
+        return None
+    return end
 
 
 def swallowed_subject(src: Token, verb: Token) -> int | None:
