@@ -37,11 +37,11 @@ first size given.
 It prints each figure per size with its ratio to the 10^4 store, and last:
 `growth: ingest ratio R at N articles; slowest page p95 T ms (PAGE)`.
 
-Needs: the seed ingest (300 articles) takes 5-13 minutes on 2 shared cores; growing to 10^4
-and 10^5 articles took 42 s and 255 s here (2026-12-02, with the link summaries and lookup
-indexes) and the stores take 0.13 and 1.23 GB; 10^6 should take about 45 minutes or more and
-12-13 GB (the largest store at a time, plus the seed). `--search-index full` adds 10-14 ms
-an article (137 s for 10^4, 943 s for 10^5). A whole run to 10^5 with `state` took 15 minutes.
+Needs: the seed ingest (300 articles) takes 2-13 minutes on 2 shared cores; at `nice -n 5`, load average
+6-9, growing took 20 s to 10^4, 156 s to 10^5 and 1,767 s (29.5 min) to 10^6 articles (2026-12-03,
+bulk copies), and the stores take 0.18, 1.28 and 13.6 GB (the largest at a time, plus the seed; keep
+15 GB free for `--max 1000000`). `--search-index full` adds 10-14 ms an article (137 s for 10^4,
+943 s for 10^5; hours for 10^6). A whole run to 10^6 with `state` (pages and ingest at each size) took 37 minutes.
 Figures and how to read them: docs/scale.md.
 """
 from __future__ import annotations
